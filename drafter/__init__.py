@@ -1,0 +1,26 @@
+"""drafter: read, mine, draft and export Chinese Party and government speeches, offline.
+
+The public face is small; everything is imported lazily so the CLI starts fast::
+
+    from drafter import parse_file, parse_text
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["parse_file", "parse_text", "Speech", "Section", "DrafterError"]
+
+_LAZY = {
+    "parse_file": "drafter.parser",
+    "parse_text": "drafter.parser",
+    "Speech": "drafter.model",
+    "Section": "drafter.model",
+    "DrafterError": "drafter.errors",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'drafter' has no attribute {name!r}")

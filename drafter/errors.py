@@ -1,0 +1,54 @@
+"""One error module: everything a user can get wrong ends up as a DrafterError.
+
+The CLI catches DrafterError once (in ``drafter.cli.main``) and prints ``str(err)``
+on one line, exit code 2. Library code raises it with the place at fault
+(path, line, column or key path) so the message says where to look.
+"""
+
+from __future__ import annotations
+
+
+class DrafterError(Exception):
+    """A problem the user can fix: bad input file, bad outline, bad bank entry."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+                 column: int | None = None, key: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.key = key
+
+    def where(self) -> str:
+        parts = [p for p in (self.path, self.line, self.column) if p is not None]
+        return ":".join(str(p) for p in parts)
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.key:
+            text = f"{self.key}: {text}"
+        where = self.where()
+        return f"{where}: {text}" if where else text
+
+
+class ReadError(DrafterError):
+    """A file that cannot be read as a speech (wrong format, binary, empty, missing)."""
+
+
+class OutlineError(DrafterError):
+    """An outline that is not valid YAML or does not have the expected keys and types."""
+
+
+class BankError(DrafterError):
+    """A phrase bank that cannot be loaded or an edit that would make it invalid."""
+
+
+class TemplateError(DrafterError):
+    """A Jinja template that fails to render (undefined variable, syntax error)."""
+
+
+class LayoutError(DrafterError):
+    """A layout profile or reference document that cannot be used."""
