@@ -1,0 +1,38 @@
+"""Writers: the speech model out to files. ``write`` picks one by the output suffix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.model import Speech
+
+SUFFIXES = (".txt", ".md", ".docx")
+
+
+def render(speech: Speech, fmt: str) -> str:
+    """The speech as text in ``fmt`` ('txt' or 'md')."""
+    if fmt == "md":
+        from drafter.writers.markdown import to_markdown
+        return to_markdown(speech)
+    from drafter.writers.text import to_text
+    return to_text(speech)
+
+
+def write(speech: Speech, path: str | Path, **options) -> Path:
+    """Write ``speech`` to ``path`` atomically in the format its suffix names.
+
+    Options (``layout``, ``reference_doc``) go to the .docx writer.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from drafter.writers.docx import write_docx
+        write_docx(speech, path, **options)
+        return path
+    if suffix not in SUFFIXES:
+        raise DrafterError(f"cannot write {suffix or 'a file without suffix'}: use .docx, .md or .txt",
+                           path=str(path))
+    from drafter.writers.atomic import write_text_atomic
+    write_text_atomic(path, render(speech, suffix.lstrip(".")))
+    return path

@@ -1,0 +1,90 @@
+"""Plain-text layout of a speech, and the block list every writer shares.
+
+``blocks(speech)`` decides once how a speech is laid out as paragraphs (which headings
+stand alone, which start a paragraph inline); the txt, md and docx writers only
+style those blocks. Because the parser reads exactly this layout back, a speech
+written by any writer parses to the same tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter.model import Section, Speech
+
+#: heading level (1–4) of each numbered marker family
+FAMILY_LEVEL = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
+
+
+@dataclass
+class Block:
+    """One paragraph of output.
+
+    role: title | speaker | date | salutation | opening | heading | body | closing
+    level: 1–4 for headings (by marker family); for body blocks that begin with an
+        inline item or lead sentence, the depth of that section.
+    lead: the bold/heading-font prefix of an inline heading ("一是……。"), or "".
+    """
+
+    role: str
+    text: str
+    level: int = 0
+    lead: str = ""
+    section: Section | None = None
+
+
+def format_date(date: str | None) -> str | None:
+    """'2026-11-21' → '（2026年11月21日）'; text already in 年月日 form is bracketed as is."""
+    if not date:
+        return None
+    date = str(date).strip().strip("（）()")
+    parts = date.replace("/", "-").replace(".", "-").split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        y, m, d = (int(p) for p in parts)
+        date = f"{y}年{m}月{d}日"
+    return f"（{date}）"
+
+
+def _section_blocks(section: Section, depth: int) -> list[Block]:
+    family = section.family
+    out: list[Block] = []
+    body = list(section.body)
+    if family in FAMILY_LEVEL:
+        out.append(Block("heading", section.marker + section.heading,
+                         level=FAMILY_LEVEL[family], section=section))
+    else:
+        lead = section.marker + section.heading + (section.punct or "。")
+        first = body.pop(0) if body else ""
+        out.append(Block("body", lead + first, level=depth, lead=lead, section=section))
+    out.extend(Block("body", p, section=section) for p in body)
+    for sub in section.sections:
+        out.extend(_section_blocks(sub, depth + 1))
+    return out
+
+
+def blocks(speech: Speech) -> list[Block]:
+    out: list[Block] = [Block("title", speech.title)]
+    if speech.speaker:
+        out.append(Block("speaker", speech.speaker))
+    date = format_date(speech.date)
+    if date:
+        out.append(Block("date", date))
+    if speech.salutation:
+        out.append(Block("salutation", speech.salutation))
+    out.extend(Block("opening", p) for p in speech.opening)
+    for section in speech.sections:
+        out.extend(_section_blocks(section, 1))
+    out.extend(Block("closing", p) for p in speech.closing)
+    return out
+
+
+def to_paragraphs(speech: Speech) -> list[str]:
+    return [b.text for b in blocks(speech) if b.text]
+
+
+def to_text(speech: Speech) -> str:
+    """Title block, a blank line, then one paragraph per line (the corpus's own layout)."""
+    bs = [b for b in blocks(speech) if b.text]
+    head = [b.text for b in bs if b.role in ("title", "speaker", "date")]
+    rest = [b.text for b in bs if b.role not in ("title", "speaker", "date")]
+    return "\n".join(head) + "\n\n" + "\n".join(rest) + "\n"
