@@ -1,0 +1,187 @@
+"""Clean the text of a speech into paragraphs: the mess real files are in, undone.
+
+* lines hard-wrapped by PDF extraction are joined back into paragraphs;
+* half-width ``, : ; ( ) ? !`` in Chinese text become full-width (digits, percentages,
+  times and Latin text stay as they are);
+* scraping markers such as ``##paidbegin##`` disappear;
+* indentation and stray spaces go (a single space between words of a short line, such
+  as a speaker line ``XX区委副书记 张三``, stays).
+
+``paragraphs(text)`` is what everything else numbers paragraphs by: "paragraph N" in
+drafter means the N-th (1-based) element of that list. ``normalize`` is idempotent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Han ideographs plus CJK and full-width punctuation and the curly quotes Chinese text uses.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+NOISE = re.compile(r"##\s*[A-Za-z_]+\s*##|\[/?(?:paid|vip)[a-z]*\]", re.I)
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+_SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+_HALF = re.compile(r"[,:;?!()]")
+_PAIR = re.compile(r"\(([^()\n]{0,40})\)")
+_LIST_PAREN = re.compile(r"^\(([0-9]{1,2}|[一二三四五六七八九十]{1,3})\)")
+
+#: paragraph starts that open a new paragraph even inside hard-wrapped text
+HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|"
+    r"[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)]|同志们[：:，,!！])"
+)
+_TERMINAL = tuple("。！？；：”…")
+
+FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+
+@dataclass
+class Para:
+    """A cleaned paragraph, the same paragraph before punctuation/space fixes, and its first line."""
+
+    text: str
+    raw: str
+    line: int
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_RE.match(ch) is not None
+
+
+def _fix_punctuation(s: str) -> str:
+    """Half-width , : ; ? ! ( ) next to Chinese text become full-width."""
+    if not _HALF.search(s):
+        return s
+    s = _LIST_PAREN.sub(lambda m: f"（{m.group(1)}）", s)
+    s = _PAIR.sub(_fix_pair, s)
+    out = []
+    n = len(s)
+    for i, ch in enumerate(s):
+        if ch in FULL:
+            prev = s[i - 1] if i else ""
+            nxt = s[i + 1] if i + 1 < n else ""
+            if _should_widen(ch, prev, nxt):
+                ch = FULL[ch]
+        out.append(ch)
+    return "".join(out)
+
+
+def _fix_pair(m: re.Match) -> str:
+    inner = m.group(1)
+    s, start, end = m.string, m.start(), m.end()
+    prev = s[start - 1] if start else ""
+    nxt = s[end] if end < len(s) else ""
+    if _HAN.search(inner) or (_is_cjk(prev) and _is_cjk(nxt)):
+        return f"（{inner}）"
+    return m.group(0)
+
+
+def _should_widen(ch: str, prev: str, nxt: str) -> bool:
+    if ch == "(":
+        return _is_cjk(nxt)
+    if ch == ")":
+        return _is_cjk(prev)
+    if ch in "?!":
+        return _is_cjk(prev)
+    if prev.isdigit() and nxt.isdigit():  # 3,000 and 10:30 stay
+        return False
+    return _is_cjk(prev) or _is_cjk(nxt)
+
+
+def _clean_spaces(s: str) -> str:
+    s = _SPACES.sub(" ", s).strip()
+    if " " not in s:
+        return s
+    if len(s) <= 40 and not re.search("[，。；！？]", s):
+        return s  # a short line: speaker and name, date, title parts keep one space
+    return _SPACE_NEAR_CJK.sub("", s)
+
+
+def clean_line(s: str) -> str:
+    """Everything but the joining of wrapped lines: noise, spaces, punctuation width."""
+    s = NOISE.sub("", s)
+    return _fix_punctuation(_clean_spaces(s))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was cut at, or None if it does not look hard-wrapped.
+
+    Hard-wrapped text has most of its lines within a few characters of one width, and
+    most of those lines end mid-sentence.
+    """
+    lengths = [len(s) for s in lines if len(s) >= 10]
+    if len(lengths) < 5:
+        return None
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    best_w, best = 0, 0
+    for w in counts:
+        c = sum(counts.get(k, 0) for k in range(w - 3, w + 1))
+        if c > best or (c == best and w > best_w):
+            best_w, best = w, c
+    if best_w < 12 or best < 0.6 * len(lengths):
+        return None
+    near = [s for s in lines if best_w - 3 <= len(s) <= best_w]
+    open_ended = sum(1 for s in near if not s.endswith(_TERMINAL))
+    return best_w if open_ended >= 0.5 * len(near) else None
+
+
+def _joins(prev: str, nxt: str, width: int) -> bool:
+    return len(prev) >= width - 4 and not HEADING_START.match(nxt)
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
+    """The non-empty cleaned paragraphs of ``text``, with raw text and first line number.
+
+    ``rejoin=False`` keeps every line a paragraph (for .docx, whose paragraphs are real).
+    """
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    stripped = [_SPACES.sub(" ", s).strip() for s in raw_lines]
+    width = _wrap_width([s for s in stripped if s]) if rejoin else None
+    out: list[Para] = []
+    cur_raw: list[str] = []
+    cur_line = 0
+    for lineno, s in enumerate(stripped, 1):
+        if not s:
+            _flush(out, cur_raw, cur_line)
+            cur_raw = []
+            continue
+        if cur_raw and width and _joins(cur_raw[-1], s, width):
+            cur_raw.append(s)
+            continue
+        _flush(out, cur_raw, cur_line)
+        cur_raw, cur_line = [s], lineno
+    _flush(out, cur_raw, cur_line)
+    return out
+
+
+def _flush(out: list[Para], raw_lines: list[str], line: int) -> None:
+    if not raw_lines:
+        return
+    raw = raw_lines[0]
+    for s in raw_lines[1:]:
+        raw = _join(raw, s)
+    text = clean_line(raw)
+    if text:
+        out.append(Para(text=text, raw=raw, line=line))
+
+
+def normalize(text: str) -> str:
+    """Cleaned text, one paragraph per line. ``normalize(normalize(t)) == normalize(t)``."""
+    result = "\n".join(p.text for p in paragraphs(text))
+    for _ in range(5):  # a join or a widening can expose another; stop at the fixed point
+        again = "\n".join(p.text for p in paragraphs(result))
+        if again == result:
+            break
+        result = again
+    return result

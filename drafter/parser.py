@@ -1,0 +1,398 @@
+"""Parse a speech into its tree, from the conventions of the genre.
+
+A speech is laid out as: title (one or more lines), optional speaker and date lines,
+a salutation (同志们：), opening paragraphs, sections, closing paragraphs. Sections
+are found, outermost first, by:
+
+1. numbered headings at the start of a paragraph: 一、 → （一） → 1./1、 → （1） (a
+   heading stands alone or ends at its first 。；：！？ with its body following);
+   a .docx heading style without a written number counts as a heading of its level;
+2. inline items: 一是……二是…… / 一要……二要…… at sentence starts, in order from 一
+   (第一要务 is not an item; a dangling last item with no text is not one either);
+3. unnumbered lead sentences: a short sentence heading each of several parallel
+   paragraphs (000, 001), or a short sentence frame recurring inside a section's
+   text (003: 要干在……。).
+
+The closing is the run of closing formulas (发言完毕，谢谢大家！) and summing-up
+paragraphs (同志们，…/总之…/让我们…) at the end; in speeches whose sections are one
+paragraph each, paragraphs after the last section's paragraph close the speech too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.model import Section, Speech, marker_number
+from drafter.normalize import paragraphs as clean_paragraphs
+
+CN = "一二三四五六七八九十"
+_NUMBERED = [
+    # (rank, regex, marker builder)
+    (0, re.compile(f"^([{CN}]{{1,3}})、"), lambda n: f"{n}、"),
+    (1, re.compile(f"^（([{CN}]{{1,3}})）"), lambda n: f"（{n}）"),
+    (2, re.compile(r"^([0-9]{1,2})[.．、](?![0-9])"), lambda n: f"{n}."),
+    (3, re.compile(r"^（([0-9]{1,2})）"), lambda n: f"（{n}）"),
+]
+_ITEM = re.compile(f"(?:^|(?<=[。；！？：]))([{CN}]{{1,2}})([是要])(?!务)")
+_HEAD_END = re.compile("[。；：！？]")
+_SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
+
+SALUTATION = re.compile(
+    r"^(同志们|各位领导|各位同志|各位同事|同事们|朋友们|尊敬的[^，。]{1,30}?)[：:，,！!]?(?=$|[^，,])"
+)
+_SALUTATION_ONLY = re.compile(r"^(同志们|各位领导|各位同志|各位同事|同事们|朋友们|尊敬的.{1,30}?)[：:，,！!]?$")
+DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)\s*[）)]?$")
+_ROLE = ("书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
+         "厅长|镇长|乡长|秘书长|组长|主委|理事长|社长|馆长|所长|党委书记|支部书记")
+SPEAKER_LINE = re.compile(f"^\\S{{0,30}}(?:{_ROLE})(?:\\s+|[：:])?[\u4e00-\u9fffXx*]{{0,4}}$|^\\S{{1,30}}\\s+\\S{{2,4}}$")
+
+CLOSING_FORMULA = re.compile(
+    r"^(以上|我的发言|发言完毕|我就讲这些|我就谈这些|讲到这里|谢谢|不当之处|以上发言|汇报完毕|报告完毕)"
+)
+CLOSING_CUE = re.compile(
+    r"^(同志们[，,！!]|总之|总而言之|综上所述|综上|最后[，,]|让我们|新征程上|奋进新征程|征途漫漫|征程万里|使命呼唤|"
+    r"雄关漫道|大道至简|行而不辍|功崇惟志)"
+)
+_NOT_LEAD = re.compile(r"我|这|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
+
+
+@dataclass
+class _Para:
+    idx: int          # 1-based paragraph number
+    text: str
+    level: int | None = None   # heading level from a .docx style
+    lead: str = ""             # bold leading text from a .docx
+
+
+@dataclass
+class _Node:
+    section: Section
+    paras: int = 0    # paragraphs this section's content spanned (for the closing rule)
+    children: list["_Node"] = field(default_factory=list)
+
+
+def parse_file(path: str | Path) -> Speech:
+    from drafter.readers import read
+    return parse_doc(read(path), source=str(path))
+
+
+def parse_doc(doc, source: str | None = None) -> Speech:
+    return parse_text(doc.text, source=str(doc.path) if source is None else source,
+                      hints=doc.hints, rejoin=doc.rejoin)
+
+
+def parse_text(text: str, source: str = "", hints: dict | None = None, rejoin: bool = True) -> Speech:
+    """The tree of a speech. Never raises on any text: what it cannot place is body text."""
+    hints = hints or {}
+    paras = []
+    for i, p in enumerate(clean_paragraphs(text, rejoin=rejoin), 1):
+        hint = hints.get(p.line)
+        paras.append(_Para(i, p.text, hint.level if hint else None, hint.lead if hint else ""))
+    speech = Speech(source=source)
+    rest = _title_block(paras, speech)
+    rest, closing = _split_closing(rest)
+    body, nodes = _build(rest, depth=1, top=True)
+    closing = _closing_by_shape(nodes) + closing
+    speech.opening = [p.text for p in body]
+    speech.opening_paras = [p.idx for p in body]
+    speech.sections = [n.section for n in nodes]
+    speech.closing = [p.text for p in closing]
+    speech.closing_paras = [p.idx for p in closing]
+    return speech
+
+
+# ---------------------------------------------------------------- title block
+
+def _title_block(paras: list[_Para], speech: Speech) -> list[_Para]:
+    """Fill title, speaker, date and salutation; return the paragraphs after them."""
+    sal = next((i for i, p in enumerate(paras[:8]) if SALUTATION.match(p.text)), None)
+    if sal is None:
+        header_end = _header_without_salutation(paras)
+        rest = paras[header_end:]
+    else:
+        header_end = sal
+        rest = paras[sal + 1:]
+        p = paras[sal]
+        m = SALUTATION.match(p.text)
+        if _SALUTATION_ONLY.match(p.text):
+            speech.salutation = _full_colon(p.text)
+        else:
+            speech.salutation = _full_colon(m.group(0))
+            tail = p.text[m.end():].lstrip("，,：:！! ")
+            if tail:
+                rest = [_Para(p.idx, tail, p.level, p.lead)] + rest
+    title_parts = []
+    for p in paras[:header_end]:
+        date = DATE_LINE.match(p.text)
+        if date and title_parts:
+            speech.date = date.group(1)
+        elif title_parts and speech.speaker is None and SPEAKER_LINE.match(p.text):
+            speech.speaker = p.text
+        else:
+            title_parts.append(p.text)
+            speech.title_paras.append(p.idx)
+    speech.title = "".join(title_parts)
+    return rest
+
+
+def _full_colon(s: str) -> str:
+    s = s.rstrip("：:，,！! ")
+    return s + "："
+
+
+def _header_without_salutation(paras: list[_Para]) -> int:
+    """Without 同志们：, the title is the first paragraph if it reads like one, plus speaker/date lines."""
+    if not paras:
+        return 0
+    first = paras[0].text
+    if len(first) > 100 or first.endswith(("。", "！", "？", "；", "：")) or _numbered(first):
+        return 0
+    end = 1
+    while end < len(paras) and end < 4 and (DATE_LINE.match(paras[end].text)
+                                           or SPEAKER_LINE.match(paras[end].text)):
+        end += 1
+    return end
+
+
+# ---------------------------------------------------------------- closing
+
+def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
+    """Closing formulas and summing-up paragraphs at the very end."""
+    end = len(paras)
+    while end > 0:
+        p = paras[end - 1]
+        if _numbered(p.text) or p.level:
+            break
+        if CLOSING_FORMULA.match(p.text) and len(p.text) <= 60:
+            end -= 1
+        elif CLOSING_CUE.match(p.text) and end - 1 > 0:
+            end -= 1
+        else:
+            break
+    return paras[:end], paras[end:]
+
+
+def _closing_by_shape(nodes: list[_Node]) -> list[_Para]:
+    """In speeches of one-paragraph sections, what follows the last section's paragraph closes it."""
+    if len(nodes) < 3 or any(n.paras != 1 for n in nodes[:-1]):
+        return []
+    last = nodes[-1]
+    if last.paras <= 1 or last.children:
+        return []
+    s = last.section
+    extra = len(s.body) - (1 if s.punct else 0)
+    if extra <= 0:
+        return []
+    moved_text, moved_idx = s.body[-extra:], s.body_paras[-extra:]
+    del s.body[-extra:]
+    del s.body_paras[-extra:]
+    last.paras -= extra
+    return [_Para(i, t) for i, t in zip(moved_idx, moved_text)]
+
+
+# ---------------------------------------------------------------- sections
+
+def _numbered(text: str):
+    """(rank, marker, rest) if ``text`` starts with a numbered heading marker."""
+    for rank, rx, build in _NUMBERED:
+        m = rx.match(text)
+        if m:
+            return rank, build(m.group(1)), text[m.end():]
+    return None
+
+
+def _split_heading(rest: str) -> tuple[str, str, str]:
+    """(heading, punct, body) of the text after a marker."""
+    m = _HEAD_END.search(rest)
+    if m and m.end() < len(rest):
+        return rest[:m.start()], m.group(0), rest[m.end():]
+    stripped = rest.rstrip("。；：！？")
+    return stripped, rest[len(stripped):len(stripped) + 1], ""
+
+
+def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Para], list[_Node]]:
+    """Split a container's paragraphs into its own body and its child sections."""
+    if not paras:
+        return [], []
+    for finder in (_split_numbered, _split_items, _split_leads, _split_inner_leads):
+        if finder is _split_inner_leads and top:
+            continue
+        found = finder(paras, depth)
+        if found is not None:
+            return found
+    return paras, []
+
+
+def _make_node(marker: str, heading: str, punct: str, idx: int, content: list[_Para],
+               depth: int, recurse: bool = True) -> _Node:
+    section = Section(marker=marker, heading=heading.strip(), punct=punct, para=idx)
+    node = _Node(section, paras=len({p.idx for p in content}) or 1)
+    body, children = _build(content, depth + 1) if recurse else (content, [])
+    section.body = [p.text for p in body]
+    section.body_paras = [p.idx for p in body]
+    node.children = children
+    section.sections = [c.section for c in children]
+    return node
+
+
+def _split_numbered(paras: list[_Para], depth: int):
+    heads = []
+    for i, p in enumerate(paras):
+        found = _numbered(p.text)
+        if found:
+            heads.append((i, found[0], found[1], found[2]))
+        elif p.level and not p.lead:
+            heads.append((i, p.level - 1, "", p.text))
+    if not heads:
+        return None
+    rank = min(h[1] for h in heads)
+    heads = [h for h in heads if h[1] == rank]
+    body = paras[:heads[0][0]]
+    nodes = []
+    for k, (i, _, marker, rest) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(paras)
+        heading, punct, tail = _split_heading(rest) if marker else (rest.rstrip("。；：！？"), "", "")
+        content = ([_Para(paras[i].idx, tail)] if tail else []) + paras[i + 1:end]
+        node = _make_node(marker, heading, punct, paras[i].idx, content, depth)
+        node.paras = end - i
+        nodes.append(node)
+    return body, nodes
+
+
+def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
+    """Accepted inline items as (paragraph index, offset, marker, number), in order from 一."""
+    cands = []
+    for i, p in enumerate(paras):
+        for m in _ITEM.finditer(p.text):
+            n = marker_number(m.group(1) + "是")
+            after = p.text[m.end():]
+            if n is None or not _HEAD_END.search(after):
+                continue  # a dangling 三是 with no sentence after it is not an item
+            cands.append((i, m.start(), m.group(1) + m.group(2), n, m.group(2)))
+    accepted: list[tuple[int, int, str, int]] = []
+    k = 0
+    while k < len(cands):
+        i, off, marker, n, kind = cands[k]
+        if n != 1:
+            k += 1
+            continue
+        run = [cands[k]]
+        for c in cands[k + 1:]:
+            if c[4] == kind and c[3] == run[-1][3] + 1:
+                run.append(c)
+        if len(run) >= 2:
+            accepted.extend((c[0], c[1], c[2], c[3]) for c in run)
+            last = run[-1]
+            k = cands.index(last) + 1
+        else:
+            k += 1
+    return accepted
+
+
+def _split_items(paras: list[_Para], depth: int):
+    items = _item_matches(paras)
+    if not items:
+        return None
+    return _split_at(paras, [(i, off, marker) for i, off, marker, _ in items], depth, recurse=False)
+
+
+def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, recurse: bool):
+    """Split at (paragraph, offset, marker) cut points: text before the first is body."""
+    cuts = sorted(cuts)
+    i0, off0, _ = cuts[0]
+    body = paras[:i0] + ([_Para(paras[i0].idx, paras[i0].text[:off0])] if off0 else [])
+    nodes = []
+    for k, (i, off, marker) in enumerate(cuts):
+        ni, noff = (cuts[k + 1][0], cuts[k + 1][1]) if k + 1 < len(cuts) else (len(paras), 0)
+        text = paras[i].text[off + len(marker):] if i != ni else paras[i].text[off + len(marker):noff]
+        heading, punct, tail = _split_heading(text)
+        content = [_Para(paras[i].idx, tail)] if tail else []
+        content += paras[i + 1:ni]
+        if ni < len(paras) and noff and ni != i:
+            content.append(_Para(paras[ni].idx, paras[ni].text[:noff]))
+        node = _make_node(marker, heading, punct, paras[i].idx, content, depth, recurse=recurse)
+        node.paras = max(1, (ni - i) + (1 if noff and ni != i else 0)) if ni != i else 1
+        nodes.append(node)
+    return body, nodes
+
+
+def _first_sentence(text: str) -> str | None:
+    m = re.match("[^。！？]*[。！？]", text)
+    return m.group(0) if m else (text if len(text) <= 40 else None)
+
+
+def _lead_candidate(p: _Para) -> str | None:
+    """The first sentence of a paragraph if it could be an unnumbered lead sentence."""
+    s = _first_sentence(p.text)
+    if s is None:
+        return None
+    core = s.rstrip("。！？")
+    if not 4 <= len(core) <= 40 or core.startswith(("“", "‘", "《")) or _ITEM.match(core):
+        return None
+    if CLOSING_FORMULA.match(core) or SALUTATION.match(core):
+        return None
+    return s
+
+
+def _shared_frame(items: list[str]) -> int:
+    """How many of ``items`` share a two-character opening with another (parallel frames)."""
+    heads: dict[str, int] = {}
+    for s in items:
+        heads[s[:2]] = heads.get(s[:2], 0) + 1
+    return sum(c for c in heads.values() if c >= 2)
+
+
+def _split_leads(paras: list[_Para], depth: int):
+    """Lead sentences heading parallel paragraphs: the best parallel group of candidates."""
+    hinted = [(i, p.lead) for i, p in enumerate(paras)
+              if p.lead and p.lead.endswith(("。", "！", "？", "：")) and p.text.startswith(p.lead)]
+    if hinted:
+        group = hinted
+    else:
+        groups: dict[int, list[tuple[int, str]]] = {}
+        for i, p in enumerate(paras):
+            s = _lead_candidate(p)
+            if s is not None and not _NOT_LEAD.search(s):
+                groups.setdefault(s.count("，"), []).append((i, s))
+        best, best_score = None, 0
+        for commas, members in groups.items():
+            texts = [s for _, s in members]
+            frame = _shared_frame(texts)
+            if len(members) < 2 or (len(members) == 2 and frame < 2):
+                continue
+            score = (len(members) * 2 + frame, -commas)
+            if best is None or score > best_score:
+                best, best_score = members, score
+        if best is None:
+            return None
+        group = best
+    cuts = [(i, 0, "") for i, _ in group]
+    return _split_at(paras, cuts, depth, recurse=True)
+
+
+def _split_inner_leads(paras: list[_Para], depth: int):
+    """A short sentence frame recurring inside a section's text (要干在……。要干在……。)."""
+    sents = [(i, m.start(), m.group(0)) for i, p in enumerate(paras)
+             for m in _SENTENCE.finditer(p.text) if m.group(0)]
+    short = [(k, i, off, s) for k, (i, off, s) in enumerate(sents)
+             if 4 <= len(s.rstrip("。！？")) <= 25 and "，" not in s and s.endswith("。")
+             and not s.startswith(("“", "‘")) and k > 0]
+    by_frame: dict[str, list] = {}
+    for entry in short:
+        s = entry[3]
+        for n in (4, 3, 2):
+            by_frame.setdefault(s[:n], []).append(entry)
+    best = None
+    for frame, members in by_frame.items():
+        ks = [m[0] for m in members]
+        spread = all(b - a >= 2 for a, b in zip(ks, ks[1:]))
+        if len(members) >= 2 and spread and len({m[3] for m in members}) == len(members):
+            key = (len(members), len(frame))
+            if best is None or key > best[0]:
+                best = (key, members)
+    if best is None:
+        return None
+    cuts = [(i, off, "") for _, i, off, _ in best[1]]
+    return _split_at(paras, cuts, depth, recurse=False)

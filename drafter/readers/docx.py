@@ -1,0 +1,72 @@
+"""Word .docx: paragraph text, with heading styles and bold leading runs kept as hints."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from drafter.errors import ReadError
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
+
+
+def read_docx(path: Path):
+    from drafter.readers import Hint, RawDoc
+
+    try:
+        import docx  # python-docx
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise ReadError("not a valid .docx file (is it an old .doc renamed? open and re-save it as .docx)",
+                        path=str(path)) from err
+    except OSError as err:
+        raise ReadError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+    lines: list[str] = []
+    hints: dict[int, Hint] = {}
+    for paragraph in document.paragraphs:
+        text = paragraph.text.replace("\n", "").replace("\r", "")
+        lines.append(text)
+        hint = _hint(paragraph)
+        if hint is not None and text.strip():
+            hints[len(lines)] = hint
+    text = "\n".join(lines)
+    if not text.strip():
+        raise ReadError("document has no text", path=str(path))
+    return RawDoc(path=path, text=text, hints=hints, rejoin=False)
+
+
+def _heading_level(paragraph) -> int | None:
+    style = paragraph.style
+    while style is not None:
+        m = _HEADING_STYLE.match(style.name or "")
+        if m:
+            return int(m.group(1))
+        ppr = style.element.pPr
+        if ppr is not None:
+            outline = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}outlineLvl")
+            if outline is not None:
+                value = int(outline.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val"))
+                return value + 1 if value < 9 else None
+        style = style.base_style
+    return None
+
+
+def _hint(paragraph):
+    from drafter.readers import Hint
+
+    level = _heading_level(paragraph)
+    lead = []
+    for run in paragraph.runs:
+        if not run.text:
+            continue
+        if run.bold:
+            lead.append(run.text)
+        else:
+            break
+    lead_text = "".join(lead).strip()
+    if lead_text == paragraph.text.strip():
+        lead_text = ""  # a wholly bold paragraph is emphasis, not a lead
+    if level is None and not lead_text:
+        return None
+    return Hint(level=level, lead=lead_text, style=paragraph.style.name if paragraph.style else "")
