@@ -1,0 +1,74 @@
+"""One writer at a time per bank: an advisory lock on ``<bank>/.lock``.
+
+Two writers that each load, change and save a bank would lose one change; every
+writing path takes this lock around its whole load-change-save. The lock is
+re-entrant within a process (a locked edit may call ``save_bank``), and is released
+by the OS if the process dies, so a crash never leaves a bank locked.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from drafter.errors import BankError
+
+LOCK_NAME = ".lock"
+_held: dict[str, tuple[int, int]] = {}  # bank path -> (fd, depth)
+_guard = threading.RLock()
+
+
+@contextmanager
+def bank_lock(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
+    """Hold the bank's lock; wait up to ``timeout`` seconds, then fail with a clear message."""
+    bank_dir = Path(bank_dir)
+    key = str(bank_dir.resolve())
+    with _guard:
+        if key in _held:
+            fd, depth = _held[key]
+            _held[key] = (fd, depth + 1)
+            reentered = True
+        else:
+            reentered = False
+    if reentered:
+        try:
+            yield
+        finally:
+            with _guard:
+                fd, depth = _held[key]
+                _held[key] = (fd, depth - 1)
+        return
+    fd = _acquire(bank_dir, timeout)
+    with _guard:
+        _held[key] = (fd, 1)
+    try:
+        yield
+    finally:
+        with _guard:
+            del _held[key]
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _acquire(bank_dir: Path, timeout: float) -> int:
+    try:
+        bank_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(bank_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise BankError(f"cannot lock the bank: {err.strerror}", path=bank_dir) from err
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                raise BankError(f"bank is busy: another drafter process has held its lock for "
+                                f"{timeout:g} s; try again", path=bank_dir) from None
+            time.sleep(0.02)

@@ -1,0 +1,165 @@
+"""What a bank holds: phrases with their sources, and the bank as a whole.
+
+A phrase's id is stable across re-mines (category + hash of its folded text), so
+tombstones, hand edits and other writers' banks can all refer to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+#: Categories every bank knows, with what they mean (users may add more in categories.yaml).
+DEFAULT_CATEGORIES: dict[str, str] = {
+    "开篇": "opening moves: how a speech starts",
+    "引语": "quoted statements of leaders",
+    "论述": "statements of significance and situation",
+    "要求": "directives: 要…/必须…",
+    "排比": "parallel series of three or more",
+    "对仗": "paired and four-character couplets",
+    "金句": "aphorisms and sayings",
+    "过渡": "transitions",
+    "标题": "heading patterns",
+    "结尾": "closings",
+}
+
+ORIGINS = ("mined", "user")
+
+#: ``{name}`` in a phrase text; ``{…}`` is a free (unnamed-on-purpose) slot of a heading pattern.
+SLOT_RE = re.compile(r"\{([^{}]*)\}")
+FREE_SLOT = "…"
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """The form texts are compared in: full/half-width folded (NFKC), lower case, no spaces.
+
+    Writers type the same phrase with ，or , and with stray spaces; those must
+    not make two phrases differ, nor make a search miss.
+    """
+    return _SPACE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def make_id(category: str, text: str, digits: int = 8) -> str:
+    """Stable id: the category and the first hex digits of sha1 of the folded text."""
+    digest = hashlib.sha1(fold(text).encode("utf-8")).hexdigest()
+    return f"{category}-{digest[:digits]}"
+
+
+def unique_id(category: str, text: str, taken: dict[str, str]) -> str:
+    """``make_id``, lengthened on the rare hash collision with a different text.
+
+    ``taken`` maps ids already in use to their folded texts.
+    """
+    key = fold(text)
+    for digits in (8, 12, 16, 40):
+        pid = make_id(category, text, digits)
+        if taken.get(pid, key) == key:
+            return pid
+    raise ValueError(f"cannot make a unique id for {text!r}")
+
+
+def slot_names(text: str) -> list[str]:
+    """Named slots used in ``text``, in order of first use, without the free slot ``{…}``."""
+    names: list[str] = []
+    for name in SLOT_RE.findall(text):
+        name = name.strip()
+        if name and name != FREE_SLOT and name not in names:
+            names.append(name)
+    return names
+
+
+@dataclass(frozen=True, order=True)
+class Source:
+    """Where a phrase was seen: a corpus file (as given to mine) and a 1-based paragraph index."""
+
+    file: str
+    para: int
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "para": self.para}
+
+
+@dataclass
+class Phrase:
+    id: str
+    text: str
+    category: str
+    tags: list[str] = field(default_factory=list)
+    slots: list[str] = field(default_factory=list)
+    count: int = 1
+    sources: list[Source] = field(default_factory=list)
+    origin: str = "user"
+    #: keys this version of drafter does not know; kept, in their order, on every rewrite
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """The folded text: what duplicates and searches compare."""
+        return fold(self.text)
+
+    def content(self) -> tuple:
+        """What a user edits (not count/sources): the basis of hand-edit detection."""
+        return (self.text, self.category, tuple(self.tags), tuple(self.slots), self.origin,
+                tuple(sorted((k, repr(v)) for k, v in self.extra.items())))
+
+    def to_dict(self) -> dict:
+        data = {"id": self.id, "text": self.text, "category": self.category,
+                "tags": list(self.tags), "slots": list(self.slots), "count": self.count,
+                "sources": [s.to_dict() for s in self.sources], "origin": self.origin}
+        for k, v in self.extra.items():
+            data.setdefault(k, v)
+        return data
+
+
+@dataclass
+class Bank:
+    """A whole bank in memory. ``deleted`` maps tombstoned ids to the text they had."""
+
+    phrases: list[Phrase] = field(default_factory=list)
+    skeletons: dict = field(default_factory=dict)
+    aliases: dict = field(default_factory=dict)
+    categories: dict = field(default_factory=lambda: dict(DEFAULT_CATEGORIES))
+    deleted: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Phrase] | None = None
+        self._by_cat: dict[str, list[Phrase]] | None = None
+
+    def _reindex(self) -> None:
+        self._by_id, self._by_cat = {}, {}
+        for p in self.phrases:
+            self._by_id.setdefault(p.id, p)
+            self._by_cat.setdefault(p.category, []).append(p)
+
+    def invalidate(self) -> None:
+        """Call after changing ``phrases`` in place so lookups see the change."""
+        self._by_id = self._by_cat = None
+
+    def get(self, pid: str) -> Phrase | None:
+        if self._by_id is None:
+            self._reindex()
+        return self._by_id.get(pid)
+
+    def by_category(self, category: str, tags: list[str] | tuple = ()) -> list[Phrase]:
+        """Phrases of one category (having all ``tags``), most frequent first, then by id."""
+        if self._by_cat is None:
+            self._reindex()
+        found = self._by_cat.get(category, [])
+        if tags:
+            want = set(tags)
+            found = [p for p in found if want <= set(p.tags)]
+        return sorted(found, key=lambda p: (-p.count, p.id))
+
+    def is_deleted(self, phrase: Phrase) -> bool:
+        """A tombstone matches by id, or by folded text (so a re-categorised phrase stays gone)."""
+        if phrase.id in self.deleted:
+            return True
+        keys = getattr(self, "_deleted_keys", None)
+        if keys is None or keys[0] != len(self.deleted):
+            keys = (len(self.deleted), {fold(t) for t in self.deleted.values() if t})
+            self._deleted_keys = keys
+        return phrase.key in keys[1]

@@ -1,0 +1,160 @@
+"""A bank directory on disk: load it whole, save it whole (only changed files are written).
+
+Layout (see docs/bank-format.md): ``phrases/<category>.yaml``, ``skeletons.yaml``,
+``aliases.yaml``, ``categories.yaml``, ``deleted.yaml``; derived files (``.index.sqlite``,
+``.lock``) are ignored by git through the bank's own ``.gitignore``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from drafter.bank.lock import bank_lock
+from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
+from drafter.bank.yamlio import dump_yaml, load_yaml, parse_phrase_file, read_text, render_phrases
+from drafter.errors import BankError
+from drafter.writers.atomic import write_text_atomic
+
+PHRASES_DIR = "phrases"
+SKELETONS = "skeletons.yaml"
+ALIASES = "aliases.yaml"
+CATEGORIES = "categories.yaml"
+DELETED = "deleted.yaml"
+GITIGNORE_TEXT = "# derived files drafter rebuilds by itself\n.index.sqlite*\n.lock\n"
+DELETED_HEADER = ("# Tombstones: phrases a user removed (drafter phrases rm, or deleted by hand).\n"
+                  "# Re-mining never brings these ids or texts back; delete a line to allow it again.\n")
+CATEGORIES_HEADER = "# Phrase categories and what they hold; add your own.\n"
+
+
+def packaged_bank_dir() -> Path:
+    """The bank mined from corpus/ that ships inside the package."""
+    return Path(__file__).resolve().parent.parent / "data" / "phrasebank"
+
+
+def default_bank_dir() -> Path:
+    """./phrasebank when the current directory has one, else the packaged bank."""
+    local = Path("phrasebank")
+    return local if local.is_dir() else packaged_bank_dir()
+
+
+def phrase_files(bank_dir: Path) -> list[Path]:
+    folder = Path(bank_dir) / PHRASES_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and not p.name.startswith("."))
+
+
+def check_dir(bank_dir: Path) -> None:
+    if not Path(bank_dir).is_dir():
+        raise BankError("no phrase bank here (not a directory); pass --bank DIR or run drafter mine",
+                        path=bank_dir)
+
+
+def read_phrase_file(path: Path) -> list[Phrase]:
+    return parse_phrase_file(path, read_text(path))
+
+
+def _mapping(path: Path, what: str) -> dict:
+    if not path.exists():
+        return {}
+    data = load_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise BankError(f"{what} must be a mapping (name: value)", path=path, line=1)
+    return data
+
+
+def load_deleted(bank_dir: Path) -> dict[str, str]:
+    data = _mapping(Path(bank_dir) / DELETED, "deleted.yaml")
+    return {str(k): "" if v is None else str(v) for k, v in data.items()}
+
+
+def load_categories(bank_dir: Path) -> dict:
+    path = Path(bank_dir) / CATEGORIES
+    return _mapping(path, "categories.yaml") if path.exists() else dict(DEFAULT_CATEGORIES)
+
+
+def load_bank(bank_dir: str | Path, *, create: bool = False, use_index: bool = True) -> Bank:
+    """Read a whole bank. Malformed YAML raises BankError naming the file and line.
+
+    With ``use_index`` (the default) phrase files whose derived index entry is fresh are
+    read from the index instead of being parsed again, which is what makes big banks fast.
+    """
+    bank_dir = Path(bank_dir)
+    if create and not bank_dir.exists():
+        return Bank()
+    check_dir(bank_dir)
+    phrases: list[Phrase] = []
+    if use_index:
+        from drafter.bank.index import cached_phrases
+        phrases = cached_phrases(bank_dir)
+    else:
+        for path in phrase_files(bank_dir):
+            phrases.extend(read_phrase_file(path))
+    return Bank(phrases=phrases,
+                skeletons=_mapping(bank_dir / SKELETONS, "skeletons.yaml"),
+                aliases=_mapping(bank_dir / ALIASES, "aliases.yaml"),
+                categories=load_categories(bank_dir),
+                deleted=load_deleted(bank_dir))
+
+
+def check_category_name(category: str) -> None:
+    """Categories are file names; refuse the ones that cannot be."""
+    if (not category or category != category.strip() or category.startswith(".")
+            or any(c in category for c in "/\\\0:*?\"<>|") or any(c.isspace() for c in category)):
+        raise BankError(f"bad category name {category!r}: it must be one word usable as a file name",
+                        key="category")
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    write_text_atomic(path, text)
+    return True
+
+
+def render_bank(bank: Bank) -> dict[str, str]:
+    """Every file of the bank as text, keyed by path relative to the bank, in write order.
+
+    Tombstones come first, so a crash between files never resurrects a removed phrase.
+    """
+    files = {DELETED: dump_yaml(dict(sorted(bank.deleted.items())), DELETED_HEADER)}
+    by_cat: dict[str, list[Phrase]] = {}
+    for p in bank.phrases:
+        by_cat.setdefault(p.category, []).append(p)
+    for category in sorted(by_cat):
+        check_category_name(category)
+        files[f"{PHRASES_DIR}/{category}.yaml"] = render_phrases(by_cat[category])
+    files[CATEGORIES] = dump_yaml(bank.categories, CATEGORIES_HEADER)
+    files[ALIASES] = dump_yaml(bank.aliases)
+    files[SKELETONS] = dump_yaml(bank.skeletons)
+    return files
+
+
+def save_bank(bank: Bank, bank_dir: str | Path) -> list[str]:
+    """Write the bank: each file atomically, only files whose text changed; returns those.
+
+    Phrase files of categories that no longer have phrases are removed, or their
+    entries would come back on the next load.
+    """
+    bank_dir = Path(bank_dir)
+    files = render_bank(bank)
+    changed = []
+    with bank_lock(bank_dir):
+        (bank_dir / PHRASES_DIR).mkdir(parents=True, exist_ok=True)
+        gitignore = bank_dir / ".gitignore"
+        if not gitignore.exists():
+            write_text_atomic(gitignore, GITIGNORE_TEXT)
+        for rel, text in files.items():
+            if _write_if_changed(bank_dir / rel, text):
+                changed.append(rel)
+        for path in phrase_files(bank_dir):
+            if f"{PHRASES_DIR}/{path.name}" not in files:
+                os.unlink(path)
+                changed.append(f"{PHRASES_DIR}/{path.name}")
+    return changed

@@ -1,0 +1,188 @@
+"""Reading and writing bank YAML in one canonical, diff-friendly form.
+
+We emit phrase files ourselves rather than through ``yaml.dump``: it is several
+times faster on big banks and lets us fix the layout exactly (keys in a set order,
+short lists in flow style, one source per line). Everything we write is plain
+YAML that ``yaml.safe_load`` reads back to the same values (tests check this).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from drafter.bank.phrase import Phrase, Source, fold, unique_id
+from drafter.errors import BankError
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_RESOLVER = yaml.resolver.Resolver()
+
+KNOWN_KEYS = ("id", "text", "category", "tags", "slots", "count", "sources", "origin")
+
+# Characters a plain scalar must not start with, and ASCII characters we never leave plain.
+_BAD_START = set("-?:,[]{}#&*!|>'\"%@`")
+_BLOCK_UNSAFE = re.compile(r"[:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+_FLOW_UNSAFE = re.compile(r"[:#,?\[\]{}\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+_NON_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85]")
+
+
+def _plain_ok(text: str, unsafe: re.Pattern) -> bool:
+    if not text or text[0] in _BAD_START or text != text.strip() or unsafe.search(text):
+        return False
+    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON escapes are valid YAML escapes)."""
+    out = json.dumps(text, ensure_ascii=False)
+    return _NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000
+                              else f"\\U{ord(m.group()):08x}", out)
+
+
+def scalar(text: str, flow: bool = False) -> str:
+    """``text`` as a YAML scalar: plain when that reads back as the same string, else quoted."""
+    return text if _plain_ok(text, _FLOW_UNSAFE if flow else _BLOCK_UNSAFE) else _quoted(text)
+
+
+def _flow_list(items: list[str]) -> str:
+    return "[" + ", ".join(scalar(str(i), flow=True) for i in items) + "]"
+
+
+def render_phrase(p: Phrase) -> str:
+    """One entry, keys in the documented order, unknown keys after them."""
+    lines = [f"- id: {scalar(p.id)}", f"  text: {scalar(p.text)}",
+             f"  category: {scalar(p.category)}", f"  tags: {_flow_list(p.tags)}",
+             f"  slots: {_flow_list(p.slots)}", f"  count: {int(p.count)}"]
+    if p.sources:
+        lines.append("  sources:")
+        lines.extend(f"  - {{file: {scalar(s.file, flow=True)}, para: {int(s.para)}}}"
+                     for s in sorted(p.sources))
+    else:
+        lines.append("  sources: []")
+    lines.append(f"  origin: {scalar(p.origin)}")
+    if p.extra:
+        dumped = yaml.dump(p.extra, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                           default_flow_style=False, width=1 << 30)
+        lines.extend("  " + line for line in dumped.splitlines())
+    return "\n".join(lines) + "\n"
+
+
+def render_phrases(phrases: list[Phrase]) -> str:
+    """A whole phrases/<category>.yaml: entries sorted by id (then text, for stable duplicates)."""
+    return "".join(render_phrase(p) for p in sorted(phrases, key=lambda p: (p.id, p.text)))
+
+
+def dump_yaml(data, header: str = "") -> str:
+    """Non-phrase files (skeletons, aliases, categories, deleted): block YAML, order kept."""
+    if data in (None, {}, []):
+        body = "{}\n" if isinstance(data, dict) or data is None else "[]\n"
+    else:
+        body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                         default_flow_style=None, width=1 << 30)
+    return header + body
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def load_yaml(path: Path, text: str | None = None):
+    """Parse one YAML file; a syntax error becomes a BankError naming the file and line."""
+    if text is None:
+        text = read_text(path)
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise BankError(f"malformed YAML: {err.problem or err}", path=path, line=line,
+                        column=column) from err
+    except yaml.YAMLError as err:
+        raise BankError(f"malformed YAML: {err}", path=path) from err
+
+
+def read_text(path: Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise BankError("not UTF-8 text", path=path) from err
+    except OSError as err:
+        raise BankError(f"cannot read: {err.strerror}", path=path) from err
+
+
+def entry_line(text: str, index: int) -> int | None:
+    """The 1-based line where list entry ``index`` starts (only computed when reporting)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if isinstance(node, yaml.SequenceNode) and index < len(node.value):
+        return node.value[index].start_mark.line + 1
+    return None
+
+
+def _str_list(value, what: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float)):
+        return [str(value)]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return [str(v) for v in value]
+    raise ValueError(f"{what} must be a list of words")
+
+
+def _sources(value) -> list[Source]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError("sources must be a list of {file, para}")
+    out = []
+    for item in value:
+        if not (isinstance(item, dict) and "file" in item and isinstance(item.get("para"), int)
+                and not isinstance(item.get("para"), bool)):
+            raise ValueError("each source needs file and an integer para")
+        out.append(Source(str(item["file"]), item["para"]))
+    return sorted(set(out))
+
+
+def phrase_from_dict(data: dict, default_category: str) -> Phrase:
+    """Build a Phrase from a loaded entry; ValueError says which key is wrong."""
+    text = data.get("text")
+    text = "" if text is None else str(text)
+    category = data.get("category")
+    category = default_category if category in (None, "") else str(category)
+    count = data.get("count", 1)
+    if not isinstance(count, int) or isinstance(count, bool):
+        raise ValueError("count must be a whole number")
+    origin = data.get("origin") or "user"
+    pid = data.get("id")
+    pid = unique_id(category, text, {}) if pid in (None, "") else str(pid)
+    return Phrase(id=pid, text=text, category=category, tags=_str_list(data.get("tags"), "tags"),
+                  slots=_str_list(data.get("slots"), "slots"), count=count,
+                  sources=_sources(data.get("sources")), origin=str(origin),
+                  extra={k: v for k, v in data.items() if k not in KNOWN_KEYS})
+
+
+def parse_phrase_file(path: Path, text: str) -> list[Phrase]:
+    """All entries of one phrases/<category>.yaml; any problem names the file and line."""
+    data = load_yaml(path, text)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise BankError("a phrases file must be a list of entries (- id: ...)", path=path, line=1)
+    out = []
+    for index, item in enumerate(data):
+        try:
+            if not isinstance(item, dict):
+                raise ValueError("entry must be a mapping with id, text, category ...")
+            out.append(phrase_from_dict(item, path.stem))
+        except ValueError as err:
+            raise BankError(str(err), path=path, line=entry_line(text, index)) from None
+    return out
+
+
+def folded_texts(phrases: list[Phrase]) -> dict[str, str]:
+    return {p.id: fold(p.text) for p in phrases}
