@@ -1,0 +1,203 @@
+"""draft(outline) → a whole speech: the outline's headings, composed body text, the asked length.
+
+One call: load and check the outline, load the bank, pick the template for the outline's
+type, share the target length out, render, read the lines back as a Speech, and, if the
+length missed by more than a few per cent, render again with corrected shares.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.compose import env as envmod
+from drafter.compose import length as lengthmod
+from drafter.compose.assemble import to_speech
+from drafter.compose.helpers import Borrowed, Composer, missing_marker
+from drafter.compose.outline import LENGTH_RANGE, Outline, load_outline
+from drafter.compose.select import candidates
+from drafter.errors import BankError, TemplateError
+from drafter.model import Speech
+
+#: renderings tried to hit the length; each is a few milliseconds
+MAX_ROUNDS = 5
+#: aim inside this band so the ±10 % promise holds comfortably
+AIM = 0.04
+
+
+@dataclass
+class Draft:
+    speech: Speech
+    sources: list[Borrowed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    target: int = 0
+    template: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.speech.text_length()
+
+    def sources_dict(self) -> list[dict]:
+        return [b.to_dict() for b in self.sources]
+
+
+def draft(outline_path_or_dict, bank=None, seed: int | None = None, templates=None,
+          strict: bool = False) -> Draft:
+    """Compose a speech from an outline (path or mapping) and a bank (Bank, directory or None)."""
+    outline = outline_path_or_dict if isinstance(outline_path_or_dict, Outline) \
+        else load_outline(outline_path_or_dict)
+    bank_obj = resolve_bank(bank)
+    skeleton = skeleton_for(bank_obj, outline.type)
+    environment = envmod.make_env(templates)
+    info = envmod.find_template(outline.type, templates)
+    if info is None:
+        names = ", ".join(t.name for t in envmod.list_templates(templates))
+        raise outline.error("type", f"unknown type {outline.type!r} (expected one of: {names})")
+    frames = load_frames(environment)
+    phrases = candidates(bank_obj)
+    target = lengthmod.target_length(outline, skeleton)
+    shares = lengthmod.budgets(outline, target)
+    numbering = outline.numbering or info.numbering
+    seed = 0 if seed is None else int(seed)
+
+    best = None
+    for _ in range(MAX_ROUNDS):
+        composer = Composer(outline, phrases, frames=frames, skeleton=skeleton, budgets=shares,
+                            seed=seed, strict=strict)
+        speech = render_speech(environment, info.name, outline, composer, numbering)
+        actual = speech.text_length()
+        if best is None or abs(actual - target) < abs(best[0].text_length() - target):
+            best = (speech, composer)
+        if lengthmod.within(actual, target, AIM):
+            break
+        fixed = actual - composer.composed_chars
+        shares = lengthmod.rescale(shares, fixed, target, actual)
+    speech, composer = best
+    return Draft(speech=speech, sources=composer.borrowed, target=target, template=info.name,
+                 warnings=_warnings(outline, composer, speech, target))
+
+
+def render_speech(environment, name: str, outline: Outline, composer: Composer, numbering: str) -> Speech:
+    view = escaped_outline(outline)
+    context = {
+        "outline": view,
+        "sections": view.sections,
+        "numbered": numbering == "numbered",
+        "numbering": numbering,
+        "number": composer.number,
+        "fill": _escaped(composer.fill),
+        "phrase": _escaped(composer.phrase),
+        "frame": _escaped(composer.frame),
+        "body": _escaped(composer.body),
+        "opening": _escaped(composer.opening),
+        "closing": _escaped(composer.closing),
+    }
+    rendered = envmod.render(environment, name, context)
+    speech = to_speech(rendered, template=name, source=outline.source)
+    if not speech.title:
+        raise TemplateError("template printed no @title line", path=name)
+    return speech
+
+
+def _escaped(helper):
+    """A helper whose results are escaped data (see env.escape_value)."""
+    def call(*args, **kwargs):
+        return envmod.escape_value(helper(*args, **kwargs))
+    call.__name__ = helper.__name__
+    call.__doc__ = helper.__doc__
+    return call
+
+
+def escaped_outline(outline: Outline) -> Outline:
+    """A copy of the outline for the template, every text escaped; node keys kept."""
+    from dataclasses import replace
+
+    def node(n):
+        return replace(n, heading=envmod.escape_value(n.heading), text=envmod.escape_value(n.text),
+                       points=[node(p) for p in n.points])
+    return replace(outline, **{k: envmod.escape_value(getattr(outline, k)) for k in
+                               ("title", "speaker", "date", "theme", "vars", "opening", "closing")},
+                   sections=[node(s) for s in outline.sections])
+
+
+def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int) -> list[str]:
+    out = []
+    if composer.missing:
+        names = "、".join(composer.missing)
+        out.append(f"slots with no value in vars, printed as {missing_marker('…')}: {names}")
+    actual = speech.text_length()
+    if not lengthmod.within(actual, target):
+        out.append(f"length {actual} is more than 10% off the target {target}: the bank has too few "
+                   "unused phrases for this outline (mine more speeches, or shorten the target)")
+    low, high = LENGTH_RANGE
+    if outline.target_length() is not None and not low <= target <= high:
+        out.append(f"target {target} is outside {low}–{high} characters, the range drafts are fitted for")
+    return out
+
+
+def resolve_bank(bank):
+    """A Bank object from a Bank, a directory, or None (the bank shipped in the package)."""
+    if bank is not None and not isinstance(bank, (str, Path)):
+        return bank
+    try:
+        from drafter.bank import default_bank_dir, load_bank
+    except ImportError as err:  # the bank package is not there: nothing to borrow from
+        raise BankError(f"phrase bank support is missing ({err})") from None
+    directory = Path(bank) if bank is not None else Path(default_bank_dir())
+    if not directory.is_dir():
+        raise BankError("phrase bank directory not found", path=str(directory))
+    return load_bank(directory)
+
+
+def skeleton_for(bank, kind: str) -> dict:
+    """The mined skeleton for a speech type (by name or alias), or {} if the bank has none."""
+    skeletons = getattr(bank, "skeletons", None)
+    if callable(skeletons):
+        skeletons = skeletons()
+    if skeletons is None and getattr(bank, "path", None):
+        skeletons = read_skeletons(Path(bank.path))
+    skeletons = skeletons or {}
+    if kind in skeletons:
+        return _as_dict(skeletons[kind])
+    for name, sk in skeletons.items():
+        sk = _as_dict(sk)
+        if kind in (sk.get("aliases") or []):
+            return sk
+    return {}
+
+
+def read_skeletons(directory: Path) -> dict:
+    import yaml
+
+    path = directory / "skeletons.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise BankError(f"skeletons.yaml is not valid YAML: {err}", path=str(path)) from None
+
+
+def _as_dict(sk) -> dict:
+    if isinstance(sk, dict):
+        return sk
+    if hasattr(sk, "to_dict"):
+        return sk.to_dict()
+    return dict(getattr(sk, "__dict__", {}))
+
+
+def load_frames(environment) -> dict:
+    """``_frames.yaml`` from the template search path: connecting sentences and category roles."""
+    import yaml
+
+    try:
+        source, filename, _ = environment.loader.get_source(environment, "_frames.yaml")
+    except Exception:
+        return {}
+    try:
+        data = yaml.safe_load(source) or {}
+    except yaml.YAMLError as err:
+        raise TemplateError(f"_frames.yaml is not valid YAML: {err}", path=filename) from None
+    if not isinstance(data, dict):
+        raise TemplateError("_frames.yaml must be a mapping of kind → list of sentences", path=filename)
+    return data

@@ -1,0 +1,268 @@
+"""The outline a writer gives: load the YAML, check every key, say exactly where it is wrong.
+
+Errors name the file and the line and column of the bad value (from the YAML node marks)
+and the key path (``sections[2].heading``), and say what was expected, so a writer can
+fix an outline without reading code.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.errors import OutlineError
+
+#: numbering styles: unnumbered lead sentences (000/001) or 一、/（一）/一是 (002–004)
+NUMBERINGS = ("lead", "numbered")
+#: default speaking rate, characters per minute
+DEFAULT_RATE = 220
+#: the range of target lengths drafter is built to fit
+LENGTH_RANGE = (1000, 8000)
+
+TOP_KEYS = ("type", "numbering", "title", "speaker", "date", "theme", "length", "minutes", "rate",
+            "vars", "opening", "closing", "sections")
+NODE_KEYS = ("heading", "points", "text")
+
+
+@dataclass
+class Node:
+    """A section or a point: a heading written verbatim, optional verbatim text, sub-points."""
+
+    heading: str
+    text: list[str] = field(default_factory=list)
+    points: list["Node"] = field(default_factory=list)
+    key: str = ""  # key path in the outline, e.g. sections[1].points[2]
+
+
+@dataclass
+class Outline:
+    title: str
+    sections: list[Node]
+    type: str = "研讨发言"
+    numbering: str | None = None
+    speaker: str | None = None
+    date: str | None = None
+    theme: str | None = None
+    length: int | None = None
+    minutes: float | None = None
+    rate: int = DEFAULT_RATE
+    vars: dict[str, str] = field(default_factory=dict)
+    opening: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    source: str = ""
+    #: key path → (line, column), 1-based, for errors found after loading (unknown type)
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def target_length(self) -> int | None:
+        """Characters wanted: ``length``, or ``minutes`` × ``rate``; None when neither is given."""
+        if self.length is not None:
+            return self.length
+        if self.minutes is not None:
+            return round(self.minutes * self.rate)
+        return None
+
+    def error(self, key: str, message: str) -> OutlineError:
+        """An OutlineError pointing at ``key`` in the outline file."""
+        line, column = self.marks.get(key, (None, None))
+        return OutlineError(message, path=self.source or None, line=line, column=column, key=key)
+
+
+def load_outline(source: str | Path | dict) -> Outline:
+    """An Outline from a YAML file path or an already-loaded mapping."""
+    if isinstance(source, dict):
+        return _build(source, {}, "")
+    path = Path(source)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise OutlineError("no such outline file", path=str(path)) from None
+    except IsADirectoryError:
+        raise OutlineError("is a directory, expected an outline .yaml file", path=str(path)) from None
+    except UnicodeDecodeError as err:
+        raise OutlineError(f"not UTF-8 text ({err.reason})", path=str(path)) from None
+    data, marks = parse_yaml(text, str(path))
+    if not isinstance(data, dict):
+        raise OutlineError("expected a mapping with title and sections at the top of the outline",
+                           path=str(path), line=1, column=1)
+    return _build(data, marks, str(path))
+
+
+def parse_yaml(text: str, path: str) -> tuple[object, dict[str, tuple[int, int]]]:
+    """The YAML data plus, for every key path, the line and column where its value starts."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what = err.problem or err.context or "invalid YAML"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise OutlineError(f"YAML syntax error: {what}", path=path, line=line, column=column) from None
+    except yaml.YAMLError as err:
+        raise OutlineError(f"YAML error: {err}", path=path) from None
+    marks: dict[str, tuple[int, int]] = {}
+    if node is not None:
+        _collect_marks(node, "", marks)
+    return data, marks
+
+
+def _collect_marks(node, path: str, marks: dict) -> None:
+    import yaml
+
+    marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            sub = f"{path}.{key_node.value}" if path else str(key_node.value)
+            marks[sub] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            marks[f"{sub}#key"] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _collect_marks(value_node, sub, marks)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value, 1):
+            _collect_marks(item, f"{path}[{i}]", marks)
+
+
+class _Checker:
+    """Type checks that raise an OutlineError at the right place."""
+
+    def __init__(self, marks: dict, path: str):
+        self.marks = marks
+        self.path = path
+
+    def fail(self, key: str, message: str, at_key: bool = False):
+        line, column = self.marks.get(f"{key}#key" if at_key else key, (None, None))
+        raise OutlineError(message, path=self.path or None, line=line, column=column, key=key)
+
+    def text(self, value, key: str, required: bool = False) -> str | None:
+        if value is None:
+            if required:
+                self.fail(key, "expected text, got nothing")
+            return None
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            self.fail(key, f"expected text, got {_kind(value)}")
+        if isinstance(value, (_dt.date, _dt.datetime)):
+            return value.isoformat()
+        text = str(value).strip()
+        if required and not text:
+            self.fail(key, "must not be empty: expected text")
+        return text
+
+    def paragraphs(self, value, key: str) -> list[str]:
+        """Text given verbatim: a string (one paragraph per line) or a list of strings."""
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return [self.text(v, f"{key}[{i}]") for i, v in enumerate(value, 1) if v not in (None, "")]
+        text = self.text(value, key)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def number(self, value, key: str, integer: bool) -> float | int | None:
+        if value is None:
+            return None
+        ok = isinstance(value, int) if integer else isinstance(value, (int, float))
+        if isinstance(value, bool) or not ok or value <= 0:
+            want = "a positive whole number" if integer else "a positive number"
+            self.fail(key, f"expected {want}, got {_kind(value)} {value!r}")
+        return value
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"
+
+
+def _build(data: dict, marks: dict, path: str) -> Outline:
+    c = _Checker(marks, path)
+    for key in data:
+        if key not in TOP_KEYS:
+            c.fail(str(key), f"unknown key (expected one of: {', '.join(TOP_KEYS)})", at_key=True)
+    if "title" not in data:
+        _missing_top(c, "title", "the speech title as text")
+    if "sections" not in data:
+        _missing_top(c, "sections", "a list of sections, each with a heading")
+    numbering = c.text(data.get("numbering"), "numbering")
+    if numbering is not None and numbering not in NUMBERINGS:
+        c.fail("numbering", f"expected 'lead' or 'numbered', got {numbering!r}")
+    length = c.number(data.get("length"), "length", integer=True)
+    minutes = c.number(data.get("minutes"), "minutes", integer=False)
+    if length is not None and minutes is not None:
+        c.fail("minutes", "give either length or minutes, not both", at_key=True)
+    rate = c.number(data.get("rate"), "rate", integer=True) or DEFAULT_RATE
+    return Outline(
+        title=c.text(data.get("title"), "title", required=True),
+        sections=_sections(c, data.get("sections")),
+        type=c.text(data.get("type"), "type") or "研讨发言",
+        numbering=numbering,
+        speaker=c.text(data.get("speaker"), "speaker") or None,
+        date=c.text(data.get("date"), "date") or None,
+        theme=c.text(data.get("theme"), "theme") or None,
+        length=length,
+        minutes=minutes,
+        rate=rate,
+        vars=_vars(c, data.get("vars")),
+        opening=c.paragraphs(data.get("opening"), "opening"),
+        closing=c.paragraphs(data.get("closing"), "closing"),
+        source=path,
+        marks=marks,
+    )
+
+
+def _missing_top(c: _Checker, key: str, expected: str):
+    raise OutlineError(f"missing required key '{key}': expected {expected}", path=c.path or None,
+                       key=key)
+
+
+def _vars(c: _Checker, value) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        c.fail("vars", f"expected a mapping of slot names to values (e.g. {{地名: 滨江区}}), got {_kind(value)}")
+    out = {}
+    for name, v in value.items():
+        out[str(name)] = c.text(v, f"vars.{name}", required=True)
+    return out
+
+
+def _sections(c: _Checker, value) -> list[Node]:
+    if not isinstance(value, list):
+        c.fail("sections", f"expected a list of sections, each with a heading, got {_kind(value)}")
+    if not value:
+        c.fail("sections", "expected at least one section")
+    return [_node(c, item, f"sections[{i}]") for i, item in enumerate(value, 1)]
+
+
+def _node(c: _Checker, item, key: str) -> Node:
+    """A section or point: a mapping {heading, points, text}, or just the heading as text."""
+    if isinstance(item, str) or (item is not None and not isinstance(item, (dict, list, bool))):
+        return Node(heading=_heading(c, item, key), key=key)
+    if not isinstance(item, dict):
+        c.fail(key, f"expected a heading (text) or a mapping with 'heading', got {_kind(item)}")
+    for k in item:
+        if k not in NODE_KEYS:
+            c.fail(f"{key}.{k}", f"unknown key (expected one of: {', '.join(NODE_KEYS)})", at_key=True)
+    if "heading" not in item:
+        c.fail(key, "missing required key 'heading': expected the heading as text")
+    points = item.get("points")
+    if points is not None and not isinstance(points, list):
+        c.fail(f"{key}.points", f"expected a list of points, got {_kind(points)}")
+    return Node(
+        heading=_heading(c, item["heading"], f"{key}.heading"),
+        text=c.paragraphs(item.get("text"), f"{key}.text"),
+        points=[_node(c, p, f"{key}.points[{i}]") for i, p in enumerate(points or [], 1)],
+        key=key,
+    )
+
+
+def _heading(c: _Checker, value, key: str) -> str:
+    text = c.text(value, key, required=True)
+    if "\n" in text:
+        c.fail(key, "expected a one-line heading")
+    return text
