@@ -27,6 +27,19 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from drafter import __version__
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print the version and exit.")) -> None:
+    """Offline drafting assistant for Chinese speeches: parse, mine, draft, export, check, lint."""
+
+
 def _register_commands() -> None:
     from drafter import commands
 

@@ -216,10 +216,17 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     """Split a container's paragraphs into its own body and its child sections."""
     if not paras:
         return [], []
-    for finder in (_split_numbered, _split_items, _split_leads, _split_inner_leads):
-        if finder is _split_inner_leads and top:
-            continue
-        found = finder(paras, depth)
+    found = _split_numbered(paras, depth)
+    if found is not None:
+        return found
+    items = _item_matches(paras)
+    leads = _lead_cuts(paras)
+    if leads and (not items or leads[0][0] <= items[0][0]):
+        return _split_at(paras, leads, depth, recurse=True)
+    if items:
+        return _split_at(paras, [(i, off, marker) for i, off, marker, _ in items], depth, recurse=False)
+    if not top:
+        found = _split_inner_leads(paras, depth)
         if found is not None:
             return found
     return paras, []
@@ -291,13 +298,6 @@ def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
     return accepted
 
 
-def _split_items(paras: list[_Para], depth: int):
-    items = _item_matches(paras)
-    if not items:
-        return None
-    return _split_at(paras, [(i, off, marker) for i, off, marker, _ in items], depth, recurse=False)
-
-
 def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, recurse: bool):
     """Split at (paragraph, offset, marker) cut points: text before the first is body."""
     cuts = sorted(cuts)
@@ -344,32 +344,33 @@ def _shared_frame(items: list[str]) -> int:
     return sum(c for c in heads.values() if c >= 2)
 
 
-def _split_leads(paras: list[_Para], depth: int):
-    """Lead sentences heading parallel paragraphs: the best parallel group of candidates."""
+def _lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]]:
+    """Lead sentences heading parallel paragraphs, as cut points ([] if none).
+
+    A .docx says so with a bold leading sentence; plain text by a parallel group of
+    short first sentences (same number of commas, shared frames count extra).
+    """
     hinted = [(i, p.lead) for i, p in enumerate(paras)
               if p.lead and p.lead.endswith(("。", "！", "？", "：")) and p.text.startswith(p.lead)]
-    if hinted:
-        group = hinted
-    else:
-        groups: dict[int, list[tuple[int, str]]] = {}
-        for i, p in enumerate(paras):
-            s = _lead_candidate(p)
-            if s is not None and not _NOT_LEAD.search(s):
-                groups.setdefault(s.count("，"), []).append((i, s))
-        best, best_score = None, 0
-        for commas, members in groups.items():
-            texts = [s for _, s in members]
-            frame = _shared_frame(texts)
-            if len(members) < 2 or (len(members) == 2 and frame < 2):
-                continue
-            score = (len(members) * 2 + frame, -commas)
-            if best is None or score > best_score:
-                best, best_score = members, score
-        if best is None:
-            return None
-        group = best
-    cuts = [(i, 0, "") for i, _ in group]
-    return _split_at(paras, cuts, depth, recurse=True)
+    plain = [(i, lead) for i, lead in hinted if not _ITEM.match(lead)]
+    if plain:
+        return [(i, 0, "") for i, _ in plain]
+    if hinted:  # only bold 一是…。 items: a lone item a writer put in bold
+        return [(i, 0, _ITEM.match(lead).group(0)) for i, lead in hinted]
+    groups: dict[int, list[tuple[int, str]]] = {}
+    for i, p in enumerate(paras):
+        s = _lead_candidate(p)
+        if s is not None and not _NOT_LEAD.search(s):
+            groups.setdefault(s.count("，"), []).append((i, s))
+    best, best_score = None, 0
+    for commas, members in groups.items():
+        frame = _shared_frame([s for _, s in members])
+        if len(members) < 2 or (len(members) == 2 and frame < 2):
+            continue
+        score = (len(members) * 2 + frame, -commas)
+        if best is None or score > best_score:
+            best, best_score = members, score
+    return [(i, 0, "") for i, _ in best] if best else []
 
 
 def _split_inner_leads(paras: list[_Para], depth: int):

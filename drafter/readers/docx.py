@@ -14,10 +14,12 @@ _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 def read_docx(path: Path):
     from drafter.readers import Hint, RawDoc
 
+    import docx  # python-docx
+    from docx.opc.exceptions import OpcError
+
     try:
-        import docx  # python-docx
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+    except (zipfile.BadZipFile, OpcError, KeyError, ValueError) as err:
         raise ReadError("not a valid .docx file (is it an old .doc renamed? open and re-save it as .docx)",
                         path=str(path)) from err
     except OSError as err:

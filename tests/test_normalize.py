@@ -1,0 +1,85 @@
+"""The normaliser: hard wraps, punctuation width, noise, spaces; idempotent."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafter.normalize import normalize, paragraphs
+from conftest import CORPUS
+
+
+def test_hard_wrapped_pdf_text_is_rejoined_into_paragraphs():
+    text = (CORPUS / "004_ef91c739f53611d8.txt").read_text(encoding="utf-8")
+    paras = paragraphs(text)
+    assert paras[3].text == "同志们："
+    assert paras[4].text.startswith("在全面贯彻落实党的二十届三中全会精神的关键之年、全面推进建设")
+    assert paras[4].text.endswith("借此机会，我谈几点体会。")
+    # the 二、 heading spans two lines in the file and is one paragraph here
+    assert "二、联系实际，切实把习近平总书记重要讲话精神转化为推动XX发展的生动实践" in [p.text for p in paras]
+    # a heading marker at a line start opens a new paragraph even after a full line
+    assert paras[5].text == "一、深刻领会，准确把握习近平总书记重要讲话的思想精髓"
+    assert paras[6].text.startswith("（一）在领悟核心要义中坚定政治方向。")
+
+
+def test_unwrapped_text_keeps_its_lines():
+    text = (CORPUS / "000_270d42a2c73d1346.txt").read_text(encoding="utf-8")
+    assert len(paragraphs(text)) == len([line for line in text.splitlines() if line.strip()])
+
+
+def test_half_width_punctuation_next_to_chinese_becomes_full_width():
+    assert normalize("同志们:") == "同志们："
+    assert normalize("今天,我们召开会议;大家好?很好!") == "今天，我们召开会议；大家好？很好！"
+    assert normalize("(一)在领悟核心要义中坚定政治方向") == "（一）在领悟核心要义中坚定政治方向"
+    assert normalize("重要之年,2025年全国两会") == "重要之年，2025年全国两会"
+
+
+def test_digits_percentages_times_and_latin_stay_intact():
+    s = "投入3,000万元，增长12.5%，会议10:30开始，访问https://example.org/a,b (see p. 3) OK."
+    assert normalize(s) == s
+
+
+def test_scraping_markers_disappear():
+    assert normalize("##paidbegin##（三）确保长治久安。\n##paidend##") == "（三）确保长治久安。"
+
+
+def test_indentation_and_stray_spaces_go_but_a_speaker_line_keeps_its_space():
+    assert normalize("　　我们要 坚持 以学促干，推动发展。") == "我们要坚持以学促干，推动发展。"
+    assert normalize("  XX区委副书记   张三  ") == "XX区委副书记 张三"
+
+
+def test_paragraphs_keep_raw_text_and_line_numbers():
+    paras = paragraphs("标题\n\n同志们:\n正文,第一段。\n")
+    assert [(p.line, p.raw, p.text) for p in paras] == [
+        (1, "标题", "标题"), (3, "同志们:", "同志们："), (4, "正文,第一段。", "正文，第一段。")]
+
+
+speechy = st.lists(
+    st.one_of(
+        st.sampled_from(["一、", "（一）", "(一)", "1.", "（1）", "一是", "二是", "同志们:", "。", "，", ",",
+                         ":", ";", "(", ")", "?", "!", "\n", "\n\n", "  ", "\u3000", "XX", "**",
+                         "##paidbegin##", "3,000", "10:30", "发言完毕，谢谢大家！"]),
+        st.text(alphabet="高质量发展是首要任务我们要坚持以学促干在学思践悟中把牢方向abcXYZ019 ", max_size=40),
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(speechy)
+def test_normalising_twice_equals_normalising_once(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_normalising_any_unicode_is_idempotent(text):
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+def test_corpus_normalises_idempotently():
+    for path in sorted(CORPUS.glob("*.txt")):
+        once = normalize(path.read_text(encoding="utf-8"))
+        assert normalize(once) == once, path.name

@@ -1,0 +1,33 @@
+"""All five corpus speeches parse to the structure in tests/fixtures/gold/*.yaml."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from drafter.normalize import normalize
+from drafter.parser import parse_file
+from conftest import CORPUS, GOLD
+
+GOLD_FILES = sorted(GOLD.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=[p.stem for p in GOLD_FILES])
+def test_corpus_speech_parses_to_gold(gold_path):
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    speech = parse_file(CORPUS / f"{gold_path.stem}.txt")
+    assert speech.title == gold["title"]
+    assert speech.salutation == gold["salutation"]
+    assert len(speech.opening) == gold["opening_paragraphs"]
+    expected = [(d, m, normalize(h)) for d, m, h in gold["headings"]]
+    assert speech.headings() == expected
+    if gold["closing_first"] is None:
+        assert speech.closing == []
+    else:
+        # gold gives the first sentence of the first closing paragraph and the whole last one
+        assert speech.closing[0].startswith(gold["closing_first"])
+        assert speech.closing[-1] == gold["closing_last"]
+
+
+def test_gold_covers_the_whole_corpus():
+    assert [p.stem for p in GOLD_FILES] == [p.stem for p in sorted(CORPUS.glob("*.txt"))]

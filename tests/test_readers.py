@@ -1,0 +1,110 @@
+"""Readers: encodings, .docx with Word heading styles, and clear errors for what cannot be read."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+from drafter.errors import ReadError
+from drafter.parser import parse_file
+from drafter.readers import iter_sources, read
+from conftest import CORPUS
+
+
+def word_document(path, speech_path, markers=True):
+    """A .docx made the way a writer does it in Word: Title, Heading 1/2 styles, plain body."""
+    speech = parse_file(speech_path)
+    document = docx.Document()
+    document.add_paragraph(speech.title, style="Title")
+    document.add_paragraph(speech.salutation)
+    for p in speech.opening:
+        document.add_paragraph(p)
+
+    def add(sections, depth):
+        for s in sections:
+            if s.kind == "numbered" and depth <= 2:
+                document.add_paragraph((s.marker if markers else "") + s.heading, style=f"Heading {depth}")
+                for b in s.body:
+                    document.add_paragraph(b)
+            else:
+                first, *rest = s.body or [""]
+                paragraph = document.add_paragraph()
+                paragraph.add_run(s.marker + s.heading + (s.punct or "。")).bold = True
+                paragraph.add_run(first)
+                for b in rest:
+                    document.add_paragraph(b)
+            add(s.sections, depth + 1)
+
+    add(speech.sections, 1)
+    for p in speech.closing:
+        document.add_paragraph(p)
+    document.save(path)
+    return speech
+
+
+@pytest.mark.parametrize("name", ["002_940c483cb8458f87", "004_ef91c739f53611d8", "003_db51f0831cc1980b"])
+def test_word_document_with_heading_styles_parses_to_the_same_headings(tmp_path, name):
+    path = tmp_path / f"{name}.docx"
+    speech = word_document(path, CORPUS / f"{name}.txt")
+    assert parse_file(path).headings() == speech.headings()
+
+
+def test_heading_styles_without_written_numbers_still_give_the_structure(tmp_path):
+    path = tmp_path / "auto-numbered.docx"
+    speech = word_document(path, CORPUS / "002_940c483cb8458f87.txt", markers=False)
+    got = [(d, h) for d, _, h in parse_file(path).headings()]
+    assert got == [(d, h) for d, _, h in speech.headings()]
+
+
+def test_docx_hints_record_heading_levels_and_bold_leads(tmp_path):
+    path = tmp_path / "h.docx"
+    document = docx.Document()
+    document.add_paragraph("一、标题", style="Heading 1")
+    p = document.add_paragraph()
+    p.add_run("坚持学习。").bold = True
+    p.add_run("正文。")
+    document.save(path)
+    doc = read(path)
+    assert doc.hints[1].level == 1
+    assert doc.hints[2].lead == "坚持学习。"
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("binary.txt", b"\x00\x01\x02\x03PK\x00", "binary"),
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\n ", "empty"),
+    ("old.doc", b"\xd0\xcf\x11\xe0", "convert it to .docx"),
+    ("old.wps", b"\xd0\xcf\x11\xe0", "convert it to .docx"),
+    ("scan.pdf", b"%PDF-1.4", "pdftotext"),
+    ("fake.docx", b"not a zip", "not a valid .docx"),
+])
+def test_unreadable_files_get_one_line_naming_the_file(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(ReadError) as err:
+        read(path)
+    text = str(err.value)
+    assert text.startswith(str(path)) and message in text and "\n" not in text
+
+
+def test_missing_path_is_an_error():
+    with pytest.raises(ReadError, match="no such file"):
+        read("/no/such/speech.txt")
+
+
+def test_directories_are_walked_recursively_in_sorted_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.txt").write_text("二", encoding="utf-8")
+    (tmp_path / "a.md").write_text("一", encoding="utf-8")
+    (tmp_path / "b" / "1.doc").write_bytes(b"x")
+    (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.json").write_text("{}", encoding="utf-8")
+    found = list(iter_sources([tmp_path]))
+    assert [f.name for f in found if not isinstance(f, ReadError)] == ["a.md", "2.txt"]
+    assert [e.path for e in found if isinstance(e, ReadError)] == [str(tmp_path / "b" / "1.doc")]
+
+
+def test_directory_without_speeches_is_reported(tmp_path):
+    (tmp_path / "x.json").write_text("{}", encoding="utf-8")
+    (err,) = list(iter_sources([tmp_path]))
+    assert isinstance(err, ReadError) and "no speeches" in str(err)
