@@ -1,0 +1,73 @@
+"""What a lint run produces: findings and the per-file report.
+
+A finding always names a paragraph by its 1-based index among the file's non-empty
+normalised paragraphs (``drafter.normalize.paragraphs``), the numbering every other
+part of drafter uses, so a writer can jump from a finding to a mining source or a
+parse position without translating.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    paragraph: int
+    level: str
+    rule: str
+    message: str
+    #: text the finding is about, as it occurs in the paragraph's text (or raw text);
+    #: None for findings about the whole document (length) or about absences.
+    excerpt: str | None = field(default=None, compare=False)
+
+    def line(self) -> str:
+        """``file:paragraph: level rule-id: message`` (the compiler-style line editors jump to)."""
+        return f"{self.file}:{self.paragraph}: {self.level} {self.rule}: {self.message}"
+
+    def to_json(self) -> str:
+        data = {"file": self.file, "paragraph": self.paragraph, "level": self.level,
+                "rule": self.rule, "message": self.message}
+        return json.dumps(data, ensure_ascii=False)
+
+
+@dataclass
+class LintReport:
+    file: str
+    findings: list[Finding]
+    #: characters of content (whitespace not counted), as in ``Speech.text_length``
+    chars: int
+    #: speaking rate the time was computed at, in characters per minute
+    rate: int = 220
+
+    @property
+    def minutes(self) -> float:
+        return self.chars / self.rate if self.rate else 0.0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.level == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.level == WARNING)
+
+    def summary(self) -> str:
+        return (f"{self.file}: {self.chars} 字, {format_minutes(self.minutes)} at {self.rate} 字/分; "
+                f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}")
+
+
+def format_minutes(minutes: float) -> str:
+    """12.4 → 'about 12 min 24 s' (a writer asks 'how long', not 'how many decimals')."""
+    total = round(minutes * 60)
+    m, s = divmod(total, 60)
+    return f"about {m} min {s:02d} s"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

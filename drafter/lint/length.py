@@ -1,0 +1,58 @@
+"""Speech length against an optional target (characters, or minutes at the speaking rate)."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from drafter.errors import DrafterError
+from drafter.lint.context import Doc
+from drafter.lint.findings import WARNING, Finding, format_minutes
+from drafter.lint.text import content_chars
+
+RULES = {"length-target": (WARNING, "speech length outside the target given with --target")}
+
+#: a bare target ("3000", "10min") allows this much either way
+TOLERANCE = 0.10
+
+_TARGET = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:[-–~～至到]\s*(\d+(?:\.\d+)?))?\s*"
+                     r"(字|chars?|min|mins|minutes?|分钟|分)?\s*$")
+
+
+def parse_target(spec: str, rate: int = 220) -> tuple[int | None, int | None]:
+    """'3000' → 2700–3300 chars; '2500-3500' → as given; '10min'/'8-10分钟' → chars at ``rate``.
+
+    Why a tolerance for a bare number: a 3,000-字 slot is never met to the character.
+    """
+    m = _TARGET.match(spec or "")
+    if not m:
+        raise DrafterError(f"cannot read length target {spec!r}: write e.g. 3000, 2500-3500, "
+                           "10min or 8-10min", key="--target")
+    low, high, unit = float(m.group(1)), m.group(2), m.group(3) or "字"
+    factor = rate if unit.startswith(("min", "分")) else 1
+    if high is None:
+        return round(low * factor * (1 - TOLERANCE)), round(low * factor * (1 + TOLERANCE))
+    lo, hi = sorted((low * factor, float(high) * factor))
+    return round(lo), round(hi)
+
+
+def check(doc: Doc) -> Iterator[Finding]:
+    target = doc.options.target
+    if not target or not doc.paras:
+        return
+    low, high = target
+    chars = sum(content_chars(p.text) for p in doc.paras)
+    rate = doc.options.rate
+    said = f"{chars} 字 ({format_minutes(chars / rate)} at {rate} 字/分)"
+    if low is not None and chars < low:
+        yield doc.finding(0, WARNING, "length-target",
+                          f"speech is {said}, short of the target {_span(low, high)} by {low - chars} 字")
+    elif high is not None and chars > high:
+        yield doc.finding(0, WARNING, "length-target",
+                          f"speech is {said}, over the target {_span(low, high)} by {chars - high} 字")
+
+
+def _span(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"{low}–{high} 字"
+    return f"≥{low} 字" if low is not None else f"≤{high} 字"

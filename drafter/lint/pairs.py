@@ -1,0 +1,54 @@
+"""Unpaired “” ‘’ （） 《》 within a paragraph.
+
+Checked per paragraph because that is where a speech's quotations and titles
+open and close; a mark left open is reported where it opens, a stray closing
+mark where it stands. A list marker like ``1）`` at the start of a paragraph is
+not a bracket.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from drafter.lint.context import Doc
+from drafter.lint.findings import ERROR, Finding
+from drafter.lint.text import excerpt
+
+RULES = {"unpaired": (ERROR, "unpaired “” ‘’ （） 《》 in a paragraph")}
+
+PAIRS = ("“”", "‘’", "（）", "《》")
+LIST_MARKER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})）")
+
+
+def problems(text: str) -> list[tuple[int, str]]:
+    """``[(offset, mark)]`` of every opening mark never closed and closing mark never opened."""
+    skip = LIST_MARKER.match(text)
+    out: list[tuple[int, str]] = []
+    for open_, close in PAIRS:
+        stack: list[int] = []
+        for i, c in enumerate(text):
+            if skip and i < skip.end():
+                continue
+            if c == open_:
+                stack.append(i)
+            elif c == close:
+                if stack:
+                    stack.pop()
+                else:
+                    out.append((i, c))
+        out.extend((i, open_) for i in stack)
+    return sorted(out)
+
+
+def check(doc: Doc) -> Iterator[Finding]:
+    for i, para in enumerate(doc.paras):
+        found = problems(para.text)
+        if not found:
+            continue
+        first, mark = found[0]
+        kind = "opened but never closed" if mark in "“‘（《" else "closed but never opened"
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        yield doc.finding(i, ERROR, "unpaired",
+                          f"{mark} {kind} in this paragraph{more} "
+                          f"({excerpt(para.text, first, first + 1)})", mark)

@@ -1,0 +1,85 @@
+"""Repeated sentences and overused four-character phrases.
+
+A four-character phrase is a run of exactly four Han characters standing between
+punctuation marks (扑下身子、沉到一线、深入基层): the 四字格 a writer reaches for, and
+the ones a listener notices when they come back. Numbered formulae (两个确立, 四个意识)
+are fixed terms, not style, and are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterator
+
+from drafter.lint.context import Doc
+from drafter.lint.findings import WARNING, Finding
+from drafter.lint.text import content_chars, sentences
+
+RULES = {
+    "repeated-sentence": (WARNING, "the same sentence (≥10 characters) twice"),
+    "overused-phrase": (WARNING, "the same four-character phrase three or more times (or over --phrase-density)"),
+}
+
+_PUNCT = re.compile(r"[^\w]|_", re.UNICODE)
+_FOUR = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{4}(?![\u3400-\u9fff])")
+#: a chunk cut by a 、 inside a phrase (…的责任感, 干部落实的) is not a four-character phrase
+_PARTICLES = ("的", "了", "和", "与", "及")
+_FORMULA = re.compile(r"^[一二两三四五六七八九十]个")
+#: item markers and connectives that begin sentences without changing what they say
+_LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}|同时|此外|因此)")
+
+
+def _key(sentence: str) -> str:
+    """What two sentences must share to count as the same: their words, without punctuation
+    or a leading 一是/同时 (two items with the same text are the same sentence)."""
+    return _LEAD.sub("", _PUNCT.sub("", sentence))
+
+
+def check(doc: Doc) -> Iterator[Finding]:
+    yield from _repeated_sentences(doc)
+    yield from _overused_phrases(doc)
+
+
+def _repeated_sentences(doc: Doc) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for i, para in enumerate(doc.paras):
+        for s in sentences(para.text):
+            key = _key(s.text)
+            if len(key) < doc.options.sentence_min_chars:
+                continue
+            if key in seen:
+                where = "earlier in this paragraph" if seen[key] == i else f"paragraph {seen[key] + 1}"
+                yield doc.finding(i, WARNING, "repeated-sentence",
+                                  f"sentence repeats {where}: {s.text.strip()}", s.text.strip())
+            else:
+                seen[key] = i
+
+
+def phrases(text: str) -> list[str]:
+    """The four-character phrases of a paragraph, in order."""
+    return [m.group() for m in _FOUR.finditer(text)
+            if not _FORMULA.match(m.group()) and not m.group().startswith(_PARTICLES)
+            and not m.group().endswith(_PARTICLES)]
+
+
+def _overused_phrases(doc: Doc) -> Iterator[Finding]:
+    opts = doc.options
+    places: dict[str, list[int]] = defaultdict(list)
+    for i, para in enumerate(doc.paras):
+        for ph in phrases(para.text):
+            places[ph].append(i)
+    total = sum(content_chars(p.text) for p in doc.paras) or 1
+    for ph, where in sorted(places.items(), key=lambda kv: (kv[1][opts.phrase_min_count - 1]
+                                                            if len(kv[1]) >= opts.phrase_min_count
+                                                            else kv[1][-1], kv[0])):
+        density = len(where) * 1000 / total
+        over_count = len(where) >= opts.phrase_min_count
+        over_density = opts.phrase_density is not None and density > opts.phrase_density
+        if not (over_count or over_density):
+            continue
+        at = where[opts.phrase_min_count - 1] if over_count else where[-1]
+        paras = "、".join(str(j + 1) for j in sorted(set(where)))
+        yield doc.finding(at, WARNING, "overused-phrase",
+                          f"“{ph}” used {len(where)} times ({density:.1f} per 1,000 字; paragraphs {paras}); "
+                          "vary the wording", ph)

@@ -1,0 +1,79 @@
+"""Run every rule over a document: the one place that knows the rule families.
+
+``lint_paragraphs`` is the core (it takes the normalised paragraphs, or plain
+strings in tests); ``lint_text`` and ``lint_file`` get there through the same
+reader and normaliser everything else in drafter uses, so paragraph numbers agree
+with parse positions and bank sources.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from drafter.lint import length, numbering, pairs, placeholders, punctuation, repetition, structure, terms
+from drafter.lint.context import Doc, LintOptions, ParaLike, SimplePara
+from drafter.lint.findings import Finding, LintReport
+from drafter.lint.text import content_chars
+
+#: built-in rule families, in the order their findings are listed within a paragraph
+FAMILIES = (placeholders, numbering, structure, repetition, punctuation, pairs, length)
+
+Check = Callable[[Doc], Iterator[Finding]]
+RulesArg = str | Path | Sequence[str | Path] | Sequence[terms.TermRule] | None
+
+
+def builtin_rules() -> dict[str, tuple[str, str]]:
+    """``{rule id: (level, description)}`` for every built-in rule."""
+    out: dict[str, tuple[str, str]] = {}
+    for family in FAMILIES:
+        out.update(family.RULES)
+    return out
+
+
+def resolve_rules(rules: RulesArg = None) -> list[terms.TermRule]:
+    """规范表述 rules: the shipped ones plus user files, or an already loaded list as is."""
+    if isinstance(rules, (list, tuple)) and rules and all(isinstance(r, terms.TermRule) for r in rules):
+        return list(rules)
+    loaded = terms.load_rules(rules or None)
+    clash = sorted({r.id for r in loaded} & set(builtin_rules()))
+    if clash:
+        from drafter.errors import DrafterError
+        raise DrafterError(f"rule id {clash[0]!r} is a built-in rule id; choose another", key="id")
+    return loaded
+
+
+def make_options(target=None, rate: int = 220, **options) -> LintOptions:
+    if isinstance(target, str):
+        target = length.parse_target(target, rate)
+    return LintOptions(target=target, rate=rate, **options)
+
+
+def lint_paragraphs(paras: Iterable[ParaLike | str], file: str = "<text>", rules: RulesArg = None,
+                    target=None, rate: int = 220, **options) -> LintReport:
+    """Lint paragraphs (``Para`` objects, or strings standing for already clean text)."""
+    items = [SimplePara(p, p, i) if isinstance(p, str) else p for i, p in enumerate(paras, 1)]
+    doc = Doc(file, items, make_options(target, rate, **options))
+    checks: list[Check] = [f.check for f in FAMILIES] + [terms.check_with(resolve_rules(rules))]
+    findings = [f for check in checks for f in check(doc) if f.rule not in doc.options.ignore]
+    findings.sort(key=lambda f: (f.paragraph, _rank(f)))
+    chars = sum(content_chars(p.text) for p in items)
+    return LintReport(file, findings, chars, rate)
+
+
+def _rank(f: Finding) -> int:
+    return 0 if f.level == "error" else 1
+
+
+def lint_text(text: str, file: str = "<text>", rejoin: bool = True, **kwargs) -> LintReport:
+    from drafter.normalize import paragraphs
+    return lint_paragraphs(paragraphs(text, rejoin=rejoin), file, **kwargs)
+
+
+def lint_file(path: str | Path, rules: RulesArg = None, target=None, rate: int = 220,
+              **options) -> LintReport:
+    """Read a .txt/.md/.docx (ReadError if it cannot be read) and lint it."""
+    from drafter.readers import read
+    raw = read(path)
+    return lint_text(raw.text, str(path), rejoin=raw.rejoin, rules=rules, target=target,
+                     rate=rate, **options)

@@ -1,0 +1,82 @@
+"""Shape of the speech: headings with nothing under them, paragraphs far longer than
+their siblings.
+
+A heading "stands alone" when its paragraph holds no more than the heading itself
+(at most one sentence). Siblings are the paragraphs between two standalone
+headings; where such a group is too small to compare, the whole document is.
+"""
+
+from __future__ import annotations
+
+import statistics
+from typing import Iterator
+
+from drafter.lint.context import Doc
+from drafter.lint.findings import ERROR, WARNING, Finding
+from drafter.lint.numbering import Marker, paragraph_marker
+from drafter.lint.text import content_chars, sentences
+
+RULES = {
+    "empty-section": (ERROR, "a heading with no text and no subsections under it"),
+    "long-paragraph": (WARNING, "a paragraph far longer than its siblings"),
+}
+
+#: paragraphs shorter than this (title, salutation, 谢谢大家) do not count as siblings
+MIN_SIBLING_CHARS = 30
+MIN_GROUP = 3
+
+
+def standalone(text: str, mk: Marker) -> bool:
+    """Does this numbered paragraph hold only its heading?"""
+    rest = text[mk.end:].strip()
+    return len(sentences(rest)) <= 1
+
+
+def check(doc: Doc) -> Iterator[Finding]:
+    yield from _empty_sections(doc)
+    yield from _long_paragraphs(doc)
+
+
+def _empty_sections(doc: Doc) -> Iterator[Finding]:
+    markers = [paragraph_marker(p.text) for p in doc.paras]
+    for i, mk in enumerate(markers):
+        if mk is None or not standalone(doc.paras[i].text, mk):
+            continue
+        nxt = markers[i + 1] if i + 1 < len(doc.paras) else None
+        if i + 1 == len(doc.paras):
+            why = "the document ends right after it"
+        elif nxt is not None and nxt.level <= mk.level:
+            why = f"{nxt.text} follows right after it"
+        else:
+            continue
+        yield doc.finding(i, ERROR, "empty-section",
+                          f"section {mk.text} has no text and no subsections ({why})", mk.text)
+
+
+def _groups(doc: Doc) -> list[list[int]]:
+    groups: list[list[int]] = [[]]
+    for i, para in enumerate(doc.paras):
+        mk = paragraph_marker(para.text)
+        if mk is not None and standalone(para.text, mk):
+            groups.append([])
+            continue
+        if content_chars(para.text) >= MIN_SIBLING_CHARS:
+            groups[-1].append(i)
+    return [g for g in groups if g]
+
+
+def _long_paragraphs(doc: Doc) -> Iterator[Finding]:
+    opts = doc.options
+    sizes = {i: content_chars(p.text) for i, p in enumerate(doc.paras)}
+    everyone = [i for g in _groups(doc) for i in g]
+    for group in _groups(doc):
+        pool = group if len(group) >= MIN_GROUP else everyone
+        for i in group:
+            others = [sizes[j] for j in pool if j != i]
+            if len(others) < MIN_GROUP - 1:
+                continue
+            median = statistics.median(others)
+            if sizes[i] >= opts.long_min_chars and sizes[i] > opts.long_factor * median:
+                yield doc.finding(i, WARNING, "long-paragraph",
+                                  f"paragraph of {sizes[i]} 字 is over {opts.long_factor:g}× its "
+                                  f"siblings' median of {median:.0f} 字; consider splitting it")
