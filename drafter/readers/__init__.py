@@ -74,10 +74,7 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield ReadError("no such file or directory", path=str(p))
         elif p.is_dir():
             found = False
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts) or not f.is_file():
-                    continue
+            for f in _walk_sorted(p):
                 suffix = f.suffix.lower()
                 if suffix in SPEECH_SUFFIXES:
                     found = True
@@ -89,3 +86,17 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
                 yield ReadError("directory holds no speeches (.txt, .md or .docx)", path=str(p))
         else:
             yield p
+
+
+def _walk_sorted(directory: Path) -> Iterator[Path]:
+    """Files under ``directory`` in sorted order, one directory listing in memory at a time."""
+    import os
+
+    entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk_sorted(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
