@@ -127,8 +127,13 @@ class Composer:
                 return text
         return ""
 
-    def body(self, node: Node) -> list[str]:
-        """Paragraphs for ``node``: its verbatim text, or composed text of its share of the length."""
+    def body(self, node: Node, split: bool = False) -> list[str]:
+        """Paragraphs for ``node``: its verbatim text, or composed text of its share of the length.
+
+        Composed text is one paragraph, as in the corpus (a lead sentence or 一是 item and its
+        body make one paragraph, so the structure reads back unambiguously); ``split=True``
+        cuts it into paragraphs of about PARAGRAPH_CHARS characters instead.
+        """
         if node.text:
             for p in node.text:
                 self.ledger.take(p)
@@ -161,7 +166,7 @@ class Composer:
                 break
             used += added
         used += self._add(sentences, closer)
-        return paragraphs_of(sentences)
+        return paragraphs_of(sentences) if split else ["".join(sentences)] if sentences else []
 
     def opening(self, transition: str = "开") -> list[str]:
         """The outline's opening, or opening phrases about the title and theme, then a transition.
@@ -178,17 +183,17 @@ class Composer:
         sentences: list[str] = []
         lead_in = self._transition(transition)
         used = len(lead_in)
-        for cats in (self.placed["opening"], None):
-            pool = self.relevance.ranked(self._unused(self._of(cats)), about)
-            while budget - used > 30:
-                text = self._next(pool, budget - used, "opening")
-                if not text:
-                    break
-                used += self._add(sentences, text)
+        pool = self.relevance.ranked(self._unused(self._of(self.placed["opening"])), about)
+        while budget - used > 30:  # only opening moves: body phrases belong to the sections
+            text = self._next(pool, budget - used, "opening")
+            if not text:
+                break
+            used += self._add(sentences, text)
         if lead_in:
             self.composed_chars += len(lead_in)
             sentences.append(lead_in)
-        return paragraphs_of(sentences) or [self.fill(self.outline.title) + "。"]
+        sentences = not_lead_like(sentences)
+        return ["".join(sentences)] if sentences else [self.fill(self.outline.title) + "。"]
 
     def _transition(self, kind: str) -> str:
         """A lead-in to the sections: only a 过渡 phrase that announces them (下面…/几点…) fits here."""
@@ -213,11 +218,12 @@ class Composer:
                 if p.text not in formulas and not _is_formula(p.text)]
         pool = self.relevance.ranked(pool, about)
         while budget - used > 30:
-            text = self._next(pool, budget - used, "closing") or self.frame("结")
+            text = self._next(pool, budget - used, "closing") or (self.frame("结") if len(sentences) < 4 else "")
             if not text:
                 break
             used += self._add(sentences, text)
-        out = paragraphs_of(sentences)
+        sentences = sentences if sentences and sentences[0].startswith("同志们") else not_lead_like(sentences)
+        out = ["".join(sentences)] if sentences else []
         if formula:
             out.append(self.rng.choice(formulas) if formulas else "发言完毕，谢谢大家！")
         return out
@@ -324,6 +330,18 @@ def short_heading(heading: str) -> str:
 
 def _is_formula(text: str) -> bool:
     return "谢谢大家" in text or "发言完毕" in text or "批评指正" in text
+
+
+#: a paragraph starting with a sentence this short reads like a lead sentence (a heading)
+LEAD_LIKE_CHARS = 24
+
+
+def not_lead_like(sentences: list[str]) -> list[str]:
+    """Reorder so the paragraph opens on a long sentence: opening and closing are not sections."""
+    for i, s in enumerate(sentences):
+        if len(s) > LEAD_LIKE_CHARS:
+            return [s] + sentences[:i] + sentences[i + 1:]
+    return sentences
 
 
 def paragraphs_of(sentences: list[str]) -> list[str]:
