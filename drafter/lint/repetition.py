@@ -1,9 +1,10 @@
 """Repeated sentences and overused four-character phrases.
 
-A four-character phrase is a run of exactly four Han characters standing between
-punctuation marks (扑下身子、沉到一线、深入基层): the 四字格 a writer reaches for, and
-the ones a listener notices when they come back. Numbered formulae (两个确立, 四个意识)
-are fixed terms, not style, and are not counted.
+A four-character phrase is one the document itself sets off as a phrase somewhere:
+a run of exactly four Han characters standing between punctuation marks (扑下身子、
+沉到一线、深入基层), the 四字格 a writer reaches for. Once a phrase is known, every use
+counts, also inside longer runs (要真抓实干), since that is what a listener hears come
+back. Numbered formulae (两个确立, 四个意识) are fixed terms, not style, and are not counted.
 """
 
 from __future__ import annotations
@@ -65,10 +66,12 @@ def phrases(text: str) -> list[str]:
 
 def _overused_phrases(doc: Doc) -> Iterator[Finding]:
     opts = doc.options
+    known = {ph for para in doc.paras for ph in phrases(para.text)}
     places: dict[str, list[int]] = defaultdict(list)
     for i, para in enumerate(doc.paras):
-        for ph in phrases(para.text):
-            places[ph].append(i)
+        for ph in known:
+            places[ph].extend([i] * para.text.count(ph))
+    places = {ph: where for ph, where in places.items() if where}
     total = sum(content_chars(p.text) for p in doc.paras) or 1
     for ph, where in sorted(places.items(), key=lambda kv: (kv[1][opts.phrase_min_count - 1]
                                                             if len(kv[1]) >= opts.phrase_min_count

@@ -1,0 +1,100 @@
+"""``drafter lint FILE...``: proofread speeches; ``file:paragraph: level rule-id: message``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+ORDER = 60
+
+
+def register(app: typer.Typer) -> None:
+    app.command("lint")(lint)
+
+
+def lint(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Speech files (.txt .md .docx) or directories of them."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per finding per line (summary to stderr)."),
+    rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra 规范表述 rules (YAML); may be repeated."),
+    rate: int = typer.Option(220, "--rate", min=1, help="Speaking rate in 字 per minute, for the time estimate."),
+    target: Optional[str] = typer.Option(None, "--target",
+                                         help="Length target: 3000 (±10%), 2500-3500, 10min or 8-10min."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule id not to report; may be repeated."),
+    phrase_count: int = typer.Option(3, "--phrase-count", min=2,
+                                     help="Report a four-character phrase used this many times."),
+    phrase_density: Optional[float] = typer.Option(None, "--phrase-density", min=0.0,
+                                                   help="Also report one used more often than this per 1,000 字."),
+    fix: bool = typer.Option(False, "--fix", help="Write a copy with half-width punctuation made full-width "
+                                                  "(NAME.fixed.EXT), then lint that copy."),
+    in_place: bool = typer.Option(False, "--in-place", help="With --fix: rewrite the file itself."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="With --fix and one file: where to write."),
+    list_rules: bool = typer.Option(False, "--list-rules", help="List every rule id with its level and exit."),
+) -> None:
+    """Proofread speeches: placeholders, numbering, repetition, punctuation, pairs, length, 规范表述.
+
+    Exit status: 0 clean or warnings only, 1 errors found, 2 a file or option could not be used.
+    """
+    from drafter.cli import fail
+    from drafter.errors import DrafterError
+    from drafter.lint import fix_file, lint_file, resolve_rules
+    from drafter.lint.runner import make_options
+    from drafter.readers import iter_sources
+
+    loaded = resolve_rules(list(rules or []))
+    if list_rules:
+        _print_rules(loaded)
+        return
+    if not paths:
+        fail("give one or more files to lint (or --list-rules)")
+    if (in_place or output) and not fix:
+        fail("--in-place and --output only go with --fix")
+    if in_place and output:
+        fail("--in-place and --output exclude each other")
+    options = dict(rules=loaded, rate=rate, target=make_options(target, rate).target,
+                   ignore=frozenset(ignore or []), phrase_min_count=phrase_count,
+                   phrase_density=phrase_density)
+    reports, unreadable = [], 0
+    sources = list(iter_sources(paths))
+    if output and len(sources) > 1:
+        fail("--output needs exactly one file")
+    for source in sources:
+        try:
+            if isinstance(source, DrafterError):
+                raise source
+            if fix:
+                source, count = fix_file(source, out=output, in_place=in_place)
+                typer.echo(f"{source}: {count} half-width marks made full-width", err=True)
+            report = lint_file(source, **options)
+        except DrafterError as err:
+            typer.echo(f"drafter: {err}", err=True)
+            unreadable += 1
+            continue
+        reports.append(report)
+        for finding in report.findings:
+            typer.echo(finding.to_json() if as_json else finding.line())
+        typer.echo(report.summary(), err=as_json)
+    if len(reports) > 1:
+        typer.echo(_total(reports), err=as_json)
+    if unreadable:
+        raise typer.Exit(2)
+    if any(r.errors for r in reports):
+        raise typer.Exit(1)
+
+
+def _total(reports) -> str:
+    from drafter.lint.findings import format_minutes, plural
+    chars = sum(r.chars for r in reports)
+    rate = reports[0].rate
+    errors, warnings = sum(r.errors for r in reports), sum(r.warnings for r in reports)
+    return (f"total: {plural(len(reports), 'file')}, {chars} 字, {format_minutes(chars / rate)} at "
+            f"{rate} 字/分; {plural(errors, 'error')}, {plural(warnings, 'warning')}")
+
+
+def _print_rules(loaded) -> None:
+    from drafter.lint import builtin_rules
+    for rid, (level, text) in builtin_rules().items():
+        typer.echo(f"{rid:24} {level:7} {text}")
+    for rule in loaded:
+        typer.echo(f"{rule.id:24} {rule.level:7} → {rule.write or '(table)'}  [{rule.source}]")
