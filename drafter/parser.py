@@ -39,10 +39,10 @@ _ITEM = re.compile(f"(?:^|(?<=[。；！？：]))([{CN}]{{1,2}})([是要])(?!务
 _HEAD_END = re.compile("[。；：！？]")
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
 
-SALUTATION = re.compile(
-    r"^(同志们|各位领导|各位同志|各位同事|同事们|朋友们|尊敬的[^，。]{1,30}?)[：:，,！!]?(?=$|[^，,])"
-)
-_SALUTATION_ONLY = re.compile(r"^(同志们|各位领导|各位同志|各位同事|同事们|朋友们|尊敬的.{1,30}?)[：:，,！!]?$")
+_ADDRESS = (r"(?:尊敬的)?(?:各位)?[^。！？；：:，,、\s]{0,12}?"
+            r"(?:同志们|朋友们|同事们|同学们|领导|来宾|代表|委员|女士们|先生们|同志)")
+#: 同志们： / 各位领导、同志们： / 尊敬的各位来宾，同志们：
+SALUTATION = re.compile(f"^{_ADDRESS}(?:[、，,]{_ADDRESS})*(?:[：:！!，,]|$)")
 DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)\s*[）)]?$")
 _ROLE = ("书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
          "厅长|镇长|乡长|秘书长|组长|主委|理事长|社长|馆长|所长|党委书记|支部书记")
@@ -52,8 +52,8 @@ CLOSING_FORMULA = re.compile(
     r"^(以上|我的发言|发言完毕|我就讲这些|我就谈这些|讲到这里|谢谢|不当之处|以上发言|汇报完毕|报告完毕)"
 )
 CLOSING_CUE = re.compile(
-    r"^(同志们[，,！!]|总之|总而言之|综上所述|综上|最后[，,]|让我们|新征程上|奋进新征程|征途漫漫|征程万里|使命呼唤|"
-    r"雄关漫道|大道至简|行而不辍|功崇惟志)"
+    r"^(同志们[，,！!]|今后[，,]|总之|总而言之|综上所述|综上|最后[，,]|让我们|新征程上|奋进新征程|征途漫漫|征程万里|使命呼唤|"
+    r"雄关漫道|行而不辍|功崇惟志)"
 )
 _NOT_LEAD = re.compile(r"我|这|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
 
@@ -116,7 +116,7 @@ def _title_block(paras: list[_Para], speech: Speech) -> list[_Para]:
         rest = paras[sal + 1:]
         p = paras[sal]
         m = SALUTATION.match(p.text)
-        if _SALUTATION_ONLY.match(p.text):
+        if m.end() == len(p.text):
             speech.salutation = _full_colon(p.text)
         else:
             speech.salutation = _full_colon(m.group(0))
@@ -331,7 +331,7 @@ def _lead_candidate(p: _Para) -> str | None:
     core = s.rstrip("。！？")
     if not 4 <= len(core) <= 40 or core.startswith(("“", "‘", "《")) or _ITEM.match(core):
         return None
-    if CLOSING_FORMULA.match(core) or SALUTATION.match(core):
+    if CLOSING_FORMULA.match(core) or SALUTATION.match(s):
         return None
     return s
 

@@ -158,3 +158,21 @@ def test_corpus_round_trips_through_txt_and_md(tmp_path, corpus_files):
             out.write_text(render(speech, fmt), encoding="utf-8")
             again = parse_file(out)
             assert again.content() == speech.content(), (path.name, fmt)
+
+
+def test_compound_salutations():
+    for line in ("各位领导、同志们：", "尊敬的各位来宾，同志们：", "同志们："):
+        speech = parse_text(f"题目\n{line}\n开头。\n")
+        assert (speech.salutation, speech.opening) == (line, ["开头。"])
+    assert parse_text("题目\n领导干部要带头。\n").salutation is None
+
+
+def test_lead_sections_of_several_paragraphs_and_a_closing_look_ahead():
+    text = ("在组织生活会上的发言\n\n同志们：\n按照支部安排，我谈三点体会。\n"
+            "深入学习是基础。理论上清醒，政治上才能坚定。\n学习中我体会到，必须带着问题学。\n"
+            "调查研究是关键。没有调查就没有发言权。\n调研中发现，基层最盼政策落地。\n"
+            "真抓实干是根本。一分部署，九分落实。\n今后，我将进一步改进作风。\n发言完毕，谢谢大家！\n")
+    speech = parse_text(text)
+    assert speech.headings() == [(1, "", "深入学习是基础"), (1, "", "调查研究是关键"), (1, "", "真抓实干是根本")]
+    assert [len(s.body) for s in speech.sections] == [2, 2, 1]
+    assert speech.closing == ["今后，我将进一步改进作风。", "发言完毕，谢谢大家！"]
