@@ -1,0 +1,213 @@
+"""Phrases out of one speech: each sentence, clause and series put in the category its shape says.
+
+Categories come from the structure of the language, never from a list of known phrases:
+
+* position: sentences of the opening that announce the talk are 开篇, those of the closing 结尾;
+* sentence frames: a leader and a verb of saying (总书记…指出/强调) make 引语, a leading
+  connective (同时 / 因此 / 这一重要论述) 过渡, a leading 要/必须 要求, a copula or a
+  situation opener (…是… / 当前) 论述, a short sentence of two echoing halves 金句;
+* shapes below the sentence: three or more parallel members (、 or ，) are 排比, two 对仗,
+  and a quoted pair (“功成不必在我、功成必定有我”) 金句.
+
+Every phrase is a whole sentence, clause, series or quoted span, cut at punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from drafter.mining.parallel import is_clause_series, is_pair, is_series
+from drafter.mining.sentences import clauses, han_len, items, quoted, sentences, strip_end
+
+#: a leader or a document that is quoted, then a verb of saying within a few characters
+LEADER = re.compile(r"习近平总书记|习近平同志|总书记|党的二十大报告|党的[^，。“”]{2,10}?报告")
+SPEAK = re.compile(r"(?:在[^，。“”]{1,40}?[时上中])?[^，。“”：]{0,6}?"
+                   r"(?:指出|强调|要求|提出|阐明|宣示|说|讲)(?:[，：]|(?=“))")
+OPENING_MOVE = re.compile(r"我[^，。“”]{0,8}?(?:谈|讲|汇报|交流|分享|发言)|(?:^|，)(?:借此机会|下面|今天|这次|本次)")
+TRANSITION = re.compile(
+    r"^(?:同时|此外|另外|与此同时|因此|为此|所以|总之|总而言之|综上所述|由此可见|可以说|换言之|"
+    r"进一步而言|进一步说|然而|当然|但是|对此|基于此|在此基础上|这就要求|这就需要|这一重要论述|"
+    r"这些重要论述|这一论述|首先|其次|再次|最后|一方面|另一方面|实践证明|实践充分证明|实践反复证明|"
+    r"事实证明|历史和现实都表明|要看到|要清醒看到|必须看到)")
+DIRECTIVE = re.compile(r"^(?:我们|各级[^，。]{0,8}?|广大[^，。]{0,8}?|全体[^，。]{0,6}?|党员干部|"
+                       r"领导干部|各地各部门)?(?:都|还|更|也|就)?(?:必须|务必|一定要|要(?![求素是])|应当)")
+STATEMENT = re.compile(r"^[^，。；：“”]{2,24}?(?<![就也还都正只便即于总若不要])是(?!否)|"
+                       r"^[^，。；：“”]{2,24}，(?:是|关键在|根本在|核心在|重点在)|"
+                       r"^(?:当前|当今|目前|现阶段|近年来|新时代新征程上|从[^，。]{1,8}看)")
+
+#: what each sentence category does as an opening move (for skeletons)
+MOVE_OF = {"引语": "引述讲话精神", "论述": "阐明意义形势", "开篇": "引出发言主题", "要求": "提出总体要求",
+           "金句": "金句点题", "过渡": "承上启下"}
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of one paragraph with its place in the speech (opening, heading, body, closing)."""
+
+    para: int
+    role: str
+    text: str
+    last: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    category: str
+    text: str
+    para: int
+
+
+def sentence_category(sentence: str, role: str) -> tuple[str, str] | None:
+    """The category of a whole sentence by its frame, and the phrase text it yields."""
+    body = strip_end(sentence)
+    h = han_len(body)
+    if h < 4:
+        return None
+    if role == "opening" and h <= 120 and OPENING_MOVE.search(body):
+        return "开篇", sentence
+    quote = _leader_quote(sentence)
+    if quote:
+        return "引语", quote
+    if TRANSITION.match(body) and h <= 60:
+        return "过渡", sentence
+    if DIRECTIVE.match(body):
+        return _directive(sentence, body, h)
+    if is_aphorism(body):
+        return "金句", sentence
+    if 8 <= h <= 90 and "我" not in body and STATEMENT.match(body):
+        return "论述", sentence
+    return None
+
+
+def _leader_quote(sentence: str) -> str | None:
+    for m in LEADER.finditer(sentence):
+        head = sentence[:m.start()]
+        if head.count("“") != head.count("”"):
+            continue
+        said = SPEAK.match(sentence, m.end())
+        if said and han_len(sentence[said.end():]) >= 8 and han_len(sentence[m.start():]) <= 220:
+            return sentence[m.start():]
+    return None
+
+
+def _directive(sentence: str, body: str, h: int) -> tuple[str, str] | None:
+    if h <= 100:
+        return "要求", sentence
+    first = clauses(sentence)[0][0]
+    if 5 <= han_len(first) <= 40:
+        return "要求", first
+    return None
+
+
+def is_aphorism(body: str) -> bool:
+    """A short sentence of two echoing halves, or of couplets only, or a terse judgement."""
+    h = han_len(body)
+    if h < 6 or h > 16 or "{" in body or "“" in body:
+        return False
+    parts = re.split("[，、；]", body)
+    if len(parts) == 2:
+        return is_pair(parts[0], parts[1])
+    if len(parts) == 4:
+        return all(len(p) == 4 for p in parts) and is_pair(parts[0], parts[1]) and is_pair(parts[2], parts[3])
+    return len(parts) == 1 and h <= 12 and "是" in body[1:-1] and not body.startswith(("这", "那", "我", "要"))
+
+
+def shapes(sentence: str) -> Iterator[tuple[str, str]]:
+    """排比, 对仗 and quoted 金句 below the sentence: ``(category, text)``."""
+    parts = clauses(sentence)
+    body = strip_end(sentence)
+    for clause, _ in parts:
+        members = items(clause)
+        if len(members) >= 3 and han_len(clause) <= 80 and is_series(members):
+            yield "排比", clause
+        elif len(members) == 2 and is_pair(members[0], members[1], lead_in=4) and clause != body:
+            yield "对仗", clause
+    yield from _clause_runs(parts, body)
+    for q in quoted(sentence):
+        yield from _quoted_shape(q)
+
+
+def _clause_runs(parts: list[tuple[str, str]], body: str) -> Iterator[tuple[str, str]]:
+    texts = [c for c, _ in parts]
+    n, i = len(texts), 0
+    while i < n - 1:
+        j = i + 3
+        if j <= n and _joinable(parts, i, j) and is_clause_series(texts[i:j]):
+            while j < n and _joinable(parts, i, j + 1) and is_clause_series(texts[i:j + 1]):
+                j += 1
+            run = _join(parts, i, j)
+            if han_len(run) <= 150:
+                yield "排比", run
+            i = j
+            continue
+        if parts[i][1] == "，" and "、" not in texts[i] + texts[i + 1] \
+                and is_pair(texts[i], texts[i + 1], framed=True):
+            pair = _join(parts, i, i + 2)
+            if pair != body:
+                yield "对仗", pair
+            i += 2
+            continue
+        i += 1
+
+
+def _joinable(parts: list[tuple[str, str]], i: int, j: int) -> bool:
+    return all(parts[k][1] in "，；" for k in range(i, j - 1))
+
+
+def _join(parts: list[tuple[str, str]], i: int, j: int) -> str:
+    return "".join(c + sep for c, sep in parts[i:j - 1]) + parts[j - 1][0]
+
+
+def _quoted_shape(q: str) -> Iterator[tuple[str, str]]:
+    if any(ch in q for ch in "。！？“‘"):
+        return
+    members = re.split("[、，]", q)
+    if len(members) == 2 and len(members[1]) <= 8 and is_pair(members[0], members[1]):
+        yield "金句", q
+    elif len(members) >= 3 and "，" not in q and is_series(members):
+        yield "排比", q
+
+
+def find_phrases(pieces: list[Piece]) -> Iterator[Found]:
+    """Every phrase of a speech's pieces, in document order (duplicates included)."""
+    for piece in pieces:
+        if piece.role in ("title", "heading"):
+            continue
+        if piece.role == "closing" and piece.last and han_len(piece.text) <= 40:
+            yield Found("结尾", piece.text, piece.para)
+            continue
+        for sentence in sentences(piece.text):
+            yield from _sentence_phrases(sentence, piece)
+
+
+def _sentence_phrases(sentence: str, piece: Piece) -> Iterator[Found]:
+    sentence = sentence.strip()
+    if not sentence:
+        return
+    if piece.role == "closing" and han_len(sentence) <= 60:
+        aphorism = is_aphorism(strip_end(sentence))
+        yield Found("金句" if aphorism else "结尾", sentence, piece.para)
+    else:
+        found = sentence_category(sentence, piece.role)
+        if found:
+            yield Found(found[0], found[1], piece.para)
+    for category, text in shapes(sentence):
+        text = text.strip()
+        if han_len(text) >= 4:
+            yield Found(category, text, piece.para)
+
+
+def opening_moves(pieces: list[Piece]) -> list[str]:
+    """The moves of a speech's opening, in order, consecutive repeats folded."""
+    moves: list[str] = []
+    for piece in pieces:
+        if piece.role != "opening":
+            continue
+        for sentence in sentences(piece.text):
+            found = sentence_category(sentence.strip(), "opening")
+            move = MOVE_OF.get(found[0]) if found else None
+            if move and (not moves or moves[-1] != move):
+                moves.append(move)
+    return moves

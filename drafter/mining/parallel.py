@@ -1,0 +1,103 @@
+"""Is a run of items parallel? Shape tests for 排比 (three or more) and 对仗 (pairs).
+
+Parallel members of a series repeat a frame: the same characters at the same places,
+counted from the start (看清楚…，看清楚…) or from the end (…的事办实、…的事办细、…的事办好),
+or, in a series of short verb-object or four-character members, the same length
+(悟规律、明方向、学方法). The first member may carry a lead-in (把…, 让…) and the last a
+tail (…的问题); both are trimmed to the members' common length before comparing.
+"""
+
+from __future__ import annotations
+
+from statistics import median_low
+
+_NOT_HAN = set("，。；：、！？“”‘’（）《》{}…—")
+
+
+def shared_positions(members: list[str], from_end: bool) -> int:
+    """How many aligned positions hold the same Han character in every member."""
+    shortest = min(len(m) for m in members)
+    count = 0
+    for k in range(shortest):
+        idx = -1 - k if from_end else k
+        ch = members[0][idx]
+        if ch in _NOT_HAN:
+            continue
+        if all(m[idx] == ch for m in members[1:]):
+            count += 1
+    return count
+
+
+def trimmed(members: list[str]) -> list[str]:
+    """Cut the first member's lead-in and the last member's tail to the middle length."""
+    if len(members) < 3:
+        core = min(len(m) for m in members)
+        return [members[0][-core:]] + members[1:-1] + [members[-1]] if core else members
+    core = median_low(len(m) for m in members[1:-1])
+    first, last = members[0], members[-1]
+    if len(first) > core:
+        first = first[-core:]
+    if len(last) > core:
+        last = last[:core]
+    return [first] + members[1:-1] + [last]
+
+
+def _frame(members: list[str]) -> int:
+    return max(shared_positions(members, False), shared_positions(members, True))
+
+
+def is_series(members: list[str], min_len: int = 3) -> bool:
+    """Three or more ``、``-members that share a frame or, when short, a length."""
+    if len(members) < 3 or any("{" in m and len(m) < 5 for m in members):
+        return False
+    core = trimmed(members)
+    lengths = [len(m) for m in core]
+    if min(lengths) < min_len or max(lengths) > 24:
+        return False
+    same_length = max(lengths) == min(lengths)
+    frame = _frame(core)
+    if same_length and lengths[0] <= 8:
+        return True
+    return frame >= 2 or (frame >= 1 and max(lengths) - min(lengths) <= 2)
+
+
+def is_clause_series(clauses: list[str]) -> bool:
+    """Three or more ``，``-clauses repeating a frame (or short clauses of one length)."""
+    if len(clauses) < 3:
+        return False
+    lengths = [len(c) for c in clauses]
+    if min(lengths) < 4 or max(lengths) > 40 or max(lengths) > 2 * min(lengths):
+        return False
+    if max(lengths) == min(lengths) and lengths[0] <= 8:
+        return True
+    core = trimmed(clauses)
+    return _frame(clauses) >= 2 or _frame(core) >= 3
+
+
+def is_pair(a: str, b: str, lead_in: int = 0, framed: bool = False) -> bool:
+    """Two members of one length (the first may carry a short lead-in) echoing each other.
+
+    Four-character couplets (一分部署、九分落实) need nothing more than their length;
+    longer pairs must share a frame (在对标对表中谋篇布局，在知重负重中担当作为). With
+    ``framed`` (pairs of whole clauses, where two unrelated clauses easily have one length)
+    a shared character is always required.
+    """
+    extra = len(a) - len(b)
+    if extra < 0 or extra > lead_in:
+        return False
+    a = a[extra:]
+    n = len(b)
+    if n < 3 or n > 16 or "{" in a or "{" in b:
+        return False
+    frame = _frame([a, b])
+    if framed and frame < 1:
+        return False
+    if n == 4:
+        return frame >= 1 or (_all_han(a) and _all_han(b))
+    if n <= 7:
+        return frame >= 1 or (_all_han(a) and _all_han(b) and extra == 0)
+    return frame >= 2
+
+
+def _all_han(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)

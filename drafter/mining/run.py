@@ -1,0 +1,260 @@
+"""Mine a corpus: map each speech to its phrases and structure record, merge, write the bank.
+
+Each document is read, parsed and mined on its own (in a worker process with ``jobs`` > 1)
+and comes back as a small partial result; partial results merge by adding counts and
+uniting capped source lists, an operation that does not depend on order, so the bank is
+the same for any number of jobs. Documents stream through: memory holds the bank being
+built, never the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from drafter.errors import DrafterError, ReadError
+from drafter.mining.extract import find_phrases
+from drafter.mining.pieces import speech_pieces
+from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, speech_record
+from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_in
+from drafter.mining.themes import Tagger, load_themes, title_themes
+from drafter.model import Speech
+
+#: sources kept per phrase (the smallest by file, paragraph); ``count`` keeps counting past it
+MAX_SOURCES = 12
+MAX_EXAMPLES = 5
+#: show a progress bar from this many files on
+PROGRESS_FROM = 10
+
+
+@dataclass
+class DocResult:
+    """One document's contribution: phrases keyed by (category, text), and its structure record."""
+
+    file: str
+    size: int = 0
+    phrases: dict = field(default_factory=dict)   # (category, text) -> [count, [para...], [tag...], [example...]]
+    record: dict | None = None
+    error: str | None = None
+
+
+@dataclass
+class MineResult:
+    """What a mining run did (for the command's summary, the bench and tests)."""
+
+    files: int = 0
+    bytes: int = 0
+    phrases: int = 0
+    types: dict = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    report: object = None
+
+
+class Miner:
+    """Mines speeches with one alias table and one theme table."""
+
+    def __init__(self, aliases: dict[str, str] | None = None, themes: dict | None = None):
+        self.slot = Slotter(aliases)
+        self.tag = Tagger(themes)
+
+    def speech(self, speech: Speech, name: str) -> DocResult:
+        pieces = speech_pieces(speech, self.slot)
+        terms = title_themes(self.slot(speech.title))
+        out = DocResult(name)
+        closings: list[str] = []
+        closing_paras = {p.para for p in pieces if p.role == "closing"}
+        for f in find_phrases(pieces):
+            entry = out.phrases.setdefault((f.category, f.text), [0, [], None, []])
+            entry[0] += 1
+            if f.para not in entry[1]:
+                entry[1].append(f.para)
+            if f.para in closing_paras and f.category in ("结尾", "金句") and f.text not in closings:
+                closings.append(f.text)
+        for (category, text), entry in out.phrases.items():
+            entry[2] = self.tag(text, terms)
+        patterns = heading_patterns(speech, self.slot)
+        for p in patterns:
+            entry = out.phrases.setdefault(("标题", p.text), [0, [], [], []])
+            for heading, para in p.examples:
+                entry[0] += 1
+                if para and para not in entry[1]:
+                    entry[1].append(para)
+                if heading not in entry[3]:
+                    entry[3].append(heading)
+        out.record = speech_record(speech, name, pieces, patterns, closings)
+        return out
+
+    def file(self, path: Path, name: str) -> DocResult:
+        from drafter.parser import parse_doc
+        from drafter.readers import read
+
+        try:
+            raw = read(path)
+            speech = parse_doc(raw, source=name)
+        except DrafterError as err:
+            return DocResult(name, error=str(err))
+        result = self.speech(speech, name)
+        result.size = len(raw.text.encode("utf-8"))
+        return result
+
+
+class Accumulator:
+    """The bank being built: merged phrase entries and per-type structure counts."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], list] = {}
+        self.types: dict[str, TypeStats] = {}
+        self.result = MineResult()
+
+    def add(self, doc: DocResult) -> None:
+        if doc.error:
+            self.result.errors.append(doc.error)
+            return
+        self.result.files += 1
+        self.result.bytes += doc.size
+        for key, (count, paras, tags, examples) in doc.phrases.items():
+            entry = self.entries.get(key)
+            sources = [(doc.file, p) for p in paras]
+            if entry is None:
+                self.entries[key] = [count, sorted(sources)[:MAX_SOURCES], set(tags), sorted(examples)[:MAX_EXAMPLES]]
+                continue
+            entry[0] += count
+            entry[1] = sorted(set(entry[1]).union(sources))[:MAX_SOURCES]
+            entry[2].update(tags)
+            if examples:
+                entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
+        if doc.record:
+            self.types.setdefault(doc.record["type"], TypeStats()).add(doc.record)
+
+    def phrases(self) -> list:
+        from drafter.bank import Phrase, Source, make_id
+
+        out = []
+        for (category, text), (count, sources, tags, examples) in sorted(self.entries.items()):
+            extra = {"examples": list(examples)} if examples else {}
+            out.append(Phrase(id=make_id(category, text), text=text, category=category,
+                              tags=sorted(tags), slots=slots_in(text), count=count,
+                              sources=[Source(f, p) for f, p in sources], origin="mined", extra=extra))
+        return out
+
+    def skeletons(self) -> dict:
+        return {kind: skeleton(kind, stats) for kind, stats in sorted(self.types.items())}
+
+
+def corpus_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Files to mine with the names their sources get: relative to a directory given, else as given."""
+    from drafter.readers import iter_sources
+
+    files: list[tuple[Path, str]] = []
+    errors: list[str] = []
+    for arg in paths:
+        arg = Path(arg)
+        if not arg.exists():
+            raise ReadError("no such file or directory", path=str(arg))
+        for item in iter_sources([arg]):
+            if isinstance(item, ReadError):
+                errors.append(str(item))
+                continue
+            name = item.relative_to(arg).as_posix() if arg.is_dir() else arg.as_posix()
+            files.append((item, name))
+    return files, errors
+
+
+_WORKER: Miner | None = None
+
+
+def _init_worker(aliases: dict, themes: dict) -> None:
+    global _WORKER
+    _WORKER = Miner(aliases, themes)
+
+
+def _work(job: tuple[Path, str]) -> DocResult:
+    return _WORKER.file(*job)
+
+
+def _results(files: list[tuple[Path, str]], aliases: dict, themes: dict, jobs: int) -> Iterator[DocResult]:
+    if jobs <= 1 or len(files) < 2:
+        miner = Miner(aliases, themes)
+        for path, name in files:
+            yield miner.file(path, name)
+        return
+    chunk = max(1, min(8, len(files) // (jobs * 8)))
+    ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(aliases, themes)) as pool:
+        yield from pool.imap(_work, files, chunksize=chunk)
+
+
+def _progress(total: int, enabled: bool):
+    """A rich progress bar on stderr (a no-op context when not wanted)."""
+    from contextlib import nullcontext
+
+    if not enabled or total < PROGRESS_FROM:
+        return nullcontext(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("mining"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=True)
+
+
+def bank_tables(out_dir: Path) -> tuple[dict, dict]:
+    """The alias and theme tables to mine with: the defaults, overridden by the bank's files."""
+    aliases = dict(DEFAULT_ALIASES)
+    if (out_dir / "aliases.yaml").exists():
+        aliases.update(load_aliases(out_dir / "aliases.yaml"))
+    return aliases, load_themes(out_dir / "themes.yaml")
+
+
+def collect(paths: Iterable[str | Path], *, jobs: int = 1, progress: bool = False,
+            aliases: dict | None = None, themes: dict | None = None) -> Accumulator:
+    """Mine the files under ``paths`` into an in-memory accumulator (nothing written)."""
+    files, errors = corpus_files(paths)
+    acc = Accumulator()
+    acc.result.errors.extend(errors)
+    aliases = dict(DEFAULT_ALIASES) if aliases is None else aliases
+    with _progress(len(files), progress) as bar:
+        task = bar.add_task("mining", total=len(files)) if bar else None
+        for doc in _results(files, aliases, themes or {}, max(1, jobs)):
+            acc.add(doc)
+            if bar:
+                bar.advance(task)
+    return acc
+
+
+def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: int = 1,
+         progress: bool = True) -> MineResult:
+    """Mine ``paths`` (files and directories) and merge the result into the bank at ``out_dir``."""
+    from drafter.bank import merge_mined
+
+    out_dir = Path(out_dir)
+    aliases, themes = bank_tables(out_dir)
+    acc = collect(paths, jobs=jobs, progress=progress, aliases=aliases, themes=themes)
+    if not acc.result.files:
+        raise ReadError("no speech could be read" + (f" ({acc.result.errors[0]})" if acc.result.errors else ""),
+                        path=", ".join(str(p) for p in paths))
+    phrases = acc.phrases()
+    skeletons = acc.skeletons()
+    acc.result.report = merge_mined(out_dir, phrases, skeletons, aliases=aliases)
+    acc.result.phrases = len(phrases)
+    acc.result.types = {kind: stats.documents for kind, stats in sorted(acc.types.items())}
+    return acc.result
+
+
+def phrases_from_speech(speech: Speech, source_name: str, aliases: dict | None = None) -> list:
+    """The phrases of one speech as bank entries (``origin: mined``), e.g. to harvest a draft.
+
+    Sources name ``source_name`` and the speech's paragraphs (from its positions, or from
+    the writers' layout when it has none).
+    """
+    acc = Accumulator()
+    acc.add(Miner(aliases).speech(speech, source_name))
+    return acc.phrases()
+
+
+def cpu_jobs(jobs: int) -> int:
+    """``--jobs 0`` means one per CPU."""
+    return jobs if jobs > 0 else (os.cpu_count() or 1)

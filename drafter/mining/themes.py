@@ -1,0 +1,97 @@
+"""Theme words (tags) a phrase is about, so a section heading can find its phrases.
+
+A tag is a theme a drafter writes a section on (高质量发展, 调查研究, 民生, 作风 …). Each theme
+has trigger strings; a phrase containing any trigger gets the theme. The table is plain data:
+a bank may carry its own ``themes.yaml`` (theme: [triggers]) which extends or overrides it.
+Besides the table, the quoted theme of a speech's title (在“以学促干”专题研讨班上 …) is a
+theme of its own for the phrases that repeat it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+DEFAULT_THEMES: dict[str, list[str]] = {
+    "高质量发展": ["高质量发展"],
+    "调查研究": ["调查研究", "调研", "把脉问诊", "解剖麻雀"],
+    "以学促干": ["以学促干", "学以致用", "学用结合", "学用相长", "知行合一", "以学"],
+    "理论武装": ["理论武装", "理论学习", "读原著", "学原文", "悟原理", "学深悟透", "思想武装", "凝心铸魂"],
+    "主题教育": ["主题教育"],
+    "民生": ["民生", "民心", "民意", "急难愁盼", "为民", "人民群众", "老百姓", "获得感", "幸福感"],
+    "改革": ["改革"],
+    "开放": ["开放"],
+    "创新": ["创新", "科技"],
+    "党建": ["党建", "党的建设", "党的领导", "党组织", "党性", "从严治党"],
+    "作风": ["作风", "四风", "形式主义", "官僚主义", "务实", "八项规定", "不正之风"],
+    "担当": ["担当", "作为", "实干", "干事创业", "苦干", "真抓"],
+    "落实": ["落实", "抓落实", "钉钉子"],
+    "政绩观": ["政绩"],
+    "斗争": ["斗争"],
+    "安全": ["安全", "风险", "稳定"],
+    "生态": ["生态", "绿色", "环保", "美丽中国", "低碳"],
+    "乡村振兴": ["乡村振兴", "农业农村", "三农", "乡村"],
+    "人才": ["人才", "干部队伍", "选人用人"],
+    "教育": ["教育公平", "办好人民满意的教育", "教育现代化", "立德树人", "学校"],
+    "共同富裕": ["共同富裕"],
+    "纪律": ["纪律", "规矩", "廉政", "廉洁", "腐败", "反腐"],
+    "政治": ["两个确立", "两个维护", "四个意识", "四个自信", "国之大者", "政治判断力", "政治站位"],
+    "新发展理念": ["新发展理念", "新发展格局", "新发展阶段"],
+    "中国式现代化": ["中国式现代化", "现代化国家", "现代化强国"],
+    "营商环境": ["营商环境", "放管服"],
+    "实体经济": ["实体经济", "产业链", "制造业", "产业体系"],
+}
+
+_QUOTED_TERM = re.compile(r"“([^“”]{2,12})”")
+
+
+class Tagger:
+    """Finds the themes of a text with one regex pass over all triggers."""
+
+    def __init__(self, themes: dict[str, list[str]] | None = None):
+        self.themes = {k: list(v) for k, v in (themes or DEFAULT_THEMES).items()}
+        self._theme_of: dict[str, str] = {}
+        for theme, triggers in sorted(self.themes.items()):
+            for t in [theme, *triggers]:
+                self._theme_of.setdefault(t, theme)
+        keys = sorted(self._theme_of, key=lambda k: (-len(k), k))
+        self._re = re.compile("|".join(map(re.escape, keys)))
+
+    def __call__(self, text: str, extra: tuple[str, ...] = ()) -> list[str]:
+        found = {self._theme_of[m.group(0)] for m in self._re.finditer(text)}
+        for term in extra:
+            if term in text:
+                found.add(self._theme_of.get(term, term))
+        return sorted(found)
+
+
+def title_themes(title: str) -> tuple[str, ...]:
+    """Quoted theme terms in a title: 在“以学促干”专题研讨班上的发言 → ('以学促干',)."""
+    return tuple(sorted(set(_QUOTED_TERM.findall(title or ""))))
+
+
+def load_themes(path: str | Path) -> dict[str, list[str]]:
+    """The defaults, extended by a bank's themes.yaml (theme: [triggers]) if there is one."""
+    from drafter.errors import BankError
+
+    themes = {k: list(v) for k, v in DEFAULT_THEMES.items()}
+    path = Path(path)
+    if not path.exists():
+        return themes
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise BankError(f"not valid YAML: {getattr(err, 'problem', err)}", path=str(path),
+                        line=mark.line + 1 if mark else None) from err
+    if not isinstance(data, dict):
+        raise BankError("expected a mapping 'theme: [trigger, ...]'", path=str(path))
+    for theme, triggers in data.items():
+        if isinstance(triggers, str):
+            triggers = [triggers]
+        if not isinstance(triggers, list) or not all(isinstance(t, str) for t in triggers):
+            raise BankError("expected a list of trigger strings", path=str(path), key=str(theme))
+        themes[str(theme)] = list(triggers)
+    return themes
