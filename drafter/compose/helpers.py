@@ -23,7 +23,7 @@ from drafter.compose.select import Candidate, Ledger, Relevance
 from drafter.errors import OutlineError
 from drafter.model import make_marker
 
-_SLOT = re.compile(r"\{([^{}\s]{1,12})\}")
+_SLOT = re.compile(r"(?<!\{)\{([^{}\s]{1,12})\}(?!\})")
 _END = "。！？；!?…”’"
 #: paragraphs are cut near this many characters, like the corpus's own
 PARAGRAPH_CHARS = 320
@@ -135,9 +135,7 @@ class Composer:
         cuts it into paragraphs of about PARAGRAPH_CHARS characters instead.
         """
         if node.text:
-            for p in node.text:
-                self.ledger.take(p)
-            return list(node.text)
+            return self._verbatim(node.text, node.key)
         budget = self.budgets.get(node.key, 0)
         about = self.abouts.get(node.key, node.heading)
         sentences: list[str] = []
@@ -175,9 +173,7 @@ class Composer:
         kind ``transition``: it leads from the opening into the sections.
         """
         if self.outline.opening:
-            for p in self.outline.opening:
-                self.ledger.take(p)
-            return list(self.outline.opening)
+            return self._verbatim(self.outline.opening, "opening")
         budget = self.budgets.get("opening", 200)
         about = " ".join(filter(None, [self.outline.title, self.outline.theme]))
         sentences: list[str] = []
@@ -208,7 +204,7 @@ class Composer:
     def closing(self, formula: bool = True) -> list[str]:
         """The outline's closing, or closing phrases and a summing-up, ending on a formula."""
         if self.outline.closing:
-            return list(self.outline.closing)
+            return self._verbatim(self.outline.closing, "closing")
         formulas = list(self.skeleton.get("closing_formulas") or [])
         budget = self.budgets.get("closing", 120)
         about = " ".join(filter(None, [self.outline.theme, self.outline.title]))
@@ -229,6 +225,13 @@ class Composer:
         return out
 
     # -- internals ------------------------------------------------------------------
+
+    def _verbatim(self, paragraphs: list[str], where: str) -> list[str]:
+        """The writer's own text, as written but for its slots; remembered so nothing repeats it."""
+        out = [self.fill(p, where=where) for p in paragraphs]
+        for p in out:
+            self.ledger.take(p)
+        return out
 
     def body_pool(self) -> list[Candidate]:
         """Phrases that may fill a body: every category not kept for a fixed place."""
