@@ -136,7 +136,7 @@ def _validate(spec, path: Path, line: int, where: str) -> None:
             regex = re.compile(spec["pattern"])
         except (re.error, TypeError) as err:
             fail(f"bad regular expression: {err}", f"{where}.pattern")
-        if isinstance(spec.get("write"), str) and regex.groups:
+        if isinstance(spec.get("write"), str):
             try:
                 _check_template(regex, spec["write"])
             except (re.error, IndexError) as err:
@@ -169,7 +169,7 @@ def _build(entry: dict) -> TermRule:
         regex = re.compile("|".join(re.escape(s) for s in sorted(literals, key=len, reverse=True)))
     else:
         regex = re.compile(spec["pattern"])
-        template = bool(regex.groups)
+        template = True
     return TermRule(spec["id"], spec.get("level", WARNING), regex, (spec.get("write") or "").strip(),
                     " ".join(spec["why"].split()), f"{entry['path']}:{entry['line']}", table, template)
 
@@ -183,8 +183,12 @@ def check_with(rules: list[TermRule]):
                 if not hits:
                     continue
                 first = hits[0]
+                fixes: dict[str, str] = {}
+                for m in hits:
+                    fixes.setdefault(m.group(), rule.suggestion(m))
+                listed = "、".join(f"“{wrong}” → {right}" for wrong, right in list(fixes.items())[:3])
                 times = f" ({len(hits)}×)" if len(hits) > 1 else ""
                 yield doc.finding(i, rule.level, rule.id,
-                                  f"“{first.group()}”{times} → {rule.suggestion(first)}: {rule.why} "
+                                  f"{listed}{times}: {rule.why} "
                                   f"({excerpt(para.text, first.start(), first.end())})", first.group())
     return check
