@@ -1,15 +1,223 @@
-"""Derived index of a bank (placeholder until the SQLite index lands: parses every file)."""
+"""A derived SQLite index of a bank's phrases, so big banks load and search fast.
+
+The YAML stays the truth. The index (``<bank>/.index.sqlite``, git-ignored) records,
+per phrase file, a signature of the file it was built from (size, mtime, ctime, inode:
+any write, even one that restores the mtime, changes the ctime or the inode) and is
+refreshed file by file before every use: a changed file is read again (fast path for
+drafter's own layout, PyYAML otherwise), an unchanged one is not. A stale index is
+never used. If the bank is read-only the index goes to the user's cache directory.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import sqlite3
 from pathlib import Path
 
-from drafter.bank.phrase import Phrase
+from drafter.bank.fastparse import fast_parse
+from drafter.bank.phrase import Phrase, Source, fold
+from drafter.bank.yamlio import parse_phrase_file
+from drafter.errors import BankError
+
+INDEX_NAME = ".index.sqlite"
+SCHEMA_VERSION = "3"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, sig TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS phrases (
+  pid INTEGER PRIMARY KEY, file TEXT NOT NULL, id TEXT NOT NULL, category TEXT NOT NULL,
+  fold TEXT NOT NULL, hay TEXT NOT NULL, count INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS phrases_file ON phrases(file);
+CREATE INDEX IF NOT EXISTS phrases_id ON phrases(id);
+CREATE INDEX IF NOT EXISTS phrases_category ON phrases(category);
+CREATE TABLE IF NOT EXISTS tags (pid INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag, pid);
+CREATE TABLE IF NOT EXISTS sources (pid INTEGER NOT NULL, file TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS sources_pid ON sources(pid);
+"""
+
+
+def signature(st: os.stat_result) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
+
+
+def index_path(bank_dir: Path) -> Path:
+    """Beside the YAML when the bank is writable, else in the user's cache directory."""
+    bank_dir = Path(bank_dir).resolve()
+    if os.access(bank_dir, os.W_OK):
+        return bank_dir / INDEX_NAME
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drafter"
+    digest = hashlib.sha1(str(bank_dir).encode()).hexdigest()[:16]
+    return cache / f"index-{digest}.sqlite"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+    except (OSError, sqlite3.Error):
+        conn = sqlite3.connect(":memory:", isolation_level=None)  # nowhere to keep it: rebuild
+    conn.execute("PRAGMA synchronous=NORMAL")
+    try:
+        _ensure_schema(conn)
+    except sqlite3.DatabaseError:                                   # corrupt: start again
+        conn.close()
+        path.unlink(missing_ok=True)
+        return _connect(path)
+    return conn
+
+
+def _ensure_schema(conn: sqlite3.Connection) -> None:
+    row = None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    except sqlite3.OperationalError:
+        pass
+    if row and row[0] == SCHEMA_VERSION:
+        return
+    for table in ("meta", "files", "phrases", "tags", "sources"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    conn.executescript(SCHEMA)
+    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+
+def read_file_with_sig(path: Path) -> tuple[list[Phrase], str]:
+    """Parse one phrase file; the signature is taken from the very file descriptor read."""
+    try:
+        with open(path, "rb") as handle:
+            sig = signature(os.fstat(handle.fileno()))
+            raw = handle.read()
+    except OSError as err:
+        raise BankError(f"cannot read: {err.strerror}", path=path) from err
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise BankError("not UTF-8 text", path=path) from err
+    phrases = fast_parse(text, path.stem)
+    if phrases is None:
+        phrases = parse_phrase_file(path, text)
+    return phrases, sig
+
+
+def _row_data(p: Phrase) -> str:
+    return json.dumps([p.id, p.text, p.category, p.tags, p.slots, p.count,
+                       [[s.file, s.para] for s in p.sources], p.origin, p.extra],
+                      ensure_ascii=False, default=str)
+
+
+def phrase_from_row(data: str) -> Phrase:
+    pid, text, category, tags, slots, count, sources, origin, extra = json.loads(data)
+    return Phrase(pid, text, category, tags, slots, count, [Source(f, n) for f, n in sources],
+                  origin, extra)
+
+
+def _extra_is_json(p: Phrase) -> bool:
+    """Unknown keys holding non-JSON values (dates...) are not cached; the YAML is read."""
+    if not p.extra:
+        return True
+    try:
+        return json.loads(json.dumps(p.extra, ensure_ascii=False)) == p.extra
+    except (TypeError, ValueError):
+        return False
+
+
+def _store_file(conn: sqlite3.Connection, rel: str, phrases: list[Phrase], sig: str) -> None:
+    old = [r[0] for r in conn.execute("SELECT pid FROM phrases WHERE file=?", (rel,))]
+    if old:
+        marks = ",".join("?" * len(old))
+        conn.execute(f"DELETE FROM tags WHERE pid IN ({marks})", old)
+        conn.execute(f"DELETE FROM sources WHERE pid IN ({marks})", old)
+        conn.execute("DELETE FROM phrases WHERE file=?", (rel,))
+    cacheable = all(_extra_is_json(p) for p in phrases)
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (rel, sig if cacheable else "-"))
+    if not phrases:
+        return
+    cur = conn.execute("SELECT COALESCE(MAX(pid), 0) FROM phrases")
+    start = cur.fetchone()[0] + 1
+    rows, tags, sources = [], [], []
+    for n, p in enumerate(phrases, start):
+        folded_tags = [fold(t) for t in p.tags]
+        hay = "\x1f".join([p.key, *folded_tags])
+        rows.append((n, rel, p.id, p.category, p.key, hay, p.count, _row_data(p)))
+        tags.extend((n, t) for t in folded_tags)
+        sources.extend((n, s.file) for s in p.sources)
+    conn.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
+    conn.executemany("INSERT INTO sources VALUES (?,?)", sources)
+
+
+def _current_files(bank_dir: Path) -> dict[str, Path]:
+    from drafter.bank.store import PHRASES_DIR, phrase_files
+    return {f"{PHRASES_DIR}/{p.name}": p for p in phrase_files(bank_dir)}
+
+
+def _stale(conn: sqlite3.Connection, files: dict[str, Path]) -> tuple[list[str], list[str]]:
+    known = dict(conn.execute("SELECT rel, sig FROM files"))
+    changed = []
+    for rel, path in files.items():
+        try:
+            sig = signature(path.stat())
+        except OSError:
+            sig = None
+        if known.get(rel) != sig:
+            changed.append(rel)
+    return changed, [rel for rel in known if rel not in files]
+
+
+def _refresh(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, list[Phrase]]]:
+    """Bring the index up to date; also return the files it had to read, as parsed."""
+    from drafter.bank.store import check_dir
+    check_dir(bank_dir)
+    conn = _connect(index_path(bank_dir))
+    files = _current_files(bank_dir)
+    changed, removed = _stale(conn, files)
+    parsed = {rel: read_file_with_sig(files[rel]) for rel in changed}  # errors: touch nothing
+    if changed or removed:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for rel in removed:
+                _store_file(conn, rel, [], "")
+                conn.execute("DELETE FROM files WHERE rel=?", (rel,))
+            for rel, (phrases, sig) in parsed.items():
+                _store_file(conn, rel, phrases, sig)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return conn, {rel: phrases for rel, (phrases, _sig) in parsed.items()}
+
+
+def open_index(bank_dir: str | Path) -> sqlite3.Connection:
+    """A connection to the bank's index, brought up to date with the YAML first."""
+    return _refresh(Path(bank_dir))[0]
 
 
 def cached_phrases(bank_dir: Path) -> list[Phrase]:
-    from drafter.bank.store import phrase_files, read_phrase_file
-    out: list[Phrase] = []
-    for path in phrase_files(bank_dir):
-        out.extend(read_phrase_file(path))
+    """All phrases of the bank, file by file: from the index, or as just read for changed files.
+
+    Files whose unknown keys hold values JSON cannot carry (dates) are always read from
+    the YAML, so such values keep their type.
+    """
+    conn, fresh = _refresh(Path(bank_dir))
+    try:
+        out: list[Phrase] = []
+        for rel, in conn.execute("SELECT rel FROM files ORDER BY rel").fetchall():
+            if rel in fresh:
+                out.extend(fresh[rel])
+                continue
+            rows = conn.execute("SELECT data FROM phrases WHERE file=? ORDER BY pid", (rel,))
+            out.extend(phrase_from_row(r[0]) for r in rows)
+    finally:
+        conn.close()
     return out
+
+
+def rebuild(bank_dir: str | Path) -> None:
+    """Throw the index away and build it again (``drafter phrases reindex``)."""
+    path = index_path(Path(bank_dir))
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    open_index(bank_dir).close()

@@ -128,16 +128,33 @@ class Bank:
     def __post_init__(self) -> None:
         self._by_id: dict[str, Phrase] | None = None
         self._by_cat: dict[str, list[Phrase]] | None = None
+        self._by_key: dict[str, list[Phrase]] | None = None
 
     def _reindex(self) -> None:
-        self._by_id, self._by_cat = {}, {}
+        self._by_id, self._by_cat, self._by_key = {}, {}, {}
         for p in self.phrases:
-            self._by_id.setdefault(p.id, p)
-            self._by_cat.setdefault(p.category, []).append(p)
+            self._note(p)
+
+    def _note(self, p: Phrase) -> None:
+        self._by_id.setdefault(p.id, p)
+        self._by_cat.setdefault(p.category, []).append(p)
+        self._by_key.setdefault(p.key, []).append(p)
 
     def invalidate(self) -> None:
         """Call after changing ``phrases`` in place so lookups see the change."""
-        self._by_id = self._by_cat = None
+        self._by_id = self._by_cat = self._by_key = None
+
+    def add(self, phrase: Phrase) -> None:
+        """Append a phrase, keeping the lookups current (cheap for many adds)."""
+        self.phrases.append(phrase)
+        if self._by_id is not None:
+            self._note(phrase)
+
+    def with_text(self, text: str) -> list[Phrase]:
+        """Phrases whose text is the same as ``text`` once folded."""
+        if self._by_key is None:
+            self._reindex()
+        return list(self._by_key.get(fold(text), []))
 
     def get(self, pid: str) -> Phrase | None:
         if self._by_id is None:

@@ -118,32 +118,37 @@ def _write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def render_bank(bank: Bank) -> dict[str, str]:
-    """Every file of the bank as text, keyed by path relative to the bank, in write order.
+def render_bank(bank: Bank, only: set[str] | None = None) -> dict[str, str]:
+    """Bank files as text, keyed by path relative to the bank, in write order.
 
-    Tombstones come first, so a crash between files never resurrects a removed phrase.
+    ``only`` limits the phrase files to those categories (an edit touches one or two of
+    them; re-rendering 20 MB for each would be slow). Tombstones come first, so a crash
+    between files never resurrects a removed phrase.
     """
     files = {DELETED: dump_yaml(dict(sorted(bank.deleted.items())), DELETED_HEADER)}
-    by_cat: dict[str, list[Phrase]] = {}
+    by_cat: dict[str, list[Phrase]] = {c: [] for c in only or ()}
     for p in bank.phrases:
-        by_cat.setdefault(p.category, []).append(p)
+        if only is None or p.category in only:
+            by_cat.setdefault(p.category, []).append(p)
     for category in sorted(by_cat):
         check_category_name(category)
-        files[f"{PHRASES_DIR}/{category}.yaml"] = render_phrases(by_cat[category])
+        if by_cat[category]:
+            files[f"{PHRASES_DIR}/{category}.yaml"] = render_phrases(by_cat[category])
     files[CATEGORIES] = dump_yaml(bank.categories, CATEGORIES_HEADER)
     files[ALIASES] = dump_yaml(bank.aliases)
     files[SKELETONS] = dump_yaml(bank.skeletons)
     return files
 
 
-def save_bank(bank: Bank, bank_dir: str | Path) -> list[str]:
+def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None) -> list[str]:
     """Write the bank: each file atomically, only files whose text changed; returns those.
 
     Phrase files of categories that no longer have phrases are removed, or their
-    entries would come back on the next load.
+    entries would come back on the next load. With ``only``, just those categories'
+    phrase files (and the small files) are considered.
     """
     bank_dir = Path(bank_dir)
-    files = render_bank(bank)
+    files = render_bank(bank, only)
     changed = []
     with bank_lock(bank_dir):
         (bank_dir / PHRASES_DIR).mkdir(parents=True, exist_ok=True)
@@ -154,7 +159,8 @@ def save_bank(bank: Bank, bank_dir: str | Path) -> list[str]:
             if _write_if_changed(bank_dir / rel, text):
                 changed.append(rel)
         for path in phrase_files(bank_dir):
-            if f"{PHRASES_DIR}/{path.name}" not in files:
+            rel = f"{PHRASES_DIR}/{path.name}"
+            if rel not in files and (only is None or path.stem in only):
                 os.unlink(path)
-                changed.append(f"{PHRASES_DIR}/{path.name}")
+                changed.append(rel)
     return changed

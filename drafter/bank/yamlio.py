@@ -77,13 +77,23 @@ def render_phrases(phrases: list[Phrase]) -> str:
 
 
 def dump_yaml(data, header: str = "") -> str:
-    """Non-phrase files (skeletons, aliases, categories, deleted): block YAML, order kept."""
-    if data in (None, {}, []):
-        body = "{}\n" if isinstance(data, dict) or data is None else "[]\n"
-    else:
-        body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=None, width=1 << 30)
-    return header + body
+    """Non-phrase files (skeletons, aliases, categories, deleted): order kept, the top level
+    always in block style (one name per line, easy to edit), short lists below it in flow style.
+    """
+    if not data:
+        return header + ("[]\n" if isinstance(data, list) else "{}\n")
+    if not isinstance(data, dict):
+        return header + _dump(data, None)
+    parts = []
+    for key, value in data.items():
+        flat = not isinstance(value, (dict, list)) or not value
+        parts.append(_dump({key: value}, False if flat else None))
+    return header + "".join(parts)
+
+
+def _dump(data, flow) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=flow, width=1 << 30)
 
 
 # --- reading --------------------------------------------------------------------------------

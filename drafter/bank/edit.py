@@ -1,0 +1,283 @@
+"""Changing a bank from the CLI: add, edit, remove, import, merge another writer's bank.
+
+Every operation holds the bank lock across load-change-save, so two writers at once
+both land; checks the change before writing anything (an edit that would make the bank
+invalid is refused with the reason); and rewrites only the phrase files it touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from drafter.bank.lock import bank_lock
+from drafter.bank.phrase import (DEFAULT_CATEGORIES, ORIGINS, SLOT_RE, Bank, Phrase, Source, fold,
+                                 slot_names, unique_id)
+from drafter.bank.store import check_category_name, load_bank, save_bank
+from drafter.errors import BankError
+
+
+def check_text(text: str) -> str:
+    """The text as stored: stripped; refused when empty or with a nameless ``{}`` slot."""
+    text = text.strip()
+    if not text:
+        raise BankError("empty text: a phrase needs words", key="text")
+    if any(not name.strip() for name in SLOT_RE.findall(text)):
+        raise BankError(f"slot without a name in {text!r}: write {{name}}, e.g. {{地名}}", key="text")
+    return text
+
+
+def check_category(bank: Bank, category: str, create: bool) -> None:
+    check_category_name(category)
+    if category in bank.categories:
+        return
+    if not create:
+        known = "、".join(bank.categories) or "none"
+        raise BankError(f"unknown category {category!r} (known: {known}); add it to "
+                        f"categories.yaml or pass --new-category", key="category")
+    bank.categories[category] = DEFAULT_CATEGORIES.get(category, "")
+
+
+def _same_text(bank: Bank, text: str, except_id: str | None = None) -> Phrase | None:
+    for p in bank.with_text(text):
+        if p.id != except_id:
+            return p
+    return None
+
+
+def _refuse_duplicate(bank: Bank, text: str, except_id: str | None = None) -> None:
+    other = _same_text(bank, text, except_id)
+    if other is not None:
+        raise BankError(f"the bank already has this text as {other.id} ({other.category})",
+                        key="text")
+
+
+def _untombstone(bank: Bank, phrase: Phrase) -> None:
+    """Adding a phrase back on purpose lifts its tombstone."""
+    for pid, text in list(bank.deleted.items()):
+        if pid == phrase.id or (text and fold(text) == phrase.key):
+            del bank.deleted[pid]
+
+
+def _find(bank: Bank, pid: str) -> Phrase:
+    phrase = bank.get(pid)
+    if phrase is None:
+        raise BankError(f"no phrase with id {pid!r} (drafter phrases search finds ids)", key="id")
+    return phrase
+
+
+def new_phrase(bank: Bank, text: str, category: str, tags=(), *, sources=(), count: int = 1,
+               create_category: bool = False) -> Phrase:
+    """A checked phrase with a fresh id, not yet in the bank."""
+    text = check_text(text)
+    check_category(bank, category, create_category)
+    _refuse_duplicate(bank, text)
+    return Phrase(id=_fresh_id(bank, category, text), text=text, category=category,
+                  tags=_dedup(tags), slots=slot_names(text), count=count,
+                  sources=sorted(set(sources)), origin="user")
+
+
+def _fresh_id(bank: Bank, category: str, text: str) -> str:
+    from drafter.bank.phrase import make_id
+    for digits in (8, 12, 16, 40):
+        pid = make_id(category, text, digits)
+        if bank.get(pid) is None:
+            return pid
+    raise BankError(f"cannot make a unique id for {text!r}")
+
+
+def _dedup(items) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        item = str(item).strip()
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+def add_phrase(bank_dir: str | Path, text: str, category: str, tags=(), *,
+               create_category: bool = False) -> Phrase:
+    with bank_lock(bank_dir):
+        bank = load_bank(bank_dir, create=True)
+        phrase = new_phrase(bank, text, category, tags, create_category=create_category)
+        _untombstone(bank, phrase)
+        bank.add(phrase)
+        save_bank(bank, bank_dir, only={category})
+    return phrase
+
+
+def edit_phrase(bank_dir: str | Path, pid: str, *, text: str | None = None,
+                category: str | None = None, add_tags=(), remove_tags=(),
+                create_category: bool = False) -> Phrase:
+    """Change text, category or tags of one phrase; its id stays (other files refer to it)."""
+    with bank_lock(bank_dir):
+        bank = load_bank(bank_dir)
+        old = _find(bank, pid)
+        new = replace(old, tags=list(old.tags))
+        if text is not None:
+            new.text = check_text(text)
+            _refuse_duplicate(bank, new.text, except_id=pid)
+            new.slots = slot_names(new.text)
+        if category is not None:
+            check_category(bank, category, create_category)
+            new.category = category
+        new.tags = _dedup([t for t in [*old.tags, *add_tags] if t not in set(remove_tags)])
+        return _put(bank, bank_dir, old, new)
+
+
+def _put(bank: Bank, bank_dir, old: Phrase, new: Phrase) -> Phrase:
+    bank.phrases = [new if p is old else p for p in bank.phrases]
+    bank.invalidate()
+    save_bank(bank, bank_dir, only={old.category, new.category})
+    return new
+
+
+def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase | None = None,
+                  create_category: bool = False) -> Phrase:
+    """Replace one phrase by a hand-edited entry (``phrases edit ID`` through $EDITOR).
+
+    ``expected`` is the phrase as it was shown to the user: if someone changed it in the
+    meantime the edit is refused rather than silently undoing their change.
+    """
+    from drafter.bank.yamlio import phrase_from_dict
+    if not isinstance(entry, dict):
+        raise BankError("the entry must be a mapping (id: ..., text: ...)")
+    with bank_lock(bank_dir):
+        bank = load_bank(bank_dir)
+        old = _find(bank, pid)
+        if expected is not None and old.to_dict() != expected.to_dict():
+            raise BankError(f"{pid} was changed by someone else while you edited it; run edit again",
+                            key="id")
+        if str(entry.get("id", pid)) != pid:
+            raise BankError(f"the id cannot change (it is {pid}); rm and add instead", key="id")
+        try:
+            new = phrase_from_dict({**entry, "id": pid}, old.category)
+        except ValueError as err:
+            raise BankError(str(err), key=pid) from None
+        new.text = check_text(new.text)
+        _refuse_duplicate(bank, new.text, except_id=pid)
+        if new.category != old.category:
+            check_category(bank, new.category, create_category)
+        if new.origin not in ORIGINS:
+            raise BankError(f"origin must be one of {', '.join(ORIGINS)}", key="origin")
+        if new.count < 0:
+            raise BankError("count cannot be negative", key="count")
+        return _put(bank, bank_dir, old, new)
+
+
+def remove_phrases(bank_dir: str | Path, ids: list[str]) -> list[Phrase]:
+    """Remove phrases and tombstone them, so a re-mine does not bring them back."""
+    with bank_lock(bank_dir):
+        bank = load_bank(bank_dir)
+        gone = [_find(bank, pid) for pid in dict.fromkeys(ids)]   # all or nothing
+        for p in gone:
+            bank.deleted[p.id] = p.text
+        drop = {id(p) for p in gone}
+        bank.phrases = [p for p in bank.phrases if id(p) not in drop]
+        bank.invalidate()
+        save_bank(bank, bank_dir, only={p.category for p in gone})
+    return gone
+
+
+@dataclass
+class AddReport:
+    added: list[Phrase] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)   # "text: reason"
+
+
+def add_many(bank_dir: str | Path, phrases: list[Phrase], *, create_category: bool = False,
+             revive: bool = True) -> AddReport:
+    """Add many phrases at once (import); ones that would be invalid are skipped with a reason."""
+    report = AddReport()
+    with bank_lock(bank_dir):
+        bank = load_bank(bank_dir, create=True)
+        touched: set[str] = set()
+        for p in phrases:
+            try:
+                if not revive and bank.is_deleted(p):
+                    raise BankError("deleted earlier (in deleted.yaml)")
+                fresh = new_phrase(bank, p.text, p.category, p.tags, sources=p.sources,
+                                   count=p.count, create_category=create_category)
+            except BankError as err:
+                report.skipped.append(f"{p.text}: {err.message}")
+                continue
+            fresh.extra = dict(p.extra)
+            if p.slots and not fresh.slots:
+                fresh.slots = list(p.slots)
+            _untombstone(bank, fresh)
+            bank.add(fresh)
+            touched.add(fresh.category)
+            report.added.append(fresh)
+        if report.added:
+            save_bank(bank, bank_dir, only=touched)
+    return report
+
+
+@dataclass
+class BankMergeReport:
+    added: list[str] = field(default_factory=list)
+    folded: list[str] = field(default_factory=list)     # same text: sources and tags united
+    conflicts: list[str] = field(default_factory=list)  # told to the user; ours kept
+    skipped: list[str] = field(default_factory=list)    # deleted in ours
+
+
+def _fold_into(ours: Phrase, theirs: Phrase) -> Phrase:
+    sources = sorted(set(ours.sources) | set(theirs.sources))
+    return replace(ours, tags=_dedup([*ours.tags, *theirs.tags]), sources=sources,
+                   count=max(ours.count, theirs.count, len(sources)))
+
+
+def merge_bank(bank_dir: str | Path, other_dir: str | Path) -> BankMergeReport:
+    """Fold another writer's bank into this one.
+
+    Same text (after folding): one entry, sources and tags united, count the larger
+    (the two banks may have seen the same speeches). Same id with another text: theirs
+    gets a new id. A different category for the same text, or a different skeleton or
+    alias under the same name, is a conflict: ours is kept and the conflict reported.
+    Phrases our bank deleted stay deleted.
+    """
+    report = BankMergeReport()
+    theirs = load_bank(other_dir)
+    with bank_lock(bank_dir):
+        bank = load_bank(bank_dir, create=True)
+        by_key = {p.key: p for p in bank.phrases}
+        taken = {p.id: p.key for p in bank.phrases}
+        for other in sorted(theirs.phrases, key=lambda p: p.id):
+            mine = by_key.get(other.key)
+            if mine is not None:
+                if mine.category != other.category:
+                    report.conflicts.append(f"{mine.id}: category {mine.category} here, "
+                                            f"{other.category} in {other_dir}; kept {mine.category}")
+                merged = _fold_into(mine, other)
+                if merged != mine:
+                    bank.phrases = [merged if p is mine else p for p in bank.phrases]
+                    by_key[other.key] = merged
+                    report.folded.append(mine.id)
+                continue
+            if bank.is_deleted(other):
+                report.skipped.append(other.id)
+                continue
+            new = replace(other, tags=list(other.tags), sources=list(other.sources))
+            if new.id in taken:
+                new.id = unique_id(new.category, new.text, taken)
+                report.conflicts.append(f"{other.id}: another text has this id here; "
+                                        f"added theirs as {new.id}")
+            bank.categories.setdefault(new.category, theirs.categories.get(new.category, ""))
+            bank.phrases.append(new)
+            by_key[new.key] = new
+            taken[new.id] = new.key
+            report.added.append(new.id)
+        for name, mine_map, their_map in (("skeleton", bank.skeletons, theirs.skeletons),
+                                          ("alias", bank.aliases, theirs.aliases)):
+            for key, value in their_map.items():
+                if key not in mine_map:
+                    mine_map[key] = value
+                elif mine_map[key] != value:
+                    report.conflicts.append(f"{name} {key}: differs in {other_dir}; kept ours")
+        bank.invalidate()
+        save_bank(bank, bank_dir)
+    return report
+
+
+__all__ = ["add_phrase", "edit_phrase", "replace_entry", "remove_phrases", "add_many",
+           "merge_bank", "new_phrase", "Source"]

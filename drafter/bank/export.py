@@ -1,0 +1,73 @@
+"""Getting phrases out of a bank: CSV/YAML export, figures, an editable copy of the shipped bank."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from drafter.bank.phrase import Phrase
+from drafter.errors import BankError
+
+CSV_COLUMNS = ["id", "text", "category", "tags", "slots", "count", "sources", "origin"]
+
+
+def export_text(phrases: list[Phrase], fmt: str) -> str:
+    """CSV (lists joined with ;, sources as file:para) or the bank's own YAML entries."""
+    if fmt == "yaml":
+        from drafter.bank.yamlio import render_phrases
+        return render_phrases(phrases)
+    if fmt != "csv":
+        raise BankError(f"unknown export format {fmt!r}: use csv or yaml", key="--format")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for p in phrases:
+        writer.writerow([p.id, p.text, p.category, ";".join(p.tags), ";".join(p.slots), p.count,
+                         ";".join(f"{s.file}:{s.para}" for s in p.sources), p.origin])
+    return out.getvalue()
+
+
+def bank_stats(bank_dir: str | Path, top: int = 10) -> dict:
+    """Counts by category, the most used tags and the sources that gave most phrases."""
+    from drafter.bank.index import open_index
+    from drafter.bank.store import load_deleted
+    conn = open_index(bank_dir)
+    try:
+        total = conn.execute("SELECT COUNT(*) FROM phrases").fetchone()[0]
+        by_cat = dict(conn.execute("SELECT category, COUNT(*) FROM phrases GROUP BY category "
+                                   "ORDER BY COUNT(*) DESC, category"))
+        tags = conn.execute("SELECT tag, COUNT(*) FROM tags GROUP BY tag ORDER BY COUNT(*) DESC, "
+                            "tag LIMIT ?", (top,)).fetchall()
+        sources = conn.execute("SELECT file, COUNT(DISTINCT pid) FROM sources GROUP BY file "
+                               "ORDER BY COUNT(DISTINCT pid) DESC, file LIMIT ?", (top,)).fetchall()
+        origins = dict(conn.execute("SELECT json_extract(data, '$[7]'), COUNT(*) FROM phrases "
+                                    "GROUP BY 1 ORDER BY 1"))
+    finally:
+        conn.close()
+    return {"phrases": total, "deleted": len(load_deleted(Path(bank_dir))), "origins": origins,
+            "categories": by_cat, "tags": dict(tags), "sources": dict(sources)}
+
+
+def format_stats(figures: dict) -> str:
+    lines = [f"phrases: {figures['phrases']} "
+             f"({', '.join(f'{k} {v}' for k, v in figures['origins'].items()) or 'none'}); "
+             f"deleted: {figures['deleted']}"]
+    for title in ("categories", "tags", "sources"):
+        lines.append(f"{title}:")
+        lines.extend(f"  {count:>6}  {name}" for name, count in figures[title].items())
+    return "\n".join(lines)
+
+
+def copy_packaged_bank(target: str | Path, force: bool = False) -> None:
+    """An editable copy of the shipped bank (its derived index and lock are left behind)."""
+    from drafter.bank.store import packaged_bank_dir
+    source, target = packaged_bank_dir(), Path(target)
+    if not source.is_dir():
+        raise BankError("this drafter ships no phrase bank; mine one with drafter mine", path=source)
+    if target.exists() and not force:
+        raise BankError("already exists; pass --force to copy over it", path=target)
+    shutil.copytree(source, target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".index.sqlite*", ".lock"))

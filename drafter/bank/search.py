@@ -1,0 +1,101 @@
+"""Finding phrases the way a writer expects: substring or all the words, filters, best first.
+
+Matching is on folded text (full/half-width and spacing ignored, see ``fold``); all-words
+also looks at tags. Ranking: exact text, then substring (earlier and shorter first), then
+all-words matches; within a rank, higher count first. Runs on the SQLite index.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from drafter.bank.index import open_index, phrase_from_row
+from drafter.bank.phrase import Phrase, fold
+
+_WORD_SPLIT = re.compile(r"[\s,，、;；。.]+")
+
+
+@dataclass
+class Query:
+    """What to look for; empty ``text`` means every phrase that passes the filters."""
+
+    text: str = ""
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    source: str = ""
+    min_count: int = 0
+    limit: int | None = None
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a query: split on spaces and list punctuation, each folded."""
+    words = _WORD_SPLIT.split(unicodedata.normalize("NFKC", text))
+    return [w for w in (fold(w) for w in words) if w]
+
+
+def _filters(q: Query) -> tuple[list[str], list]:
+    where, args = [], []
+    if q.categories:
+        where.append(f"category IN ({','.join('?' * len(q.categories))})")
+        args.extend(q.categories)
+    for tag in q.tags:
+        where.append("pid IN (SELECT pid FROM tags WHERE tag = ?)")
+        args.append(fold(tag))
+    if q.source:
+        where.append("pid IN (SELECT pid FROM sources WHERE instr(file, ?) > 0)")
+        args.append(q.source)
+    if q.min_count:
+        where.append("count >= ?")
+        args.append(q.min_count)
+    return where, args
+
+
+def _sql(q: Query, ranked: bool) -> tuple[str, list]:
+    where, args = _filters(q)
+    whole, words = fold(q.text), query_words(q.text)
+    score_args: list = []
+    if whole:
+        word_test = " AND ".join("instr(hay, ?) > 0" for _ in words) or "0"
+        where.append(f"(instr(fold, ?) > 0 OR ({word_test}))")
+        args.extend([whole, *words])
+        score = "CASE WHEN fold = ? THEN 3 WHEN instr(fold, ?) > 0 THEN 2 ELSE 1 END"
+        score_args = [whole, whole]
+        order = ("score DESC, CASE WHEN score = 2 THEN instr(fold, ?) ELSE 0 END, count DESC, "
+                 "length(fold), id")
+        score_args_tail = [whole]
+    else:
+        score, order, score_args_tail = "0", "count DESC, length(fold), id", []
+    if not ranked:
+        order, score_args_tail = "file, pid", []
+    sql = f"SELECT data, {score} AS score FROM phrases"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY {order}"
+    if q.limit is not None:
+        sql += f" LIMIT {int(q.limit)}"
+    return sql, [*score_args, *args, *score_args_tail]
+
+
+def search(bank_dir: str | Path, query: Query | None = None, *, ranked: bool = True,
+           **kwargs) -> list[Phrase]:
+    """Phrases matching ``query`` (or keyword arguments of ``Query``), best first.
+
+    With ``ranked=False`` they come in bank order (category file, then id) — what
+    ``phrases list`` shows.
+    """
+    q = query or Query(**kwargs)
+    conn = open_index(bank_dir)
+    try:
+        sql, args = _sql(q, ranked)
+        return [phrase_from_row(row[0]) for row in conn.execute(sql, args)]
+    finally:
+        conn.close()
+
+
+def pick(bank_dir: str | Path, category: str, tags: list[str] | tuple = (), limit: int = 20,
+         text: str = "") -> list[Phrase]:
+    """Phrases of one category, most used first: what drafting asks a big bank for."""
+    return search(bank_dir, Query(text=text, categories=[category], tags=list(tags), limit=limit))

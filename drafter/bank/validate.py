@@ -1,0 +1,118 @@
+"""``phrases validate``: everything wrong with a bank, each problem with its file and line.
+
+Unlike ``load_bank`` (which stops at the first broken file), this reads every file on its
+own, so one run lists all the broken files and all the bad entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase
+from drafter.bank.store import (ALIASES, CATEGORIES, DELETED, SKELETONS, check_dir, load_categories,
+                                load_deleted, phrase_files, _mapping)
+from drafter.errors import BankError
+
+_ID_LINE = re.compile(r"^- id: (.*)$", re.M)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+def _id_lines(path: Path) -> dict[str, int]:
+    """Where each ``- id:`` line is, to point problems at the entry."""
+    import yaml
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    out: dict[str, int] = {}
+    for match in _ID_LINE.finditer(text):
+        raw = match.group(1).strip()
+        try:
+            value = str(yaml.safe_load(raw)) if raw else ""
+        except yaml.YAMLError:
+            value = raw
+        out.setdefault(value, text.count("\n", 0, match.start()) + 1)
+    return out
+
+
+def _slot_problems(p: Phrase) -> list[str]:
+    found = []
+    names = [n.strip() for n in SLOT_RE.findall(p.text)]
+    if any(not n for n in names):
+        found.append("slot without a name ({}) in text")
+    if any(not s.strip() for s in p.slots):
+        found.append("slot without a name in slots")
+    listed = set(p.slots)
+    missing = [n for n in names if n and n != FREE_SLOT and n not in listed]
+    if missing:
+        found.append(f"slot {{{missing[0]}}} used in text but not listed in slots")
+    unused = [s for s in p.slots if s.strip() and s not in names]
+    if unused:
+        found.append(f"slot {unused[0]} listed but not used in text")
+    return found
+
+
+def _entry_problems(p: Phrase, categories: dict, deleted: dict) -> list[str]:
+    found = []
+    if not p.text.strip():
+        found.append("empty text")
+    if p.category not in categories:
+        found.append(f"unknown category {p.category} (not in categories.yaml)")
+    if p.origin not in ORIGINS:
+        found.append(f"origin {p.origin!r} is not one of {', '.join(ORIGINS)}")
+    if p.count < 0:
+        found.append("negative count")
+    if p.id in deleted:
+        found.append("listed in deleted.yaml but still present")
+    return found + _slot_problems(p)
+
+
+def validate_bank(bank_dir: str | Path) -> list[Problem]:
+    """All problems of the bank at ``bank_dir``; an empty list means it is valid."""
+    from drafter.bank.index import read_file_with_sig
+    bank_dir = Path(bank_dir)
+    check_dir(bank_dir)
+    problems: list[Problem] = []
+    small = {}
+    for name, loader in ((CATEGORIES, load_categories), (DELETED, load_deleted),
+                         (SKELETONS, lambda d: _mapping(d / SKELETONS, SKELETONS)),
+                         (ALIASES, lambda d: _mapping(d / ALIASES, ALIASES))):
+        try:
+            small[name] = loader(bank_dir)
+        except BankError as err:
+            problems.append(Problem(err.path or str(bank_dir / name), err.line, err.message))
+            small[name] = {}
+    seen_ids: dict[str, str] = {}
+    seen_texts: dict[str, str] = {}
+    for path in phrase_files(bank_dir):
+        try:
+            phrases, _sig = read_file_with_sig(path)
+        except BankError as err:
+            problems.append(Problem(err.path or str(path), err.line, err.message))
+            continue
+        lines = _id_lines(path)
+        for p in phrases:
+            where = lines.get(p.id)
+            for message in _entry_problems(p, small[CATEGORIES], small[DELETED]):
+                problems.append(Problem(str(path), where, f"{p.id}: {message}"))
+            if p.id in seen_ids:
+                problems.append(Problem(str(path), where, f"duplicate id {p.id} "
+                                        f"(also in {seen_ids[p.id]})"))
+            else:
+                seen_ids[p.id] = path.name
+            if p.key and p.key in seen_texts:
+                problems.append(Problem(str(path), where, f"{p.id}: duplicate text "
+                                        f"(same as {seen_texts[p.key]} once width and spaces "
+                                        f"are ignored)"))
+            elif p.key:
+                seen_texts[p.key] = p.id
+    return problems

@@ -1,0 +1,294 @@
+"""``drafter phrases ...``: find, curate and check the phrase bank.
+
+Each subcommand parses its options, calls one function of ``drafter.bank`` and prints.
+Reading commands use ``--bank DIR`` or the default bank (./phrasebank, else the one that
+ships with drafter); writing commands refuse the shipped bank and say how to get an
+editable copy (``drafter phrases init``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+ORDER = 30
+
+phrases_app = typer.Typer(name="phrases", no_args_is_help=True, add_completion=False,
+                          rich_markup_mode=None,
+                          help="Find, add, edit and check phrases in the phrase bank.")
+
+BankOpt = typer.Option(None, "--bank", "-b", help="Bank directory (default ./phrasebank, else "
+                       "the bank shipped with drafter).")
+JsonOpt = typer.Option(False, "--json", help="One JSON object per phrase, one per line.")
+CatOpt = typer.Option(None, "--category", "-c", help="Only these categories (repeatable).")
+TagOpt = typer.Option(None, "--tag", "-t", help="Only phrases with this tag (repeatable: all of them).")
+SourceOpt = typer.Option("", "--source", "-s", help="Only phrases seen in a source file whose name "
+                         "contains this.")
+MinOpt = typer.Option(0, "--min-count", "-m", help="Only phrases seen at least this often.")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(phrases_app, name="phrases")
+
+
+def _bank(bank: Optional[Path], write: bool = False) -> Path:
+    """The bank to use; writing to the shipped bank is refused (it would vanish on upgrade)."""
+    from drafter.bank import default_bank_dir, packaged_bank_dir
+    if bank is not None:
+        return bank
+    chosen = default_bank_dir()
+    if write and chosen == packaged_bank_dir():
+        from drafter.cli import fail
+        fail("the phrase bank shipped with drafter is read-only: run `drafter phrases init` to copy "
+             "it to ./phrasebank (used by default from then on), or pass --bank DIR")
+    return chosen
+
+
+def _line(p) -> str:
+    tags = " #" + " #".join(p.tags) if p.tags else ""
+    return f"{p.id}  {p.text}  [{p.category} ×{p.count}{tags}]"
+
+
+def _as_json(p) -> str:
+    return json.dumps({"id": p.id, "text": p.text, "category": p.category, "tags": p.tags,
+                       "slots": p.slots, "count": p.count,
+                       "sources": [s.to_dict() for s in p.sources], "origin": p.origin},
+                      ensure_ascii=False)
+
+
+def _print(phrases, as_json: bool) -> None:
+    for p in phrases:
+        typer.echo(_as_json(p) if as_json else _line(p))
+
+
+@phrases_app.command("list")
+def list_(category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
+          source: str = SourceOpt, min_count: int = MinOpt,
+          limit: int = typer.Option(0, "--limit", "-n", help="At most this many (0: all)."),
+          bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
+    """List phrases in bank order (category, then id)."""
+    from drafter.bank.search import Query, search
+    query = Query(categories=category or [], tags=tag or [], source=source, min_count=min_count,
+                  limit=limit or None)
+    _print(search(_bank(bank), query, ranked=False), as_json)
+
+
+@phrases_app.command("search")
+def search_(text: str = typer.Argument(..., help="Words to find (substring, or all the words)."),
+            category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
+            source: str = SourceOpt, min_count: int = MinOpt,
+            limit: int = typer.Option(50, "--limit", "-n", help="At most this many (0: all)."),
+            bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
+    """Search phrases, best match first (width and spacing ignored); exit 1 if none match."""
+    from drafter.bank.search import Query, search
+    query = Query(text=text, categories=category or [], tags=tag or [], source=source,
+                  min_count=min_count, limit=limit or None)
+    found = search(_bank(bank), query)
+    _print(found, as_json)
+    if not found:
+        typer.echo(f"drafter: no phrase matches {text!r}", err=True)
+        raise typer.Exit(1)
+
+
+@phrases_app.command("show")
+def show(ids: List[str] = typer.Argument(..., help="Phrase ids."),
+         bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
+    """Show whole entries, as YAML (or JSON)."""
+    from drafter.bank import load_bank
+    from drafter.bank.yamlio import render_phrase
+    from drafter.errors import BankError
+    loaded = load_bank(_bank(bank))
+    for pid in ids:
+        p = loaded.get(pid)
+        if p is None:
+            raise BankError(f"no phrase with id {pid!r}", key="id")
+        typer.echo(_as_json(p) if as_json else render_phrase(p).rstrip("\n"))
+
+
+@phrases_app.command("add")
+def add(text: str = typer.Argument(..., help="The phrase; write slots as {name}, e.g. {地名}."),
+        category: str = typer.Option(..., "--category", "-c", help="Its category (金句, 排比, ...)."),
+        tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help="A theme word (repeatable)."),
+        new_category: bool = typer.Option(False, "--new-category", help="Allow a category the bank "
+                                          "does not have yet (it is added to categories.yaml)."),
+        bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
+    """Add a phrase of your own."""
+    from drafter.bank.edit import add_phrase
+    p = add_phrase(_bank(bank, write=True), text, category, tag or [], create_category=new_category)
+    typer.echo(_as_json(p) if as_json else f"added {_line(p)}")
+
+
+@phrases_app.command("edit")
+def edit(pid: str = typer.Argument(..., help="The phrase id."),
+         text: Optional[str] = typer.Option(None, "--text", help="New text."),
+         category: Optional[str] = typer.Option(None, "--category", "-c", help="New category."),
+         tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help="Add this tag."),
+         untag: Optional[List[str]] = typer.Option(None, "--untag", help="Remove this tag."),
+         new_category: bool = typer.Option(False, "--new-category", help="Allow a new category."),
+         bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
+    """Change a phrase; with no options, open it in $EDITOR (VISUAL, EDITOR, else vi)."""
+    from drafter.bank.edit import edit_phrase
+    directory = _bank(bank, write=True)
+    if text is None and category is None and not tag and not untag:
+        p = _edit_in_editor(directory, pid, new_category)
+    else:
+        p = edit_phrase(directory, pid, text=text, category=category, add_tags=tag or [],
+                        remove_tags=untag or [], create_category=new_category)
+    if p is not None:
+        typer.echo(_as_json(p) if as_json else f"edited {_line(p)}")
+
+
+def _edit_in_editor(directory: Path, pid: str, new_category: bool):
+    """Edit without holding the lock; refuse at save time if someone changed it meanwhile."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    import yaml
+
+    from drafter.bank import load_bank
+    from drafter.bank.edit import replace_entry
+    from drafter.bank.yamlio import render_phrase
+    from drafter.errors import BankError
+    before = load_bank(directory).get(pid)
+    if before is None:
+        raise BankError(f"no phrase with id {pid!r}", key="id")
+    original = render_phrase(before)
+    fd, tmp = tempfile.mkstemp(prefix=f"drafter-{pid}-", suffix=".yaml")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(original)
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    if subprocess.call([*shlex.split(editor), tmp]) != 0:
+        raise BankError(f"the editor ({editor}) failed; your edit is kept in {tmp}")
+    edited = Path(tmp).read_text(encoding="utf-8")
+    if edited == original:
+        os.unlink(tmp)
+        typer.echo(f"{pid}: no change")
+        return None
+    try:
+        data = yaml.safe_load(edited)
+        entry = data[0] if isinstance(data, list) and len(data) == 1 else data
+        p = replace_entry(directory, pid, entry, expected=before, create_category=new_category)
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line + 1 if err.problem_mark else None
+        raise BankError(f"malformed YAML: {err.problem}; nothing changed, your edit is kept",
+                        path=tmp, line=line) from None
+    except BankError as err:
+        raise BankError(f"{err}; nothing changed, your edit is kept in {tmp}") from None
+    os.unlink(tmp)
+    return p
+
+
+@phrases_app.command("rm")
+def rm(ids: List[str] = typer.Argument(..., help="Phrase ids to remove."),
+       bank: Optional[Path] = BankOpt) -> None:
+    """Remove phrases; they are remembered in deleted.yaml so a re-mine does not bring them back."""
+    from drafter.bank.edit import remove_phrases
+    for p in remove_phrases(_bank(bank, write=True), ids):
+        typer.echo(f"removed {_line(p)}")
+
+
+@phrases_app.command("merge")
+def merge(other: Path = typer.Argument(..., help="Another writer's bank directory."),
+          bank: Optional[Path] = BankOpt) -> None:
+    """Fold another bank into this one: duplicates folded, sources united, conflicts reported."""
+    from drafter.bank.edit import merge_bank
+    report = merge_bank(_bank(bank, write=True), other)
+    for line in report.conflicts:
+        typer.echo(f"conflict: {line}", err=True)
+    typer.echo(f"merged {other}: {len(report.added)} added, {len(report.folded)} folded into "
+               f"existing, {len(report.skipped)} skipped (deleted here), "
+               f"{len(report.conflicts)} conflicts")
+
+
+@phrases_app.command("import")
+def import_(path: Path = typer.Argument(..., help="A .txt/.md/.docx: lines (one phrase each) "
+                                        "or a speech to harvest."),
+            category: Optional[str] = typer.Option(None, "--category", "-c",
+                                                   help="Category of the lines (needed for lines; "
+                                                   "for a speech, keep only this category)."),
+            tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help="Tag every phrase."),
+            lines: bool = typer.Option(False, "--lines", help="Treat the file as lines."),
+            speech: bool = typer.Option(False, "--speech", help="Treat the file as a speech."),
+            new_category: bool = typer.Option(False, "--new-category", help="Allow a new category."),
+            bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
+    """Import phrases from a file (auto: short lines are a list, anything else a speech)."""
+    from drafter.bank.harvest import import_file
+    if lines and speech:
+        from drafter.cli import fail
+        fail("--lines and --speech exclude each other")
+    mode = "lines" if lines else "speech" if speech else "auto"
+    report = import_file(_bank(bank, write=True), path, category=category, tags=tag or [],
+                         mode=mode, create_category=new_category)
+    if as_json:
+        _print(report.added, as_json)
+    for reason in report.skipped:
+        typer.echo(f"skipped: {reason}", err=True)
+    if not as_json:
+        typer.echo(f"imported {len(report.added)} phrases from {path}, "
+                   f"skipped {len(report.skipped)}")
+
+
+@phrases_app.command("export")
+def export(fmt: str = typer.Option("csv", "--format", "-f", help="csv or yaml."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File (default stdout)."),
+           category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
+           source: str = SourceOpt, min_count: int = MinOpt,
+           bank: Optional[Path] = BankOpt) -> None:
+    """Export phrases as CSV (for a spreadsheet) or YAML (the bank's own entry format)."""
+    from drafter.bank.export import export_text
+    from drafter.bank.search import Query, search
+    query = Query(categories=category or [], tags=tag or [], source=source, min_count=min_count)
+    text = export_text(search(_bank(bank), query, ranked=False), fmt)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        from drafter.writers.atomic import write_text_atomic
+        write_text_atomic(output, text)
+
+
+@phrases_app.command("stats")
+def stats(bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt,
+          top: int = typer.Option(10, "--top", help="How many tags and sources to list.")) -> None:
+    """How many phrases, by category, tag and source."""
+    from drafter.bank.export import bank_stats, format_stats
+    figures = bank_stats(_bank(bank), top=top)
+    typer.echo(json.dumps(figures, ensure_ascii=False) if as_json else format_stats(figures))
+
+
+@phrases_app.command("validate")
+def validate(bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
+    """Check the bank; print every problem with file and line; exit 1 if there is any."""
+    from drafter.bank.validate import validate_bank
+    directory = _bank(bank)
+    problems = validate_bank(directory)
+    for p in problems:
+        typer.echo(json.dumps({"path": p.path, "line": p.line, "message": p.message},
+                              ensure_ascii=False) if as_json else str(p))
+    if problems:
+        typer.echo(f"{len(problems)} problems in {directory}", err=True)
+        raise typer.Exit(1)
+    if not as_json:
+        typer.echo(f"{directory}: ok")
+
+
+@phrases_app.command("init")
+def init(target: Path = typer.Argument(Path("phrasebank"), help="Where to put the copy."),
+         force: bool = typer.Option(False, "--force", help="Copy even if the target exists.")) -> None:
+    """Copy the bank shipped with drafter to DIR (default ./phrasebank) so you can edit it."""
+    from drafter.bank.export import copy_packaged_bank
+    copy_packaged_bank(target, force=force)
+    typer.echo(f"copied the shipped phrase bank to {target}")
+
+
+@phrases_app.command("reindex")
+def reindex(bank: Optional[Path] = BankOpt) -> None:
+    """Rebuild the bank's search index from scratch (it is also refreshed automatically)."""
+    from drafter.bank.index import rebuild
+    directory = _bank(bank)
+    rebuild(directory)
+    typer.echo(f"{directory}: index rebuilt")
