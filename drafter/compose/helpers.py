@@ -179,7 +179,8 @@ class Composer:
         sentences: list[str] = []
         lead_in = self._transition(transition)
         used = len(lead_in)
-        pool = self.relevance.ranked(self._unused(self._of(self.placed["opening"])), about)
+        pool = [p for p in self._unused(self._of(self.placed["opening"])) if not _lead_in(p.text)]
+        pool = self._fillable_first(self.relevance.ranked(pool, about))
         while budget - used > 30:  # only opening moves: body phrases belong to the sections
             text = self._next(pool, budget - used, "opening")
             if not text:
@@ -193,9 +194,10 @@ class Composer:
 
     def _transition(self, kind: str) -> str:
         """A lead-in to the sections: only a 过渡 phrase that announces them (下面…/几点…) fits here."""
-        pool = [p for p in self._unused(self._of(self.placed.get("transition")))
-                if any(w in p.text for w in LEAD_IN_WORDS)]
-        for p in self.relevance.ranked(pool, self.outline.theme or self.outline.title):
+        report = kind == "开讲"  # a 辅导报告/党课 announces a 报告, a 发言 its 体会
+        pool = [p for p in self._unused(self._of(self.placed["transition"] | self.placed["opening"]))
+                if _lead_in(p.text) and (("报告" in p.text or "党课" in p.text) == report)]
+        for p in self._fillable_first(self.relevance.ranked(pool, self.outline.theme or self.outline.title)):
             text = self._phrase_text(p)
             if self.ledger.fresh(text):
                 return self._take(p, text, "opening")
@@ -205,14 +207,14 @@ class Composer:
         """The outline's closing, or closing phrases and a summing-up, ending on a formula."""
         if self.outline.closing:
             return self._verbatim(self.outline.closing, "closing")
-        formulas = list(self.skeleton.get("closing_formulas") or [])
+        formulas = [f for f in self.skeleton.get("closing_formulas") or [] if _is_formula(str(f))]
         budget = self.budgets.get("closing", 120)
         about = " ".join(filter(None, [self.outline.theme, self.outline.title]))
         sentences: list[str] = []
         used = 0
         pool = [p for p in self._unused(self._of(self.placed["closing"]))
                 if p.text not in formulas and not _is_formula(p.text)]
-        pool = self.relevance.ranked(pool, about)
+        pool = self._fillable_first(self.relevance.ranked(pool, about))
         while budget - used > 30:
             text = self._next(pool, budget - used, "closing") or (self.frame("结") if len(sentences) < 4 else "")
             if not text:
@@ -251,10 +253,17 @@ class Composer:
         pool = self._unused(self.body_pool())
         mine = [p for p in pool if self.home.get(p.id) == key]
         others = [p for p in pool if self.home.get(p.id) != key]
-        shared = [p for p in others if self.relevance.words(p, about) > 0]
-        rest = [p for p in others if self.relevance.words(p, about) <= 0]
-        return (self.relevance.ranked(mine, about) + self.relevance.ranked(shared, about),
-                self.relevance.ranked(rest, about))
+        mine = [p for p in mine if self.relevance.words(p, about) >= RELEVANT_MIN]
+        shared = [p for p in others if self.relevance.words(p, about) >= RELEVANT_MIN]
+        rest = [p for p in pool if p not in mine and p not in shared]
+        return (self._fillable_first(self.relevance.ranked(mine, about)
+                                     + self.relevance.ranked(shared, about)),
+                self._fillable_first(self.relevance.ranked(rest, about)))
+
+    def _fillable_first(self, pool: list[Candidate]) -> list[Candidate]:
+        """Phrases whose slots all have values in vars before those that would print 〔待补充〕."""
+        ok = [p for p in pool if all(s in self.outline.vars for s in p.slots)]
+        return ok + [p for p in pool if p not in ok]
 
     def _next(self, pool: list[Candidate], room: int, place: str) -> str:
         """The first phrase of ``pool`` that fits in ``room`` and says nothing said before."""
@@ -273,13 +282,13 @@ class Composer:
         text = self.fill(p.text, slots=p.slots, where=f"phrase {p.id}")
         text = "".join(text.splitlines())
         if text and text[-1] not in _END:
-            quoted = self._quote(text)
+            quoted = self._quote(text) if p.category in SAYINGS else ""
             return quoted or text + "。"
         return text
 
     def _quote(self, text: str) -> str:
         """A short saying without end punctuation is quoted in a frame (正所谓“……”。)."""
-        if len(text) > 24:
+        if len(text) > 16:
             return ""
         options = [f for f in self.frames.get("语") or [] if f not in self.used_frames]
         if not options:
@@ -314,6 +323,11 @@ class Composer:
 #: words that mark a transition as a lead-in to the sections (下面，我谈几点体会)
 LEAD_IN_WORDS = ("下面", "几点", "借此机会", "谈谈")
 
+#: categories whose phrases are sayings, quoted in a 语 frame when they lack end punctuation
+SAYINGS = ("金句", "对仗")
+#: a phrase shares at least this much (rare shared words, tags) to count as about a place
+RELEVANT_MIN = 3.0
+
 #: placeholders a frame may hold; a frame is skipped when one it needs has no value
 FRAME_KEYS = ("h", "p", "t", "points", "title")
 
@@ -329,6 +343,10 @@ def short_heading(heading: str) -> str:
     heading = heading.rstrip("。；：")
     first = heading.split("，")[0]
     return first if 4 <= len(first) < len(heading) else heading
+
+
+def _lead_in(text: str) -> bool:
+    return any(w in text for w in LEAD_IN_WORDS)
 
 
 def _is_formula(text: str) -> bool:
