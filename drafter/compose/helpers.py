@@ -255,7 +255,8 @@ class Composer:
         others = [p for p in pool if self.home.get(p.id) != key]
         mine = [p for p in mine if self.relevance.words(p, about) >= RELEVANT_MIN]
         shared = [p for p in others if self.relevance.words(p, about) >= RELEVANT_MIN]
-        rest = [p for p in pool if p not in mine and p not in shared]
+        taken = {p.id for p in mine} | {p.id for p in shared}
+        rest = [p for p in pool if p.id not in taken]
         return (self._fillable_first(self.relevance.ranked(mine, about)
                                      + self.relevance.ranked(shared, about)),
                 self._fillable_first(self.relevance.ranked(rest, about)))
@@ -263,7 +264,8 @@ class Composer:
     def _fillable_first(self, pool: list[Candidate]) -> list[Candidate]:
         """Phrases whose slots all have values in vars before those that would print 〔待补充〕."""
         ok = [p for p in pool if all(s in self.outline.vars for s in p.slots)]
-        return ok + [p for p in pool if p not in ok]
+        ok_ids = {p.id for p in ok}
+        return ok + [p for p in pool if p.id not in ok_ids]
 
     def _next(self, pool: list[Candidate], room: int, place: str) -> str:
         """The first phrase of ``pool`` that fits in ``room`` and says nothing said before."""

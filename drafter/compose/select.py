@@ -86,9 +86,16 @@ class Relevance:
         self.theme = theme or ""
         #: chance, fixed per phrase by the seed: the last tie-breaker
         self.chance = {p.id: rng.random() for p in phrases}
+        self._words: dict[tuple[str, str], float] = {}
 
     def words(self, p: Candidate, about: str) -> float:
         """How much ``p`` shares with ``about`` (heading and points): tags count double."""
+        cached = self._words.get((p.id, about))
+        if cached is None:
+            cached = self._words[(p.id, about)] = self._score_words(p, about)
+        return cached
+
+    def _score_words(self, p: Candidate, about: str) -> float:
         about_grams = bigrams(about)
         shared = self.grams[p.id] & about_grams
         score = sum(self.idf.get(g, 0.0) for g in shared)
