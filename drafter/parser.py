@@ -216,11 +216,13 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     """Split a container's paragraphs into its own body and its child sections."""
     if not paras:
         return [], []
-    found = _split_numbered(paras, depth)
-    if found is not None:
-        return found
+    heads = _numbered_heads(paras)
     items = _item_matches(paras)
     leads = _lead_cuts(paras)
+    # The outermost structure is the one that starts first (一、 always counts as outermost):
+    # a lead-style speech may number points inside its sections, and the reverse.
+    if heads and (heads[0][1] == 0 or not leads or heads[0][0] <= leads[0][0]):
+        return _split_numbered(paras, heads, depth)
     if leads and (not items or leads[0][0] <= items[0][0]):
         return _split_at(paras, leads, depth, recurse=True)
     if items:
@@ -244,7 +246,11 @@ def _make_node(marker: str, heading: str, punct: str, idx: int, content: list[_P
     return node
 
 
-def _split_numbered(paras: list[_Para], depth: int):
+def _numbered_heads(paras: list[_Para]) -> list[tuple[int, int, str, str]]:
+    """(index, rank, marker, rest) of the outermost numbered headings in ``paras``.
+
+    A .docx heading style without a written number counts as a heading of its level.
+    """
     heads = []
     for i, p in enumerate(paras):
         found = _numbered(p.text)
@@ -253,9 +259,12 @@ def _split_numbered(paras: list[_Para], depth: int):
         elif p.level and not p.lead:
             heads.append((i, p.level - 1, "", p.text))
     if not heads:
-        return None
+        return []
     rank = min(h[1] for h in heads)
-    heads = [h for h in heads if h[1] == rank]
+    return [h for h in heads if h[1] == rank]
+
+
+def _split_numbered(paras: list[_Para], heads: list[tuple[int, int, str, str]], depth: int):
     body = paras[:heads[0][0]]
     nodes = []
     for k, (i, _, marker, rest) in enumerate(heads):
@@ -389,7 +398,7 @@ def _split_inner_leads(paras: list[_Para], depth: int):
     for frame, members in by_frame.items():
         ks = [m[0] for m in members]
         spread = all(b - a >= 2 for a, b in zip(ks, ks[1:]))
-        if len(members) >= 2 and spread and len({m[3] for m in members}) == len(members):
+        if len(members) >= 3 and spread and len({m[3] for m in members}) == len(members):
             key = (len(members), len(frame))
             if best is None or key > best[0]:
                 best = (key, members)
