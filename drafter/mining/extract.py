@@ -57,6 +57,8 @@ class Found:
     category: str
     text: str
     para: int
+    #: a category given to a whole sentence by its frame (not a shape found inside it)
+    whole: bool = False
 
 
 def sentence_category(sentence: str, role: str) -> tuple[str, str] | None:
@@ -114,35 +116,44 @@ def is_aphorism(body: str) -> bool:
     return len(parts) == 1 and h <= 12 and "是" in body[1:-1] and not body.startswith(("这", "那", "我", "要"))
 
 
-def shapes(sentence: str) -> Iterator[tuple[str, str]]:
-    """排比, 对仗 and quoted 金句 below the sentence: ``(category, text)``."""
+def shapes(sentence: str) -> list[tuple[str, str]]:
+    """排比, 对仗 and quoted 金句 below the sentence: ``[(category, text)]``."""
     parts = clauses(sentence)
     body = strip_end(sentence)
-    for clause, _ in parts:
-        members = items(clause)
-        if len(members) >= 3 and han_len(clause) <= 80 and is_series(members):
-            yield "排比", clause
-        elif len(members) == 2 and is_pair(members[0], members[1], lead_in=4) and clause != body:
-            yield "对仗", clause
-    yield from _clause_runs(parts, body)
-    for q in quoted(sentence):
-        yield from _quoted_shape(q)
+    out: list[tuple[str, str]] = []
+    if "、" in sentence:
+        for clause, _ in parts:
+            if "、" not in clause:
+                continue
+            members = items(clause)
+            if len(members) >= 3 and han_len(clause) <= 80 and is_series(members):
+                out.append(("排比", clause))
+            elif len(members) == 2 and is_pair(members[0], members[1], lead_in=4) and clause != body:
+                out.append(("对仗", clause))
+    if len(parts) > 1:
+        out.extend(_clause_runs(parts, body))
+    if "“" in sentence or "‘" in sentence:
+        for q in quoted(sentence):
+            out.extend(_quoted_shape(q))
+    return out
 
 
 def _clause_runs(parts: list[tuple[str, str]], body: str) -> Iterator[tuple[str, str]]:
     texts = [c for c, _ in parts]
+    lens = [len(t) for t in texts]
     n, i = len(texts), 0
     while i < n - 1:
         j = i + 3
-        if j <= n and _joinable(parts, i, j) and is_clause_series(texts[i:j]):
-            while j < n and _joinable(parts, i, j + 1) and is_clause_series(texts[i:j + 1]):
+        if j <= n and _candidate(texts, lens, i) and _joinable(parts, i, j) and is_clause_series(texts[i:j]):
+            while j < n and _similar(lens[i:j + 1]) and _joinable(parts, i, j + 1) \
+                    and is_clause_series(texts[i:j + 1]):
                 j += 1
             run = _join(parts, i, j)
             if han_len(run) <= 150:
                 yield "排比", run
             i = j
             continue
-        if parts[i][1] == "，" and "、" not in texts[i] + texts[i + 1] \
+        if lens[i] == lens[i + 1] and parts[i][1] == "，" and "、" not in texts[i] + texts[i + 1] \
                 and is_pair(texts[i], texts[i + 1], framed=True):
             pair = _join(parts, i, i + 2)
             if pair != body:
@@ -150,6 +161,25 @@ def _clause_runs(parts: list[tuple[str, str]], body: str) -> Iterator[tuple[str,
             i += 2
             continue
         i += 1
+
+
+def _candidate(texts: list[str], lens: list[int], i: int) -> bool:
+    """Cheap first test of three clauses from ``i``: similar lengths, and a shared edge or one length."""
+    a, b, c = lens[i], lens[i + 1], lens[i + 2]
+    low, high = min(a, b, c), max(a, b, c)
+    if low < 4 or high > 40 or high > 2 * low:
+        return False
+    if low == high:
+        return True
+    x, y, z = texts[i], texts[i + 1], texts[i + 2]
+    return (x[0] == y[0] == z[0] or x[1] == y[1] == z[1] or x[-1] == y[-1] == z[-1]
+            or x[-2] == y[-2] == z[-2])
+
+
+def _similar(lengths: list[int]) -> bool:
+    """Clause lengths of the same order (a run stops growing where they are not)."""
+    low, high = min(lengths), max(lengths)
+    return low >= 4 and high <= 40 and high <= 2 * low
 
 
 def _joinable(parts: list[tuple[str, str]], i: int, j: int) -> bool:
@@ -192,22 +222,19 @@ def _sentence_phrases(sentence: str, piece: Piece) -> Iterator[Found]:
     else:
         found = sentence_category(sentence, piece.role)
         if found:
-            yield Found(found[0], found[1], piece.para)
+            yield Found(found[0], found[1], piece.para, whole=True)
     for category, text in shapes(sentence):
         text = text.strip()
         if han_len(text) >= 4:
             yield Found(category, text, piece.para)
 
 
-def opening_moves(pieces: list[Piece]) -> list[str]:
-    """The moves of a speech's opening, in order, consecutive repeats folded."""
+def opening_moves(found: list[Found], pieces: list[Piece]) -> list[str]:
+    """The moves of a speech's opening (from its sentences' categories), consecutive repeats folded."""
+    opening = {p.para for p in pieces if p.role == "opening"}
     moves: list[str] = []
-    for piece in pieces:
-        if piece.role != "opening":
-            continue
-        for sentence in sentences(piece.text):
-            found = sentence_category(sentence.strip(), "opening")
-            move = MOVE_OF.get(found[0]) if found else None
-            if move and (not moves or moves[-1] != move):
-                moves.append(move)
+    for f in found:
+        move = MOVE_OF.get(f.category) if f.whole and f.para in opening else None
+        if move and (not moves or moves[-1] != move):
+            moves.append(move)
     return moves

@@ -16,16 +16,11 @@ _NOT_HAN = set("，。；：、！？“”‘’（）《》{}…—")
 
 def shared_positions(members: list[str], from_end: bool) -> int:
     """How many aligned positions hold the same Han character in every member."""
-    shortest = min(len(m) for m in members)
-    count = 0
-    for k in range(shortest):
-        idx = -1 - k if from_end else k
-        ch = members[0][idx]
-        if ch in _NOT_HAN:
-            continue
-        if all(m[idx] == ch for m in members[1:]):
-            count += 1
-    return count
+    if from_end:
+        members = [m[::-1] for m in members]
+    n = len(members)
+    return sum(1 for column in zip(*members)
+               if column[0] not in _NOT_HAN and column.count(column[0]) == n)
 
 
 def trimmed(members: list[str]) -> list[str]:
@@ -70,8 +65,23 @@ def is_clause_series(clauses: list[str]) -> bool:
         return False
     if max(lengths) == min(lengths) and lengths[0] <= 8:
         return True
+    if not _anchored(clauses):
+        return False
     core = trimmed(clauses)
     return _frame(clauses) >= 2 or _frame(core) >= 3
+
+
+def _anchored(members: list[str]) -> bool:
+    """Frames of clause runs show at their edges: the first two or last two characters agree."""
+    first, rest = members[0], members[1:]
+    for k in (0, 1, -1, -2):
+        ch = first[k]
+        for m in rest:
+            if m[k] != ch:
+                break
+        else:
+            return True
+    return False
 
 
 def is_pair(a: str, b: str, lead_in: int = 0, framed: bool = False) -> bool:

@@ -25,9 +25,13 @@ def lcs(a: str, b: str) -> str:
     n, m = len(a), len(b)
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
-        row, nxt = table[i], table[i + 1]
+        row, nxt, ai = table[i], table[i + 1], a[i]
         for j in range(m - 1, -1, -1):
-            row[j] = nxt[j + 1] + 1 if a[i] == b[j] else max(nxt[j], row[j + 1])
+            if ai == b[j]:
+                row[j] = nxt[j + 1] + 1
+            else:
+                down, right = nxt[j], row[j + 1]
+                row[j] = down if down >= right else right
     out, i, j = [], 0, 0
     while i < n and j < m:
         if a[i] == b[j]:
@@ -98,8 +102,13 @@ def heading_pattern(headings: list[str]) -> str | None:
     headings = [h for h in headings if h]
     if len(headings) < 2 or len(set(headings)) < len(headings):
         return None
-    common = headings[0]
-    for h in headings[1:]:
+    shared = set(headings[0]).intersection(*headings[1:])
+    if len(shared - _PUNCT) < 2:
+        return None
+    # characters not in every heading cannot be in the frame: dropping them first makes LCS cheap
+    kept = ["".join(ch for ch in h if ch in shared) for h in headings]
+    common = kept[0]
+    for h in kept[1:]:
         common = lcs(common, h)
     tokens = list(common)
     for _ in range(4 * len(tokens) + 4):

@@ -17,7 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from drafter.errors import DrafterError, ReadError
-from drafter.mining.extract import find_phrases
+from drafter.mining.extract import find_phrases, opening_moves
 from drafter.mining.pieces import speech_pieces
 from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, speech_record
 from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_in
@@ -67,7 +67,8 @@ class Miner:
         out = DocResult(name)
         closings: list[str] = []
         closing_paras = {p.para for p in pieces if p.role == "closing"}
-        for f in find_phrases(pieces):
+        found = list(find_phrases(pieces))
+        for f in found:
             entry = out.phrases.setdefault((f.category, f.text), [0, [], None, []])
             entry[0] += 1
             if f.para not in entry[1]:
@@ -85,7 +86,7 @@ class Miner:
                     entry[1].append(para)
                 if heading not in entry[3]:
                     entry[3].append(heading)
-        out.record = speech_record(speech, name, pieces, patterns, closings)
+        out.record = speech_record(speech, name, opening_moves(found, pieces), patterns, closings)
         return out
 
     def file(self, path: Path, name: str) -> DocResult:
@@ -118,14 +119,16 @@ class Accumulator:
         self.result.bytes += doc.size
         for key, (count, paras, tags, examples) in doc.phrases.items():
             entry = self.entries.get(key)
-            sources = [(doc.file, p) for p in paras]
             if entry is None:
-                self.entries[key] = [count, sorted(sources)[:MAX_SOURCES], set(tags), sorted(examples)[:MAX_EXAMPLES]]
+                sources = sorted((doc.file, p) for p in paras)[:MAX_SOURCES]
+                self.entries[key] = [count, sources, set(tags), sorted(examples)[:MAX_EXAMPLES]]
                 continue
             entry[0] += count
-            entry[1] = sorted(set(entry[1]).union(sources))[:MAX_SOURCES]
+            kept = entry[1]
+            if len(kept) < MAX_SOURCES or (doc.file, min(paras, default=0)) < kept[-1]:
+                entry[1] = sorted(set(kept).union((doc.file, p) for p in paras))[:MAX_SOURCES]
             entry[2].update(tags)
-            if examples:
+            if examples and (len(entry[3]) < MAX_EXAMPLES or min(examples) < entry[3][-1]):
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
         if doc.record:
             self.types.setdefault(doc.record["type"], TypeStats()).add(doc.record)

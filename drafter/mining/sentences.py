@@ -22,6 +22,7 @@ _SENTENCE_MARKS = re.compile("[" + re.escape(OPEN + CLOSE + ENDS) + "]")
 _CLAUSE_FAST = re.compile(f"([{CLAUSE_SEPS}])")
 _CLAUSE_MARKS = re.compile("[" + re.escape(OPEN + CLOSE + CLAUSE_SEPS) + "]")
 _ITEM_MARKS = re.compile("[" + re.escape(OPEN + CLOSE) + "、]")
+_HAN_RUNS = re.compile("[\u3400-\u9fff]+")
 _QUOTED = re.compile(r"“([^“”]+)”|‘([^‘’]+)’")
 
 
@@ -92,10 +93,7 @@ def items(clause: str) -> list[str]:
 
 def strip_end(sentence: str) -> str:
     """The sentence without its closing 。！？ (a closing quote that ends it is kept)."""
-    end = len(sentence)
-    while end and sentence[end - 1] in ENDS:
-        end -= 1
-    return sentence[:end]
+    return sentence.rstrip(ENDS)
 
 
 def quoted(text: str) -> list[str]:
@@ -107,4 +105,4 @@ def quoted(text: str) -> list[str]:
 
 def han_len(text: str) -> int:
     """Length without punctuation and slot braces: what 'a short sentence' is measured in."""
-    return sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    return len(text) - len(_HAN_RUNS.sub("", text)) if text else 0

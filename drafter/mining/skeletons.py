@@ -15,7 +15,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median_low
 
-from drafter.mining.extract import Piece, opening_moves
 from drafter.mining.patterns import heading_pattern
 from drafter.model import Section, Speech
 
@@ -91,7 +90,7 @@ def heading_patterns(speech: Speech, slot) -> list[Pattern]:
     return out
 
 
-def speech_record(speech: Speech, name: str, pieces: list[Piece],
+def speech_record(speech: Speech, name: str, moves: list[str],
                   patterns: list[Pattern], closings: list[str]) -> dict:
     """What one speech adds to its type's skeleton (plain data, cheap to send between processes)."""
     levels: dict[int, Counter] = {}
@@ -108,7 +107,7 @@ def speech_record(speech: Speech, name: str, pieces: list[Piece],
         "section_chars": [_chars(s) for s in speech.sections],
         "subsections": [len(s.sections) for s in speech.sections],
         "opening_paras": len(speech.opening),
-        "opening_moves": opening_moves(pieces),
+        "opening_moves": moves,
         "salutation": speech.salutation or "",
         "closing": closings,
         "chars": speech.text_length(),
