@@ -229,12 +229,12 @@ def _sentence_phrases(sentence: str, piece: Piece) -> Iterator[Found]:
             yield Found(category, text, piece.para)
 
 
-def opening_moves(found: list[Found], pieces: list[Piece]) -> list[str]:
-    """The moves of a speech's opening (from its sentences' categories), consecutive repeats folded."""
+def opening_moves(found: list[Found], pieces: list[Piece]) -> list[tuple[str, str, str]]:
+    """The moves of a speech's opening as ``(move, category, text)``, in order, repeats folded."""
     opening = {p.para for p in pieces if p.role == "opening"}
-    moves: list[str] = []
+    moves: list[tuple[str, str, str]] = []
     for f in found:
         move = MOVE_OF.get(f.category) if f.whole and f.para in opening else None
-        if move and (not moves or moves[-1] != move):
-            moves.append(move)
+        if move and (not moves or moves[-1][0] != move):
+            moves.append((move, f.category, f.text))
     return moves

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median_low
 
+from drafter.bank.phrase import make_id
 from drafter.mining.patterns import heading_pattern
 from drafter.model import Section, Speech
 
@@ -129,6 +130,7 @@ class TypeStats:
     opening_paras: Counter = field(default_factory=Counter)
     moves: Counter = field(default_factory=Counter)
     move_position: Counter = field(default_factory=Counter)
+    move_examples: dict = field(default_factory=dict)
     salutations: Counter = field(default_factory=Counter)
     closings: Counter = field(default_factory=Counter)
     chars: Counter = field(default_factory=Counter)
@@ -144,9 +146,13 @@ class TypeStats:
         self.section_chars.update(_bucket(c) for c in rec["section_chars"])
         self.subsections.update(rec["subsections"])
         self.opening_paras[rec["opening_paras"]] += 1
-        for i, move in enumerate(rec["opening_moves"]):
-            self.moves[move] += 1
-            self.move_position[move] += i
+        seen = set()
+        for i, (move, category, text) in enumerate(rec["opening_moves"]):
+            self.move_examples.setdefault(move, Counter())[make_id(category, text)] += 1
+            if move not in seen:
+                seen.add(move)
+                self.moves[move] += 1
+                self.move_position[move] += i
         if rec["salutation"]:
             self.salutations[rec["salutation"]] += 1
         self.closings.update(rec["closing"])
@@ -167,6 +173,8 @@ class TypeStats:
             getattr(self, name).update(getattr(other, name))
         for depth, families in other.levels.items():
             self.levels.setdefault(depth, Counter()).update(families)
+        for move, ids in other.move_examples.items():
+            self.move_examples.setdefault(move, Counter()).update(ids)
         for text, e in other.patterns.items():
             mine = self.patterns.setdefault(text, {"count": 0, "depth": Counter(), "family": Counter(),
                                                    "examples": []})
@@ -208,7 +216,9 @@ def skeleton(kind: str, stats: TypeStats) -> dict:
         "speech_chars": _spread(stats.chars),
         "salutation": (_top(stats.salutations, 1) or [""])[0],
         "opening_paras": _spread(stats.opening_paras),
-        "opening_moves": [{"move": m, "documents": stats.moves[m]} for m in moves],
+        "opening_moves": [{"move": m, "documents": stats.moves[m],
+                           "examples": _top(stats.move_examples.get(m, Counter()), MAX_EXAMPLES)}
+                          for m in moves],
         "closing_formulas": _top(stats.closings, 6),
         "heading_patterns": [
             {"pattern": text, "level": _top(e["depth"], 1)[0], "marker": _top(e["family"], 1)[0],
