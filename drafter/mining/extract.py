@@ -106,7 +106,7 @@ def _directive(sentence: str, body: str, h: int) -> tuple[str, str] | None:
 def is_aphorism(body: str) -> bool:
     """A short sentence of two echoing halves, or of couplets only, or a terse judgement."""
     h = han_len(body)
-    if h < 6 or h > 16 or "{" in body or "“" in body:
+    if h < 5 or h > 16 or "{" in body or "“" in body:
         return False
     parts = re.split("[，、；]", body)
     if len(parts) == 2:

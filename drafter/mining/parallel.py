@@ -37,6 +37,19 @@ def trimmed(members: list[str]) -> list[str]:
     return [first] + members[1:-1] + [last]
 
 
+#: a short lead-in cut off the first member ends in one of these (把… / 让… / 敢于…), a tail cut
+#: off the last one starts with one of those (…的问题); other short cuts fall inside a word
+#: (人工|智能、大数据、区块链), and a tail with 等 closes an enumeration, not a series
+LEAD_ENDS = set("中上里把让使将要对向从在以和与及为做到是于")
+TAIL_STARTS = set("的之中上里和及")
+
+
+def _clean_cuts(members: list[str], core: list[str]) -> bool:
+    lead = members[0][:len(members[0]) - len(core[0])]
+    tail = members[-1][len(core[-1]):]
+    return (not lead or len(lead) >= 3 or lead[-1] in LEAD_ENDS) and (not tail or tail[0] in TAIL_STARTS)
+
+
 def _frame(members: list[str]) -> int:
     return max(shared_positions(members, False), shared_positions(members, True))
 
@@ -50,8 +63,8 @@ def is_series(members: list[str], min_len: int = 3) -> bool:
     if min(lengths) < min_len or max(lengths) > 24:
         return False
     same_length = max(lengths) == min(lengths)
-    frame = _frame(core)
-    if same_length and lengths[0] <= 8:
+    frame = max(_frame(core), _frame(members))
+    if same_length and lengths[0] <= 8 and _clean_cuts(members, core):
         return True
     return frame >= 2 or (frame >= 1 and max(lengths) - min(lengths) <= 2)
 
