@@ -225,7 +225,7 @@ def _sentence_phrases(sentence: str, piece: Piece) -> Iterator[Found]:
             yield Found(found[0], found[1], piece.para, whole=True)
     for category, text in shapes(sentence):
         text = text.strip()
-        if han_len(text) >= 4:
+        if len(text) >= 12 or han_len(text) >= 4:
             yield Found(category, text, piece.para)
 
 

@@ -14,13 +14,18 @@ from statistics import median_low
 _NOT_HAN = set("，。；：、！？“”‘’（）《》{}…—")
 
 
-def shared_positions(members: list[str], from_end: bool) -> int:
-    """How many aligned positions hold the same Han character in every member."""
+def shared_positions(members: list[str], from_end: bool, enough: int = 1 << 30) -> int:
+    """How many aligned positions hold the same Han character in every member (stops at ``enough``)."""
     if from_end:
         members = [m[::-1] for m in members]
     n = len(members)
-    return sum(1 for column in zip(*members)
-               if column[0] not in _NOT_HAN and column.count(column[0]) == n)
+    count = 0
+    for column in zip(*members):
+        if column[0] not in _NOT_HAN and column.count(column[0]) == n:
+            count += 1
+            if count >= enough:
+                break
+    return count
 
 
 def trimmed(members: list[str]) -> list[str]:
@@ -63,10 +68,11 @@ def is_series(members: list[str], min_len: int = 3) -> bool:
     if min(lengths) < min_len or max(lengths) > 24:
         return False
     same_length = max(lengths) == min(lengths)
-    frame = max(_frame(core), _frame(members))
     if same_length and lengths[0] <= 8 and _clean_cuts(members, core):
         return True
-    return frame >= 2 or (frame >= 1 and max(lengths) - min(lengths) <= 2)
+    need = 1 if max(lengths) - min(lengths) <= 2 else 2
+    return any(shared_positions(m, end, need) >= need
+               for end in (True, False) for m in (members, core))
 
 
 def is_clause_series(clauses: list[str]) -> bool:

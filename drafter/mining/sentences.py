@@ -23,6 +23,10 @@ _CLAUSE_FAST = re.compile(f"([{CLAUSE_SEPS}])")
 _CLAUSE_MARKS = re.compile("[" + re.escape(OPEN + CLOSE + CLAUSE_SEPS) + "]")
 _ITEM_MARKS = re.compile("[" + re.escape(OPEN + CLOSE) + "、]")
 _HAN_RUNS = re.compile("[\u3400-\u9fff]+")
+#: un-nested quoted or bracketed spans, which separators inside do not cut
+_SPAN = r"“[^“”]*”|‘[^‘’]*’|（[^（）]*）|《[^《》]*》|「[^「」]*」"
+_CLAUSE_TOKENS = re.compile(f"((?:{_SPAN}|[^，；：“‘（《「])+)([，；：]|$)")
+_ITEM_TOKENS = re.compile(f"(?:{_SPAN}|[^、“‘（《「])+")
 _QUOTED = re.compile(r"“([^“”]+)”|‘([^‘’]+)’")
 
 
@@ -79,6 +83,11 @@ def clauses(sentence: str) -> list[tuple[str, str]]:
         parts = _CLAUSE_FAST.split(body)
         parts.append("")
         return [(parts[i], parts[i + 1]) for i in range(0, len(parts) - 1, 2)]
+    found = _CLAUSE_TOKENS.findall(body)
+    if found and "".join(c + sep for c, sep in found) == body:
+        if found[-1][1]:
+            found.append(("", ""))
+        return found
     return split_outside(body, CLAUSE_SEPS, _CLAUSE_MARKS)
 
 
@@ -88,6 +97,9 @@ def items(clause: str) -> list[str]:
         return [clause]
     if not _ENCLOSED.search(clause):
         return clause.split("、")
+    found = _ITEM_TOKENS.findall(clause)
+    if found and "、".join(found) == clause:
+        return found
     return [p for p, _ in split_outside(clause, "、", _ITEM_MARKS)]
 
 

@@ -95,3 +95,15 @@ def load_themes(path: str | Path) -> dict[str, list[str]]:
             raise BankError("expected a list of trigger strings", path=str(path), key=str(theme))
         themes[str(theme)] = list(triggers)
     return themes
+
+
+THEMES_HEADER = ("# Theme words (tags) for mining: theme: [trigger strings]. A phrase containing a trigger\n"
+                 "# is tagged with the theme. Edit freely; `drafter mine` uses this file on the next run.\n")
+
+
+def write_themes(path: str | Path, themes: dict[str, list[str]]) -> None:
+    """Write a theme table a user can edit (mining writes the defaults when a bank has none)."""
+    from drafter.writers.atomic import write_text_atomic
+
+    body = yaml.safe_dump(themes, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+    write_text_atomic(path, THEMES_HEADER + body)
