@@ -96,9 +96,11 @@ class Miner:
         try:
             raw = read(path)
             speech = parse_doc(raw, source=name)
+            result = self.speech(speech, name)
         except DrafterError as err:
             return DocResult(name, error=str(err))
-        result = self.speech(speech, name)
+        except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus run
+            return DocResult(name, error=f"{name}: could not be mined ({type(err).__name__}: {err})")
         result.size = len(raw.text.encode("utf-8"))
         return result
 
