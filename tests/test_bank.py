@@ -34,6 +34,8 @@ def test_round_trip_keeps_fields_order_and_unknown_keys(tmp_path):
     assert text.splitlines()[:3] == ["- id: 金句-1", "  text: 一分部署、九分落实", "  category: 金句"]
     assert text.index("a.txt") < text.index("b.txt")          # sources sorted
     assert text.index("origin") < text.index("note") < text.index("weight")
+    from drafter.bank.fastparse import fast_parse
+    assert fast_parse(render_phrases([p]), "金句") == load_bank(tmp_path, use_index=False).phrases
     back = load_bank(tmp_path).phrases[0]
     assert back.extra == {"note": "我加的", "weight": 3}
     assert back.sources == [Source("a.txt", 9), Source("b.txt", 3)]
@@ -177,3 +179,79 @@ def test_mined_duplicates_are_folded(tmp_path):
                            mined("一分部署, 九分落实", sources=(("b.txt", 2),))], {})
     [p] = load_bank(tmp_path).phrases                     # width and spacing do not matter
     assert p.count == 2 and p.sources == [Source("a.txt", 1), Source("b.txt", 2)]
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None)
+@given(text=texts, tags=st.lists(st.text(max_size=4), max_size=3),
+       files=st.lists(st.text(max_size=4), max_size=3))
+def test_index_rows_carry_phrases_exactly(text, tags, files):
+    from drafter.bank.index import _row, phrase_from_row
+    p = Phrase(id="金句-1", text=text, category="金句", tags=tags,
+               sources=[Source(f, n) for n, f in enumerate(files, 1)], extra={"k": [1, "二"]})
+    back = phrase_from_row(_row(p))
+    assert back == p and back.key == p.key
+
+
+def test_load_through_the_index_equals_load_from_yaml(tmp_path):
+    bank = Bank(phrases=[mined("一分部署、九分落实", count=2, sources=(("a.txt", 1), ("b.txt", 4))),
+                         mined("功成不必在我", "对仗", tags=("担当",))])
+    bank.phrases[0].extra = {"note": "x"}
+    save_bank(bank, tmp_path)
+    for _ in range(2):                                     # first builds the index, then uses it
+        assert load_bank(tmp_path).phrases == load_bank(tmp_path, use_index=False).phrases
+
+
+def test_stale_index_is_never_used_even_with_mtime_and_size_put_back(tmp_path):
+    from drafter.bank.search import search
+    save_bank(Bank(phrases=[mined("一分部署、九分落实")]), tmp_path)
+    assert [p.text for p in search(tmp_path, text="部署")] == ["一分部署、九分落实"]
+    path = tmp_path / "phrases" / "金句.yaml"
+    st_before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("一分部署", "十分部署"),
+                    encoding="utf-8")
+    os.utime(path, ns=(st_before.st_atime_ns, st_before.st_mtime_ns))
+    assert path.stat().st_size == st_before.st_size
+    assert [p.text for p in search(tmp_path, text="部署")] == ["十分部署、九分落实"]
+
+
+def test_dates_in_unknown_keys_keep_their_type(tmp_path):
+    import datetime
+    (tmp_path / "phrases").mkdir()
+    (tmp_path / "phrases" / "金句.yaml").write_text(
+        "- id: 金句-1\n  text: 好\n  category: 金句\n  added: 2024-05-01\n", encoding="utf-8")
+    for _ in range(2):
+        assert load_bank(tmp_path).phrases[0].extra == {"added": datetime.date(2024, 5, 1)}
+
+
+@settings(max_examples=80, deadline=None)
+@given(entries=st.lists(st.tuples(texts, st.lists(texts, max_size=2),
+                                  st.lists(st.tuples(texts, st.integers(1, 99)), max_size=2)),
+                        min_size=1, max_size=4))
+def test_fast_reader_agrees_with_pyyaml(entries):
+    from drafter.bank.fastparse import fast_parse
+    from drafter.bank.yamlio import parse_phrase_file
+    phrases = [Phrase(id=f"金句-{n}", text=t, category="金句", tags=tags, origin="mined",
+                      sources=[Source(f, p) for f, p in srcs]) for n, (t, tags, srcs) in enumerate(entries)]
+    text = render_phrases(phrases)
+    fast = fast_parse(text, "金句")
+    slow = parse_phrase_file(Path("金句.yaml"), text)
+    assert fast is None or fast == slow
+    if all("\\" not in t and "\"" not in t for t, _, _ in entries):
+        assert fast is not None
+
+
+@settings(max_examples=40, deadline=None)
+@given(entries=st.lists(st.tuples(texts, st.sampled_from(["金句", "对仗"]),
+                                  st.lists(st.text(max_size=3), max_size=2),
+                                  st.lists(st.tuples(st.sampled_from(["a", "b"]), st.integers(1, 3)),
+                                           max_size=3)),
+                        min_size=1, max_size=5))
+def test_index_after_save_equals_the_yaml(tmp_path_factory, entries):
+    directory = tmp_path_factory.mktemp("bank")
+    phrases = [Phrase(id=f"{c}-{n}", text=t, category=c, tags=tags, origin="mined",
+                      sources=[Source(f, p) for f, p in srcs])
+               for n, (t, c, tags, srcs) in enumerate(entries)]
+    save_bank(Bank(phrases=phrases), directory)
+    assert load_bank(directory).phrases == load_bank(directory, use_index=False).phrases

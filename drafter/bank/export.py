@@ -43,7 +43,7 @@ def bank_stats(bank_dir: str | Path, top: int = 10) -> dict:
                             "tag LIMIT ?", (top,)).fetchall()
         sources = conn.execute("SELECT file, COUNT(DISTINCT pid) FROM sources GROUP BY file "
                                "ORDER BY COUNT(DISTINCT pid) DESC, file LIMIT ?", (top,)).fetchall()
-        origins = dict(conn.execute("SELECT json_extract(data, '$[7]'), COUNT(*) FROM phrases "
+        origins = dict(conn.execute("SELECT origin, COUNT(*) FROM phrases "
                                     "GROUP BY 1 ORDER BY 1"))
     finally:
         conn.close()

@@ -78,8 +78,27 @@ def _entry(lines: list[str], default_category: str) -> Phrase:
                   count=int(fields["count"]), sources=sorted(set(sources)), origin=origin)
 
 
+def _odd_entry(chunk: str, default_category: str) -> Phrase:
+    """One entry outside the layout (say, with a hand-added key): PyYAML on just that entry."""
+    import yaml
+
+    from drafter.bank.yamlio import _Loader, phrase_from_dict
+    try:
+        data = yaml.load(chunk, Loader=_Loader)
+        if not (isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict)):
+            raise _Bail
+        return phrase_from_dict(data[0], default_category)
+    except (yaml.YAMLError, ValueError):
+        raise _Bail from None
+
+
 def fast_parse(text: str, default_category: str) -> list[Phrase] | None:
-    """The entries of a phrase file, or None when it is not in drafter's own layout."""
+    """The entries of a phrase file, or None when it is not in drafter's own layout.
+
+    Entries that each start with ``- id:`` at the start of a line but are otherwise laid
+    out differently (a hand-added key) are read one by one with PyYAML, so one odd entry
+    does not make a big file slow to read.
+    """
     if not text:
         return []
     if not text.endswith("\n") or not text.startswith("- id: "):
@@ -87,8 +106,11 @@ def fast_parse(text: str, default_category: str) -> list[Phrase] | None:
     out = []
     try:
         for i, chunk in enumerate(text[:-1].split("\n- id: ")):
-            lines = (chunk if i == 0 else "- id: " + chunk).split("\n")
-            out.append(_entry(lines, default_category))
+            chunk = chunk if i == 0 else "- id: " + chunk
+            try:
+                out.append(_entry(chunk.split("\n"), default_category))
+            except _Bail:
+                out.append(_odd_entry(chunk, default_category))
     except _Bail:
         return None
     return out

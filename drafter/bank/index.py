@@ -22,13 +22,15 @@ from drafter.bank.yamlio import parse_phrase_file
 from drafter.errors import BankError
 
 INDEX_NAME = ".index.sqlite"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "5"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, sig TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS phrases (
   pid INTEGER PRIMARY KEY, file TEXT NOT NULL, id TEXT NOT NULL, category TEXT NOT NULL,
-  fold TEXT NOT NULL, hay TEXT NOT NULL, count INTEGER NOT NULL, data TEXT NOT NULL);
+  text TEXT NOT NULL, fold TEXT NOT NULL, hay TEXT NOT NULL, count INTEGER NOT NULL,
+  tags TEXT NOT NULL, slots TEXT NOT NULL, sources TEXT NOT NULL, origin TEXT NOT NULL,
+  extra TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS phrases_file ON phrases(file);
 CREATE INDEX IF NOT EXISTS phrases_id ON phrases(id);
 CREATE INDEX IF NOT EXISTS phrases_category ON phrases(category);
@@ -102,16 +104,59 @@ def read_file_with_sig(path: Path) -> tuple[list[Phrase], str]:
     return phrases, sig
 
 
-def _row_data(p: Phrase) -> str:
-    return json.dumps([p.id, p.text, p.category, p.tags, p.slots, p.count,
-                       [[s.file, s.para] for s in p.sources], p.origin, p.extra],
-                      ensure_ascii=False, default=str)
+#: the columns a Phrase is rebuilt from, in order
+ROW = "id, text, category, tags, slots, count, sources, origin, extra, fold"
+_US, _RS = "\x1f", "\x1e"
 
 
-def phrase_from_row(data: str) -> Phrase:
-    pid, text, category, tags, slots, count, sources, origin, extra = json.loads(data)
-    return Phrase(pid, text, category, tags, slots, count, [Source(f, n) for f, n in sources],
-                  origin, extra)
+def _pack(items: list[str]) -> str:
+    """A list of strings in one column: joined by a unit separator, JSON when that is ambiguous."""
+    if any(not i or _US in i or _RS in i or i[0] == "\0" for i in items):
+        return "\0" + json.dumps(items, ensure_ascii=False)
+    return _US.join(items)
+
+
+def _unpack(text: str) -> list[str]:
+    if not text:
+        return []
+    if text[0] == "\0":
+        return json.loads(text[1:])
+    return text.split(_US)
+
+
+def _pack_sources(sources: list[Source]) -> str:
+    files = [s.file for s in sources]
+    if any(not f or _US in f or _RS in f or f[0] == "\0" for f in files):
+        return "\0" + json.dumps([[s.file, s.para] for s in sources], ensure_ascii=False)
+    return _US.join(f"{s.file}{_RS}{s.para}" for s in sources)
+
+
+def _unpack_sources(text: str) -> list[Source]:
+    if not text:
+        return []
+    if text[0] == "\0":
+        return [Source(f, n) for f, n in json.loads(text[1:])]
+    out = []
+    for item in text.split(_US):
+        file, _, para = item.rpartition(_RS)
+        out.append(Source(file, int(para)))
+    return out
+
+
+def _row(p: Phrase) -> tuple:
+    sources = _pack_sources(p.sources)
+    extra = json.dumps(p.extra, ensure_ascii=False, default=str) if p.extra else ""
+    return (p.id, p.text, p.category, _pack(p.tags), _pack(p.slots), p.count, sources, p.origin,
+            extra, p.key)
+
+
+def phrase_from_row(row: tuple) -> Phrase:
+    pid, text, category, tags, slots, count, sources, origin, extra, folded = row
+    p = Phrase(pid, text, category, _unpack(tags), _unpack(slots), count,
+               _unpack_sources(sources), origin,
+               json.loads(extra) if extra else {})
+    p.__dict__["_key"] = (text, folded)
+    return p
 
 
 def _extra_is_json(p: Phrase) -> bool:
@@ -141,10 +186,12 @@ def _store_file(conn: sqlite3.Connection, rel: str, phrases: list[Phrase], sig: 
     for n, p in enumerate(phrases, start):
         folded_tags = [fold(t) for t in p.tags]
         hay = "\x1f".join([p.key, *folded_tags])
-        rows.append((n, rel, p.id, p.category, p.key, hay, p.count, _row_data(p)))
+        pid, text, category, tags_col, slots, count, srcs, origin, extra, folded = _row(p)
+        rows.append((n, rel, pid, category, text, folded, hay, count, tags_col, slots, srcs,
+                     origin, extra))
         tags.extend((n, t) for t in folded_tags)
         sources.extend((n, s.file) for s in p.sources)
-    conn.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
     conn.executemany("INSERT INTO sources VALUES (?,?)", sources)
 
@@ -208,11 +255,47 @@ def cached_phrases(bank_dir: Path) -> list[Phrase]:
             if rel in fresh:
                 out.extend(fresh[rel])
                 continue
-            rows = conn.execute("SELECT data FROM phrases WHERE file=? ORDER BY pid", (rel,))
-            out.extend(phrase_from_row(r[0]) for r in rows)
+            rows = conn.execute(f"SELECT {ROW} FROM phrases WHERE file=? ORDER BY pid", (rel,))
+            out.extend(map(phrase_from_row, rows))
     finally:
         conn.close()
     return out
+
+
+def _as_read(p: Phrase) -> Phrase:
+    """The phrase as reading its file back would give it (lists of str, sources sorted, once)."""
+    return Phrase(p.id, p.text, p.category, [str(t) for t in p.tags], [str(t) for t in p.slots],
+                  int(p.count), sorted(set(p.sources)), p.origin, dict(p.extra))
+
+
+def note_saved(bank_dir: Path, written: dict[str, tuple[str, list[Phrase]]]) -> None:
+    """After a save: index the files just written from memory instead of parsing them again.
+
+    Each file is read back (signature from the same descriptor) and must be byte for byte
+    what was written; otherwise it is left stale and the next refresh parses it.
+    Best effort: an index that cannot be updated is simply rebuilt later.
+    """
+    bank_dir = Path(bank_dir)
+    try:
+        conn = _connect(index_path(bank_dir))
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for rel, (text, phrases) in written.items():
+            try:
+                with open(bank_dir / rel, "rb") as handle:
+                    sig = signature(os.fstat(handle.fileno()))
+                    same = handle.read() == text.encode("utf-8")
+            except OSError:
+                continue
+            if same:
+                _store_file(conn, rel, [_as_read(p) for p in phrases], sig)
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        conn.execute("ROLLBACK") if conn.in_transaction else None
+    finally:
+        conn.close()
 
 
 def rebuild(bank_dir: str | Path) -> None:

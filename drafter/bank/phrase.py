@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: Categories every bank knows, with what they mean (users may add more in categories.yaml).
 DEFAULT_CATEGORIES: dict[str, str] = {
@@ -72,9 +73,11 @@ def slot_names(text: str) -> list[str]:
     return names
 
 
-@dataclass(frozen=True, order=True)
-class Source:
-    """Where a phrase was seen: a corpus file (as given to mine) and a 1-based paragraph index."""
+class Source(NamedTuple):
+    """Where a phrase was seen: a corpus file (as given to mine) and a 1-based paragraph index.
+
+    A named tuple (not a dataclass): big banks hold hundreds of thousands of these.
+    """
 
     file: str
     para: int
@@ -98,8 +101,12 @@ class Phrase:
 
     @property
     def key(self) -> str:
-        """The folded text: what duplicates and searches compare."""
-        return fold(self.text)
+        """The folded text: what duplicates and searches compare (cached while text is unchanged)."""
+        cached = self.__dict__.get("_key")
+        if cached is None or cached[0] is not self.text:
+            cached = (self.text, fold(self.text))
+            self.__dict__["_key"] = cached
+        return cached[1]
 
     def content(self) -> tuple:
         """What a user edits (not count/sources): the basis of hand-edit detection."""
@@ -131,14 +138,10 @@ class Bank:
         self._by_key: dict[str, list[Phrase]] | None = None
 
     def _reindex(self) -> None:
-        self._by_id, self._by_cat, self._by_key = {}, {}, {}
+        self._by_id, self._by_cat = {}, {}
         for p in self.phrases:
-            self._note(p)
-
-    def _note(self, p: Phrase) -> None:
-        self._by_id.setdefault(p.id, p)
-        self._by_cat.setdefault(p.category, []).append(p)
-        self._by_key.setdefault(p.key, []).append(p)
+            self._by_id.setdefault(p.id, p)
+            self._by_cat.setdefault(p.category, []).append(p)
 
     def invalidate(self) -> None:
         """Call after changing ``phrases`` in place so lookups see the change."""
@@ -148,12 +151,17 @@ class Bank:
         """Append a phrase, keeping the lookups current (cheap for many adds)."""
         self.phrases.append(phrase)
         if self._by_id is not None:
-            self._note(phrase)
+            self._by_id.setdefault(phrase.id, phrase)
+            self._by_cat.setdefault(phrase.category, []).append(phrase)
+        if self._by_key is not None:
+            self._by_key.setdefault(phrase.key, []).append(phrase)
 
     def with_text(self, text: str) -> list[Phrase]:
         """Phrases whose text is the same as ``text`` once folded."""
         if self._by_key is None:
-            self._reindex()
+            self._by_key = {}
+            for p in self.phrases:
+                self._by_key.setdefault(p.key, []).append(p)
         return list(self._by_key.get(fold(text), []))
 
     def get(self, pid: str) -> Phrase | None:

@@ -1,8 +1,9 @@
 """Finding phrases the way a writer expects: substring or all the words, filters, best first.
 
 Matching is on folded text (full/half-width and spacing ignored, see ``fold``); all-words
-also looks at tags. Ranking: exact text, then substring (earlier and shorter first), then
-all-words matches; within a rank, higher count first. Runs on the SQLite index.
+also looks at tags. Ranking: exact text, then texts that start with the query, then other
+substring matches, then all-words matches; within a rank, higher count first, then
+shorter text. Runs on the SQLite index.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.bank.index import open_index, phrase_from_row
+from drafter.bank.index import ROW, open_index, phrase_from_row
 from drafter.bank.phrase import Phrase, fold
 
 _WORD_SPLIT = re.compile(r"[\s,，、;；。.]+")
@@ -61,16 +62,15 @@ def _sql(q: Query, ranked: bool) -> tuple[str, list]:
         word_test = " AND ".join("instr(hay, ?) > 0" for _ in words) or "0"
         where.append(f"(instr(fold, ?) > 0 OR ({word_test}))")
         args.extend([whole, *words])
-        score = "CASE WHEN fold = ? THEN 3 WHEN instr(fold, ?) > 0 THEN 2 ELSE 1 END"
-        score_args = [whole, whole]
-        order = ("score DESC, CASE WHEN score = 2 THEN instr(fold, ?) ELSE 0 END, count DESC, "
-                 "length(fold), id")
-        score_args_tail = [whole]
+        score = ("CASE WHEN fold = ? THEN 4 WHEN substr(fold, 1, ?) = ? THEN 3 "
+                 "WHEN instr(fold, ?) > 0 THEN 2 ELSE 1 END")
+        score_args = [whole, len(whole), whole, whole]
+        order, score_args_tail = "score DESC, count DESC, length(fold), id", []
     else:
         score, order, score_args_tail = "0", "count DESC, length(fold), id", []
     if not ranked:
         order, score_args_tail = "file, pid", []
-    sql = f"SELECT data, {score} AS score FROM phrases"
+    sql = f"SELECT {ROW}, {score} AS score FROM phrases"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += f" ORDER BY {order}"
@@ -90,7 +90,7 @@ def search(bank_dir: str | Path, query: Query | None = None, *, ranked: bool = T
     conn = open_index(bank_dir)
     try:
         sql, args = _sql(q, ranked)
-        return [phrase_from_row(row[0]) for row in conn.execute(sql, args)]
+        return [phrase_from_row(row[:-1]) for row in conn.execute(sql, args)]
     finally:
         conn.close()
 

@@ -118,8 +118,9 @@ def _write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def render_bank(bank: Bank, only: set[str] | None = None) -> dict[str, str]:
-    """Bank files as text, keyed by path relative to the bank, in write order.
+def render_bank(bank: Bank, only: set[str] | None = None) -> tuple[dict[str, str], dict]:
+    """Bank files as text, keyed by path relative to the bank, in write order; and the
+    phrases of each rendered category (for the index).
 
     ``only`` limits the phrase files to those categories (an edit touches one or two of
     them; re-rendering 20 MB for each would be slow). Tombstones come first, so a crash
@@ -137,7 +138,7 @@ def render_bank(bank: Bank, only: set[str] | None = None) -> dict[str, str]:
     files[CATEGORIES] = dump_yaml(bank.categories, CATEGORIES_HEADER)
     files[ALIASES] = dump_yaml(bank.aliases)
     files[SKELETONS] = dump_yaml(bank.skeletons)
-    return files
+    return files, by_cat
 
 
 def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None) -> list[str]:
@@ -148,7 +149,7 @@ def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None)
     phrase files (and the small files) are considered.
     """
     bank_dir = Path(bank_dir)
-    files = render_bank(bank, only)
+    files, by_cat = render_bank(bank, only)
     changed = []
     with bank_lock(bank_dir):
         (bank_dir / PHRASES_DIR).mkdir(parents=True, exist_ok=True)
@@ -163,4 +164,7 @@ def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None)
             if rel not in files and (only is None or path.stem in only):
                 os.unlink(path)
                 changed.append(rel)
+        from drafter.bank.index import note_saved
+        note_saved(bank_dir, {f"{PHRASES_DIR}/{c}.yaml": (files[f"{PHRASES_DIR}/{c}.yaml"], ps)
+                              for c, ps in by_cat.items() if ps})
     return changed

@@ -29,18 +29,18 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-def _id_lines(path: Path) -> dict[str, int]:
-    """Where each ``- id:`` line is, to point problems at the entry."""
+def _id_lines(path: Path) -> dict[str, list[int]]:
+    """Where each ``- id:`` line is (in order, for repeated ids), to point problems at entries."""
     import yaml
     text = path.read_text(encoding="utf-8-sig", errors="replace")
-    out: dict[str, int] = {}
+    out: dict[str, list[int]] = {}
     for match in _ID_LINE.finditer(text):
         raw = match.group(1).strip()
         try:
             value = str(yaml.safe_load(raw)) if raw else ""
         except yaml.YAMLError:
             value = raw
-        out.setdefault(value, text.count("\n", 0, match.start()) + 1)
+        out.setdefault(value, []).append(text.count("\n", 0, match.start()) + 1)
     return out
 
 
@@ -101,7 +101,7 @@ def validate_bank(bank_dir: str | Path) -> list[Problem]:
             continue
         lines = _id_lines(path)
         for p in phrases:
-            where = lines.get(p.id)
+            where = lines[p.id].pop(0) if lines.get(p.id) else None
             for message in _entry_problems(p, small[CATEGORIES], small[DELETED]):
                 problems.append(Problem(str(path), where, f"{p.id}: {message}"))
             if p.id in seen_ids:

@@ -60,7 +60,7 @@ def render_phrase(p: Phrase) -> str:
     if p.sources:
         lines.append("  sources:")
         lines.extend(f"  - {{file: {scalar(s.file, flow=True)}, para: {int(s.para)}}}"
-                     for s in sorted(p.sources))
+                     for s in sorted(set(p.sources)))
     else:
         lines.append("  sources: []")
     lines.append(f"  origin: {scalar(p.origin)}")
