@@ -255,3 +255,27 @@ def test_index_after_save_equals_the_yaml(tmp_path_factory, entries):
                for n, (t, c, tags, srcs) in enumerate(entries)]
     save_bank(Bank(phrases=phrases), directory)
     assert load_bank(directory).phrases == load_bank(directory, use_index=False).phrases
+
+
+def test_edits_on_a_misfiled_bank_lose_nothing(tmp_path):
+    from drafter.bank.edit import add_phrase, remove_phrases
+    save_bank(Bank(phrases=[mined("一分部署、九分落实"), mined("功成不必在我", "对仗")]), tmp_path)
+    moved = (tmp_path / "phrases" / "对仗.yaml").read_text(encoding="utf-8")
+    (tmp_path / "phrases" / "对仗.yaml").unlink()
+    with open(tmp_path / "phrases" / "金句.yaml", "a", encoding="utf-8") as handle:
+        handle.write(moved)                                # a 对仗 entry filed by hand in 金句.yaml
+    add_phrase(tmp_path, "抓铁有痕", "金句")
+    remove_phrases(tmp_path, [make_id("金句", "一分部署、九分落实")])
+    texts = {p.text: p.category for p in load_bank(tmp_path, use_index=False).phrases}
+    assert texts == {"抓铁有痕": "金句", "功成不必在我": "对仗"}
+
+
+def test_partial_bank_refuses_to_save_what_it_did_not_load(tmp_path):
+    save_bank(Bank(phrases=[mined("一分部署、九分落实"), mined("功成不必在我", "对仗")]), tmp_path)
+    bank = load_bank(tmp_path, categories={"金句"})
+    assert bank.partial == {"金句"} and [p.category for p in bank.phrases] == ["金句"]
+    with pytest.raises(ValueError):
+        save_bank(bank, tmp_path, only={"对仗"})
+    bank.phrases.clear()
+    save_bank(bank, tmp_path)                              # writes 金句 only: 对仗 untouched
+    assert [p.text for p in load_bank(tmp_path).phrases] == ["功成不必在我"]

@@ -38,18 +38,35 @@ def check_category(bank: Bank, category: str, create: bool) -> None:
     bank.categories[category] = DEFAULT_CATEGORIES.get(category, "")
 
 
-def _same_text(bank: Bank, text: str, except_id: str | None = None) -> Phrase | None:
+def _load(bank_dir, categories, create: bool = False) -> Bank:
+    """The bank, or on a big bank just the categories an edit touches (see ``load_bank``)."""
+    return load_bank(bank_dir, create=create, categories=set(categories))
+
+
+def _categories_of(bank_dir, ids) -> set[str]:
+    from drafter.bank.index import lookup
+    if not Path(bank_dir).is_dir():
+        return set()
+    return {category for _pid, category in lookup(Path(bank_dir), ids=list(ids))}
+
+
+def _same_text(bank: Bank, bank_dir, text: str, except_id: str | None = None):
+    """(id, category) of another phrase with this text: in memory, or in categories not loaded."""
     for p in bank.with_text(text):
         if p.id != except_id:
-            return p
+            return p.id, p.category
+    if bank.partial is not None:
+        from drafter.bank.index import lookup
+        for pid, category in lookup(Path(bank_dir), key=fold(text)):
+            if category not in bank.partial and pid != except_id:
+                return pid, category
     return None
 
 
-def _refuse_duplicate(bank: Bank, text: str, except_id: str | None = None) -> None:
-    other = _same_text(bank, text, except_id)
+def _refuse_duplicate(bank: Bank, bank_dir, text: str, except_id: str | None = None) -> None:
+    other = _same_text(bank, bank_dir, text, except_id)
     if other is not None:
-        raise BankError(f"the bank already has this text as {other.id} ({other.category})",
-                        key="text")
+        raise BankError(f"the bank already has this text as {other[0]} ({other[1]})", key="text")
 
 
 def _untombstone(bank: Bank, phrase: Phrase) -> None:
@@ -66,18 +83,19 @@ def _find(bank: Bank, pid: str) -> Phrase:
     return phrase
 
 
-def new_phrase(bank: Bank, text: str, category: str, tags=(), *, sources=(), count: int = 1,
-               create_category: bool = False) -> Phrase:
+def new_phrase(bank: Bank, bank_dir, text: str, category: str, tags=(), *, sources=(),
+               count: int = 1, create_category: bool = False) -> Phrase:
     """A checked phrase with a fresh id, not yet in the bank."""
     text = check_text(text)
     check_category(bank, category, create_category)
-    _refuse_duplicate(bank, text)
+    _refuse_duplicate(bank, bank_dir, text)
     return Phrase(id=_fresh_id(bank, category, text), text=text, category=category,
                   tags=_dedup(tags), slots=slot_names(text), count=count,
                   sources=sorted(set(sources)), origin="user")
 
 
 def _fresh_id(bank: Bank, category: str, text: str) -> str:
+    """An id in use nowhere (ids start with their category, whose file is loaded)."""
     from drafter.bank.phrase import make_id
     for digits in (8, 12, 16, 40):
         pid = make_id(category, text, digits)
@@ -98,8 +116,8 @@ def _dedup(items) -> list[str]:
 def add_phrase(bank_dir: str | Path, text: str, category: str, tags=(), *,
                create_category: bool = False) -> Phrase:
     with bank_lock(bank_dir):
-        bank = load_bank(bank_dir, create=True)
-        phrase = new_phrase(bank, text, category, tags, create_category=create_category)
+        bank = _load(bank_dir, {category}, create=True)
+        phrase = new_phrase(bank, bank_dir, text, category, tags, create_category=create_category)
         _untombstone(bank, phrase)
         bank.add(phrase)
         save_bank(bank, bank_dir, only={category})
@@ -111,12 +129,12 @@ def edit_phrase(bank_dir: str | Path, pid: str, *, text: str | None = None,
                 create_category: bool = False) -> Phrase:
     """Change text, category or tags of one phrase; its id stays (other files refer to it)."""
     with bank_lock(bank_dir):
-        bank = load_bank(bank_dir)
+        bank = _load(bank_dir, _categories_of(bank_dir, [pid]) | ({category} if category else set()))
         old = _find(bank, pid)
         new = replace(old, tags=list(old.tags))
         if text is not None:
             new.text = check_text(text)
-            _refuse_duplicate(bank, new.text, except_id=pid)
+            _refuse_duplicate(bank, bank_dir, new.text, except_id=pid)
             new.slots = slot_names(new.text)
         if category is not None:
             check_category(bank, category, create_category)
@@ -143,7 +161,8 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
     if not isinstance(entry, dict):
         raise BankError("the entry must be a mapping (id: ..., text: ...)")
     with bank_lock(bank_dir):
-        bank = load_bank(bank_dir)
+        wanted = {str(entry["category"])} if entry.get("category") else set()
+        bank = _load(bank_dir, _categories_of(bank_dir, [pid]) | wanted)
         old = _find(bank, pid)
         if expected is not None and old.to_dict() != expected.to_dict():
             raise BankError(f"{pid} was changed by someone else while you edited it; run edit again",
@@ -155,7 +174,7 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
         except ValueError as err:
             raise BankError(str(err), key=pid) from None
         new.text = check_text(new.text)
-        _refuse_duplicate(bank, new.text, except_id=pid)
+        _refuse_duplicate(bank, bank_dir, new.text, except_id=pid)
         if new.category != old.category:
             check_category(bank, new.category, create_category)
         if new.origin not in ORIGINS:
@@ -168,7 +187,7 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
 def remove_phrases(bank_dir: str | Path, ids: list[str]) -> list[Phrase]:
     """Remove phrases and tombstone them, so a re-mine does not bring them back."""
     with bank_lock(bank_dir):
-        bank = load_bank(bank_dir)
+        bank = _load(bank_dir, _categories_of(bank_dir, ids))
         gone = [_find(bank, pid) for pid in dict.fromkeys(ids)]   # all or nothing
         for p in gone:
             bank.deleted[p.id] = p.text
@@ -190,13 +209,13 @@ def add_many(bank_dir: str | Path, phrases: list[Phrase], *, create_category: bo
     """Add many phrases at once (import); ones that would be invalid are skipped with a reason."""
     report = AddReport()
     with bank_lock(bank_dir):
-        bank = load_bank(bank_dir, create=True)
+        bank = _load(bank_dir, {p.category for p in phrases}, create=True)
         touched: set[str] = set()
         for p in phrases:
             try:
                 if not revive and bank.is_deleted(p):
                     raise BankError("deleted earlier (in deleted.yaml)")
-                fresh = new_phrase(bank, p.text, p.category, p.tags, sources=p.sources,
+                fresh = new_phrase(bank, bank_dir, p.text, p.category, p.tags, sources=p.sources,
                                    count=p.count, create_category=create_category)
             except BankError as err:
                 report.skipped.append(f"{p.text}: {err.message}")

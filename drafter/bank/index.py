@@ -22,7 +22,7 @@ from drafter.bank.yamlio import parse_phrase_file
 from drafter.errors import BankError
 
 INDEX_NAME = ".index.sqlite"
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, sig TEXT NOT NULL);
@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS phrases (
 CREATE INDEX IF NOT EXISTS phrases_file ON phrases(file);
 CREATE INDEX IF NOT EXISTS phrases_id ON phrases(id);
 CREATE INDEX IF NOT EXISTS phrases_category ON phrases(category);
+CREATE INDEX IF NOT EXISTS phrases_fold ON phrases(fold);
 CREATE TABLE IF NOT EXISTS tags (pid INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag, pid);
 CREATE TABLE IF NOT EXISTS sources (pid INTEGER NOT NULL, file TEXT NOT NULL);
@@ -242,16 +243,24 @@ def open_index(bank_dir: str | Path) -> sqlite3.Connection:
     return _refresh(Path(bank_dir))[0]
 
 
-def cached_phrases(bank_dir: Path) -> list[Phrase]:
-    """All phrases of the bank, file by file: from the index, or as just read for changed files.
+def cached_phrases(bank_dir: Path, categories: set[str] | None = None) -> list[Phrase] | None:
+    """Phrases of the bank, file by file: from the index, or as just read for changed files.
 
-    Files whose unknown keys hold values JSON cannot carry (dates) are always read from
-    the YAML, so such values keep their type.
+    With ``categories``, only the files of those categories — or None when an entry of
+    theirs sits in another category's file (or theirs hold others'), since saving just
+    those files would then lose it; the caller loads the whole bank instead. Files whose
+    unknown keys hold values JSON cannot carry (dates) are always read from the YAML.
     """
     conn, fresh = _refresh(Path(bank_dir))
     try:
+        rels = [r for r, in conn.execute("SELECT rel FROM files ORDER BY rel")]
+        if categories is not None:
+            wanted = {f"phrases/{c}.yaml" for c in categories}
+            if _misfiled(conn, wanted, categories):
+                return None
+            rels = [r for r in rels if r in wanted]
         out: list[Phrase] = []
-        for rel, in conn.execute("SELECT rel FROM files ORDER BY rel").fetchall():
+        for rel in rels:
             if rel in fresh:
                 out.extend(fresh[rel])
                 continue
@@ -260,6 +269,28 @@ def cached_phrases(bank_dir: Path) -> list[Phrase]:
     finally:
         conn.close()
     return out
+
+
+def _misfiled(conn: sqlite3.Connection, rels: set[str], categories: set[str]) -> bool:
+    files, cats = sorted(rels), sorted(categories)
+    fm, cm = ",".join("?" * len(files)), ",".join("?" * len(cats))
+    row = conn.execute(f"SELECT 1 FROM phrases WHERE (file IN ({fm}) AND category NOT IN ({cm})) "
+                       f"OR (category IN ({cm}) AND file NOT IN ({fm})) LIMIT 1",
+                       [*files, *cats, *cats, *files]).fetchone()
+    return row is not None
+
+
+def lookup(bank_dir: Path, *, ids: list[str] = (), key: str | None = None) -> list[tuple[str, str]]:
+    """(id, category) of the phrases with these ids, or with this folded text."""
+    conn = open_index(bank_dir)
+    try:
+        if key is not None:
+            return conn.execute("SELECT id, category FROM phrases WHERE fold=?", (key,)).fetchall()
+        marks = ",".join("?" * len(ids))
+        return conn.execute(f"SELECT id, category FROM phrases WHERE id IN ({marks})",
+                            list(ids)).fetchall()
+    finally:
+        conn.close()
 
 
 def _as_read(p: Phrase) -> Phrase:

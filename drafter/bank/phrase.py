@@ -131,6 +131,8 @@ class Bank:
     aliases: dict = field(default_factory=dict)
     categories: dict = field(default_factory=lambda: dict(DEFAULT_CATEGORIES))
     deleted: dict[str, str] = field(default_factory=dict)
+    #: None for a whole bank; else the only categories loaded (an edit on a big bank)
+    partial: frozenset | None = None
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Phrase] | None = None

@@ -76,28 +76,37 @@ def load_categories(bank_dir: Path) -> dict:
     return _mapping(path, "categories.yaml") if path.exists() else dict(DEFAULT_CATEGORIES)
 
 
-def load_bank(bank_dir: str | Path, *, create: bool = False, use_index: bool = True) -> Bank:
-    """Read a whole bank. Malformed YAML raises BankError naming the file and line.
+def load_bank(bank_dir: str | Path, *, create: bool = False, use_index: bool = True,
+              categories: set[str] | None = None) -> Bank:
+    """Read a bank. Malformed YAML raises BankError naming the file and line.
 
     With ``use_index`` (the default) phrase files whose derived index entry is fresh are
     read from the index instead of being parsed again, which is what makes big banks fast.
+    With ``categories`` only those categories' phrases are loaded when that is safe (the
+    bank's ``partial`` then says which; ``save_bank`` writes only those files).
     """
     bank_dir = Path(bank_dir)
     if create and not bank_dir.exists():
         return Bank()
     check_dir(bank_dir)
-    phrases: list[Phrase] = []
+    phrases: list[Phrase] | None = None
+    partial = None
     if use_index:
         from drafter.bank.index import cached_phrases
-        phrases = cached_phrases(bank_dir)
+        if categories is not None:
+            phrases = cached_phrases(bank_dir, set(categories))
+            partial = None if phrases is None else frozenset(categories)
+        if phrases is None:
+            phrases = cached_phrases(bank_dir)
     else:
+        phrases = []
         for path in phrase_files(bank_dir):
             phrases.extend(read_phrase_file(path))
     return Bank(phrases=phrases,
                 skeletons=_mapping(bank_dir / SKELETONS, "skeletons.yaml"),
                 aliases=_mapping(bank_dir / ALIASES, "aliases.yaml"),
                 categories=load_categories(bank_dir),
-                deleted=load_deleted(bank_dir))
+                deleted=load_deleted(bank_dir), partial=partial)
 
 
 def check_category_name(category: str) -> None:
@@ -145,10 +154,17 @@ def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None)
     """Write the bank: each file atomically, only files whose text changed; returns those.
 
     Phrase files of categories that no longer have phrases are removed, or their
-    entries would come back on the next load. With ``only``, just those categories'
-    phrase files (and the small files) are considered.
+    entries would come back on the next load. A partial bank (``load_bank(categories=)``)
+    writes just its categories' files, or ``only`` a subset of them; a whole bank is
+    always written whole (an entry filed by hand under another category's file must move).
     """
     bank_dir = Path(bank_dir)
+    if bank.partial is None:
+        only = None
+    elif only is not None and not set(only) <= bank.partial:
+        raise ValueError(f"bank holds only {sorted(bank.partial)}; cannot save {sorted(only)}")
+    else:
+        only = set(bank.partial) if only is None else set(only)
     files, by_cat = render_bank(bank, only)
     changed = []
     with bank_lock(bank_dir):
