@@ -57,16 +57,14 @@ def _fix_punctuation(s: str) -> str:
         return s
     s = _LIST_PAREN.sub(lambda m: f"（{m.group(1)}）", s)
     s = _PAIR.sub(_fix_pair, s)
-    out = []
-    n = len(s)
-    for i, ch in enumerate(s):
-        if ch in FULL:
-            prev = s[i - 1] if i else ""
-            nxt = s[i + 1] if i + 1 < n else ""
-            if _should_widen(ch, prev, nxt):
-                ch = FULL[ch]
-        out.append(ch)
-    return "".join(out)
+    return _HALF.sub(_widen_one, s)
+
+
+def _widen_one(m: re.Match) -> str:
+    s, i, ch = m.string, m.start(), m.group(0)
+    prev = s[i - 1] if i else ""
+    nxt = s[i + 1] if i + 1 < len(s) else ""
+    return FULL[ch] if _should_widen(ch, prev, nxt) else ch
 
 
 def _fix_pair(m: re.Match) -> str:

@@ -36,6 +36,8 @@ _NUMBERED = [
     (3, re.compile(r"^（([0-9]{1,2})）"), lambda n: f"（{n}）"),
 ]
 _ITEM = re.compile(f"(?:^|(?<=[。；！？：]))([{CN}]{{1,2}})([是要])(?!务)")
+_ITEM_ANYWHERE = re.compile(f"([{CN}]{{1,2}})([是要])(?!务)")  # fast scan; boundary checked after
+_ITEM_BOUNDARY = frozenset("。；！？：")
 _HEAD_END = re.compile("[。；：！？]")
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
 
@@ -281,10 +283,12 @@ def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
     """Accepted inline items as (paragraph index, offset, marker, number), in order from 一."""
     cands = []
     for i, p in enumerate(paras):
-        for m in _ITEM.finditer(p.text):
+        for m in _ITEM_ANYWHERE.finditer(p.text):
+            start = m.start()
+            if start and p.text[start - 1] not in _ITEM_BOUNDARY:
+                continue
             n = marker_number(m.group(1) + "是")
-            after = p.text[m.end():]
-            if n is None or not _HEAD_END.search(after):
+            if n is None or not _HEAD_END.search(p.text, m.end()):
                 continue  # a dangling 三是 with no sentence after it is not an item
             cands.append((i, m.start(), m.group(1) + m.group(2), n, m.group(2)))
     accepted: list[tuple[int, int, str, int]] = []
