@@ -279,3 +279,14 @@ def test_partial_bank_refuses_to_save_what_it_did_not_load(tmp_path):
     bank.phrases.clear()
     save_bank(bank, tmp_path)                              # writes 金句 only: 对仗 untouched
     assert [p.text for p in load_bank(tmp_path).phrases] == ["功成不必在我"]
+
+
+def test_pick_ranks_by_theme_words_then_count(tmp_path):
+    from drafter.bank.search import pick
+    save_bank(Bank(phrases=[mined("抓落实见实效", count=1), mined("重实效", count=9, tags=("落实",)),
+                            mined("发展是第一要务", count=5), mined("民生改善", "对仗", count=99)]),
+              tmp_path)
+    assert [p.text for p in pick(tmp_path, "金句", ["落实", "实效"])] == \
+        ["重实效", "抓落实见实效", "发展是第一要务"]
+    assert [p.text for p in pick(tmp_path, "金句", ["落实"], limit=1)] == ["重实效"]
+    assert [p.text for p in pick(tmp_path, "金句", [], tags=["落实"])] == ["重实效"]

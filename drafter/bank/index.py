@@ -10,11 +10,14 @@ never used. If the bank is read-only the index goes to the user's cache director
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from drafter.bank.fastparse import fast_parse
 from drafter.bank.phrase import Phrase, Source, fold
@@ -40,6 +43,19 @@ CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag, pid);
 CREATE TABLE IF NOT EXISTS sources (pid INTEGER NOT NULL, file TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sources_pid ON sources(pid);
 """
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Building 100,000 phrases triggers many full garbage collections that find nothing
+    (they create no cycles); pausing the collector halves load time on big banks."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def signature(st: os.stat_result) -> str:
@@ -251,7 +267,8 @@ def cached_phrases(bank_dir: Path, categories: set[str] | None = None) -> list[P
     those files would then lose it; the caller loads the whole bank instead. Files whose
     unknown keys hold values JSON cannot carry (dates) are always read from the YAML.
     """
-    conn, fresh = _refresh(Path(bank_dir))
+    with gc_paused():
+        conn, fresh = _refresh(Path(bank_dir))
     try:
         rels = [r for r, in conn.execute("SELECT rel FROM files ORDER BY rel")]
         if categories is not None:
@@ -265,7 +282,8 @@ def cached_phrases(bank_dir: Path, categories: set[str] | None = None) -> list[P
                 out.extend(fresh[rel])
                 continue
             rows = conn.execute(f"SELECT {ROW} FROM phrases WHERE file=? ORDER BY pid", (rel,))
-            out.extend(map(phrase_from_row, rows))
+            with gc_paused():
+                out.extend(map(phrase_from_row, rows))
     finally:
         conn.close()
     return out

@@ -57,7 +57,6 @@ def _filters(q: Query) -> tuple[list[str], list]:
 def _sql(q: Query, ranked: bool) -> tuple[str, list]:
     where, args = _filters(q)
     whole, words = fold(q.text), query_words(q.text)
-    score_args: list = []
     if whole:
         word_test = " AND ".join("instr(hay, ?) > 0" for _ in words) or "0"
         where.append(f"(instr(fold, ?) > 0 OR ({word_test}))")
@@ -65,18 +64,29 @@ def _sql(q: Query, ranked: bool) -> tuple[str, list]:
         score = ("CASE WHEN fold = ? THEN 4 WHEN substr(fold, 1, ?) = ? THEN 3 "
                  "WHEN instr(fold, ?) > 0 THEN 2 ELSE 1 END")
         score_args = [whole, len(whole), whole, whole]
-        order, score_args_tail = "score DESC, count DESC, length(fold), id", []
     else:
-        score, order, score_args_tail = "0", "count DESC, length(fold), id", []
-    if not ranked:
-        order, score_args_tail = "file, pid", []
+        score, score_args = "0", []
+    order = "score DESC, count DESC, length(fold), id" if ranked else "file, pid"
+    return _select(score, score_args, where, args, order, q.limit)
+
+
+def _select(score: str, score_args: list, where: list[str], args: list, order: str,
+            limit: int | None) -> tuple[str, list]:
     sql = f"SELECT {ROW}, {score} AS score FROM phrases"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += f" ORDER BY {order}"
-    if q.limit is not None:
-        sql += f" LIMIT {int(q.limit)}"
-    return sql, [*score_args, *args, *score_args_tail]
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return sql, [*score_args, *args]
+
+
+def _run(bank_dir, sql: str, args: list) -> list[Phrase]:
+    conn = open_index(bank_dir)
+    try:
+        return [phrase_from_row(row[:-1]) for row in conn.execute(sql, args)]
+    finally:
+        conn.close()
 
 
 def search(bank_dir: str | Path, query: Query | None = None, *, ranked: bool = True,
@@ -86,16 +96,19 @@ def search(bank_dir: str | Path, query: Query | None = None, *, ranked: bool = T
     With ``ranked=False`` they come in bank order (category file, then id) — what
     ``phrases list`` shows.
     """
-    q = query or Query(**kwargs)
-    conn = open_index(bank_dir)
-    try:
-        sql, args = _sql(q, ranked)
-        return [phrase_from_row(row[:-1]) for row in conn.execute(sql, args)]
-    finally:
-        conn.close()
+    return _run(bank_dir, *_sql(query or Query(**kwargs), ranked))
 
 
-def pick(bank_dir: str | Path, category: str, tags: list[str] | tuple = (), limit: int = 20,
-         text: str = "") -> list[Phrase]:
-    """Phrases of one category, most used first: what drafting asks a big bank for."""
-    return search(bank_dir, Query(text=text, categories=[category], tags=list(tags), limit=limit))
+def pick(bank_dir: str | Path, category: str, words: list[str] | tuple = (),
+         tags: list[str] | tuple = (), limit: int = 50) -> list[Phrase]:
+    """The phrases of one category that best fit some theme words, for drafting from a big bank.
+
+    Ranked by how many of ``words`` each phrase holds (in its text or tags), then count;
+    phrases holding none come last, so there are always ``limit`` of them if the category
+    has that many. One SQL query over the index: a few ms on a 100,000-phrase bank.
+    """
+    folded = [w for w in (fold(w) for w in words) if w]
+    score = " + ".join("(instr(hay, ?) > 0)" for _ in folded) or "0"
+    where, args = _filters(Query(categories=[category], tags=list(tags)))
+    return _run(bank_dir, *_select(score, folded, where, args,
+                                   "score DESC, count DESC, length(fold), id", limit))
