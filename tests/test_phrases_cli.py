@@ -425,3 +425,37 @@ def test_missing_bank_dir_is_one_clear_line(capsys, tmp_path):
 def test_reindex(capsys, bank):
     code, out, _ = run(capsys, "phrases", "reindex", "--bank", str(bank))
     assert code == 0 and "rebuilt" in out and (bank / ".index.sqlite").exists()
+
+
+def test_missing_editor_is_one_clear_line(capsys, bank, monkeypatch):
+    monkeypatch.setenv("VISUAL", "no-such-editor-xyz")
+    code, _, err = run(capsys, "phrases", "edit", make_id("金句", "一分部署、九分落实"),
+                       "--bank", str(bank))
+    assert code == 2 and "cannot run the editor" in err and err.count("\n") == 1
+
+
+HOLDER = """
+import sys, time
+from drafter.bank import bank_lock
+with bank_lock(sys.argv[1]):
+    print("locked", flush=True)
+    time.sleep(30)
+"""
+
+
+def test_a_busy_bank_fails_with_a_clear_message_after_the_timeout(bank):
+    from drafter.bank import bank_lock
+    from drafter.errors import BankError
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(bank)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(BankError, match="busy"):
+            with bank_lock(bank, timeout=0.3):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with bank_lock(bank, timeout=5):                      # free again once the holder is gone
+        with bank_lock(bank, timeout=0):                  # and re-entrant within a process
+            pass

@@ -162,7 +162,13 @@ def _edit_in_editor(directory: Path, pid: str, new_category: bool):
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(original)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    if subprocess.call([*shlex.split(editor), tmp]) != 0:
+    try:
+        status = subprocess.call([*shlex.split(editor), tmp])
+    except OSError as err:
+        os.unlink(tmp)
+        raise BankError(f"cannot run the editor {editor!r} ({err.strerror}); set VISUAL or EDITOR, "
+                        f"or edit with --text/--category/--tag") from None
+    if status != 0:
         raise BankError(f"the editor ({editor}) failed; your edit is kept in {tmp}")
     edited = Path(tmp).read_text(encoding="utf-8")
     if edited == original:
