@@ -19,9 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from drafter.bank.fastparse import fast_parse
 from drafter.bank.phrase import Phrase, Source, fold
-from drafter.bank.yamlio import parse_phrase_file
 from drafter.errors import BankError
 
 INDEX_NAME = ".index.sqlite"
@@ -115,6 +113,8 @@ def read_file_with_sig(path: Path) -> tuple[list[Phrase], str]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise BankError("not UTF-8 text", path=path) from err
+    from drafter.bank.fastparse import fast_parse
+    from drafter.bank.yamlio import parse_phrase_file
     phrases = fast_parse(text, path.stem)
     if phrases is None:
         phrases = parse_phrase_file(path, text)

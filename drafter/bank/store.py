@@ -12,7 +12,6 @@ from pathlib import Path
 
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
-from drafter.bank.yamlio import dump_yaml, load_yaml, parse_phrase_file, read_text, render_phrases
 from drafter.errors import BankError
 from drafter.writers.atomic import write_text_atomic
 
@@ -52,10 +51,12 @@ def check_dir(bank_dir: Path) -> None:
 
 
 def read_phrase_file(path: Path) -> list[Phrase]:
+    from drafter.bank.yamlio import parse_phrase_file, read_text
     return parse_phrase_file(path, read_text(path))
 
 
 def _mapping(path: Path, what: str) -> dict:
+    from drafter.bank.yamlio import load_yaml
     if not path.exists():
         return {}
     data = load_yaml(path)
@@ -135,6 +136,7 @@ def render_bank(bank: Bank, only: set[str] | None = None) -> tuple[dict[str, str
     them; re-rendering 20 MB for each would be slow). Tombstones come first, so a crash
     between files never resurrects a removed phrase.
     """
+    from drafter.bank.yamlio import dump_yaml, render_phrases
     files = {DELETED: dump_yaml(dict(sorted(bank.deleted.items())), DELETED_HEADER)}
     by_cat: dict[str, list[Phrase]] = {c: [] for c in only or ()}
     for p in bank.phrases:
