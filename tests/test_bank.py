@@ -290,3 +290,20 @@ def test_pick_ranks_by_theme_words_then_count(tmp_path):
         ["重实效", "抓落实见实效", "发展是第一要务"]
     assert [p.text for p in pick(tmp_path, "金句", ["落实"], limit=1)] == ["重实效"]
     assert [p.text for p in pick(tmp_path, "金句", [], tags=["落实"])] == ["重实效"]
+
+
+def _widen(text: str) -> str:
+    """Half-width ASCII to full-width, with a space after every other character."""
+    wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+    return " ".join(wide[i:i + 2] for i in range(0, len(wide), 2))
+
+
+@settings(max_examples=30, deadline=None)
+@given(text=st.text(st.sampled_from("一分部署九分落实抓铁有痕abcXYZ12,.;:!?()"), min_size=2,
+                    max_size=12))
+def test_search_ignores_width_and_spacing(tmp_path_factory, text):
+    from drafter.bank.search import search
+    directory = tmp_path_factory.mktemp("bank")
+    save_bank(Bank(phrases=[Phrase(id="金句-1", text=text, category="金句")]), directory)
+    for query in (text, _widen(text), text.upper(), text[1:]):
+        assert [p.id for p in search(directory, text=query)] == ["金句-1"], query

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.bank.lock import bank_lock
-from drafter.bank.phrase import (DEFAULT_CATEGORIES, ORIGINS, SLOT_RE, Bank, Phrase, Source, fold,
+from drafter.bank.phrase import (DEFAULT_CATEGORIES, ORIGINS, SLOT_RE, Bank, Phrase, fold,
                                  slot_names, unique_id)
 from drafter.bank.store import check_category_name, load_bank, save_bank
 from drafter.errors import BankError
@@ -299,4 +299,4 @@ def merge_bank(bank_dir: str | Path, other_dir: str | Path) -> BankMergeReport:
 
 
 __all__ = ["add_phrase", "edit_phrase", "replace_entry", "remove_phrases", "add_many",
-           "merge_bank", "new_phrase", "Source"]
+           "merge_bank", "new_phrase"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.bank.lock import bank_lock
-from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase, Source, fold, unique_id
+from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase, unique_id
 from drafter.bank.store import load_bank, save_bank
 from drafter.writers.atomic import write_text_atomic
 
@@ -174,4 +174,4 @@ def merge_mined(bank_dir: str | Path, phrases: list[Phrase], skeletons: dict | N
     return report
 
 
-__all__ = ["merge_mined", "MergeReport", "fingerprint", "read_manifest", "Source", "fold"]
+__all__ = ["merge_mined", "MergeReport", "fingerprint", "read_manifest", "write_manifest"]

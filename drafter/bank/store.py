@@ -55,7 +55,7 @@ def read_phrase_file(path: Path) -> list[Phrase]:
     return parse_phrase_file(path, read_text(path))
 
 
-def _mapping(path: Path, what: str) -> dict:
+def read_mapping(path: Path, what: str) -> dict:
     from drafter.bank.yamlio import load_yaml
     if not path.exists():
         return {}
@@ -68,13 +68,13 @@ def _mapping(path: Path, what: str) -> dict:
 
 
 def load_deleted(bank_dir: Path) -> dict[str, str]:
-    data = _mapping(Path(bank_dir) / DELETED, "deleted.yaml")
+    data = read_mapping(Path(bank_dir) / DELETED, "deleted.yaml")
     return {str(k): "" if v is None else str(v) for k, v in data.items()}
 
 
 def load_categories(bank_dir: Path) -> dict:
     path = Path(bank_dir) / CATEGORIES
-    return _mapping(path, "categories.yaml") if path.exists() else dict(DEFAULT_CATEGORIES)
+    return read_mapping(path, "categories.yaml") if path.exists() else dict(DEFAULT_CATEGORIES)
 
 
 def load_bank(bank_dir: str | Path, *, create: bool = False, use_index: bool = True,
@@ -104,8 +104,8 @@ def load_bank(bank_dir: str | Path, *, create: bool = False, use_index: bool = T
         for path in phrase_files(bank_dir):
             phrases.extend(read_phrase_file(path))
     return Bank(phrases=phrases,
-                skeletons=_mapping(bank_dir / SKELETONS, "skeletons.yaml"),
-                aliases=_mapping(bank_dir / ALIASES, "aliases.yaml"),
+                skeletons=read_mapping(bank_dir / SKELETONS, "skeletons.yaml"),
+                aliases=read_mapping(bank_dir / ALIASES, "aliases.yaml"),
                 categories=load_categories(bank_dir),
                 deleted=load_deleted(bank_dir), partial=partial)
 

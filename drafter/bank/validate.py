@@ -12,7 +12,7 @@ from pathlib import Path
 
 from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase
 from drafter.bank.store import (ALIASES, CATEGORIES, DELETED, SKELETONS, check_dir, load_categories,
-                                load_deleted, phrase_files, _mapping)
+                                load_deleted, phrase_files, read_mapping)
 from drafter.errors import BankError
 
 _ID_LINE = re.compile(r"^- id: (.*)$", re.M)
@@ -84,8 +84,8 @@ def validate_bank(bank_dir: str | Path) -> list[Problem]:
     problems: list[Problem] = []
     small = {}
     for name, loader in ((CATEGORIES, load_categories), (DELETED, load_deleted),
-                         (SKELETONS, lambda d: _mapping(d / SKELETONS, SKELETONS)),
-                         (ALIASES, lambda d: _mapping(d / ALIASES, ALIASES))):
+                         (SKELETONS, lambda d: read_mapping(d / SKELETONS, SKELETONS)),
+                         (ALIASES, lambda d: read_mapping(d / ALIASES, ALIASES))):
         try:
             small[name] = loader(bank_dir)
         except BankError as err:
