@@ -20,11 +20,11 @@ phrases_app = typer.Typer(name="phrases", no_args_is_help=True, add_completion=F
                           rich_markup_mode=None,
                           help="Find, add, edit and check phrases in the phrase bank.")
 
-BankOpt = typer.Option(None, "--bank", "-b", help="Bank directory (default ./phrasebank, else "
+BankOpt = typer.Option(None, "--bank", "-b", metavar="DIR", help="Bank directory (default ./phrasebank, else "
                        "the bank shipped with drafter).")
 JsonOpt = typer.Option(False, "--json", help="One JSON object per phrase, one per line.")
-CatOpt = typer.Option(None, "--category", "-c", help="Only these categories (repeatable).")
-TagOpt = typer.Option(None, "--tag", "-t", help="Only phrases with this tag (repeatable: all of them).")
+CatOpt = typer.Option(None, "--category", "-c", metavar="C", help="Only these categories (repeatable).")
+TagOpt = typer.Option(None, "--tag", "-t", metavar="T", help="Only phrases with this tag (repeatable: all of them).")
 SourceOpt = typer.Option("", "--source", "-s", help="Only phrases seen in a source file whose name "
                          "contains this.")
 MinOpt = typer.Option(0, "--min-count", "-m", help="Only phrases seen at least this often.")
@@ -77,7 +77,7 @@ def list_(category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = Tag
 
 
 @phrases_app.command("search")
-def search_(text: str = typer.Argument(..., help="Words to find (substring, or all the words)."),
+def search_(text: str = typer.Argument(..., metavar="TEXT", help="Words to find (substring, or all the words)."),
             category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
             source: str = SourceOpt, min_count: int = MinOpt,
             limit: int = typer.Option(50, "--limit", "-n", help="At most this many (0: all)."),
@@ -94,7 +94,7 @@ def search_(text: str = typer.Argument(..., help="Words to find (substring, or a
 
 
 @phrases_app.command("show")
-def show(ids: List[str] = typer.Argument(..., help="Phrase ids."),
+def show(ids: List[str] = typer.Argument(..., metavar="ID...", help="Phrase ids."),
          bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """Show whole entries, as YAML (or JSON)."""
     from drafter.bank import load_bank
@@ -109,7 +109,7 @@ def show(ids: List[str] = typer.Argument(..., help="Phrase ids."),
 
 
 @phrases_app.command("add")
-def add(text: str = typer.Argument(..., help="The phrase; write slots as {name}, e.g. {地名}."),
+def add(text: str = typer.Argument(..., metavar="TEXT", help="The phrase; write slots as {name}, e.g. {地名}."),
         category: str = typer.Option(..., "--category", "-c", help="Its category (金句, 排比, ...)."),
         tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help="A theme word (repeatable)."),
         new_category: bool = typer.Option(False, "--new-category", help="Allow a category the bank "
@@ -122,7 +122,7 @@ def add(text: str = typer.Argument(..., help="The phrase; write slots as {name},
 
 
 @phrases_app.command("edit")
-def edit(pid: str = typer.Argument(..., help="The phrase id."),
+def edit(pid: str = typer.Argument(..., metavar="ID", help="The phrase id."),
          text: Optional[str] = typer.Option(None, "--text", help="New text."),
          category: Optional[str] = typer.Option(None, "--category", "-c", help="New category."),
          tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help="Add this tag."),
@@ -190,7 +190,7 @@ def _edit_in_editor(directory: Path, pid: str, new_category: bool):
 
 
 @phrases_app.command("rm")
-def rm(ids: List[str] = typer.Argument(..., help="Phrase ids to remove."),
+def rm(ids: List[str] = typer.Argument(..., metavar="ID...", help="Phrase ids to remove."),
        bank: Optional[Path] = BankOpt) -> None:
     """Remove phrases; they are remembered in deleted.yaml so a re-mine does not bring them back."""
     from drafter.bank.edit import remove_phrases
@@ -199,7 +199,7 @@ def rm(ids: List[str] = typer.Argument(..., help="Phrase ids to remove."),
 
 
 @phrases_app.command("merge")
-def merge(other: Path = typer.Argument(..., help="Another writer's bank directory."),
+def merge(other: Path = typer.Argument(..., metavar="BANK_DIR", help="Another writer's bank directory."),
           bank: Optional[Path] = BankOpt) -> None:
     """Fold another bank into this one: duplicates folded, sources united, conflicts reported."""
     from drafter.bank.edit import merge_bank
@@ -212,7 +212,7 @@ def merge(other: Path = typer.Argument(..., help="Another writer's bank director
 
 
 @phrases_app.command("import")
-def import_(path: Path = typer.Argument(..., help="A .txt/.md/.docx: lines (one phrase each) "
+def import_(path: Path = typer.Argument(..., metavar="FILE", help="A .txt/.md/.docx: lines (one phrase each) "
                                         "or a speech to harvest."),
             category: Optional[str] = typer.Option(None, "--category", "-c",
                                                    help="Category of the lines (needed for lines; "
@@ -283,7 +283,7 @@ def validate(bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
 
 
 @phrases_app.command("init")
-def init(target: Path = typer.Argument(Path("phrasebank"), help="Where to put the copy."),
+def init(target: Path = typer.Argument(Path("phrasebank"), metavar="[DIR]", help="Where to put the copy."),
          force: bool = typer.Option(False, "--force", help="Copy even if the target exists.")) -> None:
     """Copy the bank shipped with drafter to DIR (default ./phrasebank) so you can edit it."""
     from drafter.bank.export import copy_packaged_bank
