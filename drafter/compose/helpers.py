@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from drafter.compose.outline import Node, Outline
 from drafter.compose.select import Candidate, Ledger, Relevance
+from drafter.compose.shape import local, plain_verb, shape, short_directive
 from drafter.errors import OutlineError
 from drafter.model import make_marker
 
@@ -68,6 +69,15 @@ class Composer:
         cats = frames.get("categories") or {}
         self.placed = {role: set(cats.get(role) or [])
                        for role in ("opening", "closing", "transition", "skip")}
+        #: how each phrase may be printed (see shape.py); fragments and local lines stay out of bodies
+        self.shapes = {p.id: shape(p.text, p.category) for p in phrases}
+        #: lines tied to one place, project or figure: a body uses them only as a last resort
+        self.local = {p.id for p in phrases if local(p.text)}
+        #: frames that quote the heading (“{h}”, “{p}”) this body may still use
+        self.quotes_left = 2
+        #: openings of the short comma-less sentences of the body being written (see short_head)
+        self.short_heads: set[str] = set()
+        self._last_embed = ""
         self.by_category: dict[str, list[Candidate]] = {}
         for p in phrases:
             self.by_category.setdefault(p.category, []).append(p)
@@ -114,16 +124,23 @@ class Composer:
         return ""
 
     def frame(self, kind: str, node: Node | None = None, **values) -> str:
-        """One unused connecting sentence of ``kind``, filled with the node's heading and points."""
+        """One unused connecting sentence of ``kind``, filled with the node's heading and points.
+
+        A frame that quotes the heading is taken only while the body has quotes left
+        (``quotes_left``): a heading echoed in every other sentence reads as machine-made.
+        """
         values = {**self._frame_values(node), **values}
         options = [f for f in self.frames.get(kind) or [] if f not in self.used_frames
-                   and all(values.get(k) for k in re.findall(r"\{(\w+)\}", f) if k in FRAME_KEYS)]
+                   and all(values.get(k) for k in re.findall(r"\{(\w+)\}", f) if k in FRAME_KEYS)
+                   and (self.quotes_left > 0 or not quotes_heading(f))]
         self.rng.shuffle(options)
         for f in options:
             text = self.fill(_fill_frame(f, values), where=f"frame of {kind}")
             if self.ledger.fresh(text):
                 self.used_frames.add(f)
                 self.ledger.take(text)
+                if quotes_heading(f):
+                    self.quotes_left -= 1
                 return text
         return ""
 
@@ -140,10 +157,17 @@ class Composer:
         about = self.abouts.get(node.key, node.heading)
         sentences: list[str] = []
         used = 0
+        self.quotes_left = MAX_HEADING_QUOTES if budget >= LONG_BODY else 1
+        self.short_heads = set()
         kind = "总" if node.points else "引"
         if budget >= 40:
             used += self._add(sentences, self.frame(kind, node))
         relevant, rest = self._pool_for(node.key, about)
+        near = [p for p in rest if p.id not in self.local
+                and (self.relevance.words(p, about) > 0 or self.relevance.theme_score(p) > 0)]
+        near_ids = {p.id for p in near}
+        far = [p for p in rest if p.id not in near_ids]  # lines tied to one place come last
+        far = [p for p in far if p.id not in self.local] + [p for p in far if p.id in self.local]
         since_frame = 0
         while budget - used > 12:  # phrases about this place first, a connecting sentence now and then
             text = self._next(relevant, budget - used, node.key)
@@ -155,15 +179,20 @@ class Composer:
                 used += self._add(sentences, self.frame("展", node))
                 since_frame = 0
         closer = self.frame("收", node) if budget - used > 20 and not node.points else ""
-        while budget - used - len(closer) > 24:  # out of relevant phrases: alternate frames and general ones
+        # out of relevant phrases: connecting sentences and phrases near the theme, in turn;
+        # a phrase about something else only when both have run out (the length still counts)
+        while budget - used - len(closer) > 24:
             added = self._add(sentences, self.frame("展", node))
             if budget - used - added - len(closer) > 24:
-                added += self._add(sentences, self._next(rest, budget - used - added - len(closer),
+                added += self._add(sentences, self._next(near, budget - used - added - len(closer),
                                                          node.key))
+            if not added:
+                added = self._add(sentences, self._next(far, budget - used - len(closer), node.key))
             if not added:
                 break
             used += added
         used += self._add(sentences, closer)
+        sentences = not_lead_like(sentences)
         return paragraphs_of(sentences) if split else ["".join(sentences)] if sentences else []
 
     def opening(self, transition: str = "开") -> list[str]:
@@ -174,6 +203,7 @@ class Composer:
         """
         if self.outline.opening:
             return self._verbatim(self.outline.opening, "opening")
+        self.quotes_left = 1
         budget = self.budgets.get("opening", 200)
         about = " ".join(filter(None, [self.outline.title, self.outline.theme]))
         sentences: list[str] = []
@@ -207,6 +237,7 @@ class Composer:
         """The outline's closing, or closing phrases and a summing-up, ending on a formula."""
         if self.outline.closing:
             return self._verbatim(self.outline.closing, "closing")
+        self.quotes_left = 1
         formulas = [f for f in self.skeleton.get("closing_formulas") or [] if _is_formula(str(f))]
         budget = self.budgets.get("closing", 120)
         about = " ".join(filter(None, [self.outline.theme, self.outline.title]))
@@ -219,6 +250,8 @@ class Composer:
             text = self._next(pool, budget - used, "closing") or (self.frame("结") if len(sentences) < 4 else "")
             if not text:
                 break
+            if text.startswith("同志们") and any(s.startswith("同志们") for s in sentences):
+                text = text.removeprefix("同志们，")  # one 同志们 per closing is enough
             used += self._add(sentences, text)
         sentences = sentences if sentences and sentences[0].startswith("同志们") else not_lead_like(sentences)
         out = ["".join(sentences)] if sentences else []
@@ -238,7 +271,8 @@ class Composer:
     def body_pool(self) -> list[Candidate]:
         """Phrases that may fill a body: every category not kept for a fixed place."""
         fixed = set().union(*self.placed.values())
-        return [p for cat, ps in sorted(self.by_category.items()) if cat not in fixed for p in ps]
+        return [p for cat, ps in sorted(self.by_category.items()) if cat not in fixed for p in ps
+                if self.shapes.get(p.id) != "fragment"]
 
     def _of(self, categories: set[str] | None) -> list[Candidate]:
         if categories is None:
@@ -253,8 +287,9 @@ class Composer:
         pool = self._unused(self.body_pool())
         mine = [p for p in pool if self.home.get(p.id) == key]
         others = [p for p in pool if self.home.get(p.id) != key]
-        mine = [p for p in mine if self.relevance.words(p, about) >= RELEVANT_MIN]
-        shared = [p for p in others if self.relevance.words(p, about) >= RELEVANT_MIN]
+        mine = [p for p in mine if self.relevance.words(p, about) >= RELEVANT_MIN and p.id not in self.local]
+        shared = [p for p in others if self.relevance.words(p, about) >= RELEVANT_MIN
+                  and p.id not in self.local]
         taken = {p.id for p in mine} | {p.id for p in shared}
         rest = [p for p in pool if p.id not in taken]
         return (self._fillable_first(self.relevance.ranked(mine, about)
@@ -274,19 +309,63 @@ class Composer:
             if p.id in self.ledger.ids:
                 continue
             text = self._phrase_text(p)
-            if len(text) > limit or not self.ledger.fresh(text):
+            if not text or len(text) > limit or not self.ledger.fresh(text) \
+                    or short_head(text) in self.short_heads:
                 continue
             del pool[i]
+            partner = self._completion(p, pool, limit - len(text))
+            if partner is not None:  # 要强化理论武装，坚持读原著、学原文、悟原理。
+                q, rest = partner
+                pool.remove(q)
+                self._take(p, p.text, place)
+                self._take(q, rest, place)
+                return p.text + "，" + rest + "。"
             return self._take(p, text, place)
         return ""
 
+    def _completion(self, p: Candidate, pool: list[Candidate], room: float):
+        """For a short directive, a predicate of the pool that carries it on in one sentence."""
+        if self.shapes.get(p.id) != "directive" or not short_directive(p.text):
+            return None
+        for q in pool:
+            if self.shapes.get(q.id) != "verb" or q.id in self.ledger.ids or q.slots:
+                continue
+            joined = p.text + "，" + q.text + "。"
+            if len(joined) <= room + len(p.text) + 2 and self.ledger.fresh(joined):
+                return q, q.text
+        return None
+
     def _phrase_text(self, p: Candidate) -> str:
+        """The phrase as printed: a sentence as it is, a predicate or clause inside a frame,
+        a saying quoted; '' when it cannot be made a sentence (a fragment)."""
         text = self.fill(p.text, slots=p.slots, where=f"phrase {p.id}")
         text = "".join(text.splitlines())
-        if text and text[-1] not in _END:
-            quoted = self._quote(text) if p.category in SAYINGS else ""
-            return quoted or text + "。"
-        return text
+        kind = self.shapes.get(p.id, "sentence")
+        if p.category in set().union(*self.placed.values()):
+            kind = "sentence"  # opening, closing and lead-in lines are written as sentences
+        if kind == "fragment" or not text:
+            return ""
+        if text[-1] in _END:
+            return text
+        if kind == "saying":
+            return self._quote(text)
+        if kind in ("verb", "clause"):
+            return self._embed("动" if kind == "verb" else "使", text)
+        return text + "。"
+
+    def _embed(self, kind: str, text: str) -> str:
+        """A predicate or 让/把 clause made a sentence by a frame of ``kind`` (要……。)."""
+        options = [f for f in self.frames.get(kind) or [] if "{x}" in f and f != self._last_embed
+                   and (plain_verb(text) or not f.split("{x}")[0].endswith(EMBED_ADVERBS))]
+        if not options:
+            return ""
+        self.rng.shuffle(options)
+        for f in options:
+            out = f.replace("{x}", text)
+            if short_head(out) not in self.short_heads:  # never three 要坚持…。 in a row of shorts
+                self._last_embed = f
+                return out
+        return ""
 
     def _quote(self, text: str) -> str:
         """A short saying without end punctuation is quoted in a frame (正所谓“……”。)."""
@@ -307,6 +386,9 @@ class Composer:
     def _add(self, sentences: list[str], text: str) -> int:
         if not text:
             return 0
+        head = short_head(text)
+        if head:
+            self.short_heads.add(head)
         sentences.append(text)
         n = len("".join(text.split()))
         self.composed_chars += n
@@ -315,10 +397,14 @@ class Composer:
     def _frame_values(self, node: Node | None) -> dict[str, str]:
         values = {"t": self.outline.theme or "", "title": self.outline.title}
         if node is not None:
-            values["h"] = short_heading(node.heading)
-            values["points"] = "、".join(p.heading.rstrip("。；：") for p in node.points)
+            short = short_heading(node.heading)
+            values["h"] = short if len(short) <= QUOTED_HEADING_CHARS else ""
+            points = "、".join(p.heading.rstrip("。；：") for p in node.points)
+            values["points"] = points if len(points) <= POINTS_QUOTED_CHARS else ""
+            values["n"] = CHINESE_COUNTS.get(len(node.points), "几") if len(node.points) >= 2 else ""
             parent = self.nodes.get(node.key.rpartition(".points[")[0])
-            values["p"] = parent.heading.rstrip("。；：") if parent else ""
+            above = short_heading(parent.heading) if parent else ""
+            values["p"] = above if len(above) <= QUOTED_HEADING_CHARS else ""
         return values
 
 
@@ -331,7 +417,22 @@ SAYINGS = ("金句", "对仗")
 RELEVANT_MIN = 3.0
 
 #: placeholders a frame may hold; a frame is skipped when one it needs has no value
-FRAME_KEYS = ("h", "p", "t", "points", "title")
+FRAME_KEYS = ("h", "p", "t", "points", "title", "n")
+#: a body of at least this many characters may quote its heading twice, a shorter one once
+LONG_BODY = 450
+MAX_HEADING_QUOTES = 2
+#: a heading longer than this is not quoted in a frame (it reads as a pasted block)
+QUOTED_HEADING_CHARS = 14
+#: points listed in a frame only when they are this short together (else 以下两个方面)
+POINTS_QUOTED_CHARS = 24
+CHINESE_COUNTS = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九"}
+#: a frame ending in one of these before {x} needs a predicate without its own adverb
+EMBED_ADVERBS = ("切实", "始终", "真正", "努力")
+
+
+def quotes_heading(frame: str) -> bool:
+    """True for a frame that repeats the heading of its place ({h}, {p} or the points)."""
+    return any(k in frame for k in ("{h}", "{p}", "{points}"))
 
 
 def _fill_frame(frame: str, values: dict[str, str]) -> str:
@@ -355,16 +456,36 @@ def _is_formula(text: str) -> bool:
     return "谢谢大家" in text or "发言完毕" in text or "批评指正" in text
 
 
-#: a paragraph starting with a sentence this short reads like a lead sentence (a heading)
-LEAD_LIKE_CHARS = 24
+#: a paragraph starting with a sentence this short may read as a lead sentence (a heading)
+#: to the parser, unless the sentence speaks in the first person or points back (这, 我, 下面…)
+LEAD_LIKE_CHARS = 40
+NOT_LEAD_WORDS = re.compile(r"我|这|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
+
+
+def lead_like(sentence: str) -> bool:
+    """True when a paragraph opening on ``sentence`` could be read back as a lead sentence."""
+    core = sentence.rstrip("。！？")
+    return (len(core) <= LEAD_LIKE_CHARS and not core.startswith(("“", "‘", "《"))
+            and not NOT_LEAD_WORDS.search(core))
 
 
 def not_lead_like(sentences: list[str]) -> list[str]:
-    """Reorder so the paragraph opens on a long sentence: opening and closing are not sections."""
+    """Reorder so a paragraph does not open like a lead sentence: its text is not a heading."""
     for i, s in enumerate(sentences):
-        if len(s) > LEAD_LIKE_CHARS:
+        if not lead_like(s):
             return [s] + sentences[:i] + sentences[i + 1:]
     return sentences
+
+
+#: the parser reads three short sentences of one frame in a section (要干在……。) as lead sentences
+INNER_LEAD_CHARS = 26
+
+
+def short_head(sentence: str) -> str:
+    """The two characters that would make ``sentence`` one of a run of inner lead sentences, or ''."""
+    if len(sentence) <= INNER_LEAD_CHARS and "，" not in sentence and sentence.endswith("。"):
+        return sentence[:2]
+    return ""
 
 
 def paragraphs_of(sentences: list[str]) -> list[str]:

@@ -1,0 +1,119 @@
+"""What grammatical shape a bank phrase has, so a draft prints it as a sentence that reads.
+
+The miner keeps whatever recurs: whole sentences, but also 排比 series, 对仗 couplets and
+clauses cut out of longer sentences (扑下身子、沉到一线、深入基层; 让主题教育深入人心、…;
+是我们想问题、作决策、办事情的出发点和落脚点). Printed bare with a 。 such a piece is not a
+sentence. Each phrase gets one shape, judged from how it starts and ends:
+
+``sentence``   stands alone (ends in 。！？, or has its own subject: 我们要…, X是Y, 党的二十大报告指出…)
+``directive``  a 要/必须 sentence without end mark (要强化理论武装): printed with 。, or when short
+               joined with a verb phrase into one sentence (要强化理论武装，坚持读原著、学原文、悟原理。)
+``verb``       a predicate without subject (坚持读原著、学原文、悟原理): only inside a frame (要……。)
+``clause``     a 让/把/使 clause (让主题教育深入人心、打动人心、激励人心): only inside a frame (要……。)
+``saying``     a short couplet that is a saying (空谈误国、实干兴邦): quoted (正所谓，“……”。)
+``fragment``   needs words the bank does not have (是……的发展; 才能……; 面对……; 增长的稳定性、…):
+               never used
+
+``local(text)`` tells which phrases are tied to one place or moment (八桂, “一号改革工程”,
+figures, 2023年): they read oddly in someone else's speech, so bodies leave them out.
+"""
+
+from __future__ import annotations
+
+import re
+
+END_MARKS = "。！？!?"
+
+#: a phrase starting like this cannot stand alone and no frame repairs it
+FRAGMENT_STARTS = ("是", "就是", "才能", "而", "就必须", "也是", "既是", "并", "面对", "只要", "需要",
+                   "离不开", "更大力度", "真正做到在", "这一切", "从而", "进而", "因此", "所以", "其中")
+#: a phrase starting like this has its own subject or is a directive: a sentence once it has 。
+SUBJECT_STARTS = ("我们", "各级", "广大", "全体", "全党", "党员", "领导干部", "习近平", "总书记", "党的",
+                  "党中央", "这", "我", "当前", "今年", "近年来", "新时代", "实践")
+DIRECTIVE_STARTS = ("要", "必须", "务必", "一定要", "还要", "更要")
+CLAUSE_STARTS = ("让", "使", "把", "将")
+#: verbs and adverbs a subjectless predicate starts with, in speeches of this kind
+VERB_STARTS = (
+    "坚持", "坚定", "坚决", "坚守", "做到", "做好", "进行", "进一步", "激励", "带头", "自觉", "推动", "推进",
+    "完善", "健全", "强化", "加强", "增强", "利用", "扑下", "着力", "不断", "及时", "全力", "实施", "敢于",
+    "善于", "勇于", "熟练", "准确", "扛起", "严把", "严守", "始终", "紧密", "紧紧", "紧盯", "凝心聚力", "努力",
+    "真正", "认真", "一体推进", "构建", "促进", "永葆", "解决好", "匡正", "重实效", "领任务", "切实", "深入",
+    "深刻", "全面", "积极", "大力", "持续", "加快", "提高", "提升", "树立", "弘扬", "发扬", "保持", "牢固",
+    "落实", "抓好", "抓住", "优化", "聚焦", "围绕", "立足", "锚定", "统筹", "看清", "正确", "及早", "主动",
+    "把脉", "从", "以", "在", "进", "建立", "建设", "打造", "筑牢", "守牢", "扎实", "用好", "答好", "下好",
+    "练好", "担起", "挑起", "争当", "争做", "带动", "引导", "教育", "团结", "依靠", "尊重", "维护", "保障",
+    "改善", "增进", "回应", "服务", "防范", "化解", "破解", "打通", "疏通", "破除", "消除", "杜绝", "反对",
+)
+#: after such a start the predicate carries its own adverb: 要切实不断… would stutter
+ADVERB_STARTS = ("不断", "及时", "始终", "坚决", "切实", "自觉", "认真", "真正", "努力", "全力", "进一步",
+                 "着力", "紧紧", "持续", "扎实", "主动", "积极", "大力", "深入", "全面", "加快", "牢固")
+
+_LOCAL = re.compile(
+    r"[0-9０-９.]+\s*(?:[%％年月日个所岁万亿元家项条座公里平方米名人次倍]|多)|\{数字\}|第[一二三四五六七八九十]+次|[一二三四五六七八九十]+届|"
+    r"八桂|广西|浙江|江苏|广东|福建|长三角|京津冀|粤港澳|长江经济带|一带一路|地瓜经济|千万工程|"
+    r"我区|我市|我省|我县|本市|强市|"
+    r"“[^”]{1,12}(?:工程|品牌|名片|行动|计划)”|"
+    r"\{地名\}(?:代表团|建设|力量)|健康\{地名\}|幸福\{地名\}|之城|省会城市")
+
+#: a couplet or series that is a saying, not an action: 空谈误国、实干兴邦
+_SAYING = re.compile(r"^[\u4e00-\u9fff]{3,7}[、，][\u4e00-\u9fff]{3,7}$")
+
+
+def shape(text: str, category: str = "") -> str:
+    """The shape of a bank phrase: sentence, directive, verb, clause, saying or fragment."""
+    text = text.strip()
+    if not text:
+        return "fragment"
+    if text.startswith(FRAGMENT_STARTS):
+        return "fragment"
+    if text[-1] in END_MARKS or text.endswith(("。”", "！”", "？”")):
+        return "sentence"
+    if text.startswith(DIRECTIVE_STARTS):
+        return "directive"
+    if text.startswith(SUBJECT_STARTS):
+        return "sentence" if _has_predicate(text) else "fragment"
+    if text.startswith(CLAUSE_STARTS) and not text.startswith("把脉"):
+        return "clause"
+    if category in ("金句", "对仗") and _SAYING.match(text) and not text.startswith(VERB_STARTS):
+        return "saying"
+    if _subject_directive(text):
+        return "sentence"
+    if text.startswith(VERB_STARTS):
+        if text.startswith("以") and all("的" in item for item in re.split("[、，]", text)):
+            return "fragment"  # 以燕子垒窝的恒劲、…: a manner with no verb to carry it
+        return "verb"
+    if _subject_predicate(text):
+        return "sentence"
+    return "fragment"
+
+
+def _has_predicate(text: str) -> bool:
+    return any(w in text for w in ("要", "是", "指出", "强调", "必须", "将", "能", "在", "把", "有"))
+
+
+def _subject_predicate(text: str) -> bool:
+    """X是Y / X要Y with a noun subject: 能力是基础，实干是关键; 构建新发展格局要在形态上成型."""
+    first = re.split("[，、]", text)[0]
+    return bool(re.search(r"^[\u4e00-\u9fff“”]{2,}?(?:是|要)", first)) and "的" not in first[:2]
+
+
+def _subject_directive(text: str) -> bool:
+    """构建新发展格局要在形态上成型: a subject, then 要, in the first clause."""
+    first = re.split("[，、]", text)[0]
+    i = first.find("要")
+    return i >= 4 and first[i - 1] not in "需重主纲提"
+
+
+def local(text: str) -> bool:
+    """True for a phrase tied to one place, project, event or figure of its source speech."""
+    return bool(_LOCAL.search(text))
+
+
+def plain_verb(text: str) -> bool:
+    """True when a predicate starts with a plain verb, so a frame may put an adverb before it."""
+    return not text.startswith(ADVERB_STARTS)
+
+
+def short_directive(text: str) -> bool:
+    """要强化理论武装: a directive short enough to head a sentence that a verb phrase completes."""
+    return len(text) <= 14 and not re.search(r"[，、；：“]", text)
