@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
-from drafter.mining.sentences import clauses, han_len, items, quoted, sentences, strip_end
+from drafter.mining.sentences import body_clauses, clauses, han_len, items, quoted, sentences, strip_end
 
 #: a leader or a document that is quoted, then a verb of saying within a few characters
 LEADER = re.compile(r"习近平总书记|习近平同志|总书记|党的二十大报告|党的[^，。“”]{2,10}?报告")
@@ -52,8 +52,9 @@ class Piece:
     last: bool = False
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
+    """One phrase found (a tuple: made once per phrase on the hot path, so kept cheap)."""
+
     category: str
     text: str
     para: int
@@ -64,7 +65,10 @@ class Found:
 def sentence_category(sentence: str, role: str) -> tuple[str, str] | None:
     """The category of a whole sentence by its frame, and the phrase text it yields."""
     body = strip_end(sentence)
-    h = han_len(body)
+    return _category(sentence, body, han_len(body), role)
+
+
+def _category(sentence: str, body: str, h: int, role: str) -> tuple[str, str] | None:
     if h < 4:
         return None
     if role == "opening" and h <= 120 and OPENING_MOVE.search(body):
@@ -103,12 +107,16 @@ def _directive(sentence: str, body: str, h: int) -> tuple[str, str] | None:
     return None
 
 
+_APHORISM_CUT = re.compile("[，、；]")
+_QUOTE_CUT = re.compile("[、，]")
+
+
 def is_aphorism(body: str) -> bool:
     """A short sentence of two echoing halves, or of couplets only, or a terse judgement."""
     h = han_len(body)
     if h < 5 or h > 16 or "{" in body or "“" in body:
         return False
-    parts = re.split("[，、；]", body)
+    parts = _APHORISM_CUT.split(body)
     if len(parts) == 2:
         return is_pair(parts[0], parts[1])
     if len(parts) == 4:
@@ -118,8 +126,11 @@ def is_aphorism(body: str) -> bool:
 
 def shapes(sentence: str) -> list[tuple[str, str]]:
     """排比, 对仗 and quoted 金句 below the sentence: ``[(category, text)]``."""
-    parts = clauses(sentence)
-    body = strip_end(sentence)
+    return _shapes(sentence, strip_end(sentence))
+
+
+def _shapes(sentence: str, body: str) -> list[tuple[str, str]]:
+    parts = body_clauses(body)
     out: list[tuple[str, str]] = []
     if "、" in sentence:
         for clause, _ in parts:
@@ -193,7 +204,7 @@ def _join(parts: list[tuple[str, str]], i: int, j: int) -> str:
 def _quoted_shape(q: str) -> Iterator[tuple[str, str]]:
     if any(ch in q for ch in "。！？“‘"):
         return
-    members = re.split("[、，]", q)
+    members = _QUOTE_CUT.split(q)
     if len(members) == 2 and len(members[1]) <= 8 and is_pair(members[0], members[1]):
         yield "金句", q
     elif len(members) >= 3 and "，" not in q and is_series(members):
@@ -216,14 +227,16 @@ def _sentence_phrases(sentence: str, piece: Piece) -> Iterator[Found]:
     sentence = sentence.strip()
     if not sentence:
         return
-    if piece.role == "closing" and han_len(sentence) <= 60:
-        aphorism = is_aphorism(strip_end(sentence))
+    body = strip_end(sentence)
+    h = han_len(body)  # the same as the sentence's: 。！？ are not Han
+    if piece.role == "closing" and h <= 60:
+        aphorism = is_aphorism(body)
         yield Found("金句" if aphorism else "结尾", sentence, piece.para)
     else:
-        found = sentence_category(sentence, piece.role)
+        found = _category(sentence, body, h, piece.role)
         if found:
-            yield Found(found[0], found[1], piece.para, whole=True)
-    for category, text in shapes(sentence):
+            yield Found(found[0], found[1], piece.para, True)
+    for category, text in _shapes(sentence, body):
         text = text.strip()
         if len(text) >= 12 or han_len(text) >= 4:
             yield Found(category, text, piece.para)

@@ -135,6 +135,31 @@ class Accumulator:
         if doc.record:
             self.types.setdefault(doc.record["type"], TypeStats()).add(doc.record)
 
+    def merge(self, other: "Accumulator") -> None:
+        """Add another accumulator's documents (a worker's partial bank): the same as adding them here."""
+        mine, theirs = self.result, other.result
+        mine.files += theirs.files
+        mine.bytes += theirs.bytes
+        mine.errors.extend(theirs.errors)
+        for key, (count, sources, tags, examples) in other.entries.items():
+            entry = self.entries.get(key)
+            if entry is None:
+                self.entries[key] = [count, sources, tags, examples]
+                continue
+            entry[0] += count
+            kept = entry[1]
+            # both lists are sorted and capped: only a smaller source of theirs can change ours
+            if sources and (len(kept) < MAX_SOURCES or sources[0] < kept[-1]):
+                entry[1] = sorted(set(kept).union(sources))[:MAX_SOURCES]
+            entry[2].update(tags)
+            if examples and (len(entry[3]) < MAX_EXAMPLES or examples[0] < entry[3][-1]):
+                entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
+        for kind, stats in other.types.items():
+            if kind in self.types:
+                self.types[kind].merge(stats)
+            else:
+                self.types[kind] = stats
+
     def phrases(self) -> list:
         from drafter.bank import Phrase, Source, make_id
 
@@ -177,20 +202,39 @@ def _init_worker(aliases: dict, themes: dict) -> None:
     _WORKER = Miner(aliases, themes)
 
 
-def _work(job: tuple[Path, str]) -> DocResult:
-    return _WORKER.file(*job)
+#: files per task sent to a worker: enough that a task's partial bank (bounded by the bank, not
+#: by the files) is worth its pickling, few enough that the work spreads evenly and progress moves
+MAX_CHUNK = 64
 
 
-def _results(files: list[tuple[Path, str]], aliases: dict, themes: dict, jobs: int) -> Iterator[DocResult]:
+def _work(chunk: list[tuple[Path, str]]) -> tuple[int, Accumulator]:
+    """Mine a chunk of files in a worker and send back one merged partial bank, not one per file."""
+    acc = Accumulator()
+    for path, name in chunk:
+        acc.add(_WORKER.file(path, name))
+    return len(chunk), acc
+
+
+def _chunks(files: list, jobs: int) -> list[list]:
+    size = max(1, min(MAX_CHUNK, -(-len(files) // (jobs * 4))))
+    return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+def _partials(files: list[tuple[Path, str]], aliases: dict, themes: dict,
+              jobs: int) -> Iterator[tuple[int, Accumulator | DocResult]]:
+    """``(files done, result)``: per document in this process, per chunk of documents with ``jobs`` > 1.
+
+    Workers get paths (never texts) and return partial banks in chunk order, so errors keep
+    the order of the files and the merged bank is the one a single process builds.
+    """
     if jobs <= 1 or len(files) < 2:
         miner = Miner(aliases, themes)
         for path, name in files:
-            yield miner.file(path, name)
+            yield 1, miner.file(path, name)
         return
-    chunk = max(1, min(8, len(files) // (jobs * 8)))
     ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(aliases, themes)) as pool:
-        yield from pool.imap(_work, files, chunksize=chunk)
+        yield from pool.imap(_work, _chunks(files, jobs))
 
 
 def _progress(total: int, enabled: bool):
@@ -223,10 +267,13 @@ def collect(paths: Iterable[str | Path], *, jobs: int = 1, progress: bool = Fals
     aliases = dict(DEFAULT_ALIASES) if aliases is None else aliases
     with _progress(len(files), progress) as bar:
         task = bar.add_task("mining", total=len(files)) if bar else None
-        for doc in _results(files, aliases, themes or {}, max(1, jobs)):
-            acc.add(doc)
+        for done, part in _partials(files, aliases, themes or {}, max(1, jobs)):
+            if isinstance(part, Accumulator):
+                acc.merge(part)
+            else:
+                acc.add(part)
             if bar:
-                bar.advance(task)
+                bar.advance(task, done)
     return acc
 
 

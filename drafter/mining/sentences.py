@@ -78,7 +78,11 @@ def split_outside(text: str, seps: str, marks: re.Pattern) -> list[tuple[str, st
 
 def clauses(sentence: str) -> list[tuple[str, str]]:
     """``[(clause, separator)]``: the sentence cut at ，；： (its end punctuation stripped)."""
-    body = strip_end(sentence)
+    return body_clauses(strip_end(sentence))
+
+
+def body_clauses(body: str) -> list[tuple[str, str]]:
+    """:func:`clauses` of a sentence whose end punctuation is already stripped."""
     if not _ENCLOSED.search(body):
         parts = _CLAUSE_FAST.split(body)
         parts.append("")
