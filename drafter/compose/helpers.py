@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.compose.outline import Node, Outline
-from drafter.compose.select import Candidate, Ledger, Relevance
+from drafter.compose.select import Candidate, Ledger, Relevance, bigrams
 from drafter.compose.shape import local, plain_verb, shape, short_directive
 from drafter.errors import OutlineError
 from drafter.model import make_marker
@@ -78,6 +78,8 @@ class Composer:
         #: openings of the short comma-less sentences of the body being written (see short_head)
         self.short_heads: set[str] = set()
         self._last_embed = ""
+        #: character bigrams of every bank phrase printed so far (see _echoes)
+        self.printed: list[set[str]] = []
         self.by_category: dict[str, list[Candidate]] = {}
         for p in phrases:
             self.by_category.setdefault(p.category, []).append(p)
@@ -310,7 +312,7 @@ class Composer:
                 continue
             text = self._phrase_text(p)
             if not text or len(text) > limit or not self.ledger.fresh(text) \
-                    or short_head(text) in self.short_heads:
+                    or short_head(text) in self.short_heads or self._echoes(p.text):
                 continue
             del pool[i]
             partner = self._completion(p, pool, limit - len(text))
@@ -378,7 +380,16 @@ class Composer:
         self.used_frames.add(f)
         return f.replace("{q}", text)
 
+    def _echoes(self, text: str) -> bool:
+        """True when most of ``text`` was already said by another phrase (a series that is part
+        of a printed sentence, or the same series in another order)."""
+        grams = bigrams(text)
+        if len(grams) < 4:
+            return False
+        return any(len(grams & seen) >= ECHO_SHARE * min(len(grams), len(seen)) for seen in self.printed)
+
     def _take(self, p: Candidate, text: str, place: str) -> str:
+        self.printed.append(bigrams(p.text))
         self.ledger.take(text, p.id)
         self.borrowed.append(Borrowed(p.id, p.category, text, place, p.sources))
         return text
@@ -421,6 +432,8 @@ FRAME_KEYS = ("h", "p", "t", "points", "title", "n")
 #: a body of at least this many characters may quote its heading twice, a shorter one once
 LONG_BODY = 450
 MAX_HEADING_QUOTES = 2
+#: a phrase sharing this share of its words with one already printed says nothing new
+ECHO_SHARE = 0.7
 #: a heading longer than this is not quoted in a frame (it reads as a pasted block)
 QUOTED_HEADING_CHARS = 14
 #: points listed in a frame only when they are this short together (else 以下两个方面)
