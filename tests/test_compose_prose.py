@@ -1,0 +1,141 @@
+"""Drafts read as prose: phrases printed by their shape, headings not echoed, no local lines."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.bank import load_bank
+from drafter.compose import draft
+from drafter.compose.select import Ledger
+from drafter.compose.shape import local, shape
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGED_BANK = ROOT / "drafter" / "data" / "phrasebank"
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+SENTENCE = re.compile(r"[^。！？]+[。！？]”?")
+
+pytestmark = pytest.mark.skipif(not (PACKAGED_BANK / "phrases").is_dir(), reason="mined bank not shipped")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("坚持读原著、学原文、悟原理", "verb"),
+    ("扑下身子、沉到一线、深入基层", "verb"),
+    ("让主题教育深入人心、打动人心、激励人心", "clause"),
+    ("把惠民生的事办实、暖民心的事办细、顺民意的事办好", "clause"),
+    ("要强化理论武装", "directive"),
+    ("是我们想问题、作决策、办事情的出发点和落脚点", "fragment"),
+    ("才能有效解决地区差距、城乡差距、收入差距等突出问题", "fragment"),
+    ("增长的稳定性、发展的均衡性、环境的可持续性和社会的公平性", "fragment"),
+    ("以燕子垒窝的恒劲、蚂蚁啃骨的韧劲、老牛爬坡的拼劲", "fragment"),
+    ("构建新发展格局要在形态上成型、功能上成熟、运行上成势", "sentence"),
+    ("能力是基础，实干是关键，作风是保障", "sentence"),
+    ("高质量发展是全面建设社会主义现代化国家的首要任务。", "sentence"),
+])
+def test_shape_of_bank_phrases(text, expected):
+    assert shape(text, "排比") == expected
+
+
+def test_saying_only_when_it_is_not_an_action():
+    assert shape("空谈误国、实干兴邦", "对仗") == "saying"
+    assert shape("坚持学用结合、以学促干", "对仗") == "verb"
+
+
+@pytest.mark.parametrize("text", ["让八桂农村更有看头、农业更有奔头、农民更有盼头",
+                                  "要深入推进营商环境优化提升“一号改革工程”",
+                                  "2023年是全面贯彻落实党的二十大精神开局之年",
+                                  "100%义务教育学校开展课后服务"])
+def test_local_lines_are_recognised(text):
+    assert local(text)
+
+
+def test_general_lines_are_not_local():
+    assert not local("要把{{ 7*7 }}照原样写出来")
+    assert not local("高质量发展是全面建设社会主义现代化国家的首要任务。")
+
+
+def _drafts():
+    return [(p.stem, draft(p, bank=PACKAGED_BANK, seed=s)) for p in EXAMPLES for s in (0, 1)]
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    return _drafts()
+
+
+def test_no_bank_series_printed_as_a_bare_sentence(drafts):
+    """A predicate, 让/把 clause or fragment of the bank never stands alone as a sentence."""
+    bank = load_bank(PACKAGED_BANK)
+    bare = {p.text for p in bank.phrases if shape(p.text, p.category) in ("verb", "clause", "fragment")}
+    for name, d in drafts:
+        for _, section in d.speech.walk():
+            for para in section.body:
+                for s in SENTENCE.findall(para):
+                    assert s.rstrip("。！？") not in bare, (name, s)
+
+
+def test_fragments_are_never_used(drafts):
+    bank = {p.id: p for p in load_bank(PACKAGED_BANK).phrases}
+    for name, d in drafts:
+        for b in d.sources:
+            assert shape(bank[b.phrase].text, b.category) != "fragment", (name, b.text)
+
+
+def test_heading_quoted_at_most_twice_per_body(drafts):
+    for name, d in drafts:
+        for _, section in d.speech.walk():
+            body = "".join(section.body)
+            quoted = len(re.findall("“" + re.escape(section.heading.split("，")[0]) + "”", body))
+            assert quoted <= 2, (name, section.heading, body)
+
+
+def test_quotes_of_any_heading_are_rare(drafts):
+    """Across a whole draft, at most one body sentence in eight quotes a heading of the outline."""
+    for name, d in drafts:
+        heads = {h.split("，")[0] for _, _, h in d.speech.headings()}
+        sentences = [s for _, sec in d.speech.walk() for p in sec.body for s in SENTENCE.findall(p)]
+        quoting = [s for s in sentences if any(f"“{h}”" in s for h in heads)]
+        assert len(quoting) * 8 <= len(sentences), (name, quoting)
+
+
+def test_local_lines_stay_out_when_general_ones_suffice(drafts):
+    for name, d in drafts:
+        assert not [b.text for b in d.sources if local(b.text) and b.place not in ("opening", "closing")], name
+
+
+def test_no_phrase_echoes_another(drafts):
+    """A series already said inside a longer sentence is not said again on its own."""
+    for name, d in drafts:
+        texts = [b.text for b in d.sources if len(b.text) >= 12]
+        for i, a in enumerate(texts):
+            core = a.rstrip("。")
+            for b in texts[i + 1:]:
+                assert core not in b and b.rstrip("。") not in a, (name, a, b)
+
+
+def test_bodies_keep_the_promises(drafts):
+    for name, d in drafts:
+        text = "\n".join(d.speech.paragraphs())
+        sentences = Ledger.split(text)
+        assert len(sentences) == len(set(sentences)), name
+        assert abs(d.length - d.target) <= d.target * 0.10, name
+
+
+def test_examples_lint_without_errors(tmp_path, drafts):
+    from drafter.lint import ERROR, lint_file
+    from drafter.writers import write
+
+    for i, (name, d) in enumerate(drafts):
+        path = write(d.speech, tmp_path / f"{name}-{i}.txt")
+        errors = [f.line() if hasattr(f, "line") else f for f in lint_file(path).findings if f.level == ERROR]
+        assert not errors, (name, errors)
+
+
+def test_example_drafts_parse_back_to_their_headings(tmp_path, drafts):
+    """Composed bodies never open like a lead sentence, so the parser finds only the outline's headings."""
+    from drafter.parser import parse_file
+    from drafter.writers import write
+
+    for i, (name, d) in enumerate(drafts):
+        back = parse_file(write(d.speech, tmp_path / f"{name}-{i}.txt"))
+        assert back.headings() == d.speech.headings(), name
