@@ -60,12 +60,20 @@ CLOSING_CUE = re.compile(
 _NOT_LEAD = re.compile(r"我|这|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
 
 
+_UNSET = object()
+
+
 @dataclass
 class _Para:
     idx: int          # 1-based paragraph number
     text: str
     level: int | None = None   # heading level from a .docx style
     lead: str = ""             # bold leading text from a .docx
+    # What the scans of _build found in this paragraph: a paragraph is looked at again at every
+    # level of the tree it sits under, and what it holds does not change, so each scan runs once.
+    numbered: object = field(default=_UNSET, repr=False, compare=False)
+    item_cands: object = field(default=None, repr=False, compare=False)
+    lead_sentence: object = field(default=_UNSET, repr=False, compare=False)
 
 
 @dataclass
@@ -255,7 +263,9 @@ def _numbered_heads(paras: list[_Para]) -> list[tuple[int, int, str, str]]:
     """
     heads = []
     for i, p in enumerate(paras):
-        found = _numbered(p.text)
+        found = p.numbered
+        if found is _UNSET:
+            found = p.numbered = _numbered(p.text)
         if found:
             heads.append((i, found[0], found[1], found[2]))
         elif p.level and not p.lead:
@@ -283,14 +293,10 @@ def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
     """Accepted inline items as (paragraph index, offset, marker, number), in order from 一."""
     cands = []
     for i, p in enumerate(paras):
-        for m in _ITEM_ANYWHERE.finditer(p.text):
-            start = m.start()
-            if start and p.text[start - 1] not in _ITEM_BOUNDARY:
-                continue
-            n = marker_number(m.group(1) + "是")
-            if n is None or not _HEAD_END.search(p.text, m.end()):
-                continue  # a dangling 三是 with no sentence after it is not an item
-            cands.append((i, m.start(), m.group(1) + m.group(2), n, m.group(2)))
+        found = p.item_cands
+        if found is None:
+            found = p.item_cands = _item_candidates(p.text)
+        cands.extend((i, *c) for c in found)
     accepted: list[tuple[int, int, str, int]] = []
     k = 0
     while k < len(cands):
@@ -309,6 +315,20 @@ def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
         else:
             k += 1
     return accepted
+
+
+def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
+    """(offset, marker, number, 是/要) of every possible inline item in one paragraph."""
+    out = []
+    for m in _ITEM_ANYWHERE.finditer(text):
+        start = m.start()
+        if start and text[start - 1] not in _ITEM_BOUNDARY:
+            continue
+        n = marker_number(m.group(1) + "是")
+        if n is None or not _HEAD_END.search(text, m.end()):
+            continue  # a dangling 三是 with no sentence after it is not an item
+        out.append((start, m.group(1) + m.group(2), n, m.group(2)))
+    return tuple(out)
 
 
 def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, recurse: bool):
@@ -368,12 +388,22 @@ def _lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]]:
     plain = [(i, lead) for i, lead in hinted if not _ITEM.match(lead)]
     if plain:
         return [(i, 0, "") for i, _ in plain]
-    if hinted:  # only bold 一是…。 items: a lone item a writer put in bold
-        return [(i, 0, _ITEM.match(lead).group(0)) for i, lead in hinted]
+    found = _parallel_leads(paras)
+    if found or not hinted:
+        return found
+    # only set-off 一是…。 items: a lone item a writer set off in bold
+    return [(i, 0, _ITEM.match(lead).group(0)) for i, lead in hinted]
+
+
+def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
+    """The best parallel group of short first sentences (same number of commas; shared frames count)."""
     groups: dict[int, list[tuple[int, str]]] = {}
     for i, p in enumerate(paras):
-        s = _lead_candidate(p)
-        if s is not None and not _NOT_LEAD.search(s):
+        s = p.lead_sentence
+        if s is _UNSET:
+            s = _lead_candidate(p)
+            s = p.lead_sentence = s if s is not None and not _NOT_LEAD.search(s) else None
+        if s is not None:
             groups.setdefault(s.count("，"), []).append((i, s))
     best, best_score = None, 0
     for commas, members in groups.items():

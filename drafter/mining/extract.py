@@ -142,33 +142,35 @@ def _shapes(sentence: str, body: str) -> list[tuple[str, str]]:
             elif len(members) == 2 and is_pair(members[0], members[1], lead_in=4) and clause != body:
                 out.append(("对仗", clause))
     if len(parts) > 1:
-        out.extend(_clause_runs(parts, body))
+        _clause_runs(parts, body, out)
     if "“" in sentence or "‘" in sentence:
         for q in quoted(sentence):
-            out.extend(_quoted_shape(q))
+            _quoted_shape(q, out)
     return out
 
 
-def _clause_runs(parts: list[tuple[str, str]], body: str) -> Iterator[tuple[str, str]]:
+def _clause_runs(parts: list[tuple[str, str]], body: str, out: list[tuple[str, str]]) -> None:
+    """Append the 排比 runs and 对仗 pairs of whole clauses to ``out``."""
     texts = [c for c, _ in parts]
     lens = [len(t) for t in texts]
     n, i = len(texts), 0
     while i < n - 1:
         j = i + 3
-        if j <= n and _candidate(texts, lens, i) and _joinable(parts, i, j) and is_clause_series(texts[i:j]):
+        if j <= n and 4 <= min(lens[i:j]) and _candidate(texts, lens, i) and _joinable(parts, i, j) \
+                and is_clause_series(texts[i:j]):
             while j < n and _similar(lens[i:j + 1]) and _joinable(parts, i, j + 1) \
                     and is_clause_series(texts[i:j + 1]):
                 j += 1
             run = _join(parts, i, j)
             if han_len(run) <= 150:
-                yield "排比", run
+                out.append(("排比", run))
             i = j
             continue
         if lens[i] == lens[i + 1] and parts[i][1] == "，" and "、" not in texts[i] + texts[i + 1] \
                 and is_pair(texts[i], texts[i + 1], framed=True):
             pair = _join(parts, i, i + 2)
             if pair != body:
-                yield "对仗", pair
+                out.append(("对仗", pair))
             i += 2
             continue
         i += 1
@@ -201,45 +203,51 @@ def _join(parts: list[tuple[str, str]], i: int, j: int) -> str:
     return "".join(c + sep for c, sep in parts[i:j - 1]) + parts[j - 1][0]
 
 
-def _quoted_shape(q: str) -> Iterator[tuple[str, str]]:
+def _quoted_shape(q: str, out: list[tuple[str, str]]) -> None:
     if any(ch in q for ch in "。！？“‘"):
         return
     members = _QUOTE_CUT.split(q)
     if len(members) == 2 and len(members[1]) <= 8 and is_pair(members[0], members[1]):
-        yield "金句", q
+        out.append(("金句", q))
     elif len(members) >= 3 and "，" not in q and is_series(members):
-        yield "排比", q
+        out.append(("排比", q))
 
 
-def find_phrases(pieces: list[Piece]) -> Iterator[Found]:
-    """Every phrase of a speech's pieces, in document order (duplicates included)."""
+def find_phrases(pieces: list[Piece]) -> list[Found]:
+    """Every phrase of a speech's pieces, in document order (duplicates included).
+
+    Built as one list (not a chain of generators): this runs for every sentence of the corpus.
+    """
+    out: list[Found] = []
     for piece in pieces:
         if piece.role in ("title", "heading"):
             continue
         if piece.role == "closing" and piece.last and han_len(piece.text) <= 40:
-            yield Found("结尾", piece.text, piece.para)
+            out.append(Found("结尾", piece.text, piece.para))
             continue
         for sentence in sentences(piece.text):
-            yield from _sentence_phrases(sentence, piece)
+            _sentence_phrases(sentence, piece, out)
+    return out
 
 
-def _sentence_phrases(sentence: str, piece: Piece) -> Iterator[Found]:
+def _sentence_phrases(sentence: str, piece: Piece, out: list[Found]) -> None:
     sentence = sentence.strip()
     if not sentence:
         return
+    para = piece.para
     body = strip_end(sentence)
     h = han_len(body)  # the same as the sentence's: 。！？ are not Han
     if piece.role == "closing" and h <= 60:
         aphorism = is_aphorism(body)
-        yield Found("金句" if aphorism else "结尾", sentence, piece.para)
+        out.append(Found("金句" if aphorism else "结尾", sentence, para))
     else:
         found = _category(sentence, body, h, piece.role)
         if found:
-            yield Found(found[0], found[1], piece.para, True)
+            out.append(Found(found[0], found[1], para, True))
     for category, text in _shapes(sentence, body):
         text = text.strip()
         if len(text) >= 12 or han_len(text) >= 4:
-            yield Found(category, text, piece.para)
+            out.append(Found(category, text, para))
 
 
 def opening_moves(found: list[Found], pieces: list[Piece]) -> list[tuple[str, str, str]]:

@@ -9,8 +9,6 @@ tail (…的问题); both are trimmed to the members' common length before compa
 
 from __future__ import annotations
 
-from statistics import median_low
-
 _NOT_HAN = set("，。；：、！？“”‘’（）《》{}…—")
 
 
@@ -18,6 +16,15 @@ def shared_positions(members: list[str], from_end: bool, enough: int = 1 << 30) 
     """How many aligned positions hold the same Han character in every member (stops at ``enough``)."""
     if from_end:
         members = [m[::-1] for m in members]
+    if len(members) == 2:  # pairs are the common case: compare characters directly
+        a, b = members
+        count = 0
+        for x, y in zip(a, b):
+            if x == y and x not in _NOT_HAN:
+                count += 1
+                if count >= enough:
+                    break
+        return count
     n = len(members)
     count = 0
     for column in zip(*members):
@@ -33,7 +40,8 @@ def trimmed(members: list[str]) -> list[str]:
     if len(members) < 3:
         core = min(len(m) for m in members)
         return [members[0][-core:]] + members[1:-1] + [members[-1]] if core else members
-    core = median_low(len(m) for m in members[1:-1])
+    middle = sorted(len(m) for m in members[1:-1])
+    core = middle[(len(middle) - 1) // 2]  # median_low, without the statistics module's overhead
     first, last = members[0], members[-1]
     if len(first) > core:
         first = first[-core:]
@@ -55,8 +63,13 @@ def _clean_cuts(members: list[str], core: list[str]) -> bool:
     return (not lead or len(lead) >= 3 or lead[-1] in LEAD_ENDS) and (not tail or tail[0] in TAIL_STARTS)
 
 
-def _frame(members: list[str]) -> int:
-    return max(shared_positions(members, False), shared_positions(members, True))
+def _frame(members: list[str], need: int = 1 << 30) -> int:
+    """Shared positions counted from the start or from the end, whichever is more (capped at ``need``).
+
+    Callers only compare the frame with a small threshold, so counting stops once it is reached.
+    """
+    head = shared_positions(members, False, need)
+    return head if head >= need else max(head, shared_positions(members, True, need))
 
 
 def is_series(members: list[str], min_len: int = 3) -> bool:
@@ -87,7 +100,7 @@ def is_clause_series(clauses: list[str]) -> bool:
     if not _anchored(clauses):
         return False
     core = trimmed(clauses)
-    return _frame(clauses) >= 2 or _frame(core) >= 3
+    return _frame(clauses, 2) >= 2 or _frame(core, 3) >= 3
 
 
 def _anchored(members: list[str]) -> bool:
@@ -118,7 +131,7 @@ def is_pair(a: str, b: str, lead_in: int = 0, framed: bool = False) -> bool:
     n = len(b)
     if n < 3 or n > 16 or "{" in a or "{" in b:
         return False
-    frame = _frame([a, b])
+    frame = _frame([a, b], 2)  # only "at least one" and "at least two" matter below
     if framed and frame < 1:
         return False
     if n == 4:

@@ -67,7 +67,7 @@ class Miner:
         out = DocResult(name)
         closings: list[str] = []
         closing_paras = {p.para for p in pieces if p.role == "closing"}
-        found = list(find_phrases(pieces))
+        found = find_phrases(pieces)
         for f in found:
             entry = out.phrases.setdefault((f.category, f.text), [0, [], None, []])
             entry[0] += 1
