@@ -77,6 +77,8 @@ class Composer:
         self.quotes_left = 2
         #: openings of the short comma-less sentences of the body being written (see short_head)
         self.short_heads: set[str] = set()
+        #: sentences of the current body so far: a linking frame (同时，还要……) needs two before it
+        self.said = 0
         self._last_embed = ""
         #: character bigrams of every bank phrase printed so far (see _echoes)
         self.printed: list[set[str]] = []
@@ -161,6 +163,7 @@ class Composer:
         used = 0
         self.quotes_left = MAX_HEADING_QUOTES if budget >= LONG_BODY else 1
         self.short_heads = set()
+        self.said = 0
         kind = "总" if node.points else "引"
         if budget >= 40:
             used += self._add(sentences, self.frame(kind, node))
@@ -358,7 +361,8 @@ class Composer:
     def _embed(self, kind: str, text: str) -> str:
         """A predicate or 让/把 clause made a sentence by a frame of ``kind`` (要……。)."""
         options = [f for f in self.frames.get(kind) or [] if "{x}" in f and f != self._last_embed
-                   and (plain_verb(text) or not f.split("{x}")[0].endswith(EMBED_ADVERBS))]
+                   and (plain_verb(text) or not f.split("{x}")[0].endswith(EMBED_ADVERBS))
+                   and (self.said >= 2 or "，" not in f.split("{x}")[0])]
         if not options:
             return ""
         self.rng.shuffle(options)
@@ -401,6 +405,7 @@ class Composer:
         if head:
             self.short_heads.add(head)
         sentences.append(text)
+        self.said += 1
         n = len("".join(text.split()))
         self.composed_chars += n
         return n
