@@ -89,6 +89,9 @@ class Speech:
     opening_paras: list[int] = field(default_factory=list)
     closing_paras: list[int] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.date = canonical_date(self.date)
+
     def walk(self) -> Iterator[tuple[int, Section]]:
         """Every section with its depth (1 for top level), in document order."""
         def rec(sections: list[Section], depth: int):
@@ -115,7 +118,7 @@ class Speech:
             "source": self.source,
             "title": self.title,
             "speaker": self.speaker,
-            "date": self.date,
+            "date": canonical_date(self.date),
             "salutation": self.salutation,
             "opening": list(self.opening),
             "sections": [s.to_dict(positions) for s in self.sections],
@@ -148,6 +151,18 @@ class Speech:
         d = self.to_dict()
         d.pop("source")
         return d
+
+
+def canonical_date(date) -> str | None:
+    """Dates as a speech prints them: 2026-11-21, 2026/11/21, a date object → 2026年11月21日."""
+    if date is None or date == "":
+        return None
+    text = str(date).strip().strip("（）()")
+    parts = text.replace("/", "-").replace(".", "-").split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        y, m, d = (int(p) for p in parts)
+        return f"{y}年{m}月{d}日"
+    return text
 
 
 CN_DIGITS = "零一二三四五六七八九"

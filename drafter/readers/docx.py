@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import zipfile
+
+from docx.oxml.ns import qn
 from pathlib import Path
 
 from drafter.errors import ReadError
@@ -58,11 +60,12 @@ def _hint(paragraph):
     from drafter.readers import Hint
 
     level = _heading_level(paragraph)
+    runs = [r for r in paragraph.runs if r.text]
+    last_font = _east_asian_font(runs[-1]) if runs else None
     lead = []
-    for run in paragraph.runs:
-        if not run.text:
-            continue
-        if run.bold:
+    for run in runs:
+        # a lead is set off by bold or by a heading font (黑体/楷体 against a 仿宋 body)
+        if run.bold or _east_asian_font(run) != last_font:
             lead.append(run.text)
         else:
             break
@@ -72,3 +75,9 @@ def _hint(paragraph):
     if level is None and not lead_text:
         return None
     return Hint(level=level, lead=lead_text, style=paragraph.style.name if paragraph.style else "")
+
+
+def _east_asian_font(run) -> str | None:
+    rpr = run._element.rPr
+    fonts = rpr.rFonts if rpr is not None else None
+    return fonts.get(qn("w:eastAsia")) if fonts is not None else None

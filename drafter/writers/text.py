@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from drafter.model import Section, Speech
+from drafter.model import Section, Speech, canonical_date
 
 #: heading level (1–4) of each numbered marker family
 FAMILY_LEVEL = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
@@ -34,15 +34,9 @@ class Block:
 
 
 def format_date(date: str | None) -> str | None:
-    """'2026-11-21' → '（2026年11月21日）'; text already in 年月日 form is bracketed as is."""
-    if not date:
-        return None
-    date = str(date).strip().strip("（）()")
-    parts = date.replace("/", "-").replace(".", "-").split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        y, m, d = (int(p) for p in parts)
-        date = f"{y}年{m}月{d}日"
-    return f"（{date}）"
+    """'2026-11-21' or '2026年11月21日' → '（2026年11月21日）'."""
+    date = canonical_date(date)
+    return f"（{date}）" if date else None
 
 
 def _section_blocks(section: Section, depth: int) -> list[Block]:
