@@ -1,0 +1,38 @@
+"""The README shows what a user gets, and stays true to the code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from drafter.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_exactly_two_setup_commands_install_then_draft_and_install_then_test():
+    setup = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.+?)\n```", setup, re.S)
+    assert len(commands) == 2
+    draft, test = commands
+    assert "pip install" in draft and "drafter draft examples/" in draft
+    assert "pip install" in test and "pytest" in test
+    assert "pytest" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_example_outline_in_the_readme_is_the_shipped_one():
+    outline = (ROOT / "examples" / "研讨发言.yaml").read_text(encoding="utf-8").rstrip()
+    assert f"```yaml\n{outline}\n```" in README
+
+
+def test_the_first_page_picture_exists():
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README)
+    assert pictures and all((ROOT / p).is_file() for p in pictures)
+
+
+def test_every_command_is_documented():
+    names = [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]
+    assert names
+    for name in names:
+        assert f"`drafter {name}" in README, name
