@@ -3,10 +3,13 @@
     python bench/mine_bench.py [--mb 50] [--jobs 1 2]
 
 Each run is ``drafter.mining.mine`` (read, parse, mine, merge, write the bank) in a fresh
-process, so its peak RSS is its own. Prints, per ``--jobs``: wall-clock MB/s, CPU-time MB/s
-of the main process (what one core does, unaffected by other load on the machine), and peak
-RSS of the main process and of the largest worker. A run on a fifth of the corpus is printed
-too: memory is bounded by the bank, so the peak must not grow with the corpus.
+process, so its peak RSS is its own. Prints, per ``--jobs``: wall-clock MB/s; MB per CPU
+second (``os.times()`` of the run and of its worker processes: what one core does, unaffected
+by other load on the machine); the gain over ``--jobs 1`` by wall clock and the CPU time the
+extra processes cost; the load average before the run (other processes on the machine slow
+the wall clock, not the CPU figures); and peak RSS of the main process and of the largest
+worker. A run on a fifth of the corpus is printed too: memory is bounded by the bank, so the
+peak must not grow with the corpus.
 Target: ≥ 5 MB/s on one core; near-linear gain with jobs.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -42,12 +46,15 @@ def child(corpus: str, out: str, jobs: int) -> None:
     """One measured run (in its own process); prints a JSON line."""
     from drafter.mining import mine
 
-    wall, cpu = time.perf_counter(), time.process_time()
+    load = os.getloadavg()[0]
+    wall, before = time.perf_counter(), os.times()
     result = mine([corpus], out, jobs=jobs, progress=False)
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    wall, after = time.perf_counter() - wall, os.times()
+    cpu_self = (after.user - before.user) + (after.system - before.system)
+    cpu_workers = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     print(json.dumps({
         "mb": result.bytes / 1024 / 1024, "files": result.files, "phrases": result.phrases,
-        "wall": wall, "cpu": cpu,
+        "wall": wall, "cpu": cpu_self + cpu_workers, "cpu_main": cpu_self, "load": load,
         "rss_self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
@@ -60,14 +67,18 @@ def run(corpus: Path, jobs: int, tmp: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def report(label: str, jobs: int, r: dict, base: float | None) -> None:
+def report(label: str, jobs: int, r: dict, base: dict | None) -> None:
     speed = r["mb"] / r["wall"]
-    gain = f", x{speed / base:.2f} vs --jobs 1" if base else ""
     line = (f"{label:12s} --jobs {jobs}: {r['mb']:.1f} MB, {r['files']} files, {r['phrases']} phrases "
-            f"in {r['wall']:.2f} s = {speed:.2f} MB/s wall{gain}")
+            f"in {r['wall']:.2f} s wall / {r['cpu']:.2f} s CPU = {speed:.2f} MB/s wall, "
+            f"{r['mb'] / r['cpu']:.2f} MB per CPU second")
     if jobs == 1:
-        line += f"; {r['mb'] / r['cpu']:.2f} MB/s per CPU second (target >= 5)"
-    line += f"; peak RSS main {r['rss_self']:.0f} MB"
+        line += " (target >= 5)"
+    if base:
+        line += (f"; x{speed / (base['mb'] / base['wall']):.2f} vs --jobs 1 by wall clock "
+                 f"(ideal x{jobs}), CPU cost x{(r['cpu'] / r['mb']) / (base['cpu'] / base['mb']):.2f}, "
+                 f"main process {r['cpu_main']:.2f} s CPU")
+    line += f"; load before {r['load']:.2f}; peak RSS main {r['rss_self']:.0f} MB"
     if jobs > 1:
         line += f", largest worker {r['rss_children']:.0f} MB"
     print(line, flush=True)
@@ -89,12 +100,13 @@ def main() -> None:
         large.mkdir()
         build_corpus(small, args.mb / 5)
         build_corpus(large, args.mb)
+        print(f"{os.cpu_count()} CPUs", flush=True)
         base = None
         for jobs in args.jobs:
             r = run(large, jobs, tmp)
             report("full corpus", jobs, r, base)
             if jobs == 1:
-                base = r["mb"] / r["wall"]
+                base = r
         report("1/5 corpus", args.jobs[0], run(small, args.jobs[0], tmp), None)
 
 

@@ -80,7 +80,7 @@ def _category(sentence: str, body: str, h: int, role: str) -> tuple[str, str] | 
         return "过渡", sentence
     if DIRECTIVE.match(body):
         return _directive(sentence, body, h)
-    if is_aphorism(body):
+    if _aphorism(body, h):
         return "金句", sentence
     if 8 <= h <= 90 and "我" not in body and STATEMENT.match(body):
         return "论述", sentence
@@ -113,7 +113,10 @@ _QUOTE_CUT = re.compile("[、，]")
 
 def is_aphorism(body: str) -> bool:
     """A short sentence of two echoing halves, or of couplets only, or a terse judgement."""
-    h = han_len(body)
+    return _aphorism(body, han_len(body))
+
+
+def _aphorism(body: str, h: int) -> bool:
     if h < 5 or h > 16 or "{" in body or "“" in body:
         return False
     parts = _APHORISM_CUT.split(body)
@@ -156,8 +159,7 @@ def _clause_runs(parts: list[tuple[str, str]], body: str, out: list[tuple[str, s
     n, i = len(texts), 0
     while i < n - 1:
         j = i + 3
-        if j <= n and 4 <= min(lens[i:j]) and _candidate(texts, lens, i) and _joinable(parts, i, j) \
-                and is_clause_series(texts[i:j]):
+        if j <= n and _candidate(texts, lens, i) and _joinable(parts, i, j) and is_clause_series(texts[i:j]):
             while j < n and _similar(lens[i:j + 1]) and _joinable(parts, i, j + 1) \
                     and is_clause_series(texts[i:j + 1]):
                 j += 1
@@ -179,8 +181,10 @@ def _clause_runs(parts: list[tuple[str, str]], body: str, out: list[tuple[str, s
 def _candidate(texts: list[str], lens: list[int], i: int) -> bool:
     """Cheap first test of three clauses from ``i``: similar lengths, and a shared edge or one length."""
     a, b, c = lens[i], lens[i + 1], lens[i + 2]
+    if a < 4 or b < 4 or c < 4:  # most runs fail here: decide before sorting out min and max
+        return False
     low, high = min(a, b, c), max(a, b, c)
-    if low < 4 or high > 40 or high > 2 * low:
+    if high > 40 or high > 2 * low:
         return False
     if low == high:
         return True
@@ -238,7 +242,7 @@ def _sentence_phrases(sentence: str, piece: Piece, out: list[Found]) -> None:
     body = strip_end(sentence)
     h = han_len(body)  # the same as the sentence's: 。！？ are not Han
     if piece.role == "closing" and h <= 60:
-        aphorism = is_aphorism(body)
+        aphorism = _aphorism(body, h)
         out.append(Found("金句" if aphorism else "结尾", sentence, para))
     else:
         found = _category(sentence, body, h, piece.role)

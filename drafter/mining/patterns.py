@@ -46,14 +46,27 @@ def lcs(a: str, b: str) -> str:
 
 
 def _gaps(tokens: list[str], headings: list[str]) -> list[list[bool]] | None:
-    """For each heading, whether each gap around the tokens is filled (None: no fit)."""
-    rx = re.compile("(.*)" + "(.*)".join(map(re.escape, tokens)) + "(.*)", re.S)
+    """For each heading, whether each gap around the tokens is filled (None: no fit).
+
+    The fit is the one of the regex ``(.*)t1(.*)t2…(.*)`` (greedy gaps, the first as long as
+    it can be): each token at its last place that leaves room for the tokens after it, found
+    with ``rfind`` from the right instead of compiling and backtracking a regex per step.
+    """
     out = []
     for h in headings:
-        m = rx.fullmatch(h)
-        if m is None:
-            return None
-        out.append([bool(g) for g in m.groups()])
+        end = len(h)
+        starts = []
+        for t in reversed(tokens):
+            end = h.rfind(t, 0, end)
+            if end < 0:
+                return None
+            starts.append(end)
+        starts.reverse()
+        filled = [starts[0] > 0]
+        for k in range(1, len(tokens)):
+            filled.append(starts[k] > starts[k - 1] + len(tokens[k - 1]))
+        filled.append(len(h) > starts[-1] + len(tokens[-1]))
+        out.append(filled)
     return out
 
 

@@ -60,7 +60,8 @@ class Tagger:
         self._re = re.compile("|".join(map(re.escape, keys)))
 
     def __call__(self, text: str, extra: tuple[str, ...] = ()) -> list[str]:
-        found = {self._theme_of[m.group(0)] for m in self._re.finditer(text)}
+        theme_of = self._theme_of
+        found = {theme_of[t] for t in self._re.findall(text)}
         for term in extra:
             if term in text:
                 found.add(self._theme_of.get(term, term))
