@@ -408,7 +408,8 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
     best, best_score = None, 0
     for commas, members in groups.items():
         frame = _shared_frame([s for _, s in members])
-        if len(members) < 2 or (len(members) == 2 and frame < 2):
+        # two leads, or leads with commas (坚持…，在…中…), must share a frame to count as parallel
+        if len(members) < 2 or ((len(members) == 2 or commas) and frame < 2):
             continue
         score = (len(members) * 2 + frame, -commas)
         if best is None or score > best_score:

@@ -176,3 +176,11 @@ def test_lead_sections_of_several_paragraphs_and_a_closing_look_ahead():
     assert speech.headings() == [(1, "", "深入学习是基础"), (1, "", "调查研究是关键"), (1, "", "真抓实干是根本")]
     assert [len(s.body) for s in speech.sections] == [2, 2, 1]
     assert speech.closing == ["今后，我将进一步改进作风。", "发言完毕，谢谢大家！"]
+
+
+def test_body_paragraphs_opening_with_unrelated_clauses_are_not_leads():
+    text = ("题\n同志们：\n开头。\n一、甲\n"
+            "实践证明，只有坚持学习才能进步。正文很长很长。\n"
+            "事实表明，作风建设永远在路上。正文很长很长。\n"
+            "历史告诉我们，团结就是力量。正文很长很长。\n")
+    assert headings(text) == [(1, "一、", "甲")]
