@@ -15,7 +15,6 @@ Every phrase is a whole sentence, clause, series or quoted span, cut at punctuat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
@@ -42,9 +41,11 @@ MOVE_OF = {"引语": "引述讲话精神", "论述": "阐明意义形势", "开�
            "金句": "金句点题", "过渡": "承上启下"}
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of one paragraph with its place in the speech (opening, heading, body, closing)."""
+class Piece(NamedTuple):
+    """A stretch of one paragraph with its place in the speech (opening, heading, body, closing).
+
+    A tuple: one is made per paragraph of the corpus, and a frozen dataclass costs twice as much.
+    """
 
     para: int
     role: str
