@@ -1,0 +1,44 @@
+"""``drafter check FILE.docx``: one line per layout rule, pass or fail with what was found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+ORDER = 50
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+
+
+def check(
+    path: Path = typer.Argument(..., metavar="FILE.docx", help="A Word document (drafter's or anyone's)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object: file, layout, ok and every rule."),
+    layout: Optional[str] = typer.Option(None, "--layout", metavar="NAME|FILE",
+                                         help="Layout profile to check against (default gbt9704)."),
+) -> None:
+    """Check a .docx against the official layout: page, margins, fonts, sizes, spacing, headings, page numbers.
+
+    Exit status: 0 every rule passes, 1 some rule fails, 2 the file or layout could not be used.
+    """
+    from drafter.check import check_docx
+    from drafter.layouts import load_layout
+
+    profile = load_layout(layout)
+    results = check_docx(path, profile)
+    failed = [r for r in results if not r.ok]
+    if as_json:
+        import json
+
+        typer.echo(json.dumps({"file": str(path), "layout": profile.name, "ok": not failed,
+                               "rules": [r.to_dict() for r in results]}, ensure_ascii=False))
+    else:
+        for r in results:
+            typer.echo(f"{'pass' if r.ok else 'FAIL'}  {r.rule}: {r.found}")
+        summary = f"{len(failed)} of {len(results)} rules failed" if failed else f"all {len(results)} rules pass"
+        typer.echo(f"{path}: {summary} ({profile.name} layout)")
+    if failed:
+        raise typer.Exit(1)

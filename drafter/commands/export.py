@@ -1,0 +1,37 @@
+"""``drafter export FILE -o OUT``: any speech (.txt .md .docx) to .docx in the official layout, .md or .txt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+ORDER = 40
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export")(export)
+
+
+def export(
+    path: Path = typer.Argument(..., metavar="FILE", help="A speech (.txt .md .docx)."),
+    out: Path = typer.Option(..., "-o", "--out", metavar="OUT", help="Write here: .docx, .md or .txt."),
+    layout: Optional[str] = typer.Option(None, "--layout", metavar="NAME|FILE",
+                                         help="Layout profile for .docx output (default gbt9704)."),
+    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="FILE.docx",
+                                                 help="Take styles and page setup from this .docx."),
+) -> None:
+    """Re-lay a speech out: parse it, then write it as .docx (official layout), .md or .txt."""
+    from drafter.cli import fail
+    from drafter.parser import parse_file
+    from drafter.writers import write
+
+    options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
+    if options and out.suffix.lower() != ".docx":
+        fail("--layout and --reference-doc apply to .docx output only (use -o NAME.docx)")
+    if out.resolve() == path.resolve():
+        fail(f"{out}: output would overwrite the input; choose another -o")
+    speech = parse_file(path)
+    write(speech, out, **options)
+    typer.echo(f"drafter: wrote {out}", err=True)
