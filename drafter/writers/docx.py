@@ -96,7 +96,16 @@ def build_document(speech: Speech, layout: Layout, reference_doc: str | Path | N
         if last_of_title and layout.title_space_after_lines:
             paragraph.paragraph_format.space_after = Pt(layout.title_space_after_lines * layout.line_spacing_pt)
     set_properties(document, speech, layout)
+    drop_thumbnail(document)
     return document
+
+
+def drop_thumbnail(document) -> None:
+    """python-docx's template carries a picture of an English page that file browsers show."""
+    rels = document.part.package.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            del rels[rid]
 
 
 # ---------------------------------------------------------------- document set-up
@@ -125,6 +134,7 @@ def setup_defaults(document, layout: Layout) -> None:
     x.set_lang(rpr, layout.language)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     x.set_line_exact(ppr, layout.line_spacing_pt)
+    x.set_widow_control(ppr, False)
     x.set_theme_font_lang(document.settings.element, layout.language)
     normal = document.styles["Normal"]
     _style_look(normal._element, layout, TextStyle(body.font, body.size, False, body.align, 0))

@@ -143,6 +143,11 @@ def set_outline_level(pPr, level: int) -> None:
     ordered_child(pPr, "w:outlineLvl", PPR_ORDER).set(qn("w:val"), str(level))
 
 
+def set_widow_control(pPr, on: bool) -> None:
+    """Off: every page holds the full grid of lines (a paragraph's last line may stand alone)."""
+    ordered_child(pPr, "w:widowControl", PPR_ORDER).set(qn("w:val"), "1" if on else "0")
+
+
 def set_keep_next(pPr) -> None:
     ordered_child(pPr, "w:keepNext", PPR_ORDER)
 
