@@ -1,0 +1,107 @@
+"""Layout profiles: 号 ↔ pt, the shipped profiles, extends, and errors that name file, line and key."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.errors import LayoutError
+from drafter.layouts import SIZE_NAMES, available_layouts, load_layout, size_name, size_pt
+
+
+@pytest.mark.parametrize("name,pt", [("初号", 42), ("小初", 36), ("一号", 26), ("小一", 24), ("二号", 22),
+                                     ("小二", 18), ("三号", 16), ("小三", 15), ("四号", 14), ("小四", 12),
+                                     ("五号", 10.5)])
+def test_hao_to_points_and_back(name, pt):
+    assert size_pt(name) == pt
+    assert size_name(pt) == name
+
+
+@pytest.mark.parametrize("value,pt", [(16, 16), ("16pt", 16), ("10.5", 10.5), ("16 pt", 16)])
+def test_sizes_in_points(value, pt):
+    assert size_pt(value) == pt
+
+
+@pytest.mark.parametrize("bad", ["三號x", "huge", True, 0, 500])
+def test_bad_sizes(bad):
+    with pytest.raises(ValueError):
+        size_pt(bad)
+
+
+def test_sizes_are_descending():
+    values = list(SIZE_NAMES.values())
+    assert values == sorted(values, reverse=True)
+
+
+def test_default_profile_is_gbt9704():
+    lay = load_layout(None)
+    assert lay.name == "gbt9704" and "large-print" in available_layouts()
+    assert (lay.width_mm, lay.height_mm) == (210, 297)
+    assert (lay.margin_top_mm, lay.margin_bottom_mm, lay.margin_left_mm, lay.margin_right_mm) == (37, 35, 28, 26)
+    assert (lay.lines_that_fit(), lay.chars_that_fit()) == (22, 28)
+    assert lay.styles["title"].font == "方正小标宋简体" and lay.styles["title"].size == 22
+    assert not lay.styles["title"].bold
+    assert [lay.styles[f"heading{i}"].font for i in range(1, 5)] == ["黑体", "楷体_GB2312", "仿宋_GB2312", "仿宋_GB2312"]
+    assert lay.page_number.size == 14 and lay.page_number.parts() == ("— ", " —")
+
+
+def test_large_print_extends_gbt9704():
+    lay = load_layout("large-print")
+    assert lay.body.size == 18 and lay.body.font == "仿宋_GB2312"
+    assert lay.margin_top_mm == 37
+    assert (lay.lines_that_fit(), lay.chars_that_fit()) == (17, 24)
+
+
+def _profile(tmp_path, text, name="office.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extends_a_file_and_overrides_one_key(tmp_path):
+    path = _profile(tmp_path, "extends: gbt9704\nstyles:\n  title: {size: 小一}\n")
+    lay = load_layout(path)
+    assert lay.styles["title"].size == 24 and lay.styles["title"].font == "方正小标宋简体"
+    child = _profile(tmp_path, "extends: office.yaml\npage_number: {font: 仿宋_GB2312}\n", "child.yaml")
+    lay = load_layout(child)
+    assert lay.page_number.font == "仿宋_GB2312" and lay.styles["title"].size == 24
+
+
+def test_unknown_size_names_file_line_and_key(tmp_path):
+    path = _profile(tmp_path, "extends: gbt9704\nstyles:\n  body: {size: 大三}\n")
+    with pytest.raises(LayoutError) as err:
+        load_layout(path)
+    assert str(err.value).startswith(f"{path}:3: styles.body.size: unknown size '大三'")
+
+
+def test_unknown_key_is_named(tmp_path):
+    path = _profile(tmp_path, "extends: gbt9704\ntext:\n  line_spacing: 28\n")
+    with pytest.raises(LayoutError, match=r"office.yaml:3: text.line_spacing: unknown key"):
+        load_layout(path)
+
+
+def test_grid_that_does_not_fit_is_refused(tmp_path):
+    path = _profile(tmp_path, "extends: gbt9704\ntext:\n  line_spacing_pt: 29\n")
+    with pytest.raises(LayoutError, match=r"grid.lines_per_page: 22 lines promised, but 29 pt spacing fits 21"):
+        load_layout(path)
+
+
+def test_missing_key_in_a_standalone_profile(tmp_path):
+    path = _profile(tmp_path, "name: x\npage: {width_mm: 210}\n")
+    with pytest.raises(LayoutError, match="office.yaml.*missing"):
+        load_layout(path)
+
+
+def test_bad_yaml_and_loops(tmp_path):
+    with pytest.raises(LayoutError, match=r"office.yaml:2: not valid YAML"):
+        load_layout(_profile(tmp_path, "a: b\n  c: d\n"))
+    _profile(tmp_path, "extends: b.yaml\n", "a.yaml")
+    _profile(tmp_path, "extends: a.yaml\n", "b.yaml")
+    with pytest.raises(LayoutError, match="extends: 'extends' makes a loop"):
+        load_layout(tmp_path / "a.yaml")
+
+
+def test_missing_file_and_unknown_name(tmp_path):
+    with pytest.raises(LayoutError, match="layout file not found"):
+        load_layout(tmp_path / "none.yaml")
+    with pytest.raises(LayoutError, match="no layout named 'nosuch'.*gbt9704"):
+        load_layout("nosuch")
