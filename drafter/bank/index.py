@@ -14,6 +14,7 @@ import gc
 import hashlib
 import json
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +24,7 @@ from drafter.bank.phrase import Phrase, Source, fold
 from drafter.errors import BankError
 
 INDEX_NAME = ".index.sqlite"
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, sig TEXT NOT NULL);
@@ -40,7 +41,21 @@ CREATE TABLE IF NOT EXISTS tags (pid INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag, pid);
 CREATE TABLE IF NOT EXISTS sources (pid INTEGER NOT NULL, file TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sources_pid ON sources(pid);
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g);
 """
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams inside runs of Chinese characters: the 'words' drafting relevance
+    counts (Chinese has no spaces). Indexed in ``grams`` (full-text, one token per bigram),
+    so a draft finds the phrases holding a word, and how many do, without reading them all."""
+    out = set()
+    for run in _HAN_RUN.findall(text or ""):
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out
 
 
 @contextmanager
@@ -95,7 +110,7 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
         pass
     if row and row[0] == SCHEMA_VERSION:
         return
-    for table in ("meta", "files", "phrases", "tags", "sources"):
+    for table in ("meta", "files", "phrases", "tags", "sources", "grams"):
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     conn.executescript(SCHEMA)
     conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
@@ -192,6 +207,7 @@ def _store_file(conn: sqlite3.Connection, rel: str, phrases: list[Phrase], sig: 
         marks = ",".join("?" * len(old))
         conn.execute(f"DELETE FROM tags WHERE pid IN ({marks})", old)
         conn.execute(f"DELETE FROM sources WHERE pid IN ({marks})", old)
+        conn.execute(f"DELETE FROM grams WHERE rowid IN ({marks})", old)
         conn.execute("DELETE FROM phrases WHERE file=?", (rel,))
     cacheable = all(_extra_is_json(p) for p in phrases)
     conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (rel, sig if cacheable else "-"))
@@ -199,7 +215,7 @@ def _store_file(conn: sqlite3.Connection, rel: str, phrases: list[Phrase], sig: 
         return
     cur = conn.execute("SELECT COALESCE(MAX(pid), 0) FROM phrases")
     start = cur.fetchone()[0] + 1
-    rows, tags, sources = [], [], []
+    rows, tags, sources, grams = [], [], [], []
     for n, p in enumerate(phrases, start):
         folded_tags = [fold(t) for t in p.tags]
         hay = "\x1f".join([p.key, *folded_tags])
@@ -208,7 +224,9 @@ def _store_file(conn: sqlite3.Connection, rel: str, phrases: list[Phrase], sig: 
                      origin, extra))
         tags.extend((n, t) for t in folded_tags)
         sources.extend((n, s.file) for s in p.sources)
+        grams.append((n, " ".join(bigrams(text))))
     conn.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO grams(rowid, g) VALUES (?,?)", grams)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
     conn.executemany("INSERT INTO sources VALUES (?,?)", sources)
 

@@ -112,3 +112,90 @@ def pick(bank_dir: str | Path, category: str, words: list[str] | tuple = (),
     where, args = _filters(Query(categories=[category], tags=list(tags)))
     return _run(bank_dir, *_select(score, folded, where, args,
                                    "score DESC, count DESC, length(fold), id", limit))
+
+
+class Finder:
+    """Read-only questions a draft asks of a big bank's index, on one connection.
+
+    Drafting from 100,000 phrases must not load or score them all: it asks which
+    phrases hold a word (``with_word``, whose length is also the word's document
+    frequency), which carry some tags, a seeded sample of a few categories, and then
+    loads only the few thousand it chose (``phrases``). Use as a context manager.
+    """
+
+    def __init__(self, bank_dir: str | Path):
+        self.conn = open_index(bank_dir)
+        self._words: dict[str, list[int]] = {}
+        self._tags: list[str] | None = None
+
+    def __enter__(self) -> "Finder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM phrases").fetchone()[0]
+
+    def categories(self) -> dict[int, str]:
+        """Row number → category, for every phrase (cheap: two small columns)."""
+        return dict(self.conn.execute("SELECT pid, category FROM phrases"))
+
+    def with_word(self, word: str) -> list[int]:
+        """Rows of the phrases whose text holds the Chinese bigram ``word`` (see index.bigrams)."""
+        found = self._words.get(word)
+        if found is None:
+            quoted = '"' + word.replace('"', '""') + '"'
+            found = self._words[word] = [r for r, in self.conn.execute(
+                "SELECT rowid FROM grams WHERE grams MATCH ?", (quoted,))]
+        return found
+
+    def tags_in(self, text: str, holding: bool = False) -> dict[str, list[int]]:
+        """Tags (of two or more characters) found inside ``text`` — or, with ``holding``,
+        also those that hold it — and the rows that carry each."""
+        folded = fold(text)
+        if len(folded) < 2:
+            return {}
+        if self._tags is None:  # a bank has few distinct tags: read them once, test here
+            self._tags = [t for t, in self.conn.execute("SELECT DISTINCT tag FROM tags")
+                          if len(t) >= 2]
+        found = [t for t in self._tags if t in folded or (holding and folded in t)]
+        out: dict[str, list[int]] = {}
+        for start in range(0, len(found), 900):
+            chunk = found[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            for tag, pid in self.conn.execute(
+                    f"SELECT tag, pid FROM tags WHERE tag IN ({marks}) ORDER BY tag, pid", chunk):
+                out.setdefault(tag, []).append(pid)
+        return out
+
+    def sample(self, category: str, limit: int, seed: int) -> list[int]:
+        """``limit`` rows of one category in an order fixed by ``seed`` (another seed, others)."""
+        mix = (seed * 2654435761 + 40503) % 2147483647
+        return [r for r, in self.conn.execute(
+            "SELECT pid FROM phrases WHERE category = ? ORDER BY (pid * 48271 + ?) % 2147483647 "
+            "LIMIT ?", (category, mix, int(limit)))]
+
+    def holding(self, categories: list[str], words: list[str] | tuple, limit: int) -> list[int]:
+        """Rows of these categories whose text holds any of ``words``, most frequent first."""
+        if not categories or not words:
+            return []
+        cats = ",".join("?" * len(categories))
+        test = " OR ".join("instr(text, ?) > 0" for _ in words)
+        return [r for r, in self.conn.execute(
+            f"SELECT pid FROM phrases WHERE category IN ({cats}) AND ({test}) "
+            "ORDER BY count DESC, pid LIMIT ?", [*categories, *words, int(limit)])]
+
+    def phrases(self, rows) -> list[Phrase]:
+        """The phrases of these rows, in row order."""
+        rows = sorted(set(rows))
+        out: list[Phrase] = []
+        for start in range(0, len(rows), 900):
+            chunk = rows[start:start + 900]
+            marks = ",".join("?" * len(chunk))
+            out.extend(phrase_from_row(r) for r in self.conn.execute(
+                f"SELECT {ROW} FROM phrases WHERE pid IN ({marks}) ORDER BY pid", chunk))
+        return out

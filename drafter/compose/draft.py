@@ -13,9 +13,9 @@ from pathlib import Path
 from drafter.compose import env as envmod
 from drafter.compose import length as lengthmod
 from drafter.compose.assemble import to_speech
-from drafter.compose.helpers import Borrowed, Composer, missing_marker
+from drafter.compose.helpers import Borrowed, Composer, missing_marker, placed_categories
 from drafter.compose.outline import LENGTH_RANGE, Outline, load_outline
-from drafter.compose.select import candidates
+from drafter.compose.select import BankWords, candidates
 from drafter.errors import BankError, TemplateError
 from drafter.model import Speech
 
@@ -46,7 +46,15 @@ def draft(outline_path_or_dict, bank=None, seed: int | None = None, templates=No
     """Compose a speech from an outline (path or mapping) and a bank (Bank, directory or None)."""
     outline = outline_path_or_dict if isinstance(outline_path_or_dict, Outline) \
         else load_outline(outline_path_or_dict)
-    bank_obj = resolve_bank(bank)
+    bank_obj, finder = open_bank(bank)
+    try:
+        return _compose(outline, bank_obj, finder, seed, templates, strict)
+    finally:
+        if finder is not None:
+            finder.close()
+
+
+def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) -> Draft:
     skeleton = skeleton_for(bank_obj, outline.type)
     environment = envmod.make_env(templates)
     info = envmod.find_template(outline.type, templates)
@@ -54,16 +62,22 @@ def draft(outline_path_or_dict, bank=None, seed: int | None = None, templates=No
         names = ", ".join(t.name for t in envmod.list_templates(templates))
         raise outline.error("type", f"unknown type {outline.type!r} (expected one of: {names})")
     frames = load_frames(environment)
-    phrases = candidates(bank_obj)
     target = lengthmod.target_length(outline, skeleton)
     shares = lengthmod.budgets(outline, target)
     numbering = outline.numbering or info.numbering
     seed = 0 if seed is None else int(seed)
+    words = None
+    if finder is None:
+        phrases = candidates(bank_obj)
+    else:  # a big bank: only a pool chosen through the index (pool.py)
+        from drafter.compose.pool import indexed_pool
+        words = BankWords(finder)
+        phrases = indexed_pool(finder, outline, placed_categories(frames), seed, target, words)
 
     best = None
     for _ in range(MAX_ROUNDS):
         composer = Composer(outline, phrases, frames=frames, skeleton=skeleton, budgets=shares,
-                            seed=seed, strict=strict)
+                            seed=seed, strict=strict, words=words)
         speech = render_speech(environment, info.name, outline, composer, numbering)
         actual = speech.text_length()
         if best is None or abs(actual - target) < abs(best[0].text_length() - target):
@@ -135,18 +149,59 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
     return out
 
 
-def resolve_bank(bank):
-    """A Bank object from a Bank, a directory, or None (the bank shipped in the package)."""
+@dataclass
+class BankFiles:
+    """What a draft needs of a bank directory: its phrases (a small bank) and skeletons."""
+
+    phrases: list
+    skeletons: dict
+
+
+def open_bank(bank):
+    """(bank, finder): a Bank-like object, and for a big bank an open index Finder.
+
+    ``bank`` is a Bank (used as it is), a directory, or None (the packaged bank). A bank
+    directory of more than pool.BIG_BANK phrases is not loaded: the draft picks its
+    pool through the index. A small one is read from the index whole. Either way only
+    the phrase files and skeletons.yaml are read (not tombstones, aliases, categories).
+    """
     if bank is not None and not isinstance(bank, (str, Path)):
-        return bank
+        return bank, None
     try:
-        from drafter.bank import default_bank_dir, load_bank
+        from drafter.bank import default_bank_dir
+        from drafter.bank.index import cached_phrases
+        from drafter.bank.search import Finder
+        from drafter.bank.store import SKELETONS, read_mapping
     except ImportError as err:  # the bank package is not there: nothing to borrow from
         raise BankError(f"phrase bank support is missing ({err})") from None
+    from drafter.compose.pool import BIG_BANK
     directory = Path(bank) if bank is not None else Path(default_bank_dir())
     if not directory.is_dir():
         raise BankError("phrase bank directory not found", path=str(directory))
-    return load_bank(directory)
+    skeletons = read_mapping(directory / SKELETONS, "skeletons.yaml")
+    finder = Finder(directory)
+    try:
+        big = finder.count() > BIG_BANK
+    except BaseException:
+        finder.close()
+        raise
+    if big:
+        return BankFiles([], skeletons), finder
+    finder.close()
+    return BankFiles(cached_phrases(directory), skeletons), None
+
+
+def bank_skeletons(bank):
+    """A Bank as it is, or for a directory (None: the packaged bank) just its skeletons:
+    what ``drafter new`` needs, without reading a phrase."""
+    if bank is not None and not isinstance(bank, (str, Path)):
+        return bank
+    from drafter.bank import default_bank_dir
+    from drafter.bank.store import SKELETONS, read_mapping
+    directory = Path(bank) if bank is not None else Path(default_bank_dir())
+    if not directory.is_dir():
+        raise BankError("phrase bank directory not found", path=str(directory))
+    return BankFiles([], read_mapping(directory / SKELETONS, "skeletons.yaml"))
 
 
 def skeleton_for(bank, kind: str) -> dict:

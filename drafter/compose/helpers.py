@@ -53,7 +53,8 @@ class Composer:
     """The helpers' shared state for one rendering of one outline."""
 
     def __init__(self, outline: Outline, phrases: list[Candidate], *, frames: dict,
-                 skeleton: dict | None, budgets: dict[str, int], seed: int, strict: bool):
+                 skeleton: dict | None, budgets: dict[str, int], seed: int, strict: bool,
+                 words=None):
         self.outline = outline
         self.frames = frames
         self.skeleton = skeleton or {}
@@ -66,9 +67,7 @@ class Composer:
         self.used_frames: set[str] = set()
         #: characters of text this composer made up (not verbatim), for the length correction
         self.composed_chars = 0
-        cats = frames.get("categories") or {}
-        self.placed = {role: set(cats.get(role) or [])
-                       for role in ("opening", "closing", "transition", "skip")}
+        self.placed = placed_categories(frames)
         #: how each phrase may be printed (see shape.py); fragments and local lines stay out of bodies
         self.shapes = {p.id: shape(p.text, p.category) for p in phrases}
         #: lines tied to one place, project or figure: a body uses them only as a last resort
@@ -85,7 +84,8 @@ class Composer:
         self.by_category: dict[str, list[Candidate]] = {}
         for p in phrases:
             self.by_category.setdefault(p.category, []).append(p)
-        self.relevance = Relevance(phrases, outline.theme, self.rng)
+        #: ``words``: word rarity of a big bank whose phrases are only a pool (see pool.py)
+        self.relevance = Relevance(phrases, outline.theme, self.rng, words)
         self.abouts = places(outline)
         self.nodes = {n.key: n for _, n in walk_nodes(outline)}
         self.home = self.relevance.homes(self.body_pool(), self.abouts)
@@ -446,6 +446,12 @@ POINTS_QUOTED_CHARS = 24
 CHINESE_COUNTS = {2: "两", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九"}
 #: a frame ending in one of these before {x} needs a predicate without its own adverb
 EMBED_ADVERBS = ("切实", "始终", "真正", "努力")
+
+
+def placed_categories(frames: dict) -> dict[str, set[str]]:
+    """Role (opening, closing, transition, skip) → the bank categories kept to it (_frames.yaml)."""
+    cats = frames.get("categories") or {}
+    return {role: set(cats.get(role) or []) for role in ("opening", "closing", "transition", "skip")}
 
 
 def quotes_heading(frame: str) -> bool:

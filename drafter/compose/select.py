@@ -18,7 +18,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+from drafter.bank.index import bigrams  # the same words the bank's index holds
 
 
 @dataclass
@@ -62,26 +62,44 @@ def _candidate(p) -> Candidate:
                      slots=list(get("slots", None) or []), sources=sources)
 
 
-def bigrams(text: str) -> set[str]:
-    """Character bigrams inside runs of Chinese characters: the 'words' relevance counts."""
-    out = set()
-    for run in _HAN_RUN.findall(text or ""):
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
-    return out
+
+
+def idf(n: int, df: int) -> float:
+    """How much a shared word says: rare words (low ``df`` among ``n`` phrases) say more."""
+    return math.log((max(n, 1) + 1) / (df + 0.5))
+
+
+class BankWords:
+    """Word rarity over a whole big bank, asked of its index word by word (``.get`` like a dict)."""
+
+    def __init__(self, finder):
+        self.finder = finder
+        self.n = finder.count()
+        self._idf: dict[str, float] = {}
+
+    def get(self, gram: str, default: float = 0.0) -> float:
+        value = self._idf.get(gram)
+        if value is None:
+            value = self._idf[gram] = idf(self.n, len(self.finder.with_word(gram)))
+        return value
 
 
 class Relevance:
     """Scores of every phrase for every place; rarer shared words weigh more."""
 
-    def __init__(self, phrases: list[Candidate], theme: str | None, rng: random.Random):
+    def __init__(self, phrases: list[Candidate], theme: str | None, rng: random.Random,
+                 stats: "BankWords | None" = None):
         self.phrases = phrases
         self.grams = {p.id: bigrams(p.text) for p in phrases}
-        df: dict[str, int] = {}
-        for grams in self.grams.values():
-            for g in grams:
-                df[g] = df.get(g, 0) + 1
-        n = max(len(phrases), 1)
-        self.idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
+        if stats is not None:  # a pool drawn from a big bank: rarity is the whole bank's
+            self.idf = stats
+        else:
+            df: dict[str, int] = {}
+            for grams in self.grams.values():
+                for g in grams:
+                    df[g] = df.get(g, 0) + 1
+            n = max(len(phrases), 1)
+            self.idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
         self.theme_grams = bigrams(theme or "")
         self.theme = theme or ""
         #: chance, fixed per phrase by the seed: the last tie-breaker

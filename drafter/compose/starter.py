@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from drafter.compose import env as envmod
-from drafter.compose.draft import resolve_bank, skeleton_for
+from drafter.compose.draft import bank_skeletons, skeleton_for
 from drafter.compose.length import DEFAULT_LENGTH, FALLBACK_LENGTH
 from drafter.compose.outline import LENGTH_RANGE
 from drafter.errors import OutlineError
@@ -28,7 +28,7 @@ def new_outline(kind: str, theme: str | None = None, bank=None, templates=None) 
     if info is None:
         names = ", ".join(t.name for t in envmod.list_templates(templates))
         raise OutlineError(f"unknown type {kind!r} (expected one of: {names})", key="TYPE")
-    skeleton = skeleton_for(resolve_bank(bank), kind)
+    skeleton = skeleton_for(bank_skeletons(bank), kind)
     count = int(((skeleton.get("top_sections") or {}).get("typical")) or 3)
     headings, pattern = _headings(skeleton, count)
     theme_text = theme or "主题"
