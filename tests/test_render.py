@@ -68,13 +68,18 @@ def to_pdf(docx: Path, out_dir: Path) -> Path:
     return pdf
 
 
-@pytest.fixture(scope="session")
-def rendered(tmp_path_factory) -> dict:
+def require_tools() -> None:
+    """Skip when a tool or the fonts are missing; under CI=true fail instead."""
     reason = _missing()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"rendering test cannot run in CI: {reason}")
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> dict:
+    require_tools()
     out = tmp_path_factory.mktemp("render")
     docx = write(render_speech(), out / "render.docx")
     pdf = to_pdf(docx, out)
@@ -117,3 +122,13 @@ def test_a_line_of_plain_text_holds_28_characters(rendered):
     body = [ln.strip() for ln in rendered["pages"][1]]
     assert body and all(len(ln) == 28 for ln in body), [len(ln) for ln in body]
     assert all(ch in PLAIN for ln in body for ch in ln)
+
+
+def test_missing_tools_skip_locally_and_fail_in_ci(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda tool: None)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="soffice not installed"):
+        require_tools()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="cannot run in CI: soffice"):
+        require_tools()
