@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,18 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def build_corpus(directory: Path, megabytes: float) -> int:
-    sources = sorted((ROOT / "corpus").glob("*.txt"))
-    total, n = 0, 0
-    while total < megabytes * 1024 * 1024:
-        for src in sources:
-            dst = directory / f"{n:06d}_{src.name}"
-            shutil.copyfile(src, dst)
-            total += dst.stat().st_size
-            n += 1
-    return total
+from corpus import build_corpus  # noqa: E402
 
 
 def child(corpus: str, out: str, jobs: int) -> None:

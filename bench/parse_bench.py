@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import shutil
 import sys
 import tempfile
 import time
@@ -21,21 +20,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import build_corpus  # noqa: E402
 
 from drafter.parser import parse_file  # noqa: E402
 from drafter.readers import iter_sources  # noqa: E402
-
-
-def build_corpus(directory: Path, megabytes: float) -> int:
-    sources = sorted((ROOT / "corpus").glob("*.txt"))
-    total, n = 0, 0
-    while total < megabytes * 1024 * 1024:
-        for src in sources:
-            dst = directory / f"{n:06d}_{src.name}"
-            shutil.copyfile(src, dst)
-            total += dst.stat().st_size
-            n += 1
-    return total
 
 
 def parse_all(directory: Path) -> int:
