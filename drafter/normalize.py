@@ -24,7 +24,8 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 NOISE = re.compile(r"##\s*[A-Za-z_]+\s*##|\[/?(?:paid|vip)[a-z]*\]", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
-_HALF = re.compile(r"[,:;?!()]")
+_HALF = re.compile(r"[,:;?!().]")
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]{0,200}?)"')
 _PAIR = re.compile(r"\(([^()\n]{0,40})\)")
 _LIST_PAREN = re.compile(r"^\(([0-9]{1,2}|[一二三四五六七八九十]{1,3})\)")
 
@@ -35,7 +36,10 @@ HEADING_START = re.compile(
 )
 _TERMINAL = tuple("。！？；：”…")
 
-FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+#: an inline item (一是/二要) opening a line right after a sentence end starts a paragraph
+_ITEM_START = re.compile("^[一二三四五六七八九十]{1,2}[是要](?!务)")
+_SENTENCE_END = tuple("。！？；.!?;")
 
 
 @dataclass
@@ -52,7 +56,9 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _fix_punctuation(s: str) -> str:
-    """Half-width , : ; ? ! ( ) next to Chinese text become full-width."""
+    """Half-width , : ; ? ! ( ) . and straight quotes in Chinese text become full-width."""
+    if '"' in s:
+        s = _STRAIGHT_QUOTES.sub(_fix_quotes, s)
     if not _HALF.search(s):
         return s
     s = _LIST_PAREN.sub(lambda m: f"（{m.group(1)}）", s)
@@ -77,7 +83,14 @@ def _fix_pair(m: re.Match) -> str:
     return m.group(0)
 
 
+def _fix_quotes(m: re.Match) -> str:
+    inner = m.group(1)
+    return f"“{inner}”" if _HAN.search(inner) else m.group(0)
+
+
 def _should_widen(ch: str, prev: str, nxt: str) -> bool:
+    if ch == ".":  # a full stop after a Han character (1.5, 1.标题 and example.org stay)
+        return bool(_HAN.match(prev)) and (not nxt or _is_cjk(nxt))
     if ch == "(":
         return _is_cjk(nxt)
     if ch == ")":
@@ -129,7 +142,9 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 def _joins(prev: str, nxt: str, width: int) -> bool:
-    return len(prev) >= width - 4 and not HEADING_START.match(nxt)
+    if HEADING_START.match(nxt) or (prev.endswith(_SENTENCE_END) and _ITEM_START.match(nxt)):
+        return False
+    return len(prev) >= width - 4
 
 
 def _join(a: str, b: str) -> str:

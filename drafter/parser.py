@@ -364,7 +364,7 @@ def _lead_candidate(p: _Para) -> str | None:
     core = s.rstrip("。！？")
     if not 4 <= len(core) <= 40 or core.startswith(("“", "‘", "《")) or _ITEM.match(core):
         return None
-    if CLOSING_FORMULA.match(core) or SALUTATION.match(s):
+    if CLOSING_FORMULA.match(core) or SALUTATION.match(s) or _numbered(s):
         return None
     return s
 

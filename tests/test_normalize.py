@@ -83,3 +83,16 @@ def test_corpus_normalises_idempotently():
     for path in sorted(CORPUS.glob("*.txt")):
         once = normalize(path.read_text(encoding="utf-8"))
         assert normalize(once) == once, path.name
+
+
+def test_ascii_full_stops_and_straight_quotes_in_chinese_text():
+    assert normalize('我完全赞同.下面,我表态.作为"一把手"工程') == "我完全赞同。下面，我表态。作为“一把手”工程"
+    assert normalize("增长1.5个百分点，见example.org。") == "增长1.5个百分点，见example.org。"
+    assert normalize('He said "hello".') == 'He said "hello".'
+
+
+def test_an_item_after_a_sentence_end_starts_a_paragraph_in_wrapped_text():
+    lines = ["我们将认真贯彻落实会议精神，扎实推进各项工作落", "地见效，确保取得实实在在的成效，向组织交出答卷。",
+             "一是提高思想认识，把作风建设摆在突出位置，切实", "抓紧抓好各项工作。"] * 2
+    paras = paragraphs("\n".join(lines))
+    assert [p.text[:4] for p in paras] == ["我们将认", "一是提高", "我们将认", "一是提高"]

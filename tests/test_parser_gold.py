@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
@@ -31,3 +33,22 @@ def test_corpus_speech_parses_to_gold(gold_path):
 
 def test_gold_covers_the_whole_corpus():
     assert [p.stem for p in GOLD_FILES] == [p.stem for p in sorted(CORPUS.glob("*.txt"))]
+
+
+SPEECHES = Path(__file__).resolve().parent / "fixtures" / "speeches"
+MORE = sorted(SPEECHES.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("gold_path", MORE, ids=[p.stem for p in MORE])
+def test_more_speeches_of_the_genre_parse_to_their_structure(gold_path):
+    """Speeches written for these tests: a numbered 党课 with speaker and date lines, lead sentences
+    with several paragraphs and items, no salutation, a hard-wrapped text with ASCII punctuation."""
+    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+    speech = parse_file(gold_path.with_suffix(".txt"))
+    for key in ("title", "salutation", "speaker", "date"):
+        if key in gold:
+            assert getattr(speech, key) == gold[key], key
+    assert len(speech.opening) == gold["opening_paragraphs"]
+    assert speech.headings() == [(d, m, normalize(h)) for d, m, h in gold["headings"]]
+    assert speech.closing[0].startswith(gold["closing_first"])
+    assert speech.closing[-1] == gold["closing_last"]
