@@ -185,21 +185,34 @@ def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
 
 
 def _closing_by_shape(nodes: list[_Node]) -> list[_Para]:
-    """In speeches of one-paragraph sections, what follows the last section's paragraph closes it."""
-    if len(nodes) < 3 or any(n.paras != 1 for n in nodes[:-1]):
+    """Where sibling sections are one paragraph each, paragraphs after the last one's close the speech.
+
+    Looked for at the top level and then down the chain of last sections (a 辅导报告 whose
+    （一）（二）（三） are one paragraph each, items and all, closes after the （三） paragraph).
+    """
+    if len(nodes) >= 3 and all(n.paras == 1 for n in nodes[:-1]) and nodes[-1].paras > 1:
+        return _take_trailing(nodes[-1], nodes[-1].paras - 1)
+    if nodes and nodes[-1].children:
+        return _closing_by_shape(nodes[-1].children)
+    return []
+
+
+def _take_trailing(node: _Node, extra: int) -> list[_Para]:
+    """Remove up to ``extra`` whole trailing paragraphs from the end of ``node``'s subtree."""
+    chain = [node]
+    while chain[-1].children:
+        chain.append(chain[-1].children[-1])
+    s = chain[-1].section
+    moved: list[_Para] = []
+    while s.body and len(moved) < extra and s.body_paras[-1] != s.para:
+        moved.insert(0, _Para(s.body_paras.pop(), s.body.pop()))
+    if len(moved) < extra:  # the surplus is not whole paragraphs at the end: leave it
+        s.body.extend(p.text for p in moved)
+        s.body_paras.extend(p.idx for p in moved)
         return []
-    last = nodes[-1]
-    if last.paras <= 1 or last.children:
-        return []
-    s = last.section
-    extra = len(s.body) - (1 if s.punct else 0)
-    if extra <= 0:
-        return []
-    moved_text, moved_idx = s.body[-extra:], s.body_paras[-extra:]
-    del s.body[-extra:]
-    del s.body_paras[-extra:]
-    last.paras -= extra
-    return [_Para(i, t) for i, t in zip(moved_idx, moved_text)]
+    for n in chain:
+        n.paras -= len(moved)
+    return moved
 
 
 # ---------------------------------------------------------------- sections

@@ -184,3 +184,11 @@ def test_body_paragraphs_opening_with_unrelated_clauses_are_not_leads():
             "事实表明，作风建设永远在路上。正文很长很长。\n"
             "历史告诉我们，团结就是力量。正文很长很长。\n")
     assert headings(text) == [(1, "一、", "甲")]
+
+
+def test_closing_without_a_cue_after_one_paragraph_subsections():
+    text = (CORPUS / "002_940c483cb8458f87.txt").read_text(encoding="utf-8")
+    speech = parse_text(text.replace("同志们，宏伟蓝图已擘画", "宏伟蓝图已擘画"))
+    assert speech.closing[0].startswith("宏伟蓝图已擘画，砥砺奋进正当时。")
+    assert speech.headings()[-1] == (3, "四要", "严守纪律规矩")
+    assert not any("宏伟蓝图" in b for _, s in speech.walk() for b in s.body)
