@@ -397,7 +397,7 @@ def _lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]]:
     short first sentences (same number of commas, shared frames count extra).
     """
     hinted = [(i, p.lead) for i, p in enumerate(paras)
-              if p.lead and p.lead.endswith(("。", "！", "？", "：")) and p.text.startswith(p.lead)]
+              if p.lead and p.lead.endswith(("。", "！", "？")) and p.text.startswith(p.lead)]
     plain = [(i, lead) for i, lead in hinted if not _ITEM.match(lead)]
     if plain:
         return [(i, 0, "") for i, _ in plain]

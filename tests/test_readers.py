@@ -108,3 +108,18 @@ def test_directory_without_speeches_is_reported(tmp_path):
     (tmp_path / "x.json").write_text("{}", encoding="utf-8")
     (err,) = list(iter_sources([tmp_path]))
     assert isinstance(err, ReadError) and "no speeches" in str(err)
+
+
+def test_bold_emphasis_ending_in_a_colon_is_not_a_lead_sentence(tmp_path):
+    path = tmp_path / "emphasis.docx"
+    document = docx.Document()
+    document.add_paragraph("在会上的发言")
+    document.add_paragraph("同志们：")
+    document.add_paragraph("开头。")
+    document.add_paragraph("一、学习", style="Heading 1")
+    for _ in range(2):
+        p = document.add_paragraph()
+        p.add_run("习近平总书记指出：").bold = True
+        p.add_run("“要实干担当促进发展。”我们要深刻领会。")
+    document.save(path)
+    assert parse_file(path).headings() == [(1, "一、", "学习")]
