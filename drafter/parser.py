@@ -57,6 +57,7 @@ CLOSING_CUE = re.compile(
     r"^(同志们[，,！!]|今后[，,]|总之|总而言之|综上所述|综上|最后[，,]|让我们|新征程上|奋进新征程|征途漫漫|征程万里|使命呼唤|"
     r"雄关漫道|行而不辍|功崇惟志)"
 )
+_ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:]|：")
 _NOT_LEAD = re.compile(r"我|这|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
 
 
@@ -379,6 +380,8 @@ def _lead_candidate(p: _Para) -> str | None:
         return None
     if CLOSING_FORMULA.match(core) or SALUTATION.match(s) or _numbered(s):
         return None
+    if _ATTRIBUTION.search(core) or core.count("“") != core.count("”"):
+        return None  # 习近平总书记指出，…… / a sentence cut inside a quotation
     return s
 
 

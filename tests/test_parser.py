@@ -192,3 +192,11 @@ def test_closing_without_a_cue_after_one_paragraph_subsections():
     assert speech.closing[0].startswith("宏伟蓝图已擘画，砥砺奋进正当时。")
     assert speech.headings()[-1] == (3, "四要", "严守纪律规矩")
     assert not any("宏伟蓝图" in b for _, s in speech.walk() for b in s.body)
+
+
+def test_paragraphs_opening_with_a_leader_quote_are_not_lead_sentences():
+    text = ("题\n同志们：\n开头。\n"
+            "习近平总书记指出，干部要担当。我们要深刻领会。\n"
+            "习近平总书记强调，要真抓实干。我们要认真落实。\n"
+            "习近平总书记要求，要改进作风。我们要坚决贯彻。\n")
+    assert headings(text) == []
