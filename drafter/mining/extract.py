@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, NamedTuple
 
+from drafter.mining.core import LEAD_FIRST, head_cut, series_core, strip_lead
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
 from drafter.mining.sentences import body_clauses, clauses, han_len, items, quoted, sentences, strip_end
 
@@ -24,7 +25,7 @@ from drafter.mining.sentences import body_clauses, clauses, han_len, items, quot
 LEADER = re.compile(r"习近平总书记|习近平同志|总书记|党的二十大报告|党的[^，。“”]{2,10}?报告")
 SPEAK = re.compile(r"(?:在[^，。“”]{1,40}?[时上中])?[^，。“”：]{0,6}?"
                    r"(?:指出|强调|要求|提出|阐明|宣示|说|讲)(?:[，：]|(?=“))")
-OPENING_MOVE = re.compile(r"我[^，。“”]{0,8}?(?:谈|讲|汇报|交流|分享|发言)|(?:^|，)(?:借此机会|下面|今天|这次|本次)")
+OPENING_MOVE = re.compile(r"我[^，。“”]{0,8}?(?:谈|讲|汇报|交流|分享|发言)|(?:^|，)(?:借此机会|下面|今天|这次|本次)|^(?:根据|按照)[^，。]{0,6}安排")
 TRANSITION = re.compile(
     r"^(?:同时|此外|另外|与此同时|因此|为此|所以|总之|总而言之|综上所述|由此可见|可以说|换言之|"
     r"进一步而言|进一步说|然而|当然|但是|对此|基于此|在此基础上|这就要求|这就需要|这一重要论述|"
@@ -35,6 +36,9 @@ DIRECTIVE = re.compile(r"^(?:我们|各级[^，。]{0,8}?|广大[^，。]{0,8}?|
 STATEMENT = re.compile(r"^[^，。；：“”]{2,24}?(?<![就也还都正只便即于总若不要])是(?!否)|"
                        r"^[^，。；：“”]{2,24}，(?:是|关键在|根本在|核心在|重点在)|"
                        r"^(?:当前|当今|目前|现阶段|近年来|新时代新征程上|从[^，。]{1,8}看)")
+
+#: the speaker talking of himself (a statement of 我们党 / 我国 is not)
+FIRST_PERSON = re.compile("我(?!们党|国|党)")
 
 #: what each sentence category does as an opening move (for skeletons)
 MOVE_OF = {"引语": "引述讲话精神", "论述": "阐明意义形势", "开篇": "引出发言主题", "要求": "提出总体要求",
@@ -83,7 +87,7 @@ def _category(sentence: str, body: str, h: int, role: str) -> tuple[str, str] | 
         return _directive(sentence, body, h)
     if _aphorism(body, h):
         return "金句", sentence
-    if 8 <= h <= 90 and "我" not in body and STATEMENT.match(body):
+    if 8 <= h <= 90 and FIRST_PERSON.search(body) is None and STATEMENT.match(body):
         return "论述", sentence
     return None
 
@@ -117,15 +121,25 @@ def is_aphorism(body: str) -> bool:
     return _aphorism(body, han_len(body))
 
 
+#: a short sentence of judgement: 只有…才… / 没有…就没有… / 不是…而是… / X不X，… / …，关键在于…
+JUDGEMENT = re.compile(r"^只有[^，]+，[^，]*[才方]|^没有[^，]+，[^，]*就没有|不是[^，]+，而是|"
+                       r"^[^，]*没有[^，]+，只有|^[^，]*只有[^，]+，没有|^[^，]*(.)不\1[^，]*，|"
+                       r"，[^，]{0,6}(?:就是|才是|关键在于?|贵在|重在|在于)")
+#: a one-clause judgement besides …是…: …在于… / …贵在…
+TERSE = re.compile(r"^[^这那我要它其].+(?:是|在于|贵在|重在)")
+
+
 def _aphorism(body: str, h: int) -> bool:
-    if h < 5 or h > 16 or "{" in body or "“" in body:
+    if h < 5 or h > 24 or "{" in body or "“" in body:
         return False
     parts = _APHORISM_CUT.split(body)
+    if h > 16:
+        return len(parts) == 2 and "我" not in body and JUDGEMENT.search(body) is not None
     if len(parts) == 2:
-        return is_pair(parts[0], parts[1])
+        return is_pair(parts[0], parts[1]) or ("我" not in body and JUDGEMENT.search(body) is not None)
     if len(parts) == 4:
         return all(len(p) == 4 for p in parts) and is_pair(parts[0], parts[1]) and is_pair(parts[2], parts[3])
-    return len(parts) == 1 and h <= 12 and "是" in body[1:-1] and not body.startswith(("这", "那", "我", "要"))
+    return len(parts) == 1 and h <= 12 and TERSE.match(body) is not None
 
 
 def shapes(sentence: str) -> list[tuple[str, str]]:
@@ -142,9 +156,9 @@ def _shapes(sentence: str, body: str) -> list[tuple[str, str]]:
                 continue
             members = items(clause)
             if len(members) >= 3 and han_len(clause) <= 80 and is_series(members):
-                out.append(("排比", clause))
+                out.append(("排比", "、".join(series_core(members))))
             elif len(members) == 2 and is_pair(members[0], members[1], lead_in=4) and clause != body:
-                out.append(("对仗", clause))
+                out.append(("对仗", "、".join(series_core(members))))
     if len(parts) > 1:
         _clause_runs(parts, body, out)
     if "“" in sentence or "‘" in sentence:
@@ -159,6 +173,7 @@ def _clause_runs(parts: list[tuple[str, str]], body: str, out: list[tuple[str, s
     lens = [len(t) for t in texts]
     n, i = len(texts), 0
     while i < n - 1:
+        _cut_lead(texts, lens, parts, i)
         j = i + 3
         if j <= n and _candidate(texts, lens, i) and _joinable(parts, i, j) and is_clause_series(texts[i:j]):
             while j < n and _similar(lens[i:j + 1]) and _joinable(parts, i, j + 1) \
@@ -170,13 +185,32 @@ def _clause_runs(parts: list[tuple[str, str]], body: str, out: list[tuple[str, s
             i = j
             continue
         if lens[i] == lens[i + 1] and parts[i][1] == "，" and "、" not in texts[i] + texts[i + 1] \
-                and is_pair(texts[i], texts[i + 1], framed=True):
+                and is_pair(texts[i], texts[i + 1], framed=lens[i] != 4):
             pair = _join(parts, i, i + 2)
             if pair != body:
                 out.append(("对仗", pair))
             i += 2
             continue
         i += 1
+
+
+def _cut_lead(texts: list[str], lens: list[int], parts: list[tuple[str, str]], i: int) -> None:
+    """Let clause ``i`` start a run or pair without its lead-in (我们要… / 班子成员带头…).
+
+    Done in place when the scan reaches ``i``: from then on clause ``i`` can only be the
+    first of a run, never a later member, so the cut never shows inside a run.
+    """
+    t = texts[i]
+    if len(t) <= 5:
+        return
+    frame = i + 2 < len(texts) and texts[i + 1][:1] == texts[i + 2][:1] != t[:1]
+    if t[0] not in LEAD_FIRST and not frame:
+        return
+    cut = strip_lead(t)
+    if frame:
+        cut = head_cut(cut, texts[i + 1:i + 3])
+    if cut != t:
+        texts[i], lens[i], parts[i] = cut, len(cut), (cut, parts[i][1])
 
 
 def _candidate(texts: list[str], lens: list[int], i: int) -> bool:
@@ -225,7 +259,13 @@ def find_phrases(pieces: list[Piece]) -> list[Found]:
     """
     out: list[Found] = []
     for piece in pieces:
-        if piece.role in ("title", "heading"):
+        if piece.role == "title":
+            continue
+        if piece.role == "heading":
+            # an inline item (一是…，…，…) is parsed as a heading but reads as body text
+            if piece.text.count("，") >= 2:
+                body = strip_end(piece.text)
+                out.extend(Found(c, t, piece.para) for c, t in _shapes(piece.text, body) if han_len(t) >= 4)
             continue
         if piece.role == "closing" and piece.last and han_len(piece.text) <= 40:
             out.append(Found("结尾", piece.text, piece.para))
