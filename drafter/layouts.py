@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from drafter.errors import LayoutError
+from drafter.yamlfile import compose_yaml, read_text
 
 DEFAULT_LAYOUT = "gbt9704"
 
@@ -173,18 +174,7 @@ def _resolve(name_or_path: str | Path) -> Path:
 
 
 def _read_yaml(path: Path) -> tuple[dict, yaml.Node | None]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise LayoutError(f"cannot read layout: {err}", path=str(path)) from err
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(err, "problem", None) or str(err)
-        raise LayoutError(f"not valid YAML: {problem}", path=str(path), line=line) from err
+    data, node = compose_yaml(read_text(path, LayoutError, "layout"), path, LayoutError)
     if data is None:
         data = {}
     if not isinstance(data, dict):

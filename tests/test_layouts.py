@@ -92,7 +92,7 @@ def test_missing_key_in_a_standalone_profile(tmp_path):
 
 
 def test_bad_yaml_and_loops(tmp_path):
-    with pytest.raises(LayoutError, match=r"office.yaml:2: not valid YAML"):
+    with pytest.raises(LayoutError, match=r"office.yaml:2:4: not valid YAML"):
         load_layout(_profile(tmp_path, "a: b\n  c: d\n"))
     _profile(tmp_path, "extends: b.yaml\n", "a.yaml")
     _profile(tmp_path, "extends: a.yaml\n", "b.yaml")

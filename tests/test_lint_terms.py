@@ -94,7 +94,7 @@ rules:
     ("rules:\n  - id: y\n    pattern: 'a'\n    write: '\\2'\n    why: c\n", "office.yaml:2: rules[0].write:"),
     ("rules:\n  - id: y\n    match: a\n    why: c\n", "office.yaml:2: rules[0].write: 'write' is required"),
     ("rules:\n  - id: Bad Id\n    match: a\n    write: b\n    why: c\n", "office.yaml:2: rules[0].id:"),
-    ("rules: [\n", "office.yaml:2: not valid YAML"),
+    ("rules: [\n", "office.yaml:2:1: not valid YAML"),
     ("rules: 3\n", "office.yaml:1: expected a list of rules"),
 ])
 def test_bad_rules_files_say_where(tmp_path, body, where):

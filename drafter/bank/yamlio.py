@@ -16,6 +16,8 @@ import yaml
 
 from drafter.bank.phrase import Phrase, Source, fold, unique_id
 from drafter.errors import BankError
+from drafter.yamlfile import parse_yaml
+from drafter.yamlfile import read_text as _read_text
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -102,25 +104,11 @@ def load_yaml(path: Path, text: str | None = None):
     """Parse one YAML file; a syntax error becomes a BankError naming the file and line."""
     if text is None:
         text = read_text(path)
-    try:
-        return yaml.load(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else None
-        raise BankError(f"malformed YAML: {err.problem or err}", path=path, line=line,
-                        column=column) from err
-    except yaml.YAMLError as err:
-        raise BankError(f"malformed YAML: {err}", path=path) from err
+    return parse_yaml(text, path, BankError, loader=_Loader, what="malformed YAML")
 
 
 def read_text(path: Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise BankError("not UTF-8 text", path=path) from err
-    except OSError as err:
-        raise BankError(f"cannot read: {err.strerror}", path=path) from err
+    return _read_text(path, BankError, "bank file")
 
 
 def entry_line(text: str, index: int) -> int | None:

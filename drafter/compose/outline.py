@@ -90,18 +90,9 @@ def load_outline(source: str | Path | dict) -> Outline:
 
 def parse_yaml(text: str, path: str) -> tuple[object, dict[str, tuple[int, int]]]:
     """The YAML data plus, for every key path, the line and column where its value starts."""
-    import yaml
+    from drafter.yamlfile import compose_yaml
 
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        what = err.problem or err.context or "invalid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise OutlineError(f"YAML syntax error: {what}", path=path, line=line, column=column) from None
-    except yaml.YAMLError as err:
-        raise OutlineError(f"YAML error: {err}", path=path) from None
+    data, node = compose_yaml(text, path, OutlineError, what="YAML syntax error")
     marks: dict[str, tuple[int, int]] = {}
     if node is not None:
         _collect_marks(node, "", marks)

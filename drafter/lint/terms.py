@@ -72,21 +72,9 @@ def _as_list(extra) -> list[Path]:
 
 def _read(path: Path) -> list[dict]:
     """Rule mappings with the line each starts on (so errors can say where)."""
-    import yaml
+    from drafter.yamlfile import compose_yaml, read_text
 
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise DrafterError("rules file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise DrafterError(f"cannot read rules file: {err}", path=str(path)) from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise DrafterError(f"not valid YAML: {getattr(err, 'problem', err)}", path=str(path),
-                           line=mark.line + 1 if mark else None) from None
+    data, root = compose_yaml(read_text(path, what="rules file"), path)
     items, nodes = _rule_list(data, root, path)
     out = []
     for k, (spec, node) in enumerate(zip(items, nodes)):
