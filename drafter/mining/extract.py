@@ -173,7 +173,9 @@ def _clause_runs(parts: list[tuple[str, str]], body: str, out: list[tuple[str, s
     lens = [len(t) for t in texts]
     n, i = len(texts), 0
     while i < n - 1:
-        _cut_lead(texts, lens, parts, i)
+        t = texts[i]
+        if lens[i] > 5 and (t[0] in LEAD_FIRST or (i + 2 < n and texts[i + 1][:1] == texts[i + 2][:1] != t[:1])):
+            _cut_lead(texts, lens, parts, i)
         j = i + 3
         if j <= n and _candidate(texts, lens, i) and _joinable(parts, i, j) and is_clause_series(texts[i:j]):
             while j < n and _similar(lens[i:j + 1]) and _joinable(parts, i, j + 1) \
@@ -201,11 +203,7 @@ def _cut_lead(texts: list[str], lens: list[int], parts: list[tuple[str, str]], i
     first of a run, never a later member, so the cut never shows inside a run.
     """
     t = texts[i]
-    if len(t) <= 5:
-        return
     frame = i + 2 < len(texts) and texts[i + 1][:1] == texts[i + 2][:1] != t[:1]
-    if t[0] not in LEAD_FIRST and not frame:
-        return
     cut = strip_lead(t)
     if frame:
         cut = head_cut(cut, texts[i + 1:i + 3])
