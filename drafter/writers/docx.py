@@ -34,7 +34,7 @@ from pathlib import Path
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 
 from drafter.errors import LayoutError
 from drafter.layouts import Layout, TextStyle, load_layout
@@ -112,14 +112,19 @@ def drop_thumbnail(document) -> None:
 
 def setup_page(document, layout: Layout) -> None:
     for section in document.sections:
-        section.page_width, section.page_height = Mm(layout.width_mm), Mm(layout.height_mm)
-        section.top_margin, section.bottom_margin = Mm(layout.margin_top_mm), Mm(layout.margin_bottom_mm)
-        section.left_margin, section.right_margin = Mm(layout.margin_left_mm), Mm(layout.margin_right_mm)
+        section.page_width, section.page_height = _mm(layout.width_mm), _mm(layout.height_mm)
+        section.top_margin, section.bottom_margin = _mm(layout.margin_top_mm), _mm(layout.margin_bottom_mm)
+        section.left_margin, section.right_margin = _mm(layout.margin_left_mm), _mm(layout.margin_right_mm)
         section.gutter = 0
         grid = section._sectPr.find(qn("w:docGrid"))
         if grid is not None:  # no character grid: LibreOffice then sets 14 characters a line
             grid.attrib.clear()
             grid.set(qn("w:linePitch"), str(round(layout.line_spacing_pt * 20)))
+
+
+def _mm(mm: float) -> Twips:
+    """Millimetres as whole twips, rounded (python-docx's Mm() truncates 28 mm to 1587)."""
+    return Twips(round(mm * 1440 / 25.4))
 
 
 def setup_defaults(document, layout: Layout) -> None:
