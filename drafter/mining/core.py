@@ -39,12 +39,12 @@ def strip_lead(text: str, keep: int = 4) -> str:
 
 
 def _common_prefix(members: list[str]) -> str:
-    first = members[0]
-    n = min(len(m) for m in members)
-    k = 0
-    while k < n and all(m[k] == first[k] for m in members):
-        k += 1
-    return first[:k]
+    # what all members share, the smallest and the largest in sort order share
+    low, high = min(members), max(members)
+    for k, ch in enumerate(low):
+        if ch != high[k]:
+            return low[:k]
+    return low
 
 
 def head_cut(first: str, rest: list[str]) -> str:

@@ -93,6 +93,9 @@ def _category(sentence: str, body: str, h: int, role: str) -> tuple[str, str] | 
 
 
 def _leader_quote(sentence: str) -> str | None:
+    # every LEADER match holds one of these: a cheap test first, as most sentences quote no one
+    if "总书记" not in sentence and "党的" not in sentence and "习近平同志" not in sentence:
+        return None
     for m in LEADER.finditer(sentence):
         head = sentence[:m.start()]
         if head.count("“") != head.count("”"):
@@ -155,7 +158,8 @@ def _shapes(sentence: str, body: str) -> list[tuple[str, str]]:
             if "、" not in clause:
                 continue
             members = items(clause)
-            if len(members) >= 3 and han_len(clause) <= 80 and is_series(members):
+            # han_len never exceeds len: measure the Han length only of a long clause
+            if len(members) >= 3 and (len(clause) <= 80 or han_len(clause) <= 80) and is_series(members):
                 out.append(("排比", "、".join(series_core(members))))
             elif len(members) == 2 and is_pair(members[0], members[1], lead_in=4) and clause != body:
                 out.append(("对仗", "、".join(series_core(members))))
@@ -214,9 +218,15 @@ def _cut_lead(texts: list[str], lens: list[int], parts: list[tuple[str, str]], i
 def _candidate(texts: list[str], lens: list[int], i: int) -> bool:
     """Cheap first test of three clauses from ``i``: similar lengths, and a shared edge or one length."""
     a, b, c = lens[i], lens[i + 1], lens[i + 2]
-    if a < 4 or b < 4 or c < 4:  # most runs fail here: decide before sorting out min and max
+    # plain comparisons, not min()/max(): this runs for nearly every clause of the corpus
+    low = a if a < b else b
+    if c < low:
+        low = c
+    if low < 4:
         return False
-    low, high = min(a, b, c), max(a, b, c)
+    high = a if a > b else b
+    if c > high:
+        high = c
     if high > 40 or high > 2 * low:
         return False
     if low == high:

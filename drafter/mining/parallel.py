@@ -74,18 +74,26 @@ def _frame(members: list[str], need: int = 1 << 30) -> int:
 
 def is_series(members: list[str], min_len: int = 3) -> bool:
     """Three or more ``、``-members that share a frame or, when short, a length."""
-    if len(members) < 3 or any("{" in m and len(m) < 5 for m in members):
+    if len(members) < 3:
         return False
+    for m in members:
+        if len(m) < 5 and "{" in m:
+            return False
     core = trimmed(members)
     lengths = [len(m) for m in core]
-    if min(lengths) < min_len or max(lengths) > 24:
+    low, high = min(lengths), max(lengths)
+    if low < min_len or high > 24:
         return False
-    same_length = max(lengths) == min(lengths)
-    if same_length and lengths[0] <= 8 and _clean_cuts(members, core):
+    if high == low and lengths[0] <= 8 and _clean_cuts(members, core):
         return True
-    need = 1 if max(lengths) - min(lengths) <= 2 else 2
-    return any(shared_positions(m, end, need) >= need
-               for end in (True, False) for m in (members, core))
+    need = 1 if high - low <= 2 else 2
+    if shared_positions(members, True, need) >= need or shared_positions(members, False, need) >= need:
+        return True
+    # The trimmed members are worth comparing only from an edge where trimming changed the
+    # alignment: with the first member uncut, from the start the core's columns are a prefix of
+    # the members' (so no more can match); with the last member uncut, the same from the end.
+    return ((core[-1] is not members[-1] and shared_positions(core, True, need) >= need)
+            or (core[0] is not members[0] and shared_positions(core, False, need) >= need))
 
 
 def is_clause_series(clauses: list[str]) -> bool:
@@ -131,7 +139,7 @@ def is_pair(a: str, b: str, lead_in: int = 0, framed: bool = False) -> bool:
     n = len(b)
     if n < 3 or n > 16 or "{" in a or "{" in b:
         return False
-    frame = _frame([a, b], 2)  # only "at least one" and "at least two" matter below
+    frame = _pair_frame(a, b)  # only "at least one" and "at least two" matter below
     if framed and frame < 1:
         return False
     if n == 4:
@@ -139,6 +147,23 @@ def is_pair(a: str, b: str, lead_in: int = 0, framed: bool = False) -> bool:
     if n <= 7:
         return frame >= 1 or (_all_han(a) and _all_han(b) and extra == 0)
     return frame >= 2
+
+
+def _pair_frame(a: str, b: str) -> int:
+    """:func:`_frame` of two members of one length, capped at 2 (pairs are tested for every clause)."""
+    head = 0
+    for x, y in zip(a, b):
+        if x == y and x not in _NOT_HAN:
+            head += 1
+            if head >= 2:
+                return 2
+    tail = 0
+    for x, y in zip(reversed(a), reversed(b)):
+        if x == y and x not in _NOT_HAN:
+            tail += 1
+            if tail >= 2:
+                return 2
+    return head if head > tail else tail
 
 
 def _all_han(text: str) -> bool:

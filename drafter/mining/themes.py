@@ -57,7 +57,7 @@ class Tagger:
             for t in [theme, *triggers]:
                 self._theme_of.setdefault(t, theme)
         keys = sorted(self._theme_of, key=lambda k: (-len(k), k))
-        self._re = re.compile("|".join(map(re.escape, keys)))
+        self._re = re.compile(_alternation(keys))
 
     def __call__(self, text: str, extra: tuple[str, ...] = ()) -> list[str]:
         theme_of = self._theme_of
@@ -66,6 +66,23 @@ class Tagger:
             if term in text:
                 found.add(self._theme_of.get(term, term))
         return sorted(found)
+
+
+def _alternation(keys: list[str]) -> str:
+    """One regex for ``keys`` tried in their order, grouped by first character (起(?:…|…)).
+
+    At any position only keys starting with its character can match, and within a group the
+    keys keep their order, so it matches what the flat ``a|b|c`` does; the engine then tries
+    one branch per first character instead of one per key (phrases are tagged corpus-wide).
+    """
+    if "" in keys:
+        return "|".join(map(re.escape, keys))
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(k[0], []).append(k)
+    return "|".join(re.escape(g[0]) if len(g) == 1 else
+                    re.escape(first) + "(?:" + "|".join(re.escape(k[1:]) for k in g) + ")"
+                    for first, g in groups.items())
 
 
 def title_themes(title: str) -> tuple[str, ...]:
