@@ -50,7 +50,7 @@ def _common_prefix(members: list[str]) -> str:
 def head_cut(first: str, rest: list[str]) -> str:
     """The first member cut to start where the others' shared frame starts (or unchanged)."""
     frame = _common_prefix(rest) if len(rest) >= 2 else ""
-    longest = max(len(m) for m in rest)
+    longest = max(map(len, rest))
     if frame:
         if first.startswith(frame):
             return first
@@ -60,7 +60,7 @@ def head_cut(first: str, rest: list[str]) -> str:
                 return first[k:]
             k = first.find(frame, k + 1)
         return first
-    lengths = {len(m) for m in rest}
+    lengths = set(map(len, rest))
     if len(rest) >= 2 and len(lengths) == 1:
         n = lengths.pop()
         if len(first) > n + 1 and first[-n - 1] in LEAD_ENDS and "“" not in first[-n:]:
@@ -70,9 +70,9 @@ def head_cut(first: str, rest: list[str]) -> str:
 
 def tail_cut(last: str, others: list[str]) -> str:
     """The last member without a long tail that starts with 的/之/上… (or unchanged)."""
-    longest = max(len(m) for m in others)
+    longest = max(map(len, others))
     if len(last) > longest + 3:
-        for k in range(longest, min(len(m) for m in others) - 2, -1):
+        for k in range(longest, min(map(len, others)) - 2, -1):
             if 0 < k < len(last) and last[k] in TAIL_STARTS:
                 return last[:k]
     return last

@@ -38,9 +38,9 @@ def shared_positions(members: list[str], from_end: bool, enough: int = 1 << 30) 
 def trimmed(members: list[str]) -> list[str]:
     """Cut the first member's lead-in and the last member's tail to the middle length."""
     if len(members) < 3:
-        core = min(len(m) for m in members)
+        core = min(map(len, members))
         return [members[0][-core:]] + members[1:-1] + [members[-1]] if core else members
-    middle = sorted(len(m) for m in members[1:-1])
+    middle = sorted(map(len, members[1:-1]))
     core = middle[(len(middle) - 1) // 2]  # median_low, without the statistics module's overhead
     first, last = members[0], members[-1]
     if len(first) > core:
@@ -80,7 +80,7 @@ def is_series(members: list[str], min_len: int = 3) -> bool:
         if len(m) < 5 and "{" in m:
             return False
     core = trimmed(members)
-    lengths = [len(m) for m in core]
+    lengths = list(map(len, core))
     low, high = min(lengths), max(lengths)
     if low < min_len or high > 24:
         return False
@@ -100,10 +100,11 @@ def is_clause_series(clauses: list[str]) -> bool:
     """Three or more ``，``-clauses repeating a frame (or short clauses of one length)."""
     if len(clauses) < 3:
         return False
-    lengths = [len(c) for c in clauses]
-    if min(lengths) < 4 or max(lengths) > 40 or max(lengths) > 2 * min(lengths):
+    lengths = list(map(len, clauses))
+    low, high = min(lengths), max(lengths)
+    if low < 4 or high > 40 or high > 2 * low:
         return False
-    if max(lengths) == min(lengths) and lengths[0] <= 8:
+    if high == low and lengths[0] <= 8:
         return True
     if not _anchored(clauses):
         return False
