@@ -17,7 +17,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 #: anonymised form → canonical form; user-editable copies live in ``aliases.yaml``
 DEFAULT_ALIASES: dict[str, str] = {
@@ -124,16 +123,12 @@ def source_regex(text: str, aliases: dict[str, str] | None = None) -> re.Pattern
 def load_aliases(path: str | Path) -> dict[str, str]:
     """The ``aliases:`` mapping of an aliases.yaml (missing file → the defaults)."""
     from drafter.errors import BankError
+    from drafter.yamlfile import parse_yaml, read_text
 
     path = Path(path)
     if not path.exists():
         return dict(DEFAULT_ALIASES)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise BankError(f"not valid YAML: {getattr(err, 'problem', err)}", path=str(path),
-                        line=mark.line + 1 if mark else None) from err
+    data = parse_yaml(read_text(path, BankError), path, BankError) or {}
     table = data.get("aliases", data) if isinstance(data, dict) else None
     if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str)
                                               for k, v in table.items()):

@@ -93,17 +93,13 @@ def title_themes(title: str) -> tuple[str, ...]:
 def load_themes(path: str | Path) -> dict[str, list[str]]:
     """The defaults, extended by a bank's themes.yaml (theme: [triggers]) if there is one."""
     from drafter.errors import BankError
+    from drafter.yamlfile import parse_yaml, read_text
 
     themes = {k: list(v) for k, v in DEFAULT_THEMES.items()}
     path = Path(path)
     if not path.exists():
         return themes
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise BankError(f"not valid YAML: {getattr(err, 'problem', err)}", path=str(path),
-                        line=mark.line + 1 if mark else None) from err
+    data = parse_yaml(read_text(path, BankError), path, BankError) or {}
     if not isinstance(data, dict):
         raise BankError("expected a mapping 'theme: [trigger, ...]'", path=str(path))
     for theme, triggers in data.items():
