@@ -36,3 +36,15 @@ def test_every_command_is_documented():
     assert names
     for name in names:
         assert f"`drafter {name}" in README, name
+
+
+def test_the_picture_shows_what_drafter_makes_today():
+    """docs/first-page.txt is the draft the picture was rendered from: a change to drafting that
+    changes it means the picture is stale (re-make both with docs/update_readme_picture.py)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "docs"))
+    from update_readme_picture import readme_draft
+    from drafter.writers import render
+
+    shown = (ROOT / "docs" / "first-page.txt").read_text(encoding="utf-8")
+    assert render(readme_draft(), "txt") == shown, "README picture is stale: run python docs/update_readme_picture.py"
