@@ -22,6 +22,15 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 
 NOISE = re.compile(r"##\s*[A-Za-z_]+\s*##|\[/?(?:paid|vip)[a-z]*\]", re.I)
+#: whole lines that are page furniture or web-page chrome, not speech: page numbers a PDF
+#: extraction leaves mid-paragraph (they are skipped without breaking it), source/author/
+#: editor lines, font-size widgets, print/close links
+NOISE_LINE = re.compile(
+    r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|"
+    r"(?:来源|稿源|作者|发布时间|发布日期|发表时间|更新时间|责任编辑|审核|校对|浏览次数|阅读次数|点击数|"
+    r"点击量|阅读量|字号|分享到)\s*[：:].{0,60}|【?\s*字体\s*[：:].{0,12}】?|打印本页|打印本文|关闭窗口|返回顶部|"
+    r"(?:上一篇|下一篇)\s*[：:].{0,60}|扫一扫.{0,20}|相关阅读|相关文章)$"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 _HALF = re.compile(r"[,:;?!().]")
@@ -160,11 +169,13 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
     """
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     stripped = [_SPACES.sub(" ", s).strip() for s in raw_lines]
-    width = _wrap_width([s for s in stripped if s]) if rejoin else None
+    width = _wrap_width([s for s in stripped if s and not NOISE_LINE.match(s)]) if rejoin else None
     out: list[Para] = []
     cur_raw: list[str] = []
     cur_line = 0
     for lineno, s in enumerate(stripped, 1):
+        if s and NOISE_LINE.match(s):
+            continue  # page furniture: gone, and the paragraph around it goes on
         if not s:
             _flush(out, cur_raw, cur_line)
             cur_raw = []

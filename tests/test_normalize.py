@@ -96,3 +96,16 @@ def test_an_item_after_a_sentence_end_starts_a_paragraph_in_wrapped_text():
              "一是提高思想认识，把作风建设摆在突出位置，切实", "抓紧抓好各项工作。"] * 2
     paras = paragraphs("\n".join(lines))
     assert [p.text[:4] for p in paras] == ["我们将认", "一是提高", "我们将认", "一是提高"]
+
+
+def test_page_furniture_and_web_chrome_lines_disappear():
+    wrapped = ["我们要认真贯彻落实会议精神，扎实推进各项工作落地", "见效，确保取得实实在在的成效，向组织和人民交出",
+               "满意答卷。同时要加强统筹协调，形成上下联动、左", "右协同的强大合力，推动各项任务落地落细落实，真"]
+    text = ("在全市工作会议上的讲话\n来源：市政府网站\n发布时间：2024-03-05 10:20\n【字体：大 中 小】\n同志们：\n"
+            + "\n".join(wrapped[:2]) + "\n— 3 —\n" + "\n".join(wrapped[2:]) + "\n正抓出成效。\n"
+            "第 2 页 共 5 页\n打印本页\n关闭窗口\n")
+    assert [p.text for p in paragraphs(text)] == ["在全市工作会议上的讲话", "同志们：", "".join(wrapped) + "正抓出成效。"]
+
+
+def test_numbers_that_are_content_stay():
+    assert normalize("1.坚决整治形式主义\n2023年是开局之年。") == "1.坚决整治形式主义\n2023年是开局之年。"
