@@ -220,3 +220,17 @@ def test_round_trip_through_txt_gives_the_headings(tmp_path):
         back = parse_file(path)
         assert back.headings() == d.speech.headings()
         assert back.title == d.speech.title
+
+
+def test_new_outline_prefers_top_level_patterns_that_share_words_with_the_theme():
+    from drafter.compose.starter import _headings
+    skeleton = {"heading_patterns": [
+        {"pattern": "加强{…}建设", "level": 3, "examples": ["加强党风廉政建设", "加强干部队伍建设", "加强思想政治建设"]},
+        {"pattern": "坚持{…}，在{…}中{…}", "level": 1,
+         "examples": ["坚持以学促干，在学思践悟中把牢方向", "坚持埋头苦干，在履职尽责中展现作为"]},
+        {"pattern": "着力在{…}上{…}", "level": 1,
+         "examples": ["着力在推动高质量发展上见真章", "着力在深化改革攻坚上下功夫"]},
+    ]}
+    assert _headings(skeleton, 2, "高质量发展")[1] == "着力在{…}上{…}"
+    assert _headings(skeleton, 2, "以学促干")[1] == "坚持{…}，在{…}中{…}"
+    assert _headings(skeleton, 2, None)[1] in ("坚持{…}，在{…}中{…}", "着力在{…}上{…}")

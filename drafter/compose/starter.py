@@ -30,7 +30,7 @@ def new_outline(kind: str, theme: str | None = None, bank=None, templates=None) 
         raise OutlineError(f"unknown type {kind!r} (expected one of: {names})", key="TYPE")
     skeleton = skeleton_for(bank_skeletons(bank), kind)
     count = int(((skeleton.get("top_sections") or {}).get("typical")) or 3)
-    headings, pattern = _headings(skeleton, count)
+    headings, pattern = _headings(skeleton, count, theme)
     theme_text = theme or "主题"
     lines = [
         f"# 起草提纲（{kind}）：改写标题和各部分标题，再运行 drafter draft 本文件。格式见 docs/outline.md。",
@@ -51,10 +51,23 @@ def new_outline(kind: str, theme: str | None = None, bank=None, templates=None) 
     return "\n".join(lines) + "\n"
 
 
-def _headings(skeleton: dict, count: int) -> tuple[list[str], str]:
-    """The examples of the richest heading pattern (and that pattern), else placeholders."""
+def _headings(skeleton: dict, count: int, theme: str | None = None) -> tuple[list[str], str]:
+    """The examples of the best heading pattern (and that pattern), else placeholders.
+
+    Best: a pattern of top-level headings first (a starting outline lists top-level
+    sections), then one whose headings share words with the theme, then the richest.
+    """
+    from drafter.bank.index import bigrams
+
+    theme_words = set(bigrams(theme or ""))
     patterns = [p for p in skeleton.get("heading_patterns") or [] if isinstance(p, dict)]
-    patterns.sort(key=lambda p: -len(p.get("examples") or []))
+
+    def rank(p: dict) -> tuple:
+        examples = [str(e) for e in p.get("examples") or []]
+        shared = len(theme_words & set(bigrams("".join(examples)))) if theme_words else 0
+        return (p.get("level", 1) != 1, -shared, -len(examples))
+
+    patterns.sort(key=rank)
     for p in patterns:
         examples = [str(e) for e in p.get("examples") or []]
         if len(examples) >= min(count, 2):
