@@ -10,6 +10,7 @@ so ``drafter --help`` and light commands start fast.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -67,6 +68,12 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("drafter: interrupted", err=True)
         sys.exit(130)
+    except Exception as err:  # noqa: BLE001 - a bug must still not end in a traceback
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        typer.echo(f"drafter: internal error: {type(err).__name__}: {err} "
+                   "(this is a bug in drafter; DRAFTER_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def test_docx_hints_record_heading_levels_and_bold_leads(tmp_path):
     ("old.doc", b"\xd0\xcf\x11\xe0", "convert it to .docx"),
     ("old.wps", b"\xd0\xcf\x11\xe0", "convert it to .docx"),
     ("scan.pdf", b"%PDF-1.4", "pdftotext"),
-    ("fake.docx", b"not a zip", "not a valid .docx"),
+    ("fake.docx", b"not a zip", "not a .docx file"),
 ])
 def test_unreadable_files_get_one_line_naming_the_file(tmp_path, name, data, message):
     path = tmp_path / name
@@ -123,3 +123,54 @@ def test_bold_emphasis_ending_in_a_colon_is_not_a_lead_sentence(tmp_path):
         p.add_run("“要实干担当促进发展。”我们要深刻领会。")
     document.save(path)
     assert parse_file(path).headings() == [(1, "一、", "学习")]
+
+
+def damaged_docx(tmp_path):
+    """A real .docx whose document.xml was cut in half (as a broken download or copy leaves it)."""
+    import zipfile
+    good = tmp_path / "good.docx"
+    document = docx.Document()
+    document.add_paragraph("同志们：" * 200)
+    document.save(good)
+    bad = tmp_path / "damaged.docx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, data[:len(data) // 2] if item.filename == "word/document.xml" else data)
+    return bad
+
+
+def test_a_damaged_docx_is_a_read_error(tmp_path):
+    path = damaged_docx(tmp_path)
+    with pytest.raises(ReadError, match="damaged"):
+        read(path)
+
+
+@pytest.mark.parametrize("command", [["parse"], ["lint"], ["check"], ["export", "-o", "out.txt"]])
+def test_commands_give_one_line_for_a_damaged_docx(tmp_path, command):
+    import subprocess
+    import sys
+    path = damaged_docx(tmp_path)
+    args = [command[0], str(path), *[str(tmp_path / a) if a.endswith(".txt") else a for a in command[1:]]]
+    result = subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "damaged.docx" in result.stderr
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys, tmp_path):
+    import drafter.parser
+    from drafter.cli import main
+
+    def boom(path):
+        raise RuntimeError("something drafter did not expect")
+
+    monkeypatch.setattr(drafter.parser, "parse_file", boom)
+    monkeypatch.delenv("DRAFTER_DEBUG", raising=False)
+    path = tmp_path / "a.txt"
+    path.write_text("题目\n同志们：\n正文。\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["parse", str(path)])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: something drafter did not expect" in err and "Traceback" not in err

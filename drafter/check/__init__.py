@@ -8,33 +8,18 @@ drafter did not write are read by what their paragraphs say, not by style names 
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from drafter.check.rules import RULES, Context, RuleResult
-from drafter.errors import ReadError
 from drafter.layouts import Layout, load_layout
 
 __all__ = ["RuleResult", "check_docx", "open_docx"]
 
 
 def open_docx(path: str | Path):
-    """The python-docx Document, or a one-line ReadError for a missing or non-.docx file."""
-    import docx
-    from docx.opc.exceptions import OpcError
-
-    path = Path(path)
-    if not path.is_file():
-        raise ReadError("file not found" if not path.exists() else "not a file", path=str(path))
-    if not zipfile.is_zipfile(path):
-        raise ReadError("not a .docx file (an old .doc or another format? open and save it as .docx)",
-                        path=str(path))
-    try:
-        return docx.Document(str(path))
-    except (zipfile.BadZipFile, OpcError, KeyError, ValueError) as err:
-        raise ReadError(f"not a valid .docx file ({err})", path=str(path)) from err
-    except OSError as err:
-        raise ReadError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+    """The python-docx Document, or a one-line ReadError for a missing, non-.docx or damaged file."""
+    from drafter.readers.docx import open_document
+    return open_document(path)
 
 
 def check_docx(path: str | Path, layout: Layout | str | Path | None = None) -> list[RuleResult]:

@@ -13,19 +13,33 @@ from drafter.errors import ReadError
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 
 
-def read_docx(path: Path):
-    from drafter.readers import Hint, RawDoc
+def open_document(path: str | Path):
+    """The python-docx Document at ``path``; anything that is not a readable .docx is a ReadError.
 
+    "not a .docx file": not a zip at all (an old .doc or .wps renamed); "not a valid .docx
+    file": a zip whose parts are missing or damaged (lxml's XMLSyntaxError is a SyntaxError).
+    """
     import docx  # python-docx
     from docx.opc.exceptions import OpcError
 
+    path = Path(path)
+    if not path.is_file():
+        raise ReadError("file not found" if not path.exists() else "not a file", path=str(path))
+    if not zipfile.is_zipfile(path):
+        raise ReadError("not a .docx file (an old .doc renamed? open and save it as .docx)", path=str(path))
     try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, OpcError, KeyError, ValueError) as err:
-        raise ReadError("not a valid .docx file (is it an old .doc renamed? open and re-save it as .docx)",
+        return docx.Document(str(path))
+    except (zipfile.BadZipFile, OpcError, KeyError, ValueError, SyntaxError) as err:
+        raise ReadError(f"not a valid .docx file, it is damaged ({err}); open and re-save it in Word or WPS",
                         path=str(path)) from err
     except OSError as err:
         raise ReadError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+
+
+def read_docx(path: Path):
+    from drafter.readers import Hint, RawDoc
+
+    document = open_document(path)
     lines: list[str] = []
     hints: dict[int, Hint] = {}
     for paragraph in document.paragraphs:
