@@ -19,6 +19,7 @@ from typing import Iterator, NamedTuple
 
 from drafter.mining.core import LEAD_FIRST, head_cut, series_core, strip_lead
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
+from drafter.mining.setphrases import set_phrase
 from drafter.mining.sentences import body_clauses, clauses, han_len, items, quoted, sentences, strip_end
 
 #: a leader or a document that is quoted, then a verb of saying within a few characters
@@ -150,8 +151,10 @@ def shapes(sentence: str) -> list[tuple[str, str]]:
     return _shapes(sentence, strip_end(sentence))
 
 
-def _shapes(sentence: str, body: str) -> list[tuple[str, str]]:
-    parts = body_clauses(body)
+def _shapes(sentence: str, body: str, parts: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    # _clause_runs may cut a lead-in off a clause of ``parts`` in place
+    if parts is None:
+        parts = body_clauses(body)
     out: list[tuple[str, str]] = []
     if "、" in sentence:
         for clause, _ in parts:
@@ -263,9 +266,12 @@ def _quoted_shape(q: str, out: list[tuple[str, str]]) -> None:
         out.append(("排比", q))
 
 
-def find_phrases(pieces: list[Piece]) -> list[Found]:
+def find_phrases(pieces: list[Piece], sets: list[tuple[str, str, int]] | None = None) -> list[Found]:
     """Every phrase of a speech's pieces, in document order (duplicates included).
 
+    With ``sets``, the set-phrase candidates of every sentence (:mod:`drafter.mining.setphrases`)
+    are appended to it as ``(candidate, sentence, para)``: whether one is a phrase only a whole
+    corpus tells.
     Built as one list (not a chain of generators): this runs for every sentence of the corpus.
     """
     out: list[Found] = []
@@ -276,23 +282,39 @@ def find_phrases(pieces: list[Piece]) -> list[Found]:
             # an inline item (一是…，…，…) is parsed as a heading but reads as body text
             if piece.text.count("，") >= 2:
                 body = strip_end(piece.text)
-                out.extend(Found(c, t, piece.para) for c, t in _shapes(piece.text, body) if han_len(t) >= 4)
+                parts = body_clauses(body)
+                if sets is not None:
+                    _set_candidates(parts, body, piece.para, sets)
+                out.extend(Found(c, t, piece.para) for c, t in _shapes(piece.text, body, parts) if han_len(t) >= 4)
             continue
         if piece.role == "closing" and piece.last and han_len(piece.text) <= 40:
             out.append(Found("结尾", piece.text, piece.para))
             continue
         for sentence in sentences(piece.text):
-            _sentence_phrases(sentence, piece, out)
+            _sentence_phrases(sentence, piece, out, sets)
     return out
 
 
-def _sentence_phrases(sentence: str, piece: Piece, out: list[Found]) -> None:
+def _set_candidates(parts: list[tuple[str, str]], body: str, para: int, sets: list[tuple[str, str, int]]) -> None:
+    """Append the set-phrase candidates among a sentence's clauses with the sentence (its body)."""
+    for clause, _ in parts:
+        # the length test inline: it refuses most clauses without a call
+        if 5 <= len(clause) <= 13:
+            found = set_phrase(clause)
+            if found:
+                sets.append((found, body, para))
+
+
+def _sentence_phrases(sentence: str, piece: Piece, out: list[Found], sets: list[tuple[str, str, int]] | None = None) -> None:
     sentence = sentence.strip()
     if not sentence:
         return
     para = piece.para
     body = strip_end(sentence)
     h = han_len(body)  # the same as the sentence's: 。！？ are not Han
+    parts = body_clauses(body)
+    if sets is not None:
+        _set_candidates(parts, body, para, sets)
     if piece.role == "closing" and h <= 60:
         aphorism = _aphorism(body, h)
         out.append(Found("金句" if aphorism else "结尾", sentence, para))
@@ -300,7 +322,7 @@ def _sentence_phrases(sentence: str, piece: Piece, out: list[Found]) -> None:
         found = _category(sentence, body, h, piece.role)
         if found:
             out.append(Found(found[0], found[1], para, True))
-    for category, text in _shapes(sentence, body):
+    for category, text in _shapes(sentence, body, parts):
         text = text.strip()
         if len(text) >= 12 or han_len(text) >= 4:
             out.append(Found(category, text, para))

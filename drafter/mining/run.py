@@ -19,6 +19,7 @@ from pathlib import Path
 from drafter.errors import DrafterError, ReadError
 from drafter.mining.extract import find_phrases, opening_moves
 from drafter.mining.pieces import speech_pieces
+from drafter.mining.setphrases import KEEP, recurs, smallest
 from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, speech_record
 from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_in
 from drafter.mining.themes import Tagger, load_themes, title_themes, write_themes
@@ -38,6 +39,7 @@ class DocResult:
     file: str
     size: int = 0
     phrases: dict = field(default_factory=dict)   # (category, text) -> [count, [para...], [tag...], [example...]]
+    sets: dict = field(default_factory=dict)      # set-phrase candidate -> [count, [para...], [tag...], [sentence...]]
     record: dict | None = None
     error: str | None = None
 
@@ -67,7 +69,8 @@ class Miner:
         out = DocResult(name)
         closings: list[str] = []
         closing_paras = {p.para for p in pieces if p.role == "closing"}
-        found = find_phrases(pieces)
+        candidates: list[tuple[str, str, int]] = []
+        found = find_phrases(pieces, candidates)
         for f in found:
             entry = out.phrases.setdefault((f.category, f.text), [0, [], None, []])
             entry[0] += 1
@@ -77,6 +80,7 @@ class Miner:
                 closings.append(f.text)
         for (category, text), entry in out.phrases.items():
             entry[2] = self.tag(text, terms)
+        self._set_candidates(candidates, terms, out)
         patterns = heading_patterns(speech, self.slot)
         for p in patterns:
             entry = out.phrases.setdefault(("标题", p.text), [0, [], [], []])
@@ -88,6 +92,19 @@ class Miner:
                     entry[3].append(heading)
         out.record = speech_record(speech, name, opening_moves(found, pieces), patterns, closings)
         return out
+
+    def _set_candidates(self, candidates: list[tuple[str, str, int]], terms, out: DocResult) -> None:
+        """Record set-phrase candidates with the (at most ``KEEP``) sentences they came from."""
+        for text, sentence, para in candidates:
+            entry = out.sets.setdefault(text, [0, [], None, []])
+            entry[0] += 1
+            if para not in entry[1]:
+                entry[1].append(para)
+            if sentence not in entry[3]:
+                entry[3].append(sentence)
+        for text, entry in out.sets.items():
+            entry[2] = self.tag(text, terms)
+            entry[3] = sorted(entry[3])[:KEEP]
 
     def file(self, path: Path, name: str) -> DocResult:
         from drafter.parser import parse_doc
@@ -105,11 +122,24 @@ class Miner:
         return result
 
 
+def _union_sources(kept: list, more: list) -> list:
+    """Two sorted, capped source lists united (sorted, capped): only a smaller new one changes ``kept``."""
+    if more and (len(kept) < MAX_SOURCES or more[0] < kept[-1]):
+        return sorted(set(kept).union(more))[:MAX_SOURCES]
+    return kept
+
+
 class Accumulator:
-    """The bank being built: merged phrase entries and per-type structure counts."""
+    """The bank being built: merged phrase entries and per-type structure counts.
+
+    Set-phrase candidates are merged apart from the phrases (``sets``: text -> [count,
+    sources, tags, smallest sentences, smallest files]); whether one joins the bank is decided
+    only in :meth:`phrases`, once every document is in.
+    """
 
     def __init__(self) -> None:
         self.entries: dict[tuple[str, str], list] = {}
+        self.sets: dict[str, list] = {}
         self.types: dict[str, TypeStats] = {}
         self.result = MineResult()
 
@@ -132,8 +162,23 @@ class Accumulator:
             entry[2].update(tags)
             if examples and (len(entry[3]) < MAX_EXAMPLES or min(examples) < entry[3][-1]):
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
+        for text, (count, paras, tags, sentences) in doc.sets.items():
+            self._add_set(text, [count, sorted((doc.file, p) for p in paras)[:MAX_SOURCES], set(tags),
+                                 sentences, [doc.file]])
         if doc.record:
             self.types.setdefault(doc.record["type"], TypeStats()).add(doc.record)
+
+    def _add_set(self, text: str, theirs: list) -> None:
+        entry = self.sets.get(text)
+        if entry is None:
+            self.sets[text] = theirs
+            return
+        count, sources, tags, sentences, files = theirs
+        entry[0] += count
+        entry[1] = _union_sources(entry[1], sources)
+        entry[2].update(tags)
+        entry[3] = smallest(entry[3], sentences)
+        entry[4] = smallest(entry[4], files)
 
     def merge(self, other: "Accumulator") -> None:
         """Add another accumulator's documents (a worker's partial bank): the same as adding them here."""
@@ -147,13 +192,12 @@ class Accumulator:
                 self.entries[key] = [count, sources, tags, examples]
                 continue
             entry[0] += count
-            kept = entry[1]
-            # both lists are sorted and capped: only a smaller source of theirs can change ours
-            if sources and (len(kept) < MAX_SOURCES or sources[0] < kept[-1]):
-                entry[1] = sorted(set(kept).union(sources))[:MAX_SOURCES]
+            entry[1] = _union_sources(entry[1], sources)
             entry[2].update(tags)
             if examples and (len(entry[3]) < MAX_EXAMPLES or examples[0] < entry[3][-1]):
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
+        for text, theirs in other.sets.items():
+            self._add_set(text, theirs)
         for kind, stats in other.types.items():
             if kind in self.types:
                 self.types[kind].merge(stats)
@@ -164,12 +208,25 @@ class Accumulator:
         from drafter.bank import Phrase, Source, make_id
 
         out = []
-        for (category, text), (count, sources, tags, examples) in sorted(self.entries.items()):
+        for (category, text), (count, sources, tags, examples) in sorted(self._with_set_phrases().items()):
             extra = {"examples": list(examples)} if examples else {}
             out.append(Phrase(id=make_id(category, text), text=text, category=category,
                               tags=sorted(tags), slots=slots_in(text), count=count,
                               sources=[Source(f, p) for f, p in sources], origin="mined", extra=extra))
         return out
+
+    def _with_set_phrases(self) -> dict[tuple[str, str], list]:
+        """The entries and, as 金句, the set-phrase candidates that recur (unless mined already)."""
+        from drafter.bank.phrase import fold
+
+        entries = dict(self.entries)
+        if not self.sets:
+            return entries
+        taken = {fold(text) for _, text in entries}
+        for text, (count, sources, tags, sentences, files) in self.sets.items():
+            if recurs(sentences, files) and fold(text) not in taken:
+                entries[("金句", text)] = [count, sources, tags, []]
+        return entries
 
     def skeletons(self) -> dict:
         return {kind: skeleton(kind, stats) for kind, stats in sorted(self.types.items())}
