@@ -19,7 +19,7 @@ from typing import Iterator, NamedTuple
 
 from drafter.mining.core import LEAD_FIRST, head_cut, series_core, strip_lead
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
-from drafter.mining.setphrases import set_phrase
+from drafter.mining.setphrases import sentence_candidates
 from drafter.mining.sentences import body_clauses, clauses, han_len, items, quoted, sentences, strip_end
 
 #: a leader or a document that is quoted, then a verb of saying within a few characters
@@ -284,7 +284,7 @@ def find_phrases(pieces: list[Piece], sets: list[tuple[str, str, int]] | None = 
                 body = strip_end(piece.text)
                 parts = body_clauses(body)
                 if sets is not None:
-                    _set_candidates(parts, body, piece.para, sets)
+                    sentence_candidates(parts, body, piece.para, sets)
                 out.extend(Found(c, t, piece.para) for c, t in _shapes(piece.text, body, parts) if han_len(t) >= 4)
             continue
         if piece.role == "closing" and piece.last and han_len(piece.text) <= 40:
@@ -293,16 +293,6 @@ def find_phrases(pieces: list[Piece], sets: list[tuple[str, str, int]] | None = 
         for sentence in sentences(piece.text):
             _sentence_phrases(sentence, piece, out, sets)
     return out
-
-
-def _set_candidates(parts: list[tuple[str, str]], body: str, para: int, sets: list[tuple[str, str, int]]) -> None:
-    """Append the set-phrase candidates among a sentence's clauses with the sentence (its body)."""
-    for clause, _ in parts:
-        # the length test inline: it refuses most clauses without a call
-        if 5 <= len(clause) <= 13:
-            found = set_phrase(clause)
-            if found:
-                sets.append((found, body, para))
 
 
 def _sentence_phrases(sentence: str, piece: Piece, out: list[Found], sets: list[tuple[str, str, int]] | None = None) -> None:
@@ -314,7 +304,7 @@ def _sentence_phrases(sentence: str, piece: Piece, out: list[Found], sets: list[
     h = han_len(body)  # the same as the sentence's: 。！？ are not Han
     parts = body_clauses(body)
     if sets is not None:
-        _set_candidates(parts, body, para, sets)
+        sentence_candidates(parts, body, para, sets)
     if piece.role == "closing" and h <= 60:
         aphorism = _aphorism(body, h)
         out.append(Found("金句" if aphorism else "结尾", sentence, para))

@@ -26,36 +26,62 @@ from __future__ import annotations
 import re
 
 HAN = "\u3400-\u9fff"
-#: a clause that may hold a candidate: Han characters only (no slot, quote or figure), short
-CLAUSE = re.compile(f"[{HAN}]{{5,13}}")
+#: Han characters but 的 (U+7684): a set phrase is terse
+HAN_NOT_DE = "\u3400-\u7683\u7685-\u9fff"
 #: what may precede a set phrase in its clause: subject, adverb, modal or a verb of adherence
-LEAD = re.compile(r"(?:我们|大家)?(?:都|还|更|也|就(?!业)|仍)?(?:要(?![素求点害件])|将(?!军)|必须|务必|应当)?"
-                  r"(?:坚持|继续|始终|切实|真正|努力|做到|发扬|保持|把(?![握关]))?")
-#: the shapes of a set phrase (the whole remainder of the clause, 5–9 characters, no 的)
-SHAPE = re.compile(
-    rf"(?=[^的]{{4,8}}[^的上中里时际们]$)(?:"
-    rf"[一两三四五六七八九十][张个件条任茬锤棒级代届场盘根颗]"   # numeral + measure word
-    rf"|(.)[{HAN}]+?\1"                                                   # first character again
-    rf"|...(.)...\2$"                                                        # 4 + 4 rhyming halves
-    rf")")
-#: a reduplicated numeral frame closing a clause after a lead-in of any shape (…一锤接着一锤敲)
-NUMERAL_FRAME = re.compile(rf"一([{HAN}])[{HAN}]{{0,2}}一\1[{HAN}]?$")
+LEAD = (r"(?:我们|大家)?(?:都|还|更|也|就(?!业)|仍)?(?:要(?![素求点害件])|将(?!军)|必须|务必|应当)?"
+        r"(?:坚持|继续|始终|切实|真正|努力|做到|发扬|保持|把(?![握关]))?")
+#: the characters LEAD can start with (tried only then: most clauses start otherwise)
+LEAD_FIRST = "我大都还更也就仍要将必务应坚继始切真努做发保把"
+#: a set phrase is 5–9 Han characters to the end of its clause, no 的 (possessive: a clause
+#: too long fails at once, with no backtracking), and does not end in a locative (NOT_LOCATIVE)
+TERSE = rf"(?=[{HAN_NOT_DE}]{{5,9}}+$)"
+NOT_LOCATIVE = "(?<![上中里时际们])"
+#: the shapes of a set phrase
+SHAPE = (rf"{TERSE}(?:"
+         rf"[一两三四五六七八九十][张个件条任茬锤棒级代届场盘根颗]"  # numeral + measure word
+         rf"|(?P<a>.).+?(?P=a)"                                      # first character again
+         rf"|...(?P<r>.)...(?P=r)$"                                  # 4 + 4 rhyming halves
+         rf")")
+#: a clause that is a set phrase, or one after a lead-in (the longest lead-in that leaves one)
+SHAPED = re.compile(rf"(?:(?=[{LEAD_FIRST}]){LEAD})?(?P<p>{SHAPE}.*{NOT_LOCATIVE})")
+#: a clause closing in a reduplicated numeral frame after a lead-in of any shape (以钉钉子精神
+#: 一锤接着一锤敲): the frame alone
+FRAMED = re.compile(rf"[{HAN}]{{1,8}}?(?P<p>{TERSE}一(?P<f>.).{{0,2}}一(?P=f).?{NOT_LOCATIVE})")
+
+
+NUMERALS = frozenset("一两三四五六七八九十")
+_LEAD_FIRST = frozenset(LEAD_FIRST)
 
 
 def set_phrase(clause: str) -> str | None:
-    """The set-phrase candidate a clause is or ends in, or None (most clauses: cheap to refuse)."""
-    if not 5 <= len(clause) <= 13 or not CLAUSE.fullmatch(clause):
+    """The set-phrase candidate a clause is or ends in, or None.
+
+    Runs for every short clause of a corpus, so nearly all are refused before any regex: a
+    clause with no lead-in is a candidate only if it is short and its first character is a
+    numeral or comes back (or its 4th and 8th agree), and a frame needs a 一.
+    """
+    n = len(clause)
+    if n < 5 or n > 13:
         return None
-    rest = clause[LEAD.match(clause).end():]
-    if len(rest) >= 5 and SHAPE.match(rest):
-        return rest
-    if SHAPE.match(clause):
-        return clause
-    if "一" in clause:
-        frame = NUMERAL_FRAME.search(clause, 1)
-        if frame and frame.start() and len(clause) - frame.start() >= 5:
-            return clause[frame.start():]
-    return None
+    first = clause[0]
+    m = None
+    if first in _LEAD_FIRST or (n <= 9 and (first in NUMERALS or clause.find(first, 2) > 0
+                                           or (n == 8 and clause[3] == clause[7]))):
+        m = SHAPED.fullmatch(clause)
+    if m is None and "一" in clause:
+        m = FRAMED.fullmatch(clause)
+    return m.group("p") if m else None
+
+
+def sentence_candidates(parts: list[tuple[str, str]], sentence: str, para: int,
+                        out: list[tuple[str, str, int]]) -> None:
+    """Append ``(candidate, sentence, para)`` for each candidate among a sentence's clauses."""
+    for clause, _ in parts:
+        if 5 <= len(clause) <= 13:  # inline: refuses most clauses without a call
+            found = set_phrase(clause)
+            if found:
+                out.append((found, sentence, para))
 
 
 #: sentences and files kept per candidate while merging: two of each decide, the smallest kept
