@@ -28,10 +28,12 @@ NOISE = re.compile(r"##\s*[A-Za-z_]+\s*##|\[/?(?:paid|vip)[a-z]*\]", re.I)
 NOISE_LINE = re.compile(
     r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|"
     r"(?:来源|稿源|作者|发布时间|发布日期|发表时间|更新时间|责任编辑|审核|校对|浏览次数|阅读次数|点击数|"
-    r"点击量|阅读量|字号|分享到)\s*[：:].{0,60}|【?\s*字体\s*[：:].{0,12}】?|打印本页|打印本文|关闭窗口|返回顶部|"
+    r"点击量|阅读量|字号|分享到)\s*[：:].{0,60}|【?\s*字体\s*[：:].{0,12}】?|"
+    r"(?:[【\[]?\s*(?:打印本页|打印本文|打印|关闭窗口|关闭|返回顶部|收藏本页|加入收藏)\s*[】\]]?\s*)+|"
     r"(?:上一篇|下一篇)\s*[：:].{0,60}|扫一扫.{0,20}|相关阅读|相关文章)$"
 )
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+_SENTENCE_PUNCT = re.compile("[，。；！？,;!?]")
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 _HALF = re.compile(r"[,:;?!().]")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{0,200}?)"')
@@ -115,8 +117,8 @@ def _clean_spaces(s: str) -> str:
     s = _SPACES.sub(" ", s).strip()
     if " " not in s:
         return s
-    if len(s) <= 40 and not re.search("[，。；！？]", s):
-        return s  # a short line: speaker and name, date, title parts keep one space
+    if not _SENTENCE_PUNCT.search(s):
+        return s  # not prose: a title (甲 乙——在……), speaker and name, date keep one space
     return _SPACE_NEAR_CJK.sub("", s)
 
 
@@ -143,7 +145,7 @@ def _wrap_width(lines: list[str]) -> int | None:
         c = sum(counts.get(k, 0) for k in range(w - 3, w + 1))
         if c > best or (c == best and w > best_w):
             best_w, best = w, c
-    if best_w < 12 or best < 0.6 * len(lengths):
+    if best_w < 12 or best < 4 or best < 0.4 * len(lengths):
         return None
     near = [s for s in lines if best_w - 3 <= len(s) <= best_w]
     open_ended = sum(1 for s in near if not s.endswith(_TERMINAL))
@@ -173,9 +175,12 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
     out: list[Para] = []
     cur_raw: list[str] = []
     cur_line = 0
+    furniture = [bool(s) and NOISE_LINE.match(s) is not None for s in stripped]
     for lineno, s in enumerate(stripped, 1):
-        if s and NOISE_LINE.match(s):
+        if furniture[lineno - 1]:
             continue  # page furniture: gone, and the paragraph around it goes on
+        if not s and width and _beside_furniture(stripped, furniture, lineno - 1):
+            continue  # the blank lines of a page break inside a paragraph
         if not s:
             _flush(out, cur_raw, cur_line)
             cur_raw = []
@@ -187,6 +192,17 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
         cur_raw, cur_line = [s], lineno
     _flush(out, cur_raw, cur_line)
     return out
+
+
+def _beside_furniture(lines: list[str], furniture: list[bool], i: int) -> bool:
+    """Whether blank line ``i`` belongs to a page break: the nearest non-blank line on either side is furniture."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j]:
+            j += step
+        if 0 <= j < len(lines) and furniture[j]:
+            return True
+    return False
 
 
 def _flush(out: list[Para], raw_lines: list[str], line: int) -> None:

@@ -41,13 +41,16 @@ _ITEM_BOUNDARY = frozenset("。；！？：")
 _HEAD_END = re.compile("[。；：！？]")
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
 
-_ADDRESS = (r"(?:尊敬的)?(?:各位)?[^。！？；：:，,、\s]{0,12}?"
-            r"(?:同志们|朋友们|同事们|同学们|领导|来宾|代表|委员|女士们|先生们|同志)")
-#: 同志们： / 各位领导、同志们： / 尊敬的各位来宾，同志们：
-SALUTATION = re.compile(f"^{_ADDRESS}(?:[、，,]{_ADDRESS})*(?:[：:！!，,]|$)")
-DATE_LINE = re.compile(r"^[（(]?\s*((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)\s*[）)]?$")
 _ROLE = ("书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
          "厅长|镇长|乡长|秘书长|组长|主委|理事长|社长|馆长|所长|党委书记|支部书记")
+_ADDRESS = (r"(?:尊敬的)?(?:各位)?[^。！？；：:，,、\s]{0,12}?"
+            f"(?:同志们|朋友们|同事们|同学们|领导|来宾|代表|委员|女士们|先生们|同志|{_ROLE})")
+#: 同志们： / 各位领导、同志们： / 尊敬的各位来宾，同志们：
+SALUTATION = re.compile(f"^{_ADDRESS}(?:[、，,]{_ADDRESS})*(?:[：:！!，,]|$)")
+_CN_DIGIT = "〇零一二三四五六七八九十"
+#: （2026年11月21日） / 2026年11月 / 二〇二四年九月十二日 (spaces a PDF extraction adds are dropped first)
+DATE_LINE = re.compile(f"^[（(]?((?:(?:19|20)[0-9]{{2}}|[{_CN_DIGIT}]{{4}})年(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,2}})月"
+                       f"(?:(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})日)?)[）)]?$")
 SPEAKER_LINE = re.compile(f"^\\S{{0,30}}(?:{_ROLE})(?:\\s+|[：:])?[\u4e00-\u9fffXx*]{{0,4}}$|^\\S{{1,30}}\\s+\\S{{2,4}}$")
 
 CLOSING_FORMULA = re.compile(
@@ -57,6 +60,8 @@ CLOSING_CUE = re.compile(
     r"^(同志们[，,！!]|今后[，,]|总之|总而言之|综上所述|综上|最后[，,]|让我们|新征程上|奋进新征程|征途漫漫|征程万里|使命呼唤|"
     r"雄关漫道|行而不辍|功崇惟志)"
 )
+#: a summing-up that says so inside its paragraph: 我将以这次研讨为新的起点 / 以此次学习为契机
+CLOSING_CUE_INSIDE = re.compile(r"[以借](?:这次|此次|本次)[^。！？]{0,14}?为(?:契机|新的起点|新起点|起点)")
 _ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:]|：")
 _NOT_LEAD = re.compile(r"我|这|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
 
@@ -134,18 +139,42 @@ def _title_block(paras: list[_Para], speech: Speech) -> list[_Para]:
             tail = p.text[m.end():].lstrip("，,：:！! ")
             if tail:
                 rest = [_Para(p.idx, tail, p.level, p.lead)] + rest
-    title_parts = []
-    for p in paras[:header_end]:
-        date = DATE_LINE.match(p.text)
+    extra = _fill_title_block(paras[:header_end], speech)
+    return extra + rest
+
+
+def _fill_title_block(header: list[_Para], speech: Speech) -> list[_Para]:
+    """Title lines, then speaker and date lines; what follows those is not title (returned)."""
+    title_parts: list[str] = []
+    extra: list[_Para] = []
+    for p in header:
+        compact = _compact(p.text)
+        date = DATE_LINE.match(compact)
         if date and title_parts:
             speech.date = date.group(1)
-        elif title_parts and speech.speaker is None and SPEAKER_LINE.match(p.text):
-            speech.speaker = p.text
-        else:
+        elif title_parts and speech.speaker is None and _speaker(p.text):
+            speech.speaker = _speaker(p.text)
+        elif speech.speaker is None and speech.date is None:
             title_parts.append(p.text)
             speech.title_paras.append(p.idx)
+        else:
+            extra.append(p)
     speech.title = "".join(title_parts)
-    return rest
+    return extra
+
+
+def _compact(text: str) -> str:
+    """The line without spaces (2024 年 6 月 28 日 as a PDF extraction spaces it)."""
+    return text.replace(" ", "")
+
+
+def _speaker(text: str) -> str | None:
+    """The speaker line as printed (one space before the name), or None if it is not one."""
+    if SPEAKER_LINE.match(text):
+        return text
+    head, _, name = text.rpartition(" ")
+    tidy = f"{head.replace(' ', '')} {name}" if head else text
+    return tidy if SPEAKER_LINE.match(tidy) else None
 
 
 def _full_colon(s: str) -> str:
@@ -153,16 +182,25 @@ def _full_colon(s: str) -> str:
     return s + "："
 
 
+_TITLE_END = re.compile(r"(发言|讲话|报告|讲稿|党课|材料|致辞|提纲|体会|汇报|总结)$")
+_SENTENCE_MARK = re.compile("[，。；！？：]")
+
+
 def _header_without_salutation(paras: list[_Para]) -> int:
-    """Without 同志们：, the title is the first paragraph if it reads like one, plus speaker/date lines."""
+    """Without 同志们：, the title is the first paragraph if it reads like one (and a short next line
+    that completes it: 在全县……研讨会上的 / 发言), then speaker and date lines."""
     if not paras:
         return 0
     first = paras[0].text
     if len(first) > 100 or first.endswith(("。", "！", "？", "；", "：")) or _numbered(first):
         return 0
     end = 1
-    while end < len(paras) and end < 4 and (DATE_LINE.match(paras[end].text)
-                                           or SPEAKER_LINE.match(paras[end].text)):
+    if (len(paras) > 1 and not _TITLE_END.search(first) and len(paras[1].text) <= 30
+            and _TITLE_END.search(paras[1].text) and not _SENTENCE_MARK.search(paras[1].text)
+            and not _numbered(paras[1].text)):
+        end = 2
+    while end < len(paras) and end < 5 and (DATE_LINE.match(_compact(paras[end].text))
+                                           or _speaker(paras[end].text)):
         end += 1
     return end
 
@@ -178,7 +216,7 @@ def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
             break
         if CLOSING_FORMULA.match(p.text) and len(p.text) <= 60:
             end -= 1
-        elif CLOSING_CUE.match(p.text) and end - 1 > 0:
+        elif (CLOSING_CUE.match(p.text) or CLOSING_CUE_INSIDE.search(p.text)) and end - 1 > 0:
             end -= 1
         else:
             break
@@ -193,7 +231,8 @@ def _closing_by_shape(nodes: list[_Node]) -> list[_Para]:
     """
     if len(nodes) >= 3 and all(n.paras == 1 for n in nodes[:-1]) and nodes[-1].paras > 1:
         return _take_trailing(nodes[-1], nodes[-1].paras - 1)
-    if nodes and nodes[-1].children:
+    if nodes and nodes[-1].children and nodes[-1].children[-1].section.kind == "numbered":
+        # （一）（二）（三） of one paragraph each; below that, items and leads run on in their section
         return _closing_by_shape(nodes[-1].children)
     return []
 
@@ -430,7 +469,15 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
         score = (len(members) * 2 + frame, -commas)
         if best is None or score > best_score:
             best, best_score = members, score
-    return [(i, 0, "") for i, _ in best] if best else []
+    if not best:
+        return []
+    heads: dict[str, int] = {}
+    for _, sent in best:
+        heads[sent[:2]] = heads.get(sent[:2], 0) + 1
+    framed = [(i, sent) for i, sent in best if heads[sent[:2]] >= 2]
+    if len(framed) >= 3 or (best_score[1] < 0 and len(framed) >= 2):
+        best = framed  # 提升…/提升…/提升… : a fourth sentence of another shape is not one of them
+    return [(i, 0, "") for i, _ in best]
 
 
 def _split_inner_leads(paras: list[_Para], depth: int):
