@@ -8,7 +8,9 @@ back in different sentences of different speeches. Many ordinary clauses recur t
 phrase, never by a list of known phrases:
 
 * it opens with a numeral and a measure word (一张蓝图绘到底, 一个都不能少);
-* its first character comes back inside it, a reduplicated frame (一锤接着一锤敲, 用心用情用力);
+* its start comes back inside it, a reduplicated frame: the first two characters (一锤接着
+  一锤敲, 统一思想统一行动) or the first one twice more (用心用情用力); a first character
+  coming back once is common in plain policy wording (新时代新征程, 压紧压实责任) and is not enough;
 * it is two four-character halves echoing each other at one place (真抓实干、埋头苦干 written
   without a mark: 真抓实干埋头苦干).
 
@@ -40,7 +42,8 @@ NOT_LOCATIVE = "(?<![上中里时际们])"
 #: the shapes of a set phrase
 SHAPE = (rf"{TERSE}(?:"
          rf"[一两三四五六七八九十][张个件条任茬锤棒级代届场盘根颗]"  # numeral + measure word
-         rf"|(?P<a>.).+?(?P=a)"                                      # first character again
+         rf"|(?P<a>..).*?(?P=a)"                                     # first two characters again
+         rf"|(?P<b>.)(?:.+?(?P=b)){{2}}"                              # first character thrice
          rf"|...(?P<r>.)...(?P=r)$"                                  # 4 + 4 rhyming halves
          rf")")
 #: a clause that is a set phrase, or one after a lead-in (the longest lead-in that leaves one)
@@ -52,36 +55,39 @@ FRAMED = re.compile(rf"[{HAN}]{{1,8}}?(?P<p>{TERSE}一(?P<f>.).{{0,2}}一(?P=f).
 
 NUMERALS = frozenset("一两三四五六七八九十")
 _LEAD_FIRST = frozenset(LEAD_FIRST)
+_shaped = SHAPED.fullmatch
+_framed = FRAMED.fullmatch
 
 
 def set_phrase(clause: str) -> str | None:
-    """The set-phrase candidate a clause is or ends in, or None.
-
-    Runs for every short clause of a corpus, so nearly all are refused before any regex: a
-    clause with no lead-in is a candidate only if it is short and its first character is a
-    numeral or comes back (or its 4th and 8th agree), and a frame needs a 一.
-    """
-    n = len(clause)
-    if n < 5 or n > 13:
-        return None
-    first = clause[0]
-    m = None
-    if first in _LEAD_FIRST or (n <= 9 and (first in NUMERALS or clause.find(first, 2) > 0
-                                           or (n == 8 and clause[3] == clause[7]))):
-        m = SHAPED.fullmatch(clause)
-    if m is None and "一" in clause:
-        m = FRAMED.fullmatch(clause)
-    return m.group("p") if m else None
+    """The set-phrase candidate a clause is or ends in, or None."""
+    out: list[tuple[str, str, int]] = []
+    sentence_candidates([(clause, "")], clause, 0, out)
+    return out[0][0] if out else None
 
 
 def sentence_candidates(parts: list[tuple[str, str]], sentence: str, para: int,
                         out: list[tuple[str, str, int]]) -> None:
-    """Append ``(candidate, sentence, para)`` for each candidate among a sentence's clauses."""
+    """Append ``(candidate, sentence, para)`` for each candidate among a sentence's clauses.
+
+    Runs for every clause of a corpus, so nearly all are refused before any regex (and
+    without a call per clause): a clause with no lead-in is a candidate only if it is short
+    and its first character is a numeral or comes back (or its 4th and 8th agree), and a
+    frame needs a 一.
+    """
     for clause, _ in parts:
-        if 5 <= len(clause) <= 13:  # inline: refuses most clauses without a call
-            found = set_phrase(clause)
-            if found:
-                out.append((found, sentence, para))
+        n = len(clause)
+        if n < 5 or n > 13:
+            continue
+        first = clause[0]
+        m = None
+        if first in _LEAD_FIRST or (n <= 9 and (first in NUMERALS or clause.find(first, 2) > 0
+                                               or (n == 8 and clause[3] == clause[7]))):
+            m = _shaped(clause)
+        if m is None and "一" in clause:
+            m = _framed(clause)
+        if m is not None:
+            out.append((m.group("p"), sentence, para))
 
 
 #: sentences and files kept per candidate while merging: two of each decide, the smallest kept

@@ -58,10 +58,24 @@ class Tagger:
                 self._theme_of.setdefault(t, theme)
         keys = sorted(self._theme_of, key=lambda k: (-len(k), k))
         self._re = re.compile(_alternation(keys))
+        self._cache: dict[str, frozenset[str]] = {}
+
+    #: texts whose themes are remembered (then the memory starts over): a bound on memory
+    CACHE = 50_000
 
     def __call__(self, text: str, extra: tuple[str, ...] = ()) -> list[str]:
-        theme_of = self._theme_of
-        found = {theme_of[t] for t in self._re.findall(text)}
+        # the table's themes depend on the text alone: formulaic lines recur from speech to
+        # speech, so each distinct text is scanned once
+        base = self._cache.get(text)
+        if base is None:
+            theme_of = self._theme_of
+            base = frozenset(theme_of[t] for t in self._re.findall(text))
+            if len(self._cache) >= self.CACHE:
+                self._cache.clear()
+            self._cache[text] = base
+        if not extra:
+            return sorted(base)
+        found = set(base)
         for term in extra:
             if term in text:
                 found.add(self._theme_of.get(term, term))
