@@ -270,8 +270,10 @@ def _split_heading(rest: str) -> tuple[str, str, str]:
     """(heading, punct, body) of the text after a marker."""
     m = _HEAD_END.search(rest)
     if m and m.end() < len(rest):
+        if m.group(0) in "！？":  # a question or exclamation keeps its mark: 为什么要大兴调查研究？
+            return rest[:m.end()], "", rest[m.end():]
         return rest[:m.start()], m.group(0), rest[m.end():]
-    stripped = rest.rstrip("。；：！？")
+    stripped = rest.rstrip("。；：")
     return stripped, rest[len(stripped):len(stripped) + 1], ""
 
 
@@ -282,14 +284,23 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     heads = _numbered_heads(paras)
     items = _item_matches(paras)
     leads = _lead_cuts(paras)
-    # The outermost structure is the one that starts first (一、 always counts as outermost):
-    # a lead-style speech may number points inside its sections, and the reverse.
-    if heads and (heads[0][1] == 0 or not leads or heads[0][0] <= leads[0][0]):
-        return _split_numbered(paras, heads, depth)
-    if leads and (not items or leads[0][0] <= items[0][0]):
-        return _split_at(paras, leads, depth, recurse=True)
+    # The outermost structure is the one that starts first (一、 always counts as outermost; on a
+    # tie numbered, then lead, then items): a lead-style speech may number points inside its
+    # sections, 一是 items standing as paragraphs may carry （1）（2）, and the reverse.
+    starts = []
+    if heads:
+        starts.append(((-1, 0) if heads[0][1] == 0 else (heads[0][0], 0), 0, "numbered"))
+    if leads:
+        starts.append(((leads[0][0], 0), 1, "leads"))
     if items:
-        return _split_at(paras, [(i, off, marker) for i, off, marker, _ in items], depth, recurse=False)
+        starts.append(((items[0][0], items[0][1]), 2, "items"))
+    if starts:
+        outer = min(starts)[2]
+        if outer == "numbered":
+            return _split_numbered(paras, heads, depth)
+        if outer == "leads":
+            return _split_at(paras, leads, depth, recurse=True)
+        return _split_at(paras, [(i, off, marker) for i, off, marker, _ in items], depth, recurse="numbered")
     if not top:
         found = _split_inner_leads(paras, depth)
         if found is not None:
@@ -298,10 +309,16 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
 
 
 def _make_node(marker: str, heading: str, punct: str, idx: int, content: list[_Para],
-               depth: int, recurse: bool = True) -> _Node:
+               depth: int, recurse: bool | str = True) -> _Node:
     section = Section(marker=marker, heading=heading.strip(), punct=punct, para=idx)
     node = _Node(section, paras=len({p.idx for p in content}) or 1)
-    body, children = _build(content, depth + 1) if recurse else (content, [])
+    if recurse == "numbered":  # an item's text: only numbered points (（1）（2）) nest in it
+        heads = _numbered_heads(content)
+        body, children = _split_numbered(content, heads, depth + 1) if heads else (content, [])
+    elif recurse:
+        body, children = _build(content, depth + 1)
+    else:
+        body, children = content, []
     section.body = [p.text for p in body]
     section.body_paras = [p.idx for p in body]
     node.children = children
@@ -334,7 +351,7 @@ def _split_numbered(paras: list[_Para], heads: list[tuple[int, int, str, str]], 
     nodes = []
     for k, (i, _, marker, rest) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(paras)
-        heading, punct, tail = _split_heading(rest) if marker else (rest.rstrip("。；：！？"), "", "")
+        heading, punct, tail = _split_heading(rest) if marker else (rest.rstrip("。；："), "", "")
         content = ([_Para(paras[i].idx, tail)] if tail else []) + paras[i + 1:end]
         node = _make_node(marker, heading, punct, paras[i].idx, content, depth)
         node.paras = end - i
@@ -384,7 +401,7 @@ def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
     return tuple(out)
 
 
-def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, recurse: bool):
+def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, recurse: bool | str):
     """Split at (paragraph, offset, marker) cut points: text before the first is body."""
     cuts = sorted(cuts)
     i0, off0, _ = cuts[0]

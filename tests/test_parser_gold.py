@@ -36,16 +36,25 @@ def test_gold_covers_the_whole_corpus():
 
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-MORE = sorted(FIXTURES.glob("speeches/*.yaml")) + sorted(FIXTURES.glob("speeches_more/*.yaml"))
+MORE = [p for folder in ("speeches", "speeches_more", "speeches_round2") for p in sorted(FIXTURES.glob(f"{folder}/*.yaml"))]
+#: 第一，第二， is not one of the markers the parser is asked to read (一、（一）1.（1）一是 一要 and lead
+#: sentences); the annotator marked it anyway. Strict: this fails loudly once the parser reads it.
+NOT_IN_SPEC = {"r07_diyi_yantao": "第一，/第二， is not a marker of the spec"}
 
 
-@pytest.mark.parametrize("gold_path", MORE, ids=[p.stem for p in MORE])
+def _speech_file(gold_path: Path) -> Path:
+    return next(p for p in gold_path.parent.glob(gold_path.stem + ".*") if p.suffix != ".yaml")
+
+
+@pytest.mark.parametrize("gold_path", [
+    pytest.param(p, marks=pytest.mark.xfail(reason=NOT_IN_SPEC[p.stem], strict=True)) if p.stem in NOT_IN_SPEC else p
+    for p in MORE], ids=[p.stem for p in MORE])
 def test_more_speeches_of_the_genre_parse_to_their_structure(gold_path):
     """Speeches written for these tests, as writers' folders hold them: numbered and lead styles, items
     inline or as paragraphs, titles over two lines, speaker and date lines (二〇二四年九月十二日, 2023年11月),
     named salutations, web-page chrome, PDF text hard-wrapped with page numbers, real pdftotext output."""
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    speech = parse_file(gold_path.with_suffix(".txt"))
+    speech = parse_file(_speech_file(gold_path))
     for key in ("title", "salutation", "speaker", "date"):
         if key in gold:
             assert getattr(speech, key) == gold[key], key

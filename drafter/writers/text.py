@@ -47,7 +47,8 @@ def _section_blocks(section: Section, depth: int) -> list[Block]:
         out.append(Block("heading", section.marker + section.heading,
                          level=FAMILY_LEVEL[family], section=section))
     else:
-        lead = section.marker + section.heading + (section.punct or "。")
+        end = section.punct or ("" if section.heading.endswith(("？", "！")) else "。")
+        lead = section.marker + section.heading + end
         first = body.pop(0) if body else ""
         out.append(Block("body", lead + first, level=depth, lead=lead, section=section))
     out.extend(Block("body", p, section=section) for p in body)
