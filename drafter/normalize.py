@@ -171,11 +171,11 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
     """
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     stripped = [_SPACES.sub(" ", s).strip() for s in raw_lines]
-    width = _wrap_width([s for s in stripped if s and not NOISE_LINE.match(s)]) if rejoin else None
+    furniture = [bool(s) and NOISE_LINE.match(s) is not None for s in stripped]
+    width = _wrap_width([s for s, f in zip(stripped, furniture) if s and not f]) if rejoin else None
     out: list[Para] = []
     cur_raw: list[str] = []
     cur_line = 0
-    furniture = [bool(s) and NOISE_LINE.match(s) is not None for s in stripped]
     for lineno, s in enumerate(stripped, 1):
         if furniture[lineno - 1]:
             continue  # page furniture: gone, and the paragraph around it goes on

@@ -282,6 +282,8 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     if not paras:
         return [], []
     heads = _numbered_heads(paras)
+    if heads and heads[0][1] == 0:  # 一、 is always the outermost: no need to look for the others
+        return _split_numbered(paras, heads, depth)
     items = _item_matches(paras)
     leads = _lead_cuts(paras)
     # The outermost structure is the one that starts first (一、 always counts as outermost; on a
