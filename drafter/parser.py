@@ -389,6 +389,24 @@ def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
     return accepted
 
 
+def _item_numbers() -> dict[str, int | None]:
+    """The number of each 1–2 numeral lead of an item (一 → 1, 十二 → 12, 二一 → None).
+
+    Looked up instead of parsed, as every paragraph is scanned for items; a lead that
+    ``marker_number`` cannot take (十十) is left out, so it is still parsed (and fails) as before.
+    """
+    table: dict[str, int | None] = {}
+    for lead in [a + b for a in CN for b in ("", *CN)]:
+        try:
+            table[lead] = marker_number(lead + "是")
+        except ValueError:
+            pass
+    return table
+
+
+_ITEM_NUMBER = _item_numbers()
+
+
 def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
     """(offset, marker, number, 是/要) of every possible inline item in one paragraph."""
     out = []
@@ -396,7 +414,8 @@ def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
         start = m.start()
         if start and text[start - 1] not in _ITEM_BOUNDARY:
             continue
-        n = marker_number(m.group(1) + "是")
+        lead = m.group(1)
+        n = _ITEM_NUMBER[lead] if lead in _ITEM_NUMBER else marker_number(lead + "是")
         if n is None or not _HEAD_END.search(text, m.end()):
             continue  # a dangling 三是 with no sentence after it is not an item
         out.append((start, m.group(1) + m.group(2), n, m.group(2)))

@@ -176,6 +176,11 @@ def _shapes(sentence: str, body: str, parts: list[tuple[str, str]] | None = None
 
 def _clause_runs(parts: list[tuple[str, str]], body: str, out: list[tuple[str, str]]) -> None:
     """Append the 排比 runs and 对仗 pairs of whole clauses to ``out``."""
+    if len(parts) == 2:
+        # two clauses can only be a pair: ，-joined halves of one length once a lead-in is cut
+        (a, sep), (b, _) = parts
+        if sep != "，" or len(a) < len(b) or (len(a) > len(b) and a[0] not in LEAD_FIRST):
+            return
     texts = [c for c, _ in parts]
     lens = list(map(len, texts))
     n, i = len(texts), 0

@@ -22,6 +22,12 @@ _PUNCT = set("，、；：“”‘’《》（）")
 
 def lcs(a: str, b: str) -> str:
     """Longest common subsequence (deterministic tie-break: prefer advancing in ``a``)."""
+    # Parallel headings reduced to their shared characters are mostly one the other's
+    # subsequence (often equal): then that one is the only common subsequence of full length.
+    if _subsequence(b, a):
+        return b
+    if _subsequence(a, b):
+        return a
     n, m = len(a), len(b)
     table = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
@@ -43,6 +49,13 @@ def lcs(a: str, b: str) -> str:
         else:
             j += 1
     return "".join(out)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    if len(short) > len(long):
+        return False
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 def _gaps(tokens: list[str], headings: list[str]) -> list[list[bool]] | None:

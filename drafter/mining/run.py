@@ -71,8 +71,12 @@ class Miner:
         closing_paras = {p.para for p in pieces if p.role == "closing"}
         candidates: list[tuple[str, str, int]] = []
         found = find_phrases(pieces, candidates)
+        phrases = out.phrases
         for f in found:
-            entry = out.phrases.setdefault((f.category, f.text), [0, [], None, []])
+            key = (f.category, f.text)
+            entry = phrases.get(key)
+            if entry is None:
+                entry = phrases[key] = [0, [], None, []]
             entry[0] += 1
             if f.para not in entry[1]:
                 entry[1].append(f.para)
@@ -149,16 +153,18 @@ class Accumulator:
             return
         self.result.files += 1
         self.result.bytes += doc.size
+        name, entries = doc.file, self.entries
         for key, (count, paras, tags, examples) in doc.phrases.items():
-            entry = self.entries.get(key)
+            entry = entries.get(key)
             if entry is None:
-                sources = sorted((doc.file, p) for p in paras)[:MAX_SOURCES]
-                self.entries[key] = [count, sources, set(tags), sorted(examples)[:MAX_EXAMPLES]]
+                sources = sorted((name, p) for p in paras)[:MAX_SOURCES]
+                entries[key] = [count, sources, set(tags), sorted(examples)[:MAX_EXAMPLES]]
                 continue
             entry[0] += count
             kept = entry[1]
-            if len(kept) < MAX_SOURCES or (doc.file, min(paras, default=0)) < kept[-1]:
-                entry[1] = sorted(set(kept).union((doc.file, p) for p in paras))[:MAX_SOURCES]
+            # a full list changes only for a source before its last: the file name decides first
+            if len(kept) < MAX_SOURCES or (name <= kept[-1][0] and (name, min(paras, default=0)) < kept[-1]):
+                entry[1] = sorted(set(kept).union((name, p) for p in paras))[:MAX_SOURCES]
             entry[2].update(tags)
             if examples and (len(entry[3]) < MAX_EXAMPLES or min(examples) < entry[3][-1]):
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]

@@ -144,17 +144,28 @@ class TypeStats:
 
     def add(self, rec: dict) -> None:
         self.documents += 1
-        self.files = sorted(set(self.files) | {rec["file"]})[:MAX_FILES]
+        files, name = self.files, rec["file"]
+        # a name past the last of a full list changes nothing (files come mostly in sorted order)
+        if len(files) < MAX_FILES or name < files[-1]:
+            self.files = sorted(set(files) | {name})[:MAX_FILES]
         self.top_sections[rec["top_sections"]] += 1
         self.styles.update(rec["styles"])
+        levels = self.levels
         for depth, families in rec["levels"].items():
-            self.levels.setdefault(int(depth), Counter()).update(families)
+            depth = int(depth)
+            counts = levels.get(depth)
+            if counts is None:
+                counts = levels[depth] = Counter()
+            counts.update(families)
         self.section_chars.update(_bucket(c) for c in rec["section_chars"])
         self.subsections.update(rec["subsections"])
         self.opening_paras[rec["opening_paras"]] += 1
         seen = set()
         for i, (move, category, text) in enumerate(rec["opening_moves"]):
-            self.move_examples.setdefault(move, Counter())[make_id(category, text)] += 1
+            examples = self.move_examples.get(move)
+            if examples is None:
+                examples = self.move_examples[move] = Counter()
+            examples[make_id(category, text)] += 1
             if move not in seen:
                 seen.add(move)
                 self.moves[move] += 1
@@ -164,8 +175,9 @@ class TypeStats:
         self.closings.update(rec["closing"])
         self.chars[_bucket(rec["chars"])] += 1
         for text, depth, family, examples in rec["patterns"]:
-            entry = self.patterns.setdefault(text, {"count": 0, "depth": Counter(), "family": Counter(),
-                                                    "examples": []})
+            entry = self.patterns.get(text)
+            if entry is None:
+                entry = self.patterns[text] = {"count": 0, "depth": Counter(), "family": Counter(), "examples": []}
             entry["count"] += 1
             entry["depth"][depth] += 1
             entry["family"][family or "lead"] += 1
