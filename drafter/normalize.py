@@ -114,7 +114,11 @@ def _should_widen(ch: str, prev: str, nxt: str) -> bool:
 
 
 def _clean_spaces(s: str) -> str:
-    s = _SPACES.sub(" ", s).strip()
+    return _spaces_in_prose(_SPACES.sub(" ", s).strip())
+
+
+def _spaces_in_prose(s: str) -> str:
+    """Drop the spaces of prose from a line whose space runs are single spaces already."""
     if " " not in s:
         return s
     if not _SENTENCE_PUNCT.search(s):
@@ -141,8 +145,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     for n in lengths:
         counts[n] = counts.get(n, 0) + 1
     best_w, best = 0, 0
+    get = counts.get
     for w in counts:
-        c = sum(counts.get(k, 0) for k in range(w - 3, w + 1))
+        c = get(w - 3, 0) + get(w - 2, 0) + get(w - 1, 0) + counts[w]  # lines within 3 below w
         if c > best or (c == best and w > best_w):
             best_w, best = w, c
     if best_w < 12 or best < 4 or best < 0.4 * len(lengths):
@@ -169,8 +174,9 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
 
     ``rejoin=False`` keeps every line a paragraph (for .docx, whose paragraphs are real).
     """
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    stripped = [_SPACES.sub(" ", s).strip() for s in raw_lines]
+    # space runs never hold a newline: one pass over the text does what one per line would
+    raw_lines = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    stripped = [s.strip() for s in raw_lines]
     furniture = [bool(s) and NOISE_LINE.match(s) is not None for s in stripped]
     width = _wrap_width([s for s, f in zip(stripped, furniture) if s and not f]) if rejoin else None
     out: list[Para] = []
@@ -211,7 +217,10 @@ def _flush(out: list[Para], raw_lines: list[str], line: int) -> None:
     raw = raw_lines[0]
     for s in raw_lines[1:]:
         raw = _join(raw, s)
-    text = clean_line(raw)
+    # the lines are stripped with single spaces and joined with at most one space: unless
+    # the noise taken out leaves spaces behind, the space runs need no second pass
+    text, noise = NOISE.subn("", raw)
+    text = _fix_punctuation(_clean_spaces(text) if noise else _spaces_in_prose(text))
     if text:
         out.append(Para(text=text, raw=raw, line=line))
 

@@ -36,14 +36,20 @@ MAX_EXAMPLES = 3
 STYLE_OF = {"lead": "lead", "numbered": "numbered", "inline": "inline"}
 
 
-def speech_type(speech: Speech) -> str:
-    """The type named in the title, else 辅导报告 for long multi-level speeches, else 研讨发言."""
+def speech_type(speech: Speech, depth: int | None = None, chars: int | None = None) -> str:
+    """The type named in the title, else 辅导报告 for long multi-level speeches, else 研讨发言.
+
+    ``depth`` and ``chars`` (:func:`_speech_chars`), when the caller has them already, save a walk.
+    """
     title = re.sub(r"\s+", "", speech.title or "")
     for keyword, kind in TYPE_RULES:
         if keyword in title:
             return kind
-    depth = max((d for d, _ in speech.walk()), default=0)
-    return "辅导报告" if depth >= 2 and _speech_chars(speech) > 8000 else "研讨发言"
+    if depth is None:
+        depth = max((d for d, _ in speech.walk()), default=0)
+    if depth < 2:
+        return "研讨发言"
+    return "辅导报告" if (_speech_chars(speech) if chars is None else chars) > 8000 else "研讨发言"
 
 
 def _chars(section: Section) -> int:
@@ -51,10 +57,12 @@ def _chars(section: Section) -> int:
     return len("".join(text.split())) + sum(_chars(s) for s in section.sections)
 
 
-def _speech_chars(speech: Speech) -> int:
+def _speech_chars(speech: Speech, section_chars: list[int] | None = None) -> int:
     """Characters of opening, sections and closing, whitespace not counted (cheaper than text_length)."""
     loose = "".join(speech.opening) + "".join(speech.closing)
-    return len("".join(loose.split())) + sum(_chars(s) for s in speech.sections)
+    if section_chars is None:
+        section_chars = [_chars(s) for s in speech.sections]
+    return len("".join(loose.split())) + sum(section_chars)
 
 
 def _groups(speech: Speech) -> list[tuple[int, str, list[Section]]]:
@@ -105,19 +113,22 @@ def speech_record(speech: Speech, name: str, moves: list[str],
     for depth, s in speech.walk():
         levels.setdefault(depth, Counter())[s.family or "lead"] += 1
         styles.add(s.kind)
+    # each section's characters counted once, for its own figure, the speech's and its type
+    section_chars = [_chars(s) for s in speech.sections]
+    chars = _speech_chars(speech, section_chars)
     return {
-        "type": speech_type(speech),
+        "type": speech_type(speech, max(levels, default=0), chars),
         "file": name,
         "top_sections": len(speech.sections),
         "styles": sorted(styles),
         "levels": {d: dict(c) for d, c in sorted(levels.items())},
-        "section_chars": [_chars(s) for s in speech.sections],
+        "section_chars": section_chars,
         "subsections": [len(s.sections) for s in speech.sections],
         "opening_paras": len(speech.opening),
         "opening_moves": moves,
         "salutation": speech.salutation or "",
         "closing": closings,
-        "chars": _speech_chars(speech),
+        "chars": chars,
         "patterns": [(p.text, p.depth, p.family, [h for h, _ in p.examples]) for p in patterns],
     }
 
