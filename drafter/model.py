@@ -184,7 +184,7 @@ def chinese_to_int(s: str) -> int | None:
     if "十" not in s:
         return CN_DIGITS.index(s) if len(s) == 1 else None
     tens, _, ones = s.partition("十")
-    if len(tens) > 1 or len(ones) > 1:
+    if len(tens) > 1 or len(ones) > 1 or "十" in tens + ones:  # 十十 is not a numeral
         return None
     t = CN_DIGITS.index(tens) if tens else 1
     o = CN_DIGITS.index(ones) if ones else 0
