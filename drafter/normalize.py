@@ -179,25 +179,47 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
     stripped = [s.strip() for s in raw_lines]
     furniture = [bool(s) and NOISE_LINE.match(s) is not None for s in stripped]
     width = _wrap_width([s for s, f in zip(stripped, furniture) if s and not f]) if rejoin else None
+    indent_starts = double = False
+    if width:
+        indented = [s != "" and r[:1] == " " for r, s in zip(raw_lines, stripped)]
+        text_lines = sum(1 for s, f in zip(stripped, furniture) if s and not f)
+        # an indent marks where a paragraph starts when only some lines have one
+        indent_starts = 0 < sum(indented) < 0.5 * text_lines
+        double = _double_spaced(stripped)
     out: list[Para] = []
     cur_raw: list[str] = []
     cur_line = 0
     for lineno, s in enumerate(stripped, 1):
         if furniture[lineno - 1]:
             continue  # page furniture: gone, and the paragraph around it goes on
-        if not s and width and _beside_furniture(stripped, furniture, lineno - 1):
-            continue  # the blank lines of a page break inside a paragraph
+        if not s and width and (double or _beside_furniture(stripped, furniture, lineno - 1)):
+            continue  # a page break inside a paragraph, or a text pasted with a blank after every line
         if not s:
             _flush(out, cur_raw, cur_line)
             cur_raw = []
             continue
-        if cur_raw and width and _joins(cur_raw[-1], s, width):
+        if cur_raw and width and _joins(cur_raw[-1], s, width) and not (indent_starts and indented[lineno - 1]):
             cur_raw.append(s)
             continue
         _flush(out, cur_raw, cur_line)
         cur_raw, cur_line = [s], lineno
     _flush(out, cur_raw, cur_line)
     return out
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Whether nearly every line is followed by one blank line (a PDF pasted double-spaced)."""
+    gaps, single = 0, 0
+    run = None
+    for s in lines:
+        if s:
+            if run is not None:
+                gaps += 1
+                single += run == 1
+            run = 0
+        elif run is not None:
+            run += 1
+    return gaps >= 5 and single >= 0.8 * gaps
 
 
 def _beside_furniture(lines: list[str], furniture: list[bool], i: int) -> bool:

@@ -35,9 +35,9 @@ _NUMBERED = [
     (2, re.compile(r"^([0-9]{1,2})[.．、](?![0-9])"), lambda n: f"{n}."),
     (3, re.compile(r"^（([0-9]{1,2})）"), lambda n: f"（{n}）"),
 ]
-_ITEM = re.compile(f"(?:^|(?<=[。；！？：]))([{CN}]{{1,2}})([是要])(?!务)")
+_ITEM = re.compile(f"(?:^|(?<=[。；！？：，]))([{CN}]{{1,2}})([是要])(?!务)")
 _ITEM_ANYWHERE = re.compile(f"([{CN}]{{1,2}})([是要])(?!务)")  # fast scan; boundary checked after
-_ITEM_BOUNDARY = frozenset("。；！？：")
+_ITEM_BOUNDARY = frozenset("。；！？：，")  # 解决这个问题，一是要……；二是要……
 _HEAD_END = re.compile("[。；：！？]")
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
 
@@ -47,12 +47,13 @@ _ADDRESS = (r"(?:尊敬的)?(?:各位)?[^。！？；：:，,、\s]{0,12}?"
             f"(?:同志们|朋友们|同事们|同学们|领导|来宾|代表|委员|女士们|先生们|同志|{_ROLE})")
 #: 同志们： / 各位领导、同志们： / 尊敬的各位来宾，同志们：
 SALUTATION = re.compile(f"^{_ADDRESS}(?:[、，,]{_ADDRESS})*(?:[：:！!，,]|$)")
-_CN_DIGIT = "〇零一二三四五六七八九十"
+_CN_DIGIT = "〇零一二三四五六七八九十×XxＸ○*＊"  # with the marks 范文 sites blank dates with
 #: （2026年11月21日） / 2026年11月 / 二〇二四年九月十二日 (spaces a PDF extraction adds are dropped first)
 DATE_LINE = re.compile(f"^[（(]?((?:(?:19|20)[0-9]{{2}}|[{_CN_DIGIT}]{{4}})年(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,2}})月"
                        f"(?:(?:[0-9]{{1,2}}|[{_CN_DIGIT}]{{1,3}})日)?)[）)]?$")
-SPEAKER_LINE = re.compile(f"^\\S{{0,30}}(?:{_ROLE})(?:\\s+|[：:])?[\u4e00-\u9fffXx*]{{0,4}}$|^\\S{{1,30}}\\s+\\S{{2,4}}$")
+SPEAKER_LINE = re.compile(f"^\\S{{0,30}}(?:{_ROLE})(?:\\s+|[：:])?[\u4e00-\u9fffXx*×○〇＊]{{0,4}}$|^\\S{{1,30}}\\s+\\S{{2,4}}$")
 
+_BARE_ADDRESS = re.compile(r"^(?:同志们|同事们|朋友们)[！!]$")
 CLOSING_FORMULA = re.compile(
     r"^(以上|我的发言|发言完毕|我就讲这些|我就谈这些|讲到这里|谢谢|不当之处|以上发言|汇报完毕|报告完毕)"
 )
@@ -63,7 +64,7 @@ CLOSING_CUE = re.compile(
 #: a summing-up that says so inside its paragraph: 我将以这次研讨为新的起点 / 以此次学习为契机
 CLOSING_CUE_INSIDE = re.compile(r"[以借](?:这次|此次|本次)[^。！？]{0,14}?为(?:契机|新的起点|新起点|起点)")
 _ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:]|：")
-_NOT_LEAD = re.compile(r"我|这|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
+_NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项把])|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
 
 
 _UNSET = object()
@@ -87,6 +88,11 @@ class _Node:
     section: Section
     paras: int = 0    # paragraphs this section's content spanned (for the closing rule)
     children: list["_Node"] = field(default_factory=list)
+    alone: int = 0    # 1 when the heading stands on its own line (its body starts a paragraph later)
+
+    @property
+    def body_paras(self) -> int:
+        return self.paras - self.alone
 
 
 def parse_file(path: str | Path) -> Speech:
@@ -220,17 +226,23 @@ def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
             end -= 1
         else:
             break
+    for k in range(end - 1, 0, -1):  # a bare 同志们！ on its own line opens the closing
+        if _BARE_ADDRESS.match(paras[k].text):
+            return paras[:k], paras[k:]
+        if _numbered(paras[k].text) or paras[k].level:
+            break
     return paras[:end], paras[end:]
 
 
 def _closing_by_shape(nodes: list[_Node]) -> list[_Para]:
-    """Where sibling sections are one paragraph each, paragraphs after the last one's close the speech.
+    """Where sibling sections have one body paragraph each (their heading inline or on a line of its
+    own), paragraphs after the last one's close the speech.
 
     Looked for at the top level and then down the chain of last sections (a 辅导报告 whose
     （一）（二）（三） are one paragraph each, items and all, closes after the （三） paragraph).
     """
-    if len(nodes) >= 3 and all(n.paras == 1 for n in nodes[:-1]) and nodes[-1].paras > 1:
-        return _take_trailing(nodes[-1], nodes[-1].paras - 1)
+    if len(nodes) >= 3 and all(n.body_paras == 1 for n in nodes[:-1]) and nodes[-1].body_paras > 1:
+        return _take_trailing(nodes[-1], nodes[-1].body_paras - 1)
     if nodes and nodes[-1].children and nodes[-1].children[-1].section.kind == "numbered":
         # （一）（二）（三） of one paragraph each; below that, items and leads run on in their section
         return _closing_by_shape(nodes[-1].children)
@@ -294,7 +306,9 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
         starts.append(((-1, 0) if heads[0][1] == 0 else (heads[0][0], 0), 0, "numbered"))
     if leads:
         starts.append(((leads[0][0], 0), 1, "leads"))
-    if items:
+    if items and not (leads and len({i for i, *_ in items}) == 1 and items[0][0] < leads[0][0]):
+        # (an enumeration inside one paragraph before the lead sentences, like 安排了三项内容：一是…
+        # in an opening, is text, not the speech's sections)
         starts.append(((items[0][0], items[0][1]), 2, "items"))
     if starts:
         outer = min(starts)[2]
@@ -356,7 +370,7 @@ def _split_numbered(paras: list[_Para], heads: list[tuple[int, int, str, str]], 
         heading, punct, tail = _split_heading(rest) if marker else (rest.rstrip("。；："), "", "")
         content = ([_Para(paras[i].idx, tail)] if tail else []) + paras[i + 1:end]
         node = _make_node(marker, heading, punct, paras[i].idx, content, depth)
-        node.paras = end - i
+        node.paras, node.alone = end - i, 0 if tail else 1
         nodes.append(node)
     return body, nodes
 
@@ -438,6 +452,7 @@ def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, 
             content.append(_Para(paras[ni].idx, paras[ni].text[:noff]))
         node = _make_node(marker, heading, punct, paras[i].idx, content, depth, recurse=recurse)
         node.paras = max(1, (ni - i) + (1 if noff and ni != i else 0)) if ni != i else 1
+        node.alone = 0 if tail or ni == i else 1
         nodes.append(node)
     return body, nodes
 
@@ -460,6 +475,11 @@ def _lead_candidate(p: _Para) -> str | None:
     if _ATTRIBUTION.search(core) or core.count("“") != core.count("”"):
         return None  # 习近平总书记指出，…… / a sentence cut inside a quotation
     return s
+
+
+def _standalone_lead(p: _Para) -> bool:
+    s = _lead_candidate(p)
+    return s is not None and s == p.text and "，" not in s and len(s) <= 26 and not _NOT_LEAD.search(s)
 
 
 def _shared_frame(items: list[str]) -> int:
@@ -489,7 +509,14 @@ def _lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]]:
 
 
 def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
-    """The best parallel group of short first sentences (same number of commas; shared frames count)."""
+    """The best parallel group of short first sentences (same number of commas; shared frames count).
+
+    Short sentences standing alone as paragraphs, each with text after it, head what follows
+    whatever their wording (强化理论武装。 / 在以案促改中警醒自我。).
+    """
+    standalone = [i for i, p in enumerate(paras[:-1]) if _standalone_lead(p) and not _standalone_lead(paras[i + 1])]
+    if len(standalone) >= 2:
+        return [(i, 0, "") for i in standalone]
     groups: dict[int, list[tuple[int, str]]] = {}
     for i, p in enumerate(paras):
         s = p.lead_sentence
