@@ -37,6 +37,7 @@ _NUMBERED = [
 ]
 _ITEM = re.compile(f"(?:^|(?<=[。；！？：，]))([{CN}]{{1,2}})([是要])(?!务)")
 _ITEM_ANYWHERE = re.compile(f"([{CN}]{{1,2}})([是要])(?!务)")  # fast scan; boundary checked after
+_POINT_INSIDE = re.compile(r"(?<=[。；！？])([1-9][0-9]?)[.．、](?![0-9])")
 _ITEM_BOUNDARY = frozenset("。；！？：，")  # 解决这个问题，一是要……；二是要……
 _HEAD_END = re.compile("[。；：！？]")
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
@@ -127,8 +128,23 @@ def parse_text(text: str, source: str = "", hints: dict | None = None, rejoin: b
 
 # ---------------------------------------------------------------- title block
 
+#: a title that runs straight on into 同志们： (scraped pages lose the line break)
+_TITLE_THEN_SALUTATION = re.compile(r"^(.{6,80}?(?:发言|讲话|报告|讲稿|党课|材料|致辞))(?=同志们|各位领导|各位同志|尊敬的)")
+#: a site's category tag before a title: 【党课讲稿】 / 研讨发言：
+_TITLE_TAG = re.compile(r"^(?:【[^】]{1,12}】|(?:研讨发言|交流发言|发言材料|党课讲稿|讲话稿|心得体会|主题党课|范文)[：:])\s*")
+
+
 def _title_block(paras: list[_Para], speech: Speech) -> list[_Para]:
     """Fill title, speaker, date and salutation; return the paragraphs after them."""
+    if paras:
+        first = paras[0]
+        tagless = _TITLE_TAG.sub("", first.text)
+        m = _TITLE_THEN_SALUTATION.match(tagless)
+        if m and SALUTATION.match(tagless[m.end():]):
+            paras = [_Para(first.idx, m.group(1)), _Para(first.idx, tagless[m.end():], first.level, first.lead)] \
+                + paras[1:]
+        elif tagless != first.text and tagless:
+            paras = [_Para(first.idx, tagless, first.level, first.lead)] + paras[1:]
     sal = next((i for i, p in enumerate(paras[:8]) if SALUTATION.match(p.text)), None)
     if sal is None:
         header_end = _header_without_salutation(paras)
@@ -226,6 +242,9 @@ def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
             end -= 1
         else:
             break
+    for k in range(end - 1, max(end - 3, 0), -1):  # 最后，我用一句话……： announces what closes the speech
+        if paras[k - 1].text.endswith(("：", ":")) and CLOSING_CUE.match(paras[k - 1].text) and k - 1 > 0:
+            return paras[:k - 1], paras[k - 1:]
     for k in range(end - 1, 0, -1):  # a bare 同志们！ on its own line opens the closing
         if _BARE_ADDRESS.match(paras[k].text):
             return paras[:k], paras[k:]
@@ -433,6 +452,12 @@ def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
         if n is None or not _HEAD_END.search(text, m.end()):
             continue  # a dangling 三是 with no sentence after it is not an item
         out.append((start, m.group(1) + m.group(2), n, m.group(2)))
+    if "." in text or "．" in text or "、" in text:
+        # 1. 2. 3. points run into a paragraph after a sentence end (a scraped page lost the breaks)
+        for m in _POINT_INSIDE.finditer(text):
+            if _HEAD_END.search(text, m.end()):
+                out.append((m.start(), f"{m.group(1)}.", int(m.group(1)), "."))
+        out.sort()
     return tuple(out)
 
 
@@ -475,6 +500,18 @@ def _lead_candidate(p: _Para) -> str | None:
     if _ATTRIBUTION.search(core) or core.count("“") != core.count("”"):
         return None  # 习近平总书记指出，…… / a sentence cut inside a quotation
     return s
+
+
+_ANNOUNCE = re.compile(r"(?:谈|讲|汇报|交流|说)(?:一下|了|以下)?([两二三四五六七八九])(?:点|个方面)")
+
+
+def _announced(paras: list[_Para]) -> int | None:
+    """How many points the paragraphs before the sections said would follow (下面，我谈三点体会)."""
+    for p in reversed(paras):
+        m = _ANNOUNCE.search(p.text)
+        if m:
+            return 2 if m.group(1) == "两" else marker_number(m.group(1) + "是")
+    return None
 
 
 def _standalone_lead(p: _Para) -> bool:
@@ -528,8 +565,10 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
     best, best_score = None, 0
     for commas, members in groups.items():
         frame = _shared_frame([s for _, s in members])
-        # two leads, or leads with commas (坚持…，在…中…), must share a frame to count as parallel
-        if len(members) < 2 or ((len(members) == 2 or commas) and frame < 2):
+        # two leads, or leads with commas (坚持…，在…中…), must share a frame to count as parallel,
+        # unless the opening announced just that many points (我谈四点认识)
+        if len(members) < 2 or ((len(members) == 2 or commas) and frame < 2
+                                and _announced(paras[:members[0][0]]) != len(members)):
             continue
         score = (len(members) * 2 + frame, -commas)
         if best is None or score > best_score:
