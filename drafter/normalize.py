@@ -30,7 +30,7 @@ NOISE_LINE = re.compile(
     r"(?:来源|稿源|作者|发布时间|发布日期|发表时间|更新时间|责任编辑|审核|校对|浏览次数|阅读次数|点击数|"
     r"点击量|阅读量|字号|分享到)\s*[：:].{0,60}|【?\s*字体\s*[：:].{0,12}】?|"
     r"(?:[【\[]?\s*(?:打印本页|打印本文|打印|关闭窗口|关闭|返回顶部|收藏本页|加入收藏)\s*[】\]]?\s*)+|"
-    r"(?:上一篇|下一篇)\s*[：:].{0,60}|扫一扫.{0,20}|相关阅读|相关文章)$"
+    r"(?:上一篇|下一篇)\s*[：:].{0,60}|扫一扫.{0,20}|相关阅读|相关文章|点击(?:上方)?蓝字.{0,12}|长按.{0,6}关注.{0,12})$"
 )
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _SENTENCE_PUNCT = re.compile("[，。；！？,;!?]")
@@ -177,6 +177,7 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
     # space runs never hold a newline: one pass over the text does what one per line would
     raw_lines = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     stripped = [s.strip() for s in raw_lines]
+    stripped = _cut_page_tail(stripped)
     furniture = [bool(s) and NOISE_LINE.match(s) is not None for s in stripped]
     width = _wrap_width([s for s, f in zip(stripped, furniture) if s and not f]) if rejoin else None
     indent_starts = double = False
@@ -205,6 +206,22 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
         cur_raw, cur_line = [s], lineno
     _flush(out, cur_raw, cur_line)
     return out
+
+
+#: where a web page's own text ends and its recommendations begin (WeChat: END / 往期推荐)
+_PAGE_TAIL = re.compile(r"^(?:END|-+\s*END\s*-+|往期推荐|推荐阅读|往期回顾|精彩推荐|相关推荐)$")
+
+
+def _cut_page_tail(lines: list[str]) -> list[str]:
+    """Blank out a web page's tail (END, 往期推荐 and the links after it) in the last third of a text.
+
+    Lines are blanked, not removed, so line numbers stay those of the file.
+    """
+    start = len(lines) * 2 // 3
+    for i in range(start, len(lines)):
+        if lines[i] and _PAGE_TAIL.match(lines[i]):
+            return lines[:i] + [""] * (len(lines) - i)
+    return lines
 
 
 def _double_spaced(lines: list[str]) -> bool:

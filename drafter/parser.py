@@ -65,7 +65,7 @@ CLOSING_CUE = re.compile(
 #: a summing-up that says so inside its paragraph: 我将以这次研讨为新的起点 / 以此次学习为契机
 CLOSING_CUE_INSIDE = re.compile(r"[以借](?:这次|此次|本次)[^。！？]{0,14}?为(?:契机|新的起点|新起点|起点)")
 _ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:]|：")
-_NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项把])|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
+_NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项把根篇场件道])|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
 
 
 _UNSET = object()
@@ -117,7 +117,7 @@ def parse_text(text: str, source: str = "", hints: dict | None = None, rejoin: b
     rest = _title_block(paras, speech)
     rest, closing = _split_closing(rest)
     body, nodes = _build(rest, depth=1, top=True)
-    closing = _closing_by_shape(nodes) + closing
+    closing = _closing_by_shape(nodes, descend=not closing) + closing
     speech.opening = [p.text for p in body]
     speech.opening_paras = [p.idx for p in body]
     speech.sections = [n.section for n in nodes]
@@ -192,6 +192,7 @@ def _compact(text: str) -> str:
 
 def _speaker(text: str) -> str | None:
     """The speaker line as printed (one space before the name), or None if it is not one."""
+    text = text.lstrip("—－-― ")  # ——市委副书记、市长 王**: the dash is decoration
     if SPEAKER_LINE.match(text):
         return text
     head, _, name = text.rpartition(" ")
@@ -253,16 +254,17 @@ def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
     return paras[:end], paras[end:]
 
 
-def _closing_by_shape(nodes: list[_Node]) -> list[_Para]:
+def _closing_by_shape(nodes: list[_Node], descend: bool = True) -> list[_Para]:
     """Where sibling sections have one body paragraph each (their heading inline or on a line of its
     own), paragraphs after the last one's close the speech.
 
-    Looked for at the top level and then down the chain of last sections (a 辅导报告 whose
-    （一）（二）（三） are one paragraph each, items and all, closes after the （三） paragraph).
+    Looked for at the top level and, when no closing was found by its words, down the chain
+    of last sections (a 辅导报告 whose （一）（二）（三） are one paragraph each, items and all,
+    closes after the （三） paragraph).
     """
     if len(nodes) >= 3 and all(n.body_paras == 1 for n in nodes[:-1]) and nodes[-1].body_paras > 1:
         return _take_trailing(nodes[-1], nodes[-1].body_paras - 1)
-    if nodes and nodes[-1].children and nodes[-1].children[-1].section.kind == "numbered":
+    if descend and nodes and nodes[-1].children and nodes[-1].children[-1].section.kind == "numbered":
         # （一）（二）（三） of one paragraph each; below that, items and leads run on in their section
         return _closing_by_shape(nodes[-1].children)
     return []
