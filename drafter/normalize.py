@@ -30,7 +30,8 @@ NOISE_LINE = re.compile(
     r"(?:来源|稿源|作者|发布时间|发布日期|发表时间|更新时间|责任编辑|审核|校对|浏览次数|阅读次数|点击数|"
     r"点击量|阅读量|字号|分享到)\s*[：:].{0,60}|【?\s*字体\s*[：:].{0,12}】?|"
     r"(?:[【\[]?\s*(?:打印本页|打印本文|打印|关闭窗口|关闭|返回顶部|收藏本页|加入收藏)\s*[】\]]?\s*)+|"
-    r"(?:上一篇|下一篇)\s*[：:].{0,60}|扫一扫.{0,20}|相关阅读|相关文章|点击(?:上方)?蓝字.{0,12}|长按.{0,6}关注.{0,12})$"
+    r"(?:上一篇|下一篇)\s*[：:].{0,60}|扫一扫.{0,20}|相关阅读|相关文章|点击(?:上方)?蓝字.{0,12}|长按.{0,6}关注.{0,12}|"
+    r"[【\[][^】\]]{0,20}(?:付费|购买|会员|VIP|vip|下载|阅读全文)[^】\]]{0,20}[】\]])$"
 )
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _SENTENCE_PUNCT = re.compile("[，。；！？,;!?]")
@@ -195,9 +196,14 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
             continue  # page furniture: gone, and the paragraph around it goes on
         if not s and width and (double or _beside_furniture(stripped, furniture, lineno - 1)):
             continue  # a page break inside a paragraph, or a text pasted with a blank after every line
+        if not s and rejoin and not width and cur_raw and _cut_mid_sentence(cur_raw[-1]):
+            continue  # a site broke the paragraph mid-sentence: the blank line is not a paragraph end
         if not s:
             _flush(out, cur_raw, cur_line)
             cur_raw = []
+            continue
+        if cur_raw and rejoin and not width and _cut_mid_sentence(cur_raw[-1]) and not HEADING_START.match(s):
+            cur_raw.append(s)
             continue
         if cur_raw and width and _joins(cur_raw[-1], s, width) and not (indent_starts and indented[lineno - 1]):
             cur_raw.append(s)
@@ -222,6 +228,16 @@ def _cut_page_tail(lines: list[str]) -> list[str]:
         if lines[i] and _PAGE_TAIL.match(lines[i]):
             return lines[:i] + [""] * (len(lines) - i)
     return lines
+
+
+_TITLE_LIKE_END = re.compile(r"(发言|讲话|报告|讲稿|党课|材料|致辞|提纲|体会|汇报|总结)$")
+
+
+def _cut_mid_sentence(line: str) -> bool:
+    """A long line of prose that stops in the middle of a sentence (a word, or after ，、):
+    in text that is not hard-wrapped, a web page broke the paragraph there."""
+    return (len(line) >= 30 and line[-1] not in _TERMINAL and line[-1] not in "）)】》—"
+            and not HEADING_START.match(line) and not _TITLE_LIKE_END.search(line))
 
 
 def _double_spaced(lines: list[str]) -> bool:

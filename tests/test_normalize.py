@@ -109,3 +109,15 @@ def test_page_furniture_and_web_chrome_lines_disappear():
 
 def test_numbers_that_are_content_stay():
     assert normalize("1.坚决整治形式主义\n2023年是开局之年。") == "1.坚决整治形式主义\n2023年是开局之年。"
+
+
+def test_a_paragraph_a_web_page_broke_mid_sentence_is_joined_again():
+    first = "今天召开全县农村工作会议，主要任务是总结去年工作，分析当前形势，主要目的是深入学习贯"
+    second = "彻习近平总书记关于三农工作的重要论述，安排部署今年工作。"
+    text = f"在全县农村工作会议上的讲话\n\n同志们：\n\n{first}\n\n{second}\n\n一、提高政治站位\n\n正文。\n"
+    assert [p.text for p in paragraphs(text)] == [
+        "在全县农村工作会议上的讲话", "同志们：", first + second, "一、提高政治站位", "正文。"]
+
+
+def test_a_paywall_notice_line_disappears():
+    assert normalize("正文第一段。\n【本文内容为付费内容，购买后可查看全文】\n正文第二段。") == "正文第一段。\n正文第二段。"
