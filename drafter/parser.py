@@ -37,6 +37,7 @@ _NUMBERED = [
 ]
 _ITEM = re.compile(f"(?:^|(?<=[。；！？：，]))([{CN}]{{1,2}})([是要])(?!务)")
 _ITEM_ANYWHERE = re.compile(f"([{CN}]{{1,2}})([是要])(?!务)")  # fast scan; boundary checked after
+_POINT_HINT = re.compile("[。；！？][1-9]")
 _POINT_INSIDE = re.compile(r"(?<=[。；！？])([1-9][0-9]?)[.．、](?![0-9])")
 _ITEM_BOUNDARY = frozenset("。；！？：，")  # 解决这个问题，一是要……；二是要……
 _HEAD_END = re.compile("[。；：！？]")
@@ -454,7 +455,7 @@ def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
         if n is None or not _HEAD_END.search(text, m.end()):
             continue  # a dangling 三是 with no sentence after it is not an item
         out.append((start, m.group(1) + m.group(2), n, m.group(2)))
-    if "." in text or "．" in text or "、" in text:
+    if _POINT_HINT.search(text):
         # 1. 2. 3. points run into a paragraph after a sentence end (a scraped page lost the breaks)
         for m in _POINT_INSIDE.finditer(text):
             if _HEAD_END.search(text, m.end()):
@@ -516,9 +517,13 @@ def _announced(paras: list[_Para]) -> int | None:
     return None
 
 
-def _standalone_lead(p: _Para) -> bool:
-    s = _lead_candidate(p)
-    return s is not None and s == p.text and "，" not in s and len(s) <= 26 and not _NOT_LEAD.search(s)
+def _lead_sentence(p: _Para) -> str | None:
+    """The paragraph's first sentence if it could be a lead sentence (worked out once per paragraph)."""
+    s = p.lead_sentence
+    if s is _UNSET:
+        s = _lead_candidate(p)
+        s = p.lead_sentence = s if s is not None and not _NOT_LEAD.search(s) else None
+    return s
 
 
 def _shared_frame(items: list[str]) -> int:
@@ -553,15 +558,13 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
     Short sentences standing alone as paragraphs, each with text after it, head what follows
     whatever their wording (强化理论武装。 / 在以案促改中警醒自我。).
     """
-    standalone = [i for i, p in enumerate(paras[:-1]) if _standalone_lead(p) and not _standalone_lead(paras[i + 1])]
+    sentences = [_lead_sentence(p) for p in paras]
+    alone = [s is not None and s == p.text and "，" not in s and len(s) <= 26 for s, p in zip(sentences, paras)]
+    standalone = [i for i in range(len(paras) - 1) if alone[i] and not alone[i + 1]]
     if len(standalone) >= 2:
         return [(i, 0, "") for i in standalone]
     groups: dict[int, list[tuple[int, str]]] = {}
-    for i, p in enumerate(paras):
-        s = p.lead_sentence
-        if s is _UNSET:
-            s = _lead_candidate(p)
-            s = p.lead_sentence = s if s is not None and not _NOT_LEAD.search(s) else None
+    for i, s in enumerate(sentences):
         if s is not None:
             groups.setdefault(s.count("，"), []).append((i, s))
     best, best_score = None, 0
