@@ -230,14 +230,15 @@ def _cut_page_tail(lines: list[str]) -> list[str]:
     return lines
 
 
-_TITLE_LIKE_END = re.compile(r"(发言|讲话|报告|讲稿|党课|材料|致辞|提纲|体会|汇报|总结)$")
+#: how a title ends (……上的发言 / 讲话 / 辅导报告): the parser's title block uses it too
+TITLE_END = re.compile(r"(发言|讲话|报告|讲稿|党课|材料|致辞|提纲|体会|汇报|总结)$")
 
 
 def _cut_mid_sentence(line: str) -> bool:
     """A long line of prose that stops in the middle of a sentence (a word, or after ，、):
     in text that is not hard-wrapped, a web page broke the paragraph there."""
     return (len(line) >= 30 and line[-1] not in _TERMINAL and line[-1] not in "）)】》—"
-            and not HEADING_START.match(line) and not _TITLE_LIKE_END.search(line))
+            and not HEADING_START.match(line) and not TITLE_END.search(line))
 
 
 def _double_spaced(lines: list[str]) -> bool:

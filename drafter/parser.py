@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.model import Section, Speech, marker_number
-from drafter.normalize import paragraphs as clean_paragraphs
+from drafter.normalize import TITLE_END, paragraphs as clean_paragraphs
 
 CN = "一二三四五六七八九十"
 _NUMBERED = [
@@ -175,8 +175,8 @@ def _fill_title_block(header: list[_Para], speech: Speech) -> list[_Para]:
         date = DATE_LINE.match(compact)
         if date and title_parts:
             speech.date = date.group(1)
-        elif title_parts and speech.speaker is None and _speaker(p.text):
-            speech.speaker = _speaker(p.text)
+        elif title_parts and speech.speaker is None and (speaker := _speaker(p.text)):
+            speech.speaker = speaker
         elif speech.speaker is None and speech.date is None:
             title_parts.append(p.text)
             speech.title_paras.append(p.idx)
@@ -206,7 +206,6 @@ def _full_colon(s: str) -> str:
     return s + "："
 
 
-_TITLE_END = re.compile(r"(发言|讲话|报告|讲稿|党课|材料|致辞|提纲|体会|汇报|总结)$")
 _SENTENCE_MARK = re.compile("[，。；！？：]")
 
 
@@ -219,8 +218,8 @@ def _header_without_salutation(paras: list[_Para]) -> int:
     if len(first) > 100 or first.endswith(("。", "！", "？", "；", "：")) or _numbered(first):
         return 0
     end = 1
-    if (len(paras) > 1 and not _TITLE_END.search(first) and len(paras[1].text) <= 30
-            and _TITLE_END.search(paras[1].text) and not _SENTENCE_MARK.search(paras[1].text)
+    if (len(paras) > 1 and not TITLE_END.search(first) and len(paras[1].text) <= 30
+            and TITLE_END.search(paras[1].text) and not _SENTENCE_MARK.search(paras[1].text)
             and not _numbered(paras[1].text)):
         end = 2
     while end < len(paras) and end < 5 and (DATE_LINE.match(_compact(paras[end].text))

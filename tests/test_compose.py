@@ -1,6 +1,5 @@
 """draft(): complete, non-repeating, relevant, reproducible speeches of the asked length."""
 
-import re
 from pathlib import Path
 
 import pytest

@@ -15,7 +15,7 @@ Every phrase is a whole sentence, clause, series or quoted span, cut at punctuat
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from drafter.mining.core import LEAD_FIRST, head_cut, series_core, strip_lead
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
