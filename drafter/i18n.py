@@ -1,0 +1,114 @@
+"""Messages in the writer's language: gettext catalogs, Simplified Chinese by default.
+
+Code holds English message ids; ``drafter/locale/zh_CN/LC_MESSAGES/drafter.po`` holds
+their Chinese, compiled to ``drafter.mo`` (shipped in the package). Which language:
+
+1. ``--lang en|zh`` on the command line (``set_language``);
+2. else ``DRAFTER_LANG`` (``en`` or ``zh``);
+3. else the locale: the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set and is
+   not ``C``/``POSIX`` — English when it starts with ``en``, Chinese otherwise;
+4. else Chinese.
+
+How to use it (see docs/i18n.md)::
+
+    from drafter.i18n import _, N_, ngettext
+
+    raise OutlineError(_("no such outline file"), path=path)      # at run time: _()
+    typer.echo(_("wrote {path}").format(path=out))                 # placeholders by name
+    RULES = {"xx": N_("fill in before delivery")}                  # module level: N_() marks,
+    print(_(RULES["xx"]))                                          # _() translates at use
+    ngettext("{n} file", "{n} files", n).format(n=n)
+
+The argument of ``_``/``N_``/``ngettext`` must be a plain string literal (no f-string):
+Babel extracts the literal, and ``tests/test_i18n.py`` fails for a literal with no Chinese.
+Machine-readable output (JSON keys, rule ids, file formats) is never translated.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+from pathlib import Path
+
+DOMAIN = "drafter"
+LOCALE_DIR = Path(__file__).with_name("locale")
+LANGUAGES = ("zh", "en")
+DEFAULT = "zh"
+_CATALOG_LOCALE = {"zh": "zh_CN"}
+
+_override: str | None = None
+_catalogs: dict[str, _gettext.NullTranslations] = {}
+
+
+def normalize_language(value: str | None) -> str | None:
+    """``en``, ``en_US.UTF-8``, ``zh``, ``zh_CN`` ... → ``en`` or ``zh``; None when unknown or C/POSIX."""
+    if not value:
+        return None
+    value = value.strip().lower()
+    if _is_c_locale(value):
+        return None
+    if value.startswith("en"):
+        return "en"
+    if value.startswith("zh"):
+        return "zh"
+    return None
+
+
+def _is_c_locale(value: str) -> bool:
+    value = value.strip().lower()
+    return value in ("c", "posix") or value.startswith(("c.", "posix."))
+
+
+def set_language(lang: str | None) -> None:
+    """Force a language for this process (``--lang``); None goes back to the environment."""
+    global _override
+    if lang is not None and normalize_language(lang) is None:
+        raise ValueError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
+    _override = normalize_language(lang) if lang is not None else None
+
+
+def language(environ: dict[str, str] | None = None) -> str:
+    """The language messages are shown in now: ``zh`` or ``en``."""
+    if _override is not None:
+        return _override
+    env = os.environ if environ is None else environ
+    chosen = normalize_language(env.get("DRAFTER_LANG"))
+    if chosen:
+        return chosen
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (env.get(var) or "").strip()
+        if not value or _is_c_locale(value):
+            continue  # unset, or C/POSIX (no preference): look further
+        return normalize_language(value) or DEFAULT
+    return DEFAULT
+
+
+def catalog(lang: str | None = None) -> _gettext.NullTranslations:
+    """The translations for ``lang`` (default: the current language); English is the identity."""
+    lang = lang or language()
+    if lang not in _catalogs:
+        locale = _CATALOG_LOCALE.get(lang)
+        if locale is None:
+            _catalogs[lang] = _gettext.NullTranslations()
+        else:
+            _catalogs[lang] = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[locale], fallback=True)
+    return _catalogs[lang]
+
+
+def _(message: str) -> str:
+    """``message`` (an English literal) in the current language."""
+    return catalog().gettext(message)
+
+
+def gettext(message: str) -> str:
+    return catalog().gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n`` in the current language (Chinese has one form)."""
+    return catalog().ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a literal for translation without translating it (module-level constants)."""
+    return message

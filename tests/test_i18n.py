@@ -1,0 +1,161 @@
+"""The interface speaks Chinese by default and English on request; every marked string has Chinese.
+
+The catalog checks use Babel (a test dependency) the way scripts/i18n.py does.
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "drafter"
+PO = PACKAGE / "locale" / "zh_CN" / "LC_MESSAGES" / "drafter.po"
+MO = PO.with_suffix(".mo")
+MARKERS = {"_", "N_", "gettext", "ngettext"}
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "scripts" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_marked_string_has_chinese():
+    tool = _tool()
+    todo = tool.missing(tool.load_po(), tool.extract())
+    assert not todo, ("strings marked for translation with no Chinese in drafter.po "
+                      "(python scripts/i18n.py update, then translate):\n" + "\n".join(todo))
+
+
+def test_shipped_mo_matches_po():
+    tool = _tool()
+    po = {m.id: m.string for m in tool.load_po() if m.id and m.string and not m.fuzzy}
+    with MO.open("rb") as fh:
+        mo = gettext.GNUTranslations(fh)._catalog
+    shipped = {}
+    for key, value in mo.items():
+        if key == "":
+            continue
+        if isinstance(key, tuple):  # plural entry: (msgid, index)
+            shipped.setdefault(key[0], {})[key[1]] = value
+        else:
+            shipped[key] = value
+    expected = {}
+    for msgid, string in po.items():
+        if isinstance(msgid, (tuple, list)):
+            expected[msgid[0]] = dict(enumerate(string)) if isinstance(string, (tuple, list)) else {0: string}
+        else:
+            expected[msgid] = string
+    assert shipped == expected, "drafter.mo is stale: run python scripts/i18n.py compile"
+
+
+def test_placeholders_survive_translation():
+    tool = _tool()
+    field = re.compile(r"\{[^{}]*\}")
+    for message in tool.load_po():
+        if not message.id or not message.string:
+            continue
+        ids = message.id if isinstance(message.id, (tuple, list)) else (message.id,)
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        wanted = sorted(set(field.findall(ids[-1])))
+        for string in strings:
+            assert sorted(set(field.findall(string))) == wanted, (message.id, string)
+
+
+def _marker_calls():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKERS:
+                yield path, node
+
+
+def test_marked_strings_are_literals():
+    """Babel extracts only plain literals: _(f"...") or _("a" + b) would never be translated.
+
+    ``_(NAME)`` / ``_(obj.attr)`` / ``_(table[key])`` are allowed: they translate a literal marked
+    ``N_()`` where it was defined.
+    """
+    def literal(arg):
+        return isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+
+    bad = []
+    for path, node in _marker_calls():
+        count = 2 if node.func.id == "ngettext" else 1
+        args = node.args[:count]
+        indirect = node.func.id == "_" and args and isinstance(args[0], (ast.Name, ast.Attribute,
+                                                                        ast.Subscript, ast.Call))
+        if len(args) < count or not (indirect or all(literal(a) for a in args)):
+            bad.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not bad, "f-string or expression inside a translation marker: " + ", ".join(bad)
+
+
+@pytest.mark.parametrize("env, expected", [
+    ({}, "zh"),
+    ({"LANG": "C.UTF-8"}, "zh"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, "en"),
+    ({"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "en_US.UTF-8", "LC_ALL": "C"}, "en"),
+    ({"LANG": "fr_FR.UTF-8"}, "zh"),
+    ({"LANG": "en_US.UTF-8", "DRAFTER_LANG": "zh"}, "zh"),
+])
+def test_language_from_environment(env, expected):
+    assert i18n.language(env) == expected
+
+
+def test_set_language_overrides_environment(monkeypatch):
+    monkeypatch.setenv("DRAFTER_LANG", "en")
+    i18n.set_language("zh")
+    try:
+        assert i18n.language() == "zh"
+        assert HAN.search(i18n._("interrupted"))
+    finally:
+        i18n.set_language(None)
+    assert i18n._("interrupted") == "interrupted"
+    with pytest.raises(ValueError):
+        i18n.set_language("fr")
+
+
+def _env(**extra):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DRAFTER_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update(extra)
+    return env
+
+
+def run(args, **env):
+    return subprocess.run([sys.executable, "-m", "drafter", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=_env(**env), timeout=60)
+
+
+def test_help_is_chinese_by_default_and_english_on_request():
+    zh = run(["--help"], LANG="zh_CN.UTF-8")
+    assert zh.returncode == 0 and "离线的讲话稿起草助手" in zh.stdout
+    default = run(["--help"])
+    assert "离线的讲话稿起草助手" in default.stdout
+    en = run(["--help"], LANG="en_US.UTF-8")
+    assert "Offline drafting assistant" in en.stdout and not HAN.search(en.stdout.split("Commands")[0])
+    forced = run(["--lang", "en", "--help"], LANG="zh_CN.UTF-8")
+    assert "Offline drafting assistant" in forced.stdout
+    back = run(["--help", "--lang=zh"], LANG="en_US.UTF-8")
+    assert "离线的讲话稿起草助手" in back.stdout
+
+
+def test_unknown_language_is_one_line_exit_2():
+    proc = run(["--lang", "fr", "--help"])
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "--lang" in proc.stderr
