@@ -18,9 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from drafter import markers
+# the marker grammar lives in drafter/markers.py; these names are kept for the model's users
+from drafter.markers import (  # noqa: F401
+    CN_DIGITS, chinese_number, chinese_to_int, make_marker, marker_family, marker_number,
+)
+
 #: Marker families, outermost first. A marker's family is what decides its level.
-NUMBERED_FAMILIES = ("一、", "（一）", "1.", "（1）")
-INLINE_FAMILIES = ("一是", "一要")
+NUMBERED_FAMILIES = tuple(f.name for f in markers.NUMBERED_FAMILIES)
+INLINE_FAMILIES = markers.INLINE_FAMILIES
 LEAD = ""
 
 
@@ -37,12 +43,8 @@ class Section:
 
     @property
     def kind(self) -> str:
-        """'numbered' (一、（一）1.（1）), 'inline' (一是/一要) or 'lead' (unnumbered)."""
-        if not self.marker:
-            return "lead"
-        if self.marker.endswith(("是", "要")):
-            return "inline"
-        return "numbered"
+        """'numbered' (一、（一）1.（1）), 'inline' (一是/一要/第一，) or 'lead' (unnumbered)."""
+        return markers.marker_kind(self.marker)
 
     @property
     def family(self) -> str:
@@ -163,69 +165,3 @@ def canonical_date(date) -> str | None:
         y, m, d = (int(p) for p in parts)
         return f"{y}年{m}月{d}日"
     return text
-
-
-CN_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (enough for any speech)."""
-    if n <= 0 or n >= 100:
-        raise ValueError(f"cannot number {n} in Chinese (1–99)")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens] + "十")
-    return head + (CN_DIGITS[ones] if ones else "")
-
-
-def chinese_to_int(s: str) -> int | None:
-    """Inverse of chinese_number for 一 … 九十九; None if ``s`` is not such a numeral."""
-    if not s or any(c not in CN_DIGITS[1:] + "十" for c in s):
-        return None
-    if "十" not in s:
-        return CN_DIGITS.index(s) if len(s) == 1 else None
-    tens, _, ones = s.partition("十")
-    if len(tens) > 1 or len(ones) > 1 or "十" in tens + ones:  # 十十 is not a numeral
-        return None
-    t = CN_DIGITS.index(tens) if tens else 1
-    o = CN_DIGITS.index(ones) if ones else 0
-    return t * 10 + o
-
-
-def make_marker(family: str, n: int) -> str:
-    """The n-th marker of a family: make_marker('（一）', 3) == '（三）', ('1.', 2) == '2.'."""
-    cn = chinese_number(n)
-    return {
-        "一、": f"{cn}、",
-        "（一）": f"（{cn}）",
-        "1.": f"{n}.",
-        "（1）": f"（{n}）",
-        "一是": f"{cn}是",
-        "一要": f"{cn}要",
-        "": "",
-    }[family]
-
-
-def marker_family(marker: str) -> str:
-    if not marker:
-        return ""
-    if marker.startswith("（"):
-        return "（1）" if marker[1].isdigit() else "（一）"
-    if marker[0].isdigit():
-        return "1."
-    if marker.endswith("、"):
-        return "一、"
-    if marker.endswith("是"):
-        return "一是"
-    if marker.endswith("要"):
-        return "一要"
-    return marker
-
-
-def marker_number(marker: str) -> int | None:
-    """The ordinal a marker stands for: '（三）' → 3, '12.' → 12, '四要' → 4, '' → None."""
-    core = marker.strip("（）、.是要")
-    if not core:
-        return None
-    if core.isdigit():
-        return int(core)
-    return chinese_to_int(core)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.markers import HALF_BRACKET_MARKER, ITEM_LINE_START, RAW_HEADING_START
+
 # Han ideographs plus CJK and full-width punctuation and the curly quotes Chinese text uses.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
 _CJK_RE = re.compile(f"[{_CJK}]")
@@ -39,18 +41,15 @@ _SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 _HALF = re.compile(r"[,:;?!().]")
 _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{0,200}?)"')
 _PAIR = re.compile(r"\(([^()\n]{0,40})\)")
-_LIST_PAREN = re.compile(r"^\(([0-9]{1,2}|[一二三四五六七八九十]{1,3})\)")
+_LIST_PAREN = HALF_BRACKET_MARKER
 
 #: paragraph starts that open a new paragraph even inside hard-wrapped text
-HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|"
-    r"[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)]|同志们[：:，,!！])"
-)
+HEADING_START = re.compile(f"{RAW_HEADING_START.pattern}|^同志们[：:，,!！]")
 _TERMINAL = tuple("。！？；：”…")
 
 FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
-#: an inline item (一是/二要) opening a line right after a sentence end starts a paragraph
-_ITEM_START = re.compile("^[一二三四五六七八九十]{1,2}[是要](?!务)")
+#: an inline item (一是/二要/第一，) opening a line right after a sentence end starts a paragraph
+_ITEM_START = ITEM_LINE_START
 _SENTENCE_END = tuple("。！？；.!?;")
 
 

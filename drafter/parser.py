@@ -24,23 +24,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter import markers as mk
+from drafter.markers import HEAD_END as _HEAD_END, item_at, numbered_at
 from drafter.model import Section, Speech, marker_number
 from drafter.normalize import TITLE_END, paragraphs as clean_paragraphs
 
-CN = "一二三四五六七八九十"
-_NUMBERED = [
-    # (rank, regex, marker builder)
-    (0, re.compile(f"^([{CN}]{{1,3}})、"), lambda n: f"{n}、"),
-    (1, re.compile(f"^（([{CN}]{{1,3}})）"), lambda n: f"（{n}）"),
-    (2, re.compile(r"^([0-9]{1,2})[.．、](?![0-9])"), lambda n: f"{n}."),
-    (3, re.compile(r"^（([0-9]{1,2})）"), lambda n: f"（{n}）"),
-]
-_ITEM = re.compile(f"(?:^|(?<=[。；！？：，]))([{CN}]{{1,2}})([是要])(?!务)")
-_ITEM_ANYWHERE = re.compile(f"([{CN}]{{1,2}})([是要])(?!务)")  # fast scan; boundary checked after
-_POINT_HINT = re.compile("[。；！？][1-9]")
-_POINT_INSIDE = re.compile(r"(?<=[。；！？])([1-9][0-9]?)[.．、](?![0-9])")
-_ITEM_BOUNDARY = frozenset("。；！？：，")  # 解决这个问题，一是要……；二是要……
-_HEAD_END = re.compile("[。；：！？]")
+_POINT_HINT = mk.POINT_HINT
+_POINT_INSIDE = mk.POINT_INSIDE
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
 
 _ROLE = ("书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
@@ -66,7 +56,7 @@ CLOSING_CUE = re.compile(
 #: a summing-up that says so inside its paragraph: 我将以这次研讨为新的起点 / 以此次学习为契机
 CLOSING_CUE_INSIDE = re.compile(r"[以借](?:这次|此次|本次)[^。！？]{0,14}?为(?:契机|新的起点|新起点|起点)")
 _ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:]|：")
-_NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项把根篇场件道])|今天|下面|以下|同志们|大家|总之|谢谢|当前|目前|近年来|首先")
+_NOT_LEAD = mk.NOT_LEAD
 
 
 _UNSET = object()
@@ -292,11 +282,10 @@ def _take_trailing(node: _Node, extra: int) -> list[_Para]:
 
 def _numbered(text: str):
     """(rank, marker, rest) if ``text`` starts with a numbered heading marker."""
-    for rank, rx, build in _NUMBERED:
-        m = rx.match(text)
-        if m:
-            return rank, build(m.group(1)), text[m.end():]
-    return None
+    m = numbered_at(text)
+    if m is None:
+        return None
+    return m.family.level - 1, m.canonical, text[m.end:]
 
 
 def _split_heading(rest: str) -> tuple[str, str, str]:
@@ -424,36 +413,13 @@ def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
     return accepted
 
 
-def _item_numbers() -> dict[str, int | None]:
-    """The number of each 1–2 numeral lead of an item (一 → 1, 十二 → 12, 二一 → None).
-
-    Looked up instead of parsed, as every paragraph is scanned for items; a lead that
-    ``marker_number`` cannot take (十十) is left out, so it is still parsed (and fails) as before.
-    """
-    table: dict[str, int | None] = {}
-    for lead in [a + b for a in CN for b in ("", *CN)]:
-        try:
-            table[lead] = marker_number(lead + "是")
-        except ValueError:
-            pass
-    return table
-
-
-_ITEM_NUMBER = _item_numbers()
-
-
 def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
-    """(offset, marker, number, 是/要) of every possible inline item in one paragraph."""
+    """(offset, marker, number, family) of every possible inline item in one paragraph."""
     out = []
-    for m in _ITEM_ANYWHERE.finditer(text):
-        start = m.start()
-        if start and text[start - 1] not in _ITEM_BOUNDARY:
-            continue
-        lead = m.group(1)
-        n = _ITEM_NUMBER[lead] if lead in _ITEM_NUMBER else marker_number(lead + "是")
-        if n is None or not _HEAD_END.search(text, m.end()):
+    for start, m in mk.item_starts(text):
+        if not _HEAD_END.search(text, m.end):
             continue  # a dangling 三是 with no sentence after it is not an item
-        out.append((start, m.group(1) + m.group(2), n, m.group(2)))
+        out.append((start, m.written, m.number, m.family.name))
     if _POINT_HINT.search(text):
         # 1. 2. 3. points run into a paragraph after a sentence end (a scraped page lost the breaks)
         for m in _POINT_INSIDE.finditer(text):
@@ -486,7 +452,7 @@ def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, 
 
 def _first_sentence(text: str) -> str | None:
     m = re.match("[^。！？]*[。！？]", text)
-    return m.group(0) if m else (text if len(text) <= 40 else None)
+    return m.group(0) if m else (text if len(text) <= mk.LEAD_MAX_CHARS else None)
 
 
 def _lead_candidate(p: _Para) -> str | None:
@@ -495,7 +461,7 @@ def _lead_candidate(p: _Para) -> str | None:
     if s is None:
         return None
     core = s.rstrip("。！？")
-    if not 4 <= len(core) <= 40 or core.startswith(("“", "‘", "《")) or _ITEM.match(core):
+    if not mk.LEAD_MIN_CHARS <= len(core) <= mk.LEAD_MAX_CHARS or core.startswith(("“", "‘", "《")) or item_at(core, 0):
         return None
     if CLOSING_FORMULA.match(core) or SALUTATION.match(s) or _numbered(s):
         return None
@@ -541,14 +507,14 @@ def _lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]]:
     """
     hinted = [(i, p.lead) for i, p in enumerate(paras)
               if p.lead and p.lead.endswith(("。", "！", "？")) and p.text.startswith(p.lead)]
-    plain = [(i, lead) for i, lead in hinted if not _ITEM.match(lead)]
+    plain = [(i, lead) for i, lead in hinted if not item_at(lead, 0)]
     if plain:
         return [(i, 0, "") for i, _ in plain]
     found = _parallel_leads(paras)
     if found or not hinted:
         return found
     # only set-off 一是…。 items: a lone item a writer set off in bold
-    return [(i, 0, _ITEM.match(lead).group(0)) for i, lead in hinted]
+    return [(i, 0, item_at(lead, 0).written) for i, lead in hinted]
 
 
 def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
@@ -558,7 +524,7 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
     whatever their wording (强化理论武装。 / 在以案促改中警醒自我。).
     """
     sentences = [_lead_sentence(p) for p in paras]
-    alone = [s is not None and s == p.text and "，" not in s and len(s) <= 26 for s, p in zip(sentences, paras)]
+    alone = [s is not None and s == p.text and "，" not in s and len(s) <= mk.STANDALONE_LEAD_MAX_CHARS for s, p in zip(sentences, paras)]
     standalone = [i for i in range(len(paras) - 1) if alone[i] and not alone[i + 1]]
     if len(standalone) >= 2:
         return [(i, 0, "") for i in standalone]
@@ -593,7 +559,7 @@ def _split_inner_leads(paras: list[_Para], depth: int):
     sents = [(i, m.start(), m.group(0)) for i, p in enumerate(paras)
              for m in _SENTENCE.finditer(p.text) if m.group(0)]
     short = [(k, i, off, s) for k, (i, off, s) in enumerate(sents)
-             if 4 <= len(s.rstrip("。！？")) <= 25 and "，" not in s and s.endswith("。")
+             if mk.LEAD_MIN_CHARS <= len(s.rstrip("。！？")) <= mk.INNER_LEAD_MAX_CHARS and "，" not in s and s.endswith("。")
              and not s.startswith(("“", "‘")) and k > 0]
     by_frame: dict[str, list] = {}
     for entry in short:

@@ -15,17 +15,10 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+from drafter.markers import heading_level
 from drafter.parser import DATE_LINE, SALUTATION, SPEAKER_LINE
 from drafter.writers import docx_xml as x
 
-_CN = "一二三四五六七八九十"
-#: heading level → how its numbering looks at the start of a paragraph
-MARKERS = (
-    (1, re.compile(f"^[{_CN}]{{1,3}}、")),
-    (2, re.compile(f"^（[{_CN}]{{1,3}}）")),
-    (3, re.compile(r"^[0-9]{1,2}[.．](?![0-9])")),
-    (4, re.compile(r"^（[0-9]{1,2}）")),
-)
 _STYLE_ROLE = {
     "title": "title", "标题": "title", "speaker": "speaker", "date": "date",
     "salutation": "salutation", "body": "body", "closing": "closing",
@@ -53,11 +46,8 @@ class Para:
 
 
 def marker_level(text: str) -> int | None:
-    """1–4 when ``text`` opens with 一、 （一） 1. （1）."""
-    for level, pattern in MARKERS:
-        if pattern.match(text):
-            return level
-    return None
+    """1–4 when ``text`` opens with 一、 （一） 1. （1） (drafter/markers.py)."""
+    return heading_level(text)
 
 
 def stands_alone(text: str) -> bool:

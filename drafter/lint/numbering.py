@@ -1,5 +1,5 @@
-"""Numbering as written: 一、 → （一） → 1. → （1） at paragraph starts, 一是/一要/第一， at
-sentence starts.
+"""Numbering as written: 一、 → （一） → 1. → （1） at paragraph starts, 一是/一要/一抓/第一， at
+sentence starts (the grammar of markers is drafter/markers.py).
 
 Checked on the text, not on the parsed tree, because the mistakes this catches
 (a skipped （二）, a 二是 with no 一是) are exactly the ones a parser would smooth
@@ -10,14 +10,13 @@ items at the start of a paragraph, a sentence or a clause (after ；：). 第一
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator
 
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, WARNING, Finding
 from drafter.lint.text import starts
-from drafter.model import chinese_number, chinese_to_int
+from drafter import markers
 
 RULES = {
     "numbering-sequence": (ERROR, "numbered headings out of order (一、 then 三、, a repeated （二）)"),
@@ -26,16 +25,7 @@ RULES = {
     "numbering-mixed": (WARNING, "two marker styles at one level (1. and 1、)"),
 }
 
-CN = "一二三四五六七八九十"
-LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-
-_NUMBERED = re.compile(
-    rf"^(?:(?P<l1>[{CN}]{{1,3}})(?P<s1>[、．.])"
-    rf"|（(?P<l2>[{CN}]{{1,3}})）"
-    r"|(?P<l3>\d{1,2})(?P<s3>[.．、])(?!\d)"
-    r"|（(?P<l4>\d{1,2})）)")
-
-_ITEM = re.compile(rf"(?P<num>[{CN}]{{1,3}})(?P<kind>[是要])(?![务素件点])|第(?P<ord>[{CN}]{{1,3}})(?=[，、：])")
+LEVEL_NAMES = {f.level: f.name for f in markers.NUMBERED_FAMILIES}
 
 
 @dataclass(frozen=True)
@@ -49,31 +39,18 @@ class Marker:
 
 def paragraph_marker(text: str) -> Marker | None:
     """The numbered-heading marker a paragraph starts with, if any."""
-    m = _NUMBERED.match(text)
-    if not m:
+    m = markers.numbered_at(text)
+    if m is None:
         return None
-    for level in (1, 2, 3, 4):
-        digits = m.group(f"l{level}")
-        if digits is None:
-            continue
-        number = int(digits) if digits.isdigit() else chinese_to_int(digits)
-        if number is None:
-            return None
-        sep = m.groupdict().get(f"s{level}") or ""
-        style = "、" if sep == "、" else ("." if sep else "")
-        return Marker(level, number, style, m.group(), m.end())
-    return None
+    return Marker(m.family.level, m.number, m.style, m.written, m.end)
 
 
 def marker_text(level: int, number: int, style: str = "") -> str:
     """How the marker for ``number`` at ``level`` is written (in the document's own style)."""
-    if level == 1:
-        return f"{chinese_number(number)}{style or '、'}"
-    if level == 2:
-        return f"（{chinese_number(number)}）"
-    if level == 3:
-        return f"{number}{style or '.'}"
-    return f"（{number}）"
+    written = markers.level_family(level).write(number)
+    if style and level in (1, 3):
+        written = written[:-1] + style
+    return written
 
 
 def check(doc: Doc) -> Iterator[Finding]:
@@ -138,24 +115,15 @@ def _mixed(doc, i, mk: Marker, styles) -> Iterator[Finding]:
 
 
 def inline_items(text: str) -> Iterator[tuple[str, int, str, int]]:
-    """``(family, number, as written, offset)`` for every 一是/一要/第一， at a sentence start."""
+    """``(family, number, as written, offset)`` for every 一是/一要/一抓/第一， at a sentence start."""
     for pos in starts(text):
-        m = _ITEM.match(text, pos)
-        if not m:
-            continue
-        if m.group("ord"):
-            family, digits = "第一，", m.group("ord")
-        else:
-            family, digits = "一" + m.group("kind"), m.group("num")
-            if text.startswith(digits, m.end()):       # 一是一、二是二
-                continue
-        number = chinese_to_int(digits)
-        if number is not None:
-            yield family, number, m.group(), pos
+        m = markers.item_at(text, pos)
+        if m is not None:
+            yield m.family.name, m.number, m.written, pos
 
 
 def _item_text(family: str, n: int) -> str:
-    return f"第{chinese_number(n)}" if family == "第一，" else f"{chinese_number(n)}{family[1]}"
+    return markers.make_marker(family, n).rstrip("，、：")
 
 
 def _check_items(doc: Doc) -> Iterator[Finding]:

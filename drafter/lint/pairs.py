@@ -8,17 +8,17 @@ not a bracket.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, Finding
 from drafter.lint.text import excerpt
+from drafter.markers import CLOSE_BRACKET_MARKER
 
 RULES = {"unpaired": (ERROR, "unpaired “” ‘’ （） 《》 in a paragraph")}
 
 PAIRS = ("“”", "‘’", "（）", "《》")
-LIST_MARKER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})）")
+LIST_MARKER = CLOSE_BRACKET_MARKER
 
 
 def problems(text: str) -> list[tuple[int, str]]:

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from typing import Iterator
 
+from drafter import markers
 from drafter.lint.context import Doc
 from drafter.lint.findings import WARNING, Finding
 from drafter.lint.text import content_chars, sentences
@@ -26,15 +27,18 @@ _PUNCT = re.compile(r"[^\w]|_", re.UNICODE)
 _FOUR = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{4}(?![\u3400-\u9fff])")
 #: a chunk cut by a 、 inside a phrase (…的责任感, 干部落实的) is not a four-character phrase
 _PARTICLES = ("的", "了", "和", "与", "及")
-_FORMULA = re.compile(r"^[一二两三四五六七八九十]个")
-#: item markers and connectives that begin sentences without changing what they say
-_LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[是要]|第[一二三四五六七八九十]{1,3}|同时|此外|因此)")
+_FORMULA = re.compile(f"^[两{markers.CN_NUMERALS}]个")
+#: connectives that begin sentences without changing what they say (as item markers do)
+_CONNECTIVE = re.compile(r"^(?:同时|此外|因此)")
 
 
 def _key(sentence: str) -> str:
     """What two sentences must share to count as the same: their words, without punctuation
     or a leading 一是/同时 (two items with the same text are the same sentence)."""
-    return _LEAD.sub("", _PUNCT.sub("", sentence))
+    item = markers.item_at(sentence, 0)
+    if item is not None:
+        sentence = sentence[item.end:]
+    return _CONNECTIVE.sub("", _PUNCT.sub("", sentence))
 
 
 def check(doc: Doc) -> Iterator[Finding]:

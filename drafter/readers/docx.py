@@ -9,7 +9,7 @@ from pathlib import Path
 from docx.oxml.ns import qn
 
 from drafter.errors import ReadError
-from drafter.model import chinese_number
+from drafter.markers import chinese_number
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from drafter.markers import NUMBERED_FAMILIES
 from drafter.model import Section, Speech, canonical_date
 
 #: heading level (1–4) of each numbered marker family
-FAMILY_LEVEL = {"一、": 1, "（一）": 2, "1.": 3, "（1）": 4}
+FAMILY_LEVEL = {f.name: f.level for f in NUMBERED_FAMILIES}
 
 
 @dataclass

@@ -1,0 +1,299 @@
+"""The marker grammar of the genre, in one place: every reader, writer, lint rule and check uses it.
+
+A speech numbers its structure with markers of a few families:
+
+* numbered headings at the start of a paragraph — 一、 → （一） → 1. → （1）
+  (written 一、/一． , （一）, 1./1．/1、, （1）; levels 1–4);
+* enumeration items at the start of a paragraph, sentence or clause — 一是/一要/一抓/一看/一讲…
+  (a Chinese numeral and one verb-like character, counted up from 一) and 第一，/第二，;
+* unnumbered lead sentences (marker "").
+
+Each family has a level (numbered headings), a kind, a rank (the usual nesting order:
+一、 > （一） > 一是/第一， > 1. > （1）), a pattern and a way to write its n-th marker.
+The shape of a lead sentence (how short it is, words that make a sentence body text
+instead) lives here too, for the parser that reads leads and the composer that must
+not write body sentences that look like them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Chinese numerals as markers use them (一 … 九十九)
+CN_NUMERALS = "一二三四五六七八九十"
+CN_DIGITS = "零一二三四五六七八九"
+_CN = f"[{CN_NUMERALS}]"
+
+#: the verb-like characters an enumeration item takes after its numeral: 一是 一要 一抓 一看 一讲 …
+ITEM_VERBS = "是要抓看讲靠比学查改促强严重建防保树谈说问想干做用管治求练育亮聚推"
+#: 一要务 / 一要素 / 一要件 / 一要点, 一是件 are words, not items
+_NOT_ITEM_AFTER = {"要": "务素件点", "是": "件"}
+
+#: where an inline item may start: after one of these (or at the start of a paragraph)
+ITEM_BOUNDARY = frozenset("。；！？：，")
+#: what ends a heading sentence (the heading is the text before it)
+HEAD_END = re.compile("[。；：！？]")
+
+NUMBERED = "numbered"
+ITEM = "item"
+LEAD = "lead"
+
+
+@dataclass(frozen=True)
+class Family:
+    """One marker family: its first member as the tree writes it, and how markers of it look."""
+
+    name: str       # 一、 （一） 1. （1） 一是 一要 第一， … ("" for lead sentences)
+    kind: str       # numbered | item | lead
+    rank: int       # usual nesting order, 0 outermost
+    level: int      # heading level 1–4 of a numbered family, 0 for the others
+    prefix: str     # text before the number: "（", "第", ""
+    digits: str     # regex of the number as written
+    suffix: str     # regex after the number
+    arabic: bool = False
+
+    def write(self, n: int) -> str:
+        """The n-th marker of the family: （一）.write(3) == '（三）'."""
+        num = str(n) if self.arabic else chinese_number(n)
+        if self.kind == ITEM:
+            return self.prefix + num + self.name[len(self.prefix) + 1:]
+        return {"一、": f"{num}、", "（一）": f"（{num}）", "1.": f"{num}.", "（1）": f"（{num}）"}.get(self.name, "")
+
+
+H1 = Family("一、", NUMBERED, 0, 1, "", f"{_CN}{{1,3}}", "[、．]")
+H2 = Family("（一）", NUMBERED, 1, 2, "（", f"{_CN}{{1,3}}", "）")
+H3 = Family("1.", NUMBERED, 3, 3, "", "[0-9]{1,2}", "[.．、](?![0-9])", arabic=True)
+H4 = Family("（1）", NUMBERED, 4, 4, "（", "[0-9]{1,2}", "）", arabic=True)
+#: numbered heading families, outermost first
+NUMBERED_FAMILIES = (H1, H2, H3, H4)
+LEAD_FAMILY = Family("", LEAD, 5, 0, "", "", "")
+#: the rank of enumeration items (一是/一要/第一，) in the usual order: under （一）, above 1.
+ITEM_RANK = 2
+
+
+def item_family(verb: str) -> Family:
+    """The family of items 一<verb> (一是, 一抓) or, for verb '，', 第一，."""
+    if verb in "，、：":
+        return Family("第一" + verb, ITEM, ITEM_RANK, 0, "第", f"{_CN}{{1,3}}", verb)
+    return Family("一" + verb, ITEM, ITEM_RANK, 0, "", f"{_CN}{{1,3}}", verb)
+
+
+#: the item families the composer writes
+INLINE_FAMILIES = ("一是", "一要")
+
+# ---------------------------------------------------------------- numerals
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (enough for any speech)."""
+    if n <= 0 or n >= 100:
+        raise ValueError(f"cannot number {n} in Chinese (1–99)")
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens] + "十")
+    return head + (CN_DIGITS[ones] if ones else "")
+
+
+def chinese_to_int(s: str) -> int | None:
+    """Inverse of chinese_number for 一 … 九十九; None if ``s`` is not such a numeral."""
+    if not s or any(c not in CN_NUMERALS for c in s):
+        return None
+    if "十" not in s:
+        return CN_DIGITS.index(s) if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in tens + ones:  # 十十 is not a numeral
+        return None
+    t = CN_DIGITS.index(tens) if tens else 1
+    o = CN_DIGITS.index(ones) if ones else 0
+    return t * 10 + o
+
+
+def _number(digits: str) -> int | None:
+    return int(digits) if digits.isdigit() else chinese_to_int(digits)
+
+
+# ---------------------------------------------------------------- numbered headings
+
+_NUMBERED_RE = re.compile("|".join(
+    f"{re.escape(f.prefix)}(?P<n{i}>{f.digits})(?P<s{i}>{f.suffix})" for i, f in enumerate(NUMBERED_FAMILIES)))
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A marker found in text."""
+
+    family: Family
+    number: int
+    written: str    # as in the text: 一、 1、 （三）
+    end: int        # offset just after it
+
+    @property
+    def canonical(self) -> str:
+        """The marker as the tree keeps it: 1、 and 1． are 1., 一． is 一、."""
+        return self.family.write(self.number)
+
+    @property
+    def style(self) -> str:
+        """The separator a numbered marker is written with: '、' or '.' ('' for bracketed ones)."""
+        sep = self.written[-1]
+        return "、" if sep == "、" else ("." if sep in ".．" else "")
+
+
+def numbered_at(text: str, pos: int = 0) -> Marker | None:
+    """The numbered heading marker (一、 （一） 1. （1）) at ``pos`` of ``text``, if any."""
+    m = _NUMBERED_RE.match(text, pos)
+    if m is None:
+        return None
+    i = int(m.lastgroup[1:])
+    n = _number(m.group(f"n{i}"))
+    if n is None:
+        return None
+    return Marker(NUMBERED_FAMILIES[i], n, m.group(0), m.end())
+
+
+def heading_level(text: str) -> int | None:
+    """1–4 when ``text`` opens with 一、 （一） 1. （1）."""
+    mk = numbered_at(text)
+    return mk.family.level if mk else None
+
+
+def level_family(level: int) -> Family:
+    return NUMBERED_FAMILIES[level - 1]
+
+
+#: a paragraph start that is a numbered heading in raw text, before brackets are made full-width
+#: (the normaliser's line joining must never run one into the line before it)
+RAW_HEADING_START = re.compile("^(?:" + "|".join(
+    ("[（(]" if f.prefix == "（" else "") + f.digits + ("[）)]" if f.suffix == "）" else f.suffix)
+    for f in NUMBERED_FAMILIES) + ")")
+#: 1. 2. points run into a paragraph after a sentence end (a scraped page lost the line breaks);
+#: POINT_HINT is the quick test before the full scan
+POINT_HINT = re.compile("[。；！？][1-9]")
+POINT_INSIDE = re.compile(r"(?<=[。；！？])([1-9][0-9]?)[.．、](?![0-9])")
+#: a bracketed marker in half-width brackets, (1) (一), that the normaliser makes full-width
+HALF_BRACKET_MARKER = re.compile(f"^\\(([0-9]{{1,2}}|{_CN}{{1,3}})\\)")
+#: a list marker closed by a half bracket alone: 1） 一）
+CLOSE_BRACKET_MARKER = re.compile(f"^(?:[0-9]{{1,2}}|{_CN}{{1,3}})）")
+
+# ---------------------------------------------------------------- enumeration items
+
+_ITEM_RE = re.compile(f"(?P<num>{_CN}{{1,3}})(?P<verb>[{ITEM_VERBS}])|第(?P<ord>{_CN}{{1,3}})(?P<sep>[，、：])")
+#: a quick scan for possible items anywhere in a paragraph (boundaries checked by item_at)
+ITEM_SCAN = re.compile(f"{_CN}{{1,3}}[{ITEM_VERBS}]|第{_CN}{{1,3}}[，、：]")
+#: the start of an item at the start of a line (the normaliser starts a paragraph there)
+ITEM_LINE_START = re.compile(f"^(?:{_CN}{{1,3}}[{ITEM_VERBS}]|第{_CN}{{1,3}}[，：])")
+_FAMILIES: dict[str, Family] = {}
+
+
+def _item_family(verb: str) -> Family:
+    f = _FAMILIES.get(verb)
+    if f is None:
+        f = _FAMILIES[verb] = item_family(verb)
+    return f
+
+
+def item_at(text: str, pos: int) -> Marker | None:
+    """An enumeration item marker (一是 一抓 第一，) at ``pos``: not 第一要务, 一要素, 一是一、二是二."""
+    m = _ITEM_RE.match(text, pos)
+    if m is None:
+        return None
+    end = m.end()
+    if m.group("ord"):
+        n, verb = chinese_to_int(m.group("ord")), m.group("sep")
+    else:
+        verb = m.group("verb")
+        if end < len(text) and text[end] in _NOT_ITEM_AFTER.get(verb, ""):
+            return None
+        if text.startswith(m.group("num"), end):  # 一是一、二是二
+            return None
+        n = chinese_to_int(m.group("num"))
+    if n is None:
+        return None
+    return Marker(_item_family(verb), n, m.group(0), end)
+
+
+def item_starts(text: str):
+    """Every item marker at a paragraph, sentence or clause start of ``text``, in order."""
+    for m in ITEM_SCAN.finditer(text):
+        start = m.start()
+        if start and text[start - 1] not in ITEM_BOUNDARY:
+            continue
+        mk = item_at(text, start)
+        if mk is not None:
+            yield start, mk
+
+
+# ---------------------------------------------------------------- the tree's markers
+
+def make_marker(family: str, n: int) -> str:
+    """The n-th marker of a family: make_marker('（一）', 3) == '（三）', ('1.', 2) == '2.'."""
+    if not family:
+        return ""
+    f = family_named(family)
+    if f is None:
+        raise KeyError(family)
+    return f.write(n)
+
+
+def family_named(name: str) -> Family | None:
+    for f in NUMBERED_FAMILIES:
+        if f.name == name:
+            return f
+    if name.startswith("第一") and len(name) == 3:
+        return _item_family(name[2])
+    if len(name) == 2 and name[0] == "一" and name[1] in ITEM_VERBS:
+        return _item_family(name[1])
+    return None
+
+
+def parse_marker(marker: str) -> Marker | None:
+    """A marker as the tree keeps it (三、 （二） 4. 三要 第二，), read back."""
+    if not marker:
+        return None
+    mk = numbered_at(marker)
+    if mk is None or mk.end != len(marker):
+        mk = item_at(marker, 0)
+    return mk if mk is not None and mk.end == len(marker) else None
+
+
+def marker_family(marker: str) -> str:
+    """The marker family as its first member: 一、 （一） 1. （1） 一是 一要 第一， or ''."""
+    mk = parse_marker(marker)
+    return mk.family.name if mk else marker
+
+
+def marker_kind(marker: str) -> str:
+    """'numbered' (一、（一）1.（1）), 'inline' (一是/一要/第一，) or 'lead' (unnumbered)."""
+    if not marker:
+        return "lead"
+    mk = parse_marker(marker)
+    if mk is not None and mk.family.kind == ITEM:
+        return "inline"
+    return "numbered"
+
+
+def marker_number(marker: str) -> int | None:
+    """The ordinal a marker stands for: '（三）' → 3, '12.' → 12, '四要' → 4, '' → None."""
+    mk = parse_marker(marker)
+    return mk.number if mk else None
+
+
+def marker_rank(marker: str) -> int:
+    """The usual nesting rank of a marker's family (0 for 一、 … 5 for a lead sentence)."""
+    mk = parse_marker(marker)
+    return mk.family.rank if mk else LEAD_FAMILY.rank
+
+
+# ---------------------------------------------------------------- lead sentences
+
+#: a lead sentence is this many characters (its closing 。 not counted)
+LEAD_MIN_CHARS = 4
+LEAD_MAX_CHARS = 40
+#: a lead sentence standing alone as its paragraph, with no comma, is at most this long
+STANDALONE_LEAD_MAX_CHARS = 26
+#: a short sentence of a frame recurring inside a section's text (要干在……。) is at most this long
+INNER_LEAD_MAX_CHARS = 25
+#: words that make a short sentence body text, not a heading: it speaks in the first person,
+#: points back or forward (这, 下面), addresses the audience, or opens like a paragraph of prose
+NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项把根篇场件道])|今天|下面|以下|同志们|大家|总之|谢谢|"
+                      r"当前|目前|近年来|首先")
