@@ -15,66 +15,12 @@ import pkgutil
 import sys
 
 import typer
-from typer.core import TyperGroup
 
+from drafter.clihelp import DrafterGroup, split_lang
 from drafter.errors import DrafterError
 from drafter.i18n import N_, _, set_language
 
 HELP = N_("Offline drafting assistant for Chinese speeches: parse, mine, draft, export, check, lint.")
-
-
-def split_lang(args: list[str]) -> tuple[str | None, list[str]]:
-    """Take ``--lang X`` / ``--lang=X`` out of ``args`` (anywhere before ``--``)."""
-    lang, rest, i = None, [], 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            rest.extend(args[i:])
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            lang, i = args[i + 1], i + 2
-            continue
-        if arg.startswith("--lang="):
-            lang, i = arg.split("=", 1)[1], i + 1
-            continue
-        rest.append(arg)
-        i += 1
-    return lang, rest
-
-
-class DrafterGroup(TyperGroup):
-    """The root command: picks the language (``--lang``) before anything is parsed or shown."""
-
-    def main(self, args=None, *pargs, **kwargs):
-        from drafter import i18n
-
-        args = list(sys.argv[1:] if args is None else args)
-        lang, args = split_lang(args)
-        saved = i18n._override
-        if lang is not None:
-            try:
-                set_language(lang)
-            except ValueError:
-                typer.echo(f"drafter: --lang: {lang!r}: en | zh", err=True)
-                sys.exit(2)
-        translate_help(self)
-        try:
-            return super().main(args, *pargs, **kwargs)
-        finally:
-            i18n._override = saved
-
-
-def translate_help(command) -> None:
-    """Help texts are English msgids (marked ``N_``): show them in the current language."""
-    for attr in ("help", "short_help", "epilog"):
-        text = getattr(command, attr, None)
-        if text:
-            setattr(command, attr, _(text))
-    for param in getattr(command, "params", []):
-        if getattr(param, "help", None):
-            param.help = _(param.help)
-    for sub in getattr(command, "commands", {}).values():
-        translate_help(sub)
 
 
 app = typer.Typer(

@@ -159,3 +159,66 @@ def test_help_is_chinese_by_default_and_english_on_request():
 def test_unknown_language_is_one_line_exit_2():
     proc = run(["--lang", "fr", "--help"])
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "--lang" in proc.stderr
+
+
+# --- help pages -----------------------------------------------------------------------------------
+
+def _all_command_paths():
+    from typer.main import get_command
+
+    from drafter.cli import app
+
+    root = get_command(app)
+    paths = [[]]
+
+    def walk(cmd, prefix):
+        for name, sub in getattr(cmd, "commands", {}).items():
+            paths.append(prefix + [name])
+            walk(sub, prefix + [name])
+
+    walk(root, [])
+    return paths
+
+
+FRAMEWORK_PLACEHOLDERS = re.compile(r"<(?:int|float|str|path|list|bool|text)[^>]*>|list\[|\{[A-Z_]+\}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_help_of_every_command_has_no_framework_placeholders(lang, monkeypatch):
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+
+    monkeypatch.setenv("DRAFTER_LANG", lang)
+    runner = CliRunner()
+    for path in _all_command_paths():
+        result = runner.invoke(app, [*path, "--help"])
+        assert result.exit_code == 0, (path, result.output)
+        text = result.output
+        assert not FRAMEWORK_PLACEHOLDERS.search(text), (path, FRAMEWORK_PLACEHOLDERS.search(text).group(0))
+        usage = text.splitlines()[0]
+        assert "{" not in usage and "<" not in usage, (path, usage)
+        for line in text.splitlines():
+            from drafter.clihelp import width_of
+            assert width_of(line) <= 80, (path, line)
+
+
+def test_wrap_breaks_between_chinese_characters_not_before_punctuation():
+    from drafter.clihelp import width_of, wrap
+
+    text = "提示和帮助的语言（默认按系统语言环境，否则为中文；也可用环境变量 DRAFTER_LANG）。" * 2
+    lines = wrap(text, 30)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(width_of(line) <= 30 for line in lines)
+    assert not any(line[0] in "，。；）" for line in lines[1:])
+    assert wrap("Speaking rate in 字 per minute", 12) == ["Speaking", "rate in 字", "per minute"]
+
+
+def test_usage_errors_are_one_translated_line(monkeypatch):
+    zh = run(["lint", "--fi"], LANG="zh_CN.UTF-8")
+    assert zh.returncode == 2 and zh.stderr.count("\n") == 1
+    assert "没有这个选项" in zh.stderr and "--fix" in zh.stderr and "drafter lint --help" in zh.stderr
+    en = run(["check"], LANG="en_US.UTF-8")
+    assert en.returncode == 2 and en.stderr == "drafter: missing argument FILE.docx (see: drafter check --help)\n"
+    bad = run(["lint", "--rate", "x", "a.txt"], LANG="zh_CN.UTF-8")
+    assert bad.returncode == 2 and "--rate 的值无效：不是整数" in bad.stderr
