@@ -398,6 +398,7 @@ class DrafterGroup(TyperGroup):
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         from typer._click import exceptions as ce
+        from typer.exceptions import Abort
 
         from drafter import i18n
 
@@ -428,7 +429,7 @@ class DrafterGroup(TyperGroup):
                 else:
                     typer.echo(f"drafter: {err.format_message()}", err=True)
                 sys.exit(err.exit_code)
-            except ce.Abort:
+            except Abort:
                 if not standalone_mode:
                     raise
                 typer.echo("drafter: " + _("aborted"), err=True)
