@@ -113,6 +113,7 @@ class Layout:
     language: str
     line_spacing_pt: float
     condense_pt: float
+    overhang_pt: float
     styles: dict[str, TextStyle]
     lead_sentence: tuple[str, ...]
     lead_item: str
@@ -142,8 +143,13 @@ class Layout:
     def lines_that_fit(self) -> int:
         return int(self.text_height_pt / self.line_spacing_pt + 1e-6)
 
+    @property
+    def line_width_pt(self) -> float:
+        """The width a line of text may fill: the text area plus the overhang on both sides."""
+        return self.text_width_pt + 2 * self.overhang_pt
+
     def chars_that_fit(self) -> int:
-        return int(self.text_width_pt / (self.body.size - self.condense_pt) + 1e-6)
+        return int(self.line_width_pt / (self.body.size - self.condense_pt) + 1e-6)
 
 
 # ---------------------------------------------------------------- loading
@@ -329,7 +335,7 @@ def _build(data: dict, path: Path) -> Layout:
     r.known_keys("page", ("width_mm", "height_mm", "margin_top_mm", "margin_bottom_mm",
                           "margin_left_mm", "margin_right_mm"))
     r.known_keys("grid", ("lines_per_page", "chars_per_line"))
-    r.known_keys("text", ("latin_font", "language", "line_spacing_pt", "condense_pt"))
+    r.known_keys("text", ("latin_font", "language", "line_spacing_pt", "condense_pt", "overhang_pt"))
     r.known_keys("styles", STYLE_ROLES)
     r.known_keys("leads", ("sentence", "item"))
     r.known_keys("page_number", ("text", "font", "size", "odd", "even", "inset_chars", "below_text_mm"))
@@ -355,7 +361,8 @@ def _build(data: dict, path: Path) -> Layout:
         latin_font=r.text("text.latin_font"),
         language=r.text("text.language"),
         line_spacing_pt=r.number("text.line_spacing_pt", 1, 200),
-        condense_pt=r.number("text.condense_pt", 0, 10),
+        condense_pt=r.number("text.condense_pt", 0, 10) if "condense_pt" in r.get("text") else 0,
+        overhang_pt=r.number("text.overhang_pt", 0, 20) if "overhang_pt" in r.get("text") else 0,
         styles=styles,
         lead_sentence=tuple(sentence),
         lead_item=r.choice("leads.item", STYLE_ROLES),
@@ -390,5 +397,5 @@ def _check_grid(layout: Layout, r: _Reader) -> None:
         step = layout.body.size - layout.condense_pt
         raise r.fail("grid.chars_per_line",
                      f"{layout.chars_per_line} characters promised, but {step:g} pt characters "
-                     f"fit {chars} in {layout.text_width_pt:.1f} pt; change text.condense_pt, "
+                     f"fit {chars} in {layout.line_width_pt:.1f} pt; change text.overhang_pt, "
                      "styles.body.size or the margins")

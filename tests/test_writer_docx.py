@@ -56,13 +56,16 @@ def test_named_styles_with_fonts_sizes_and_outline_levels(doc):
     assert doc.styles["Heading 3"].font.bold is True and doc.styles["Heading 1"].font.bold is False
 
 
-def test_body_line_spacing_indent_and_condensing(doc):
+def test_body_line_spacing_indent_and_overhang(doc):
     ppr = _style(doc, "Body").find(qn("w:pPr"))
     spacing = ppr.find(qn("w:spacing"))
     assert (spacing.get(qn("w:line")), spacing.get(qn("w:lineRule"))) == ("579", "exact")
     ind = ppr.find(qn("w:ind"))
     assert (ind.get(qn("w:firstLineChars")), ind.get(qn("w:firstLine"))) == ("200", "640")
-    assert _style(doc, "Body").find(f"{qn('w:rPr')}/{qn('w:spacing')}").get(qn("w:val")) == "-5"
+    # 28 characters at full width: lines reach 3 pt into each margin, no condensed characters
+    # (condensing made LibreOffice drop the punctuation hanging at line ends)
+    assert (ind.get(qn("w:left")), ind.get(qn("w:right"))) == ("-60", "-60")
+    assert _style(doc, "Body").find(f"{qn('w:rPr')}/{qn('w:spacing')}") is None
 
 
 def test_east_asian_font_and_hint_on_every_run(doc):

@@ -116,10 +116,15 @@ def grid(ctx: Context) -> RuleResult:
     size = x.size_of(layers) or 10
     spacing = int(x.first_attr(layers, "w:spacing", "w:val") or 0) / 20
     line = _line(ctx, q)
+    players = ctx.sheet.para_layers(q.p)
+    sides = [int(x.first_attr(players, "w:ind", f"w:{a}") or x.first_attr(players, "w:ind", f"w:{b}") or 0)
+             for a, b in (("left", "start"), ("right", "end"))]
+    width_pt -= sum(sides) / 20  # negative indents widen the line into the margins
     chars = int(width_pt / (size + spacing) + 1e-6) if size + spacing > 0 else 0
     lines = int(height_pt / line + 1e-6) if line else 0
     shown_line = f"line {line:g} pt" if line else "line spacing not exact"
-    found = f"{lines or '?'} lines × {chars} characters ({size:g} pt {spacing:+g} pt, {shown_line})"
+    widen = f", lines {-sum(sides) / 20:+g} pt" if any(sides) else ""
+    found = f"{lines or '?'} lines × {chars} characters ({size:g} pt {spacing:+g} pt{widen}, {shown_line})"
     ok = (lines, chars) == (lay.lines_per_page, lay.chars_per_line)
     return RuleResult("grid", ok, found if ok else f"{found} (want {lay.lines_per_page} × {lay.chars_per_line})")
 

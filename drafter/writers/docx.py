@@ -184,6 +184,8 @@ def _style_look(element, layout: Layout, look: TextStyle) -> None:
     ppr = element.get_or_add_pPr()
     x.set_line_exact(ppr, layout.line_spacing_pt)
     x.set_first_line(ppr, look.indent_chars, look.size)
+    if layout.overhang_pt:
+        x.set_overhang(ppr, layout.overhang_pt)
     x.set_align(ppr, look.align)
     rpr = element.get_or_add_rPr()
     x.set_fonts(rpr, look.font, layout.latin_font)

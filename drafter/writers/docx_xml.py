@@ -130,6 +130,16 @@ def set_first_line(pPr, chars: float, size_pt: float) -> None:
     ind.set(qn("w:firstLine"), str(round(chars * size_pt * 20)))
 
 
+def set_overhang(pPr, pt: float) -> None:
+    """Negative left and right indents: lines reach ``pt`` into both margins (0: none written)."""
+    ind = ordered_child(pPr, "w:ind", PPR_ORDER)
+    for side in ("left", "right"):
+        if pt:
+            ind.set(qn(f"w:{side}"), str(-round(pt * 20)))
+        else:
+            ind.attrib.pop(qn(f"w:{side}"), None)
+
+
 def set_side_indent(pPr, side: str, twips: int) -> None:
     ordered_child(pPr, "w:ind", PPR_ORDER).set(qn(f"w:{side}"), str(twips))
 
