@@ -18,6 +18,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError, ReadError
 from drafter.mining.extract import find_phrases, opening_moves
+from drafter.mining.neardup import near_groups
 from drafter.mining.pieces import speech_pieces
 from drafter.mining.setphrases import KEEP, recurs, smallest
 from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, speech_record
@@ -214,7 +215,7 @@ class Accumulator:
         from drafter.bank import Phrase, Source, make_id
 
         out = []
-        for (category, text), (count, sources, tags, examples) in sorted(self._with_set_phrases().items()):
+        for (category, text), (count, sources, tags, examples) in sorted(fold_near(self._with_set_phrases()).items()):
             extra = {"examples": list(examples)} if examples else {}
             out.append(Phrase(id=make_id(category, text), text=text, category=category,
                               tags=sorted(tags), slots=slots_in(text), count=count,
@@ -236,6 +237,27 @@ class Accumulator:
 
     def skeletons(self) -> dict:
         return {kind: skeleton(kind, stats) for kind, stats in sorted(self.types.items())}
+
+
+def fold_near(entries: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
+    """The entries with near duplicates (:mod:`drafter.mining.neardup`) folded into the phrase
+    that represents them: counts added, sources, tags and examples united (capped as in a merge)."""
+    keys = list(entries)
+    into = near_groups(keys, [entries[k][0] for k in keys])
+    if not into:
+        return entries
+    out = {k: entries[k] for i, k in enumerate(keys) if i not in into}
+    for i, j in sorted(into.items()):
+        count, sources, tags, examples = entries[keys[i]]
+        entry = out[keys[j]]
+        if entry is entries[keys[j]]:  # copied before it changes: the accumulator stays as it was
+            entry = out[keys[j]] = [entry[0], list(entry[1]), set(entry[2]), list(entry[3])]
+        entry[0] += count
+        entry[1] = _union_sources(entry[1], sources)
+        entry[2].update(tags)
+        if examples:
+            entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
+    return out
 
 
 def corpus_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[str]]:

@@ -1,0 +1,137 @@
+"""Near duplicates: mined phrases that are one phrase written slightly differently, folded into one.
+
+The same line comes back from speech to speech with a character changed, dropped or added
+(要坚持… / 坚持…, a typo, a variant character) or with other punctuation (，/、/；, full- or
+half-width). Kept apart they crowd the bank with copies; folded, the phrase's count and
+sources tell how often it really recurs. Two phrases of one category are near duplicates when
+
+* their *skeletons* are equal: the text with punctuation and spaces removed, NFKC-folded and
+  lower-cased (:func:`skeleton`), so punctuation variants always fold; or
+* their skeletons are at most one edit apart (a character substituted, inserted or deleted)
+  and the shorter holds at least :data:`MIN_EDIT_LEN` characters. One character of a short
+  phrase is much of its meaning (真抓实干 / 真抓实效 are two phrases), one of a long
+  sentence is a variant; the threshold is measured (docs/bank-format.md, "Near duplicates").
+
+Folding is a star, never a chain: phrases are taken by count (then by text), and each is folded
+into the first phrase taken before it that is a near duplicate of it and was itself kept, so a
+folded phrase is always within the threshold of the text that represents it. It runs once, on
+the whole merged result, so it does not depend on the order documents were mined in or on
+``--jobs``.
+
+Finding the candidates costs two dictionary look-ups per phrase and length, not a comparison
+with every phrase: a skeleton of length n is filed under its first n//2 characters and under
+the rest. One substitution leaves one of the two halves intact; for an insertion, the shorter
+skeleton's halves reappear at the start or at the end of the longer one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+#: two skeletons one edit apart fold when the shorter holds at least this many characters
+#: (Han characters mostly): below it one character is much of a phrase's meaning (measured: see
+#: docs/bank-format.md, "Near duplicates")
+MIN_EDIT_LEN = 12
+#: ... or, from :data:`MIN_SHORT_LEN` on, when the phrase it folds into was seen this many times
+#: as often: a rare short variant of a common phrase is a slip (任何时侯 / 任何时候), while two
+#: short phrases seen alike (干一行、爱一行 / 干一行、钻一行) are two phrases
+SHORT_RATIO = 10
+MIN_SHORT_LEN = 4
+#: representatives seen often are found by their character 4-grams (a fragment's first one)
+GRAM = 4
+
+#: what a skeleton leaves out, after NFKC (which makes full-width forms ASCII): spaces, ASCII
+#: punctuation but the ``{}`` of slots (so ``{地名}`` never reads as the word 地名), general
+#: punctuation (—…“”‘’) and CJK punctuation (、。《》「」【】〔〕)
+_NOT_SKELETON = re.compile(r"[\s!-/:-@\[-`|~\u00b7\u2000-\u206f\u3000-\u303f\ufe10-\ufe6f]")
+
+
+def skeleton(text: str) -> str:
+    """What near duplicates are compared on: no punctuation or spaces, NFKC-folded, lower case."""
+    return _NOT_SKELETON.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """At most one character substituted, inserted or deleted between ``a`` and ``b``."""
+    la, lb = len(a), len(b)
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    if lb - la > 1:
+        return False
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if i == la:
+        return True
+    return a[i + 1:] == b[i + 1:] if la == lb else a[i:] == b[i + 1:]
+
+
+def near_groups(items: list[tuple[str, str]], counts: list[int]) -> dict[int, int]:
+    """Which item each near duplicate folds into: ``{index: index of its representative}``.
+
+    ``items`` are ``(category, text)`` and ``counts`` how often each was seen. Items are taken
+    by count, then by text; each folds into the first representative taken before it that is
+    a near duplicate of it, or represents itself (and is left out of the answer).
+    """
+    order = sorted(range(len(items)), key=lambda i: (-counts[i], items[i]))
+    pos = {i: k for k, i in enumerate(order)}
+    exact: dict[tuple[str, str], int] = {}
+    halves: dict[tuple, list[int]] = {}
+    grams: dict[str, list[int]] = {}   # GRAM-grams of the representatives seen SHORT_RATIO times or more
+    skeletons: dict[int, str] = {}
+    into: dict[int, int] = {}
+    for i in order:
+        category, text = items[i]
+        sk = skeleton(text)
+        j = exact.get((category, sk))
+        if j is None and len(sk) >= MIN_SHORT_LEN:
+            near = [k for k in _candidates(category, sk, halves)
+                    if _folds(sk, counts[i], skeletons[k], counts[k])]
+            if not near:  # a rare fragment of a common phrase, in any category
+                need = SHORT_RATIO * counts[i]
+                near = [k for k in grams.get(sk[:GRAM], ()) if counts[k] >= need and sk in skeletons[k]]
+            j = min(near, key=pos.__getitem__) if near else None
+        if j is not None:
+            into[i] = j
+            continue
+        exact[(category, sk)] = i
+        if len(sk) >= MIN_SHORT_LEN:
+            skeletons[i] = sk
+            _file(category, sk, i, halves)
+            if counts[i] >= SHORT_RATIO:
+                for g in {sk[k:k + GRAM] for k in range(len(sk) - GRAM + 1)}:
+                    grams.setdefault(g, []).append(i)
+    return into
+
+
+def _folds(sk: str, count: int, rep: str, rep_count: int) -> bool:
+    """Does a phrase (skeleton, count) fold into a representative one edit away (the threshold)?"""
+    shorter = min(len(sk), len(rep))
+    if shorter < MIN_EDIT_LEN and (shorter < MIN_SHORT_LEN or rep_count < SHORT_RATIO * count):
+        return False
+    return within_one_edit(sk, rep)
+
+
+def _file(category: str, sk: str, i: int, halves: dict) -> None:
+    """File a representative's skeleton under its halves, for the lengths it can be one edit from."""
+    n = len(sk)
+    h = n // 2
+    halves.setdefault(("=", category, n, sk[:h]), []).append(i)    # the same length, or the shorter
+    halves.setdefault(("=", category, -n, sk[h:]), []).append(i)
+    g = (n - 1) // 2                                                # the longer of n - 1 and n
+    halves.setdefault((">", category, n - 1, sk[:g]), []).append(i)
+    halves.setdefault((">", category, 1 - n, sk[g + 1:]), []).append(i)
+
+
+def _candidates(category: str, sk: str, halves: dict) -> set[int]:
+    """Representatives sharing a half with ``sk`` at a length one edit can reach."""
+    n = len(sk)
+    h, g = n // 2, (n - 1) // 2
+    out: set[int] = set()
+    for key in (("=", category, n, sk[:h]), ("=", category, -n, sk[h:]),            # same length
+                ("=", category, n - 1, sk[:g]), ("=", category, 1 - n, sk[g + 1:]),  # one shorter
+                (">", category, n, sk[:h]), (">", category, -n, sk[h:])):            # one longer
+        out.update(halves.get(key, ()))
+    return out
