@@ -87,7 +87,7 @@ def test_crash_mid_write_leaves_old_bank_intact(tmp_path, monkeypatch):
         raise OSError("disk died")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(BankError, match="disk died; nothing was changed"):
         save_bank(Bank(phrases=[mined("一分部署、九分落实", count=5), mined("别的")]), tmp_path)
     monkeypatch.undo()
     assert snapshot(tmp_path) == before

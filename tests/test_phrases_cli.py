@@ -383,15 +383,17 @@ def test_crash_mid_write_leaves_old_bank_intact_and_unlocked(capsys, bank):
     before = snapshot(bank)
     proc = subprocess.Popen([sys.executable, "-c", CRASHER, str(bank)], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "writing"       # temp file written, not renamed
+    assert proc.stdout.readline().strip() == "writing"       # journal committed, not yet moved
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    after = {k: v for k, v in snapshot(bank).items() if not k.endswith(".tmp")}
-    assert after == before
+    after = {k: v for k, v in snapshot(bank).items() if not k.startswith(".journal/")}
+    assert after == before                                   # no bank file half-changed
     start = time.monotonic()
     code, _, _ = run(capsys, "phrases", "add", "崩溃之后的一句", "-c", "金句", "--bank", str(bank))
     assert code == 0 and time.monotonic() - start < 10      # the lock died with the process
-    assert "崩溃之后的一句" in {p.text for p in load_bank(bank).phrases}
+    texts = {p.text for p in load_bank(bank).phrases}
+    assert {"崩溃之后的一句", "写到一半的一句"} <= texts       # the committed update was finished
+    assert not (bank / ".journal").exists()
 
 
 # --- default bank --------------------------------------------------------------------------------

@@ -85,7 +85,9 @@ def index_path(bank_dir: Path) -> Path:
     return cache / f"index-{digest}.sqlite"
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, retry: bool = True) -> sqlite3.Connection:
+    """The index database; a damaged one is thrown away and built again once, and an index
+    that cannot be kept on disk at all (full disk, read-only) is built in memory."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
@@ -95,10 +97,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     try:
         _ensure_schema(conn)
-    except sqlite3.DatabaseError:                                   # corrupt: start again
+    except sqlite3.DatabaseError:                                   # corrupt or disk full
         conn.close()
-        path.unlink(missing_ok=True)
-        return _connect(path)
+        if retry:
+            for suffix in ("", "-wal", "-shm"):
+                try:
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+                except OSError:
+                    pass
+            return _connect(path, retry=False)
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        _ensure_schema(conn)
     return conn
 
 
@@ -258,18 +267,34 @@ def _refresh(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, list[Phrase]
     changed, removed = _stale(conn, files)
     parsed = {rel: read_file_with_sig(files[rel]) for rel in changed}  # errors: touch nothing
     if changed or removed:
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            for rel in removed:
-                _store_file(conn, rel, [], "")
-                conn.execute("DELETE FROM files WHERE rel=?", (rel,))
-            for rel, (phrases, sig) in parsed.items():
-                _store_file(conn, rel, phrases, sig)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            _store_all(conn, removed, parsed)
+        except sqlite3.Error:
+            # the index cannot be written (full disk, read-only, damaged): build it in memory
+            conn.close()
+            conn = sqlite3.connect(":memory:", isolation_level=None)
+            _ensure_schema(conn)
+            parsed = {rel: read_file_with_sig(path) for rel, path in files.items()}
+            _store_all(conn, [], parsed)
     return conn, {rel: phrases for rel, (phrases, _sig) in parsed.items()}
+
+
+def _store_all(conn: sqlite3.Connection, removed: list[str], parsed: dict) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for rel in removed:
+            _store_file(conn, rel, [], "")
+            conn.execute("DELETE FROM files WHERE rel=?", (rel,))
+        for rel, (phrases, sig) in parsed.items():
+            _store_file(conn, rel, phrases, sig)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+        raise
 
 
 def open_index(bank_dir: str | Path) -> sqlite3.Connection:

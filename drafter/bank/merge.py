@@ -61,9 +61,12 @@ def read_manifest(bank_dir: Path) -> dict[str, str]:
     return out
 
 
+def manifest_text(manifest: dict[str, str]) -> str:
+    return MANIFEST_HEADER + "".join(f"{fp} {key}\n" for key, fp in sorted(manifest.items()))
+
+
 def write_manifest(bank_dir: Path, manifest: dict[str, str]) -> None:
-    body = "".join(f"{fp} {key}\n" for key, fp in sorted(manifest.items()))
-    write_text_atomic(Path(bank_dir) / MANIFEST, MANIFEST_HEADER + body)
+    write_text_atomic(Path(bank_dir) / MANIFEST, manifest_text(manifest))
 
 
 def fold_mined(phrases: list[Phrase]) -> dict[str, Phrase]:
@@ -147,14 +150,17 @@ def _merge_skeletons(bank: Bank, skeletons: dict, manifest: dict[str, str],
 
 
 def merge_mined(bank_dir: str | Path, phrases: list[Phrase], skeletons: dict | None = None,
-                *, aliases: dict | None = None, prune: bool = True) -> MergeReport:
+                *, aliases: dict | None = None, prune: bool = True,
+                extra: dict[str, str] | None = None) -> MergeReport:
     """Merge freshly mined phrases and skeletons into the bank at ``bank_dir`` (created if new).
 
     Mined entries replace the untouched mined entries they match (new count, sources,
     tags); user-added and hand-edited entries are kept as they are; tombstoned ids and
     texts are not re-added; with ``prune``, untouched mined entries the new mining did not
     produce are dropped, so the bank mirrors the corpus. ``aliases`` only fills in names
-    the bank's aliases.yaml lacks. The same input gives byte-identical files.
+    the bank's aliases.yaml lacks. The same input gives byte-identical files. The phrase
+files and ``.manifest`` (and ``extra`` files) are written as one update (a crash between
+them would make the next merge read the missing entries as deleted by hand).
     """
     bank_dir = Path(bank_dir)
     report = MergeReport()
@@ -169,8 +175,7 @@ def merge_mined(bank_dir: str | Path, phrases: list[Phrase], skeletons: dict | N
             bank.aliases.setdefault(name, value)
         for p in bank.phrases:
             bank.categories.setdefault(p.category, DEFAULT_CATEGORIES.get(p.category, ""))
-        save_bank(bank, bank_dir)
-        write_manifest(bank_dir, new_manifest)
+        save_bank(bank, bank_dir, extra={MANIFEST: manifest_text(new_manifest), **(extra or {})})
     return report
 
 

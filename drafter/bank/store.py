@@ -7,20 +7,18 @@ Layout (see docs/bank-format.md): ``phrases/<category>.yaml``, ``skeletons.yaml`
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
 from drafter.errors import BankError
-from drafter.writers.atomic import write_text_atomic
 
 PHRASES_DIR = "phrases"
 SKELETONS = "skeletons.yaml"
 ALIASES = "aliases.yaml"
 CATEGORIES = "categories.yaml"
 DELETED = "deleted.yaml"
-GITIGNORE_TEXT = "# derived files drafter rebuilds by itself\n.index.sqlite*\n.lock\n"
+GITIGNORE_TEXT = "# derived files drafter rebuilds by itself\n.index.sqlite*\n.lock\n.journal/\n"
 DELETED_HEADER = ("# Tombstones: phrases a user removed (drafter phrases rm, or deleted by hand).\n"
                   "# Re-mining never brings these ids or texts back; delete a line to allow it again.\n")
 CATEGORIES_HEADER = "# Phrase categories and what they hold; add your own.\n"
@@ -90,6 +88,7 @@ def load_bank(bank_dir: str | Path, *, create: bool = False, use_index: bool = T
     if create and not bank_dir.exists():
         return Bank()
     check_dir(bank_dir)
+    recover_journal(bank_dir)
     phrases: list[Phrase] | None = None
     partial = None
     if use_index:
@@ -118,14 +117,23 @@ def check_category_name(category: str) -> None:
                         key="category")
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
+def _changed(path: Path, text: str) -> bool:
     try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
+        return path.read_text(encoding="utf-8") != text
     except (OSError, UnicodeDecodeError):
-        pass
-    write_text_atomic(path, text)
-    return True
+        return True
+
+
+def recover_journal(bank_dir: Path) -> None:
+    """Finish (or throw away) a save a crash interrupted, before the bank is read."""
+    from drafter.bank import journal
+    if not journal.pending(bank_dir):
+        return
+    try:
+        with bank_lock(bank_dir, timeout=5.0):
+            journal.recover(bank_dir)
+    except (BankError, OSError):
+        pass  # a read-only bank or a busy writer: read it as it is; the writer recovers it
 
 
 def render_bank(bank: Bank, only: set[str] | None = None) -> tuple[dict[str, str], dict]:
@@ -152,8 +160,11 @@ def render_bank(bank: Bank, only: set[str] | None = None) -> tuple[dict[str, str
     return files, by_cat
 
 
-def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None) -> list[str]:
-    """Write the bank: each file atomically, only files whose text changed; returns those.
+def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None,
+              extra: dict[str, str] | None = None) -> list[str]:
+    """Write the bank: only files whose text changed, all of them or none (a journal, see
+    ``bank/journal.py``, so a crash never leaves files that disagree); returns those.
+    ``extra`` adds files beside the bank's own (``.manifest``, ``themes.yaml``) to the same update.
 
     Phrase files of categories that no longer have phrases are removed, or their
     entries would come back on the next load. A partial bank (``load_bank(categories=)``)
@@ -168,21 +179,31 @@ def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None)
     else:
         only = set(bank.partial) if only is None else set(only)
     files, by_cat = render_bank(bank, only)
-    changed = []
+    files.update(extra or {})
     with bank_lock(bank_dir):
-        (bank_dir / PHRASES_DIR).mkdir(parents=True, exist_ok=True)
-        gitignore = bank_dir / ".gitignore"
-        if not gitignore.exists():
-            write_text_atomic(gitignore, GITIGNORE_TEXT)
-        for rel, text in files.items():
-            if _write_if_changed(bank_dir / rel, text):
-                changed.append(rel)
-        for path in phrase_files(bank_dir):
-            rel = f"{PHRASES_DIR}/{path.name}"
-            if rel not in files and (only is None or path.stem in only):
-                os.unlink(path)
-                changed.append(rel)
+        from drafter.bank import journal
+        journal.recover(bank_dir)
+        writes = {rel: text for rel, text in files.items() if _changed(bank_dir / rel, text)}
+        if not (bank_dir / ".gitignore").exists():
+            writes[".gitignore"] = GITIGNORE_TEXT
+        removes = [f"{PHRASES_DIR}/{path.name}" for path in phrase_files(bank_dir)
+                   if f"{PHRASES_DIR}/{path.name}" not in files and (only is None or path.stem in only)]
+        _commit(bank_dir, writes, removes)
+        changed = [rel for rel in writes if rel != ".gitignore"] + removes
         from drafter.bank.index import note_saved
         note_saved(bank_dir, {f"{PHRASES_DIR}/{c}.yaml": (files[f"{PHRASES_DIR}/{c}.yaml"], ps)
                               for c, ps in by_cat.items() if ps})
     return changed
+
+
+def _commit(bank_dir: Path, writes: dict[str, str], removes: list[str]) -> None:
+    """The journal commit, with a full disk or a read-only bank as one clear line."""
+    from drafter.bank import journal
+    try:
+        (bank_dir / PHRASES_DIR).mkdir(parents=True, exist_ok=True)
+        journal.commit(bank_dir, writes, removes)
+    except OSError as err:
+        raise BankError(f"cannot write the bank: {err.strerror or err}; nothing was changed"
+                        if not journal.pending(bank_dir) or not (bank_dir / journal.JOURNAL / journal.COMMIT).exists()
+                        else f"cannot finish writing the bank: {err.strerror or err}; "
+                             "the next drafter command completes it", path=bank_dir) from None

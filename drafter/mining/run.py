@@ -23,7 +23,7 @@ from drafter.mining.pieces import speech_pieces
 from drafter.mining.setphrases import KEEP, recurs, smallest
 from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, speech_record
 from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_in
-from drafter.mining.themes import Tagger, load_themes, title_themes, write_themes
+from drafter.mining.themes import Tagger, load_themes, themes_text, title_themes
 from drafter.model import Speech
 
 #: sources kept per phrase (the smallest by file, paragraph); ``count`` keeps counting past it
@@ -375,9 +375,8 @@ def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: 
                         path=", ".join(str(p) for p in paths))
     phrases = acc.phrases()
     skeletons = acc.skeletons()
-    acc.result.report = merge_mined(out_dir, phrases, skeletons, aliases=aliases)
-    if not (out_dir / "themes.yaml").exists():
-        write_themes(out_dir / "themes.yaml", themes)
+    extra = {} if (out_dir / "themes.yaml").exists() else {"themes.yaml": themes_text(themes)}
+    acc.result.report = merge_mined(out_dir, phrases, skeletons, aliases=aliases, extra=extra)
     acc.result.phrases = len(phrases)
     acc.result.types = {kind: stats.documents for kind, stats in sorted(acc.types.items())}
     return acc.result

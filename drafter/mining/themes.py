@@ -129,9 +129,12 @@ THEMES_HEADER = ("# Theme words (tags) for mining: theme: [trigger strings]. A p
                  "# is tagged with the theme. Edit freely; `drafter mine` uses this file on the next run.\n")
 
 
-def write_themes(path: str | Path, themes: dict[str, list[str]]) -> None:
-    """Write a theme table a user can edit (mining writes the defaults when a bank has none)."""
-    from drafter.writers.atomic import write_text_atomic
-
+def themes_text(themes: dict[str, list[str]]) -> str:
+    """A theme table as a file a user can edit (mining writes the defaults when a bank has none)."""
     body = yaml.safe_dump(themes, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
-    write_text_atomic(path, THEMES_HEADER + body)
+    return THEMES_HEADER + body
+
+
+def write_themes(path: str | Path, themes: dict[str, list[str]]) -> None:
+    from drafter.writers.atomic import write_text_atomic
+    write_text_atomic(path, themes_text(themes))

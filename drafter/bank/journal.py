@@ -1,0 +1,137 @@
+"""One bank update, all files or none: a write-ahead journal inside the bank.
+
+A save touches several files (phrase files, deleted.yaml, .manifest, ...). Written one by
+one, a crash between two of them leaves a bank whose files disagree — the worst case a
+``.manifest`` that lists phrases the phrase files no longer hold, which the next re-mine
+reads as the user's deletions. So a save goes through ``.journal/`` instead:
+
+1. every new file is written in full to ``.journal/<n>`` (fsynced);
+2. ``.journal/COMMIT`` — the list of (journal file, bank path) moves and the paths to
+   remove — is renamed into place: this one rename is the commit point;
+3. each journal file is renamed over its bank path, the removals are made;
+4. ``COMMIT`` and the journal directory are removed.
+
+A process killed before step 2 leaves an uncommitted journal, which is thrown away (the
+bank is the old one, untouched); killed after it, the next writer or reader finishes the
+moves (``recover``; each move is done at most once, so finishing twice is harmless). The
+bank lock is held throughout, and recovery happens under it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from drafter.faults import step
+
+JOURNAL = ".journal"
+COMMIT = "COMMIT"
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_file(path: Path, data: bytes, mode: int | None = None) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644 if mode is None else mode)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def pending(bank_dir: str | Path) -> bool:
+    """Whether a journal (committed or not) is left in the bank."""
+    return (Path(bank_dir) / JOURNAL).exists()
+
+
+def commit(bank_dir: str | Path, writes: dict[str, str], removes: list[str] = ()) -> None:
+    """Replace the bank files ``writes`` (path relative to the bank -> text) and remove
+    ``removes``, as one step a crash cannot split. The caller holds the bank lock."""
+    bank_dir = Path(bank_dir)
+    if not writes and not removes:
+        return
+    recover(bank_dir)
+    journal = bank_dir / JOURNAL
+    journal.mkdir()
+    moves = []
+    try:
+        for n, (rel, text) in enumerate(writes.items()):
+            name = f"{n}.new"
+            _write_file(journal / name, text.encode("utf-8"), _file_mode(bank_dir / rel))
+            moves.append([name, rel])
+            step()
+        record = json.dumps({"moves": moves, "removes": list(removes)}, ensure_ascii=False)
+        _write_file(journal / (COMMIT + ".tmp"), record.encode("utf-8"))
+        _fsync_dir(journal)
+        os.replace(journal / (COMMIT + ".tmp"), journal / COMMIT)   # the commit point
+    except BaseException:
+        if not (journal / COMMIT).exists():
+            shutil.rmtree(journal, ignore_errors=True)
+        raise
+    _fsync_dir(journal)
+    step()
+    _apply(bank_dir)
+
+
+def recover(bank_dir: str | Path) -> bool:
+    """Finish a committed journal or throw away an uncommitted one; True if there was one.
+    The caller holds the bank lock."""
+    journal = Path(bank_dir) / JOURNAL
+    if not journal.exists():
+        return False
+    if (journal / COMMIT).exists():
+        _apply(Path(bank_dir))
+    else:
+        shutil.rmtree(journal, ignore_errors=True)
+        step()
+    return True
+
+
+def _apply(bank_dir: Path) -> None:
+    journal = bank_dir / JOURNAL
+    record = json.loads((journal / COMMIT).read_text(encoding="utf-8"))
+    parents = set()
+    for name, rel in record["moves"]:
+        source, target = journal / name, bank_dir / rel
+        if source.exists():                 # not moved yet (a move is never done twice)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+            parents.add(target.parent)
+            step()
+    for rel in record["removes"]:
+        try:
+            os.unlink(bank_dir / rel)
+            parents.add((bank_dir / rel).parent)
+            step()
+        except FileNotFoundError:
+            pass
+    for parent in parents:
+        _fsync_dir(parent)
+    os.unlink(journal / COMMIT)
+    step()
+    shutil.rmtree(journal, ignore_errors=True)
+    _fsync_dir(bank_dir)
