@@ -68,6 +68,20 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def os_error_line(err: OSError) -> str:
+    """One line for an OSError: the file, what the OS said, and what to do for the common ones."""
+    import errno
+    what = err.strerror or str(err)
+    advice = {errno.ENOSPC: "the disk is full; free some space and run it again",
+              errno.EDQUOT: "the disk quota is used up; free some space and run it again",
+              errno.EROFS: "the file system is read-only; write somewhere else",
+              errno.EACCES: "permission denied; check the file's and folder's permissions",
+              errno.EISDIR: "it is a directory; give a file name"}.get(err.errno)
+    name = err.filename if err.filename is not None else ""
+    text = f"{what} ({advice})" if advice else what
+    return f"{name}: {text}" if name else text
+
+
 def main(argv: list[str] | None = None) -> None:
     lang, argv = split_lang(list(sys.argv[1:] if argv is None else argv))
     if lang is not None:
@@ -81,6 +95,12 @@ def main(argv: list[str] | None = None) -> None:
     except DrafterError as err:
         typer.echo(f"drafter: {err}", err=True)
         sys.exit(err.exit_code)
+    except OSError as err:          # a write or read the OS refused: full disk, read-only, a directory
+        typer.echo(f"drafter: {os_error_line(err)}", err=True)
+        sys.exit(2)
+    except RecursionError:
+        typer.echo("drafter: input nested too deeply to process", err=True)
+        sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("drafter: " + _("interrupted"), err=True)
         sys.exit(130)

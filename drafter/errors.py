@@ -52,3 +52,7 @@ class TemplateError(DrafterError):
 
 class LayoutError(DrafterError):
     """A layout profile or reference document that cannot be used."""
+
+
+class WriteError(DrafterError):
+    """An output that cannot or must not be written (full disk, read-only, a directory, an input)."""

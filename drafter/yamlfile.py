@@ -3,51 +3,202 @@
 Every YAML file drafter reads was written or edited by a person, so a syntax error must
 come back as one line naming the file, line and column, as the kind of ``DrafterError``
 the caller's subject calls for (``OutlineError``, ``LayoutError``, ``BankError``...).
+
+Beyond what ``yaml.safe_load`` checks, the loaders here refuse what a hand-written file
+never means and what would hurt drafter later: a key given twice in one mapping (the
+first block would be dropped without a word), ``!!binary``/``!!set``/``!!omap`` values (they
+would print as Python reprs), dates that do not exist, ``.inf``/``.nan``, nesting deeper than
+``DRAFTER_MAX_YAML_DEPTH`` and alias bombs (see ``drafter/limits.py``). The nesting and
+alias checks run over the parser's event stream first, which is flat: nothing recursive
+or exponential runs before they pass.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import yaml
+from yaml.constructor import ConstructorError
 
 from drafter.errors import DrafterError
 
 
+class _Checks:
+    """Constructor overrides shared by the pure-Python and the libyaml loader."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[tuple, int] = {}
+            for key_node, _value in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise ConstructorError(None, None, f"key '{key_node.value}' given twice in one mapping "
+                                           f"(first on line {seen[key]}); the first would be lost — "
+                                           "merge the two or rename one", key_node.start_mark)
+                seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+    def refuse_tag(self, node):
+        raise ConstructorError(None, None, f"{node.tag.replace('tag:yaml.org,2002:', '!!')} values are "
+                               "not allowed here; write plain text, numbers or lists", node.start_mark)
+
+    def checked_timestamp(self, node):
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(self, node)
+        except (ValueError, OverflowError) as err:
+            raise ConstructorError(None, None, f"{node.value!r} is not a valid date ({err}); write it as "
+                                   "YYYY-MM-DD, or quote it to keep it as text", node.start_mark) from None
+
+    def checked_float(self, node):
+        value = yaml.SafeLoader.construct_yaml_float(self, node)
+        if not math.isfinite(value):
+            raise ConstructorError(None, None, f"{node.value!r} is not a finite number",
+                                   node.start_mark)
+        return value
+
+
+def _install(cls):
+    for tag in ("binary", "set", "omap", "pairs"):
+        cls.add_constructor(f"tag:yaml.org,2002:{tag}", _Checks.refuse_tag)
+    cls.add_constructor("tag:yaml.org,2002:timestamp", _Checks.checked_timestamp)
+    cls.add_constructor("tag:yaml.org,2002:float", _Checks.checked_float)
+    return cls
+
+
+class UserLoader(_Checks, yaml.SafeLoader):
+    """``yaml.SafeLoader`` with the checks above."""
+
+
+_install(UserLoader)
+
+if hasattr(yaml, "CSafeLoader"):
+    class CUserLoader(_Checks, yaml.CSafeLoader):
+        """The same on libyaml (for big bank files)."""
+
+    _install(CUserLoader)
+else:  # pragma: no cover - PyYAML without libyaml
+    CUserLoader = UserLoader
+
+
+def _user_loader(loader):
+    if loader in (yaml.SafeLoader, UserLoader):
+        return UserLoader
+    if loader is getattr(yaml, "CSafeLoader", None) or loader is CUserLoader:
+        return CUserLoader
+    return loader
+
+
+def prescan(text: str, path, error: type[DrafterError] = DrafterError, loader=UserLoader,
+            what: str = "not valid YAML") -> None:
+    """Refuse YAML nested too deep or expanding too far (aliases), from the flat event stream."""
+    from drafter.limits import limit
+
+    max_depth, max_aliases = limit("MAX_YAML_DEPTH", 64), limit("MAX_YAML_ALIASES", 200)
+    max_nodes = limit("MAX_YAML_NODES", 1_000_000)
+    stack: list[tuple[str | None, int]] = []
+    sizes: dict[str, int] = {}
+    total = aliases = 0
+    parse_loader = yaml.CSafeLoader if loader is CUserLoader else yaml.SafeLoader
+
+    def fail(event, message):
+        mark = event.start_mark
+        raise error(message, path=str(path), line=mark.line + 1, column=mark.column + 1)
+
+    try:
+        for event in yaml.parse(text, Loader=parse_loader):
+            kind = type(event)
+            if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                stack.append((event.anchor, total))
+                total += 1
+                if len(stack) > max_depth:
+                    fail(event, f"nested more than {max_depth} levels deep; flatten it "
+                                "(DRAFTER_MAX_YAML_DEPTH raises the limit)")
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                anchor, start = stack.pop()
+                if anchor is not None:
+                    sizes[anchor] = total - start
+            elif kind is yaml.ScalarEvent:
+                total += 1
+                if event.anchor is not None:
+                    sizes[event.anchor] = 1
+            elif kind is yaml.AliasEvent:
+                aliases += 1
+                total += sizes.get(event.anchor, 1)
+                if aliases > max_aliases:
+                    fail(event, f"more than {max_aliases} aliases (*name); write the values out "
+                                "(DRAFTER_MAX_YAML_ALIASES raises the limit)")
+            if total > max_nodes:
+                fail(event, f"expands to more than {max_nodes} values (an alias bomb?); "
+                            "DRAFTER_MAX_YAML_NODES raises the limit")
+    except yaml.YAMLError as err:
+        raise yaml_error(err, path, error, what, text) from None
+
+
 def yaml_error(err: yaml.YAMLError, path, error: type[DrafterError] = DrafterError,
-               what: str = "not valid YAML") -> DrafterError:
+               what: str = "not valid YAML", text: str | None = None) -> DrafterError:
     """A ``DrafterError`` for a PyYAML error, with the line and column of its mark."""
+    if isinstance(err, yaml.reader.ReaderError):
+        line = column = None
+        if text is not None and isinstance(err.position, int):
+            line = text.count("\n", 0, err.position) + 1
+            column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        char = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+        return error(f"{what}: control character U+{char:04X} is not allowed in YAML; remove it",
+                     path=str(path), line=line, column=column)
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     problem = getattr(err, "problem", None) or getattr(err, "context", None) or str(err)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     return error(f"{what}: {problem}", path=str(path), line=line, column=column)
 
 
-def parse_yaml(text: str, path, error: type[DrafterError] = DrafterError, loader=yaml.SafeLoader,
+def _load(text: str, path, error, loader, what: str):
+    loader = _user_loader(loader)
+    prescan(text, path, error, loader, what)
+    try:
+        instance = loader(text)
+        try:
+            node = instance.get_single_node()
+            data = instance.construct_document(node) if node is not None else None
+        finally:
+            instance.dispose()
+    except yaml.YAMLError as err:
+        raise yaml_error(err, path, error, what, text) from None
+    except RecursionError:
+        raise error("nested too deeply to read", path=str(path)) from None
+    return data, node
+
+
+def parse_yaml(text: str, path, error: type[DrafterError] = DrafterError, loader=UserLoader,
                what: str = "not valid YAML"):
     """The data in ``text``; a syntax error raises ``error`` naming ``path``, line and column."""
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError as err:
-        raise yaml_error(err, path, error, what) from None
+    return _load(text, path, error, loader, what)[0]
 
 
 def compose_yaml(text: str, path, error: type[DrafterError] = DrafterError,
                  what: str = "not valid YAML"):
     """``(data, node)``: the data and its node tree, whose marks give each key's line."""
-    try:
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as err:
-        raise yaml_error(err, path, error, what) from None
+    return _load(text, path, error, UserLoader, what)
 
 
 def read_text(path, error: type[DrafterError] = DrafterError, what: str = "file") -> str:
-    """A UTF-8 text file (BOM allowed); missing or unreadable raises ``error`` naming it."""
+    """A UTF-8 text file (BOM allowed): refused when missing, not a regular file (a FIFO would
+    block), over the size limit, or not valid UTF-8 (the message gives the line and column)."""
+    from drafter.limits import read_input_bytes
+
+    data = read_input_bytes(path, error, what)
+    return decode_utf8(data, path, error, what)
+
+
+def decode_utf8(data: bytes, path, error: type[DrafterError] = DrafterError, what: str = "file") -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise error(f"{what} not found", path=str(path)) from None
-    except UnicodeDecodeError:
-        raise error(f"{what} is not UTF-8 text", path=str(path)) from None
-    except OSError as err:
-        raise error(f"cannot read {what}: {err.strerror or err}", path=str(path)) from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8", "replace")) + 1
+        raise error(f"{what} is not UTF-8 text: invalid byte 0x{data[err.start]:02x} (byte {err.start}); "
+                    "save it as UTF-8", path=str(path), line=line, column=column) from None

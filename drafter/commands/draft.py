@@ -24,6 +24,7 @@ def draft(
     sources: Optional[Path] = typer.Option(None, "--sources", help="Write where every borrowed line came from (.yaml or .json)."),
     layout: Optional[str] = typer.Option(None, "--layout", help="Layout profile name or file, for .docx output."),
     reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="A .docx whose styles the output takes, for .docx output."),
+    force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
 ) -> None:
     """Draft a complete speech from an outline: title, 同志们：, opening, every section, closing."""
     from drafter.cli import fail
@@ -32,6 +33,14 @@ def draft(
     docx_options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
     if docx_options and (out is None or out.suffix.lower() != ".docx"):
         fail("--layout and --reference-doc apply to .docx output only (use -o NAME.docx)")
+    from drafter.writers.guard import check_output
+    inputs = [outline, reference_doc, Path(layout) if layout else None]
+    if out is not None:
+        check_output(out, inputs=inputs, force=force)
+    if sources is not None:
+        check_output(sources, inputs=inputs, force=force, option="--sources")
+        if out is not None and out.resolve() == sources.resolve():
+            fail(f"{out}: -o and --sources name the same file; choose two")
     result = compose(outline, bank=bank, seed=seed, templates=templates, strict=strict)
     for warning in result.warnings:
         typer.echo(f"drafter: warning: {warning}", err=True)

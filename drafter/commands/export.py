@@ -21,6 +21,7 @@ def export(
                                          help="Layout profile for .docx output (default gbt9704)."),
     reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="FILE.docx",
                                                  help="Take styles and page setup from this .docx."),
+    force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
 ) -> None:
     """Re-lay a speech out: parse it, then write it as .docx (official layout), .md or .txt."""
     from drafter.cli import fail
@@ -30,8 +31,8 @@ def export(
     options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
     if options and out.suffix.lower() != ".docx":
         fail("--layout and --reference-doc apply to .docx output only (use -o NAME.docx)")
-    if out.resolve() == path.resolve():
-        fail(f"{out}: output would overwrite the input; choose another -o")
+    from drafter.writers.guard import check_output
+    check_output(out, inputs=[path, reference_doc, Path(layout) if layout else None], force=force)
     speech = parse_file(path)
     write(speech, out, **options)
     typer.echo(f"drafter: wrote {out}", err=True)

@@ -30,6 +30,7 @@ def lint(
                                                   "(NAME.fixed.EXT), then lint that copy."),
     in_place: bool = typer.Option(False, "--in-place", help="With --fix: rewrite the file itself."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="With --fix and one file: where to write."),
+    force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
     list_rules: bool = typer.Option(False, "--list-rules", help="List every rule id with its level and exit."),
 ) -> None:
     """Proofread speeches: placeholders, numbering, repetition, punctuation, pairs, length, 规范表述.
@@ -59,6 +60,9 @@ def lint(
     sources = list(iter_sources(paths))
     if output and len(sources) > 1:
         fail("--output needs exactly one file")
+    if output:
+        from drafter.writers.guard import check_output
+        check_output(output, inputs=[s for s in sources if not isinstance(s, DrafterError)], force=force)
     for source in sources:
         try:
             if isinstance(source, DrafterError):

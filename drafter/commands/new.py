@@ -20,10 +20,14 @@ def new(
     out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write the outline here (default: stdout)."),
     bank: Optional[Path] = typer.Option(None, "--bank", help="Phrase bank whose skeletons to use."),
     templates: Optional[Path] = typer.Option(None, "--templates", help="Look for templates here first."),
+    force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
 ) -> None:
     """Write a starting outline (headings from the heading patterns of speeches of that type)."""
     from drafter.compose.starter import new_outline
 
+    if out is not None:
+        from drafter.writers.guard import check_output
+        check_output(out, force=force)
     text = new_outline(kind, theme=theme, bank=bank, templates=templates)
     if out is None:
         typer.echo(text, nl=False)

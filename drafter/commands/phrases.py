@@ -244,11 +244,15 @@ def export(fmt: str = typer.Option("csv", "--format", "-f", help="csv or yaml.")
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="File (default stdout)."),
            category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
            source: str = SourceOpt, min_count: int = MinOpt,
-           bank: Optional[Path] = BankOpt) -> None:
+           bank: Optional[Path] = BankOpt,
+           force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),) -> None:
     """Export phrases as CSV (for a spreadsheet) or YAML (the bank's own entry format)."""
     from drafter.bank.export import export_text
     from drafter.bank.search import Query, search
     query = Query(categories=category or [], tags=tag or [], source=source, min_count=min_count)
+    if output is not None:
+        from drafter.writers.guard import check_output
+        check_output(output, force=force)
     text = export_text(search(_bank(bank), query, ranked=False), fmt)
     if output is None:
         typer.echo(text, nl=False)

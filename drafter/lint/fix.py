@@ -48,6 +48,8 @@ def _fix_docx(path: Path, target: Path) -> int:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from drafter.readers.docx import open_document
+    open_document(path)             # refuses bombs, damaged and non-regular files first
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as err:

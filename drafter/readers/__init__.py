@@ -46,12 +46,13 @@ class RawDoc:
 
 
 def read(path: str | Path) -> RawDoc:
+    """Read one speech. Refused up front (one ``ReadError`` line): a missing path, a directory,
+    a FIFO or device (reading it could block forever), a symlink loop, an unreadable file, or
+    a file over the size limit (``drafter/limits.py``)."""
+    from drafter.limits import stat_input
+
     path = Path(path)
-    if not path.exists():
-        raise ReadError("no such file or directory", path=str(path))
-    if path.is_dir():
-        raise ReadError("is a directory (give its files, or use a command that takes directories)",
-                        path=str(path))
+    stat_input(path)
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise ReadError(f"{suffix} files cannot be read: {UNSUPPORTED[suffix]}", path=str(path))
@@ -67,14 +68,26 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
 
     Inside directories only speech files (.txt .md .docx) and known unreadable formats
     (.doc .wps .pdf ...) are considered, the latter yielded as errors; hidden files are skipped.
+    A folder that cannot be listed, a symlink loop or a link to a directory already being
+    walked is yielded as an error in its place, and the walk goes on with the rest.
     """
     for p in paths:
         p = Path(p)
-        if not p.exists():
-            yield ReadError("no such file or directory", path=str(p))
-        elif p.is_dir():
+        try:
+            exists, is_dir = p.exists(), p.is_dir()
+        except OSError as err:          # a symlink loop given directly
+            yield ReadError(_reason(err), path=str(p))
+            continue
+        if not exists:
+            yield ReadError("no such file or directory" if not p.is_symlink()
+                            else "broken symbolic link (it points to nothing)", path=str(p))
+        elif is_dir:
             found = False
-            for f in _walk_sorted(p):
+            for f in _walk_sorted(p, set()):
+                if isinstance(f, ReadError):
+                    found = True
+                    yield f
+                    continue
                 suffix = f.suffix.lower()
                 if suffix in SPEECH_SUFFIXES:
                     found = True
@@ -88,15 +101,49 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield p
 
 
-def _walk_sorted(directory: Path) -> Iterator[Path]:
-    """Files under ``directory`` in sorted order, one directory listing in memory at a time."""
+def _reason(err: OSError) -> str:
+    import errno
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop (a link that points back to itself); skipped"
+    if err.errno == errno.EACCES:
+        return "permission denied; skipped"
+    return f"cannot read: {err.strerror or err}; skipped"
+
+
+def _walk_sorted(directory: Path, seen: set) -> Iterator[Path | ReadError]:
+    """Files under ``directory`` in sorted order, one directory listing in memory at a time;
+    errors (an unlistable folder, a link loop) in place of what could not be walked."""
     import os
 
-    entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    try:
+        st = os.stat(directory)
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            yield ReadError("symbolic link back to a folder already being read (a loop); skipped",
+                            path=str(directory))
+            return
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as err:
+        yield ReadError(_reason(err), path=str(directory))
+        return
+    seen = seen | {key}
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk_sorted(Path(entry.path))
-        elif entry.is_file():
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()
+        except OSError as err:
+            yield ReadError(_reason(err), path=entry.path)
+            continue
+        if is_dir:
+            yield from _walk_sorted(Path(entry.path), seen)
+        elif is_file:
             yield Path(entry.path)
+        elif entry.is_symlink():
+            try:
+                os.stat(entry.path)
+            except OSError as err:
+                if Path(entry.name).suffix.lower() in SPEECH_SUFFIXES or err.errno == 40:
+                    yield ReadError(_reason(err) if err.errno == 40 else
+                                    "broken symbolic link (it points to nothing); skipped", path=entry.path)

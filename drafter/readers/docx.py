@@ -23,11 +23,13 @@ def open_document(path: str | Path):
     import docx  # python-docx
     from docx.opc.exceptions import OpcError
 
+    from drafter.limits import stat_input
+
     path = Path(path)
-    if not path.is_file():
-        raise ReadError("file not found" if not path.exists() else "not a file", path=str(path))
+    stat_input(path)
     if not zipfile.is_zipfile(path):
         raise ReadError("not a .docx file (an old .doc renamed? open and save it as .docx)", path=str(path))
+    check_zip(path)
     try:
         return docx.Document(str(path))
     except (zipfile.BadZipFile, OpcError, KeyError, ValueError, SyntaxError) as err:
@@ -35,6 +37,37 @@ def open_document(path: str | Path):
                         path=str(path)) from err
     except OSError as err:
         raise ReadError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+
+
+def check_zip(path: Path) -> None:
+    """Refuse a zip bomb before anything is inflated, from the sizes its directory declares
+    (zipfile refuses to inflate a member past its declared size, so they can be trusted)."""
+    from drafter.limits import MB, limit
+
+    max_entries, ratio = limit("MAX_DOCX_ENTRIES", 2000), limit("MAX_DOCX_RATIO", 200)
+    max_part, max_total = limit("MAX_DOCX_PART_MB", 64) * MB, limit("MAX_DOCX_TOTAL_MB", 256) * MB
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise ReadError(f"not a valid .docx file, it is damaged ({err}); open and re-save it in Word or WPS",
+                        path=str(path)) from None
+    how = "; a real document is far smaller — if this one is real, set DRAFTER_{} to raise the limit"
+    if len(infos) > max_entries:
+        raise ReadError(f"holds {len(infos)} zip entries, more than {max_entries}" +
+                        how.format("MAX_DOCX_ENTRIES"), path=str(path))
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > max_part:
+            raise ReadError(f"part {info.filename} would inflate to {info.file_size // MB} MB, more than "
+                            f"{max_part // MB} MB" + how.format("MAX_DOCX_PART_MB"), path=str(path))
+        if info.file_size > MB and info.file_size > ratio * max(info.compress_size, 1):
+            raise ReadError(f"part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)} "
+                            f"to 1 (a zip bomb?)" + how.format("MAX_DOCX_RATIO"), path=str(path))
+    if total > max_total:
+        raise ReadError(f"would inflate to {total // MB} MB in all, more than {max_total // MB} MB" +
+                        how.format("MAX_DOCX_TOTAL_MB"), path=str(path))
 
 
 def read_docx(path: Path):

@@ -11,28 +11,54 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
+from drafter.errors import WriteError
+from drafter.faults import step
+
 
 @contextmanager
 def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
-    """Open a temp file beside ``path``; on success it replaces ``path``, on error it vanishes."""
+    """Open a temp file beside ``path``; on success it replaces ``path``, on error it vanishes.
+
+    A path that is a directory or not a regular file is refused (renaming over /dev/null
+    would replace the device); an OSError (full disk, read-only) becomes a ``WriteError``
+    naming ``path``, with the old file intact.
+    """
     path = Path(path)
+    if path.is_dir():
+        raise WriteError("is a directory; give a file name", path=str(path))
+    if path.exists() and not path.is_file():
+        raise WriteError("is not a regular file (a device, pipe or system file); give a file name",
+                         path=str(path))
     directory = path.parent if str(path.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    os.chmod(tmp, _mode_for(path))
+    tmp = None
     try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        os.chmod(tmp, _mode_for(path))
         kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        step()
+    except BaseException as err:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        if isinstance(err, OSError):
+            raise WriteError(f"cannot write: {_why(err)}; the old file, if any, is unchanged",
+                             path=str(path)) from None
         raise
+
+
+def _why(err: OSError) -> str:
+    import errno
+    return {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
+            errno.EROFS: "the file system is read-only",
+            errno.EACCES: "permission denied"}.get(err.errno, err.strerror or str(err))
 
 
 def _mode_for(path: Path) -> int:

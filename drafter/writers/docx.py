@@ -202,6 +202,10 @@ def open_reference(path: str | Path):
         raise LayoutError("reference document not found", path=str(path))
     if not zipfile.is_zipfile(path):
         raise LayoutError("reference document is not a .docx (save it as Word .docx first)", path=str(path))
+    from drafter.limits import stat_input
+    from drafter.readers.docx import check_zip
+    stat_input(path, LayoutError, "reference document")
+    check_zip(path)
     try:
         document = docx.Document(str(path))
     except Exception as err:  # python-docx raises many kinds for a broken package

@@ -1,0 +1,98 @@
+"""Limits on what drafter reads, so a hostile or broken input ends in one clear line, not a hang
+or runaway memory. Each can be raised with an environment variable (see docs/limits.md).
+
+* an input file (speech, outline, layout, rules, bank file) larger than ``DRAFTER_MAX_INPUT_MB``
+  (default 64) is refused with a message naming the variable;
+* a .docx part inflating past ``DRAFTER_MAX_DOCX_PART_MB`` (default 64), all parts together past
+  ``DRAFTER_MAX_DOCX_TOTAL_MB`` (default 256), more than ``DRAFTER_MAX_DOCX_ENTRIES`` entries
+  (default 2000), or a part compressed more than ``DRAFTER_MAX_DOCX_RATIO`` to one (default 200,
+  for parts over 1 MB) is refused before anything is inflated;
+* YAML nested deeper than ``DRAFTER_MAX_YAML_DEPTH`` (default 64), with more than
+  ``DRAFTER_MAX_YAML_ALIASES`` aliases (default 200) or expanding to more than
+  ``DRAFTER_MAX_YAML_NODES`` values (default 1,000,000) is refused;
+* anything that is not a regular file (a FIFO, a device, a socket) is refused up front,
+  since reading it could block forever or never end.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from drafter.errors import DrafterError, ReadError
+
+MB = 1024 * 1024
+
+
+def limit(name: str, default: int) -> int:
+    """An integer limit from the environment (``DRAFTER_<NAME>``), else the default."""
+    raw = os.environ.get(f"DRAFTER_{name}", "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(float(raw))
+    except ValueError:
+        raise DrafterError(f"DRAFTER_{name}={raw!r} is not a number") from None
+    if value <= 0:
+        raise DrafterError(f"DRAFTER_{name}={raw!r} must be a positive number")
+    return value
+
+
+def max_input_bytes() -> int:
+    return limit("MAX_INPUT_MB", 64) * MB
+
+
+def stat_input(path: str | Path, error: type[DrafterError] = ReadError, what: str = "file") -> os.stat_result:
+    """Check ``path`` may be read: exists, a regular file, under the size cap. Returns its stat."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise error(f"{what} not found" if what != "file" else "file not found: no such file or directory",
+                    path=str(path)) from None
+    except OSError as err:
+        raise error(_os_reason(err, what), path=str(path)) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"is a directory, expected a {what}" if what != "file"
+                    else "is a directory (give its files, or use a command that takes directories)",
+                    path=str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"is not a regular file (a pipe, device or socket); drafter reads only files",
+                    path=str(path))
+    cap = max_input_bytes()
+    if st.st_size > cap:
+        raise error(f"is {st.st_size / MB:.0f} MB, over the {cap // MB} MB limit for one input file; "
+                    f"set DRAFTER_MAX_INPUT_MB={-(-st.st_size // MB) + 1} to raise it", path=str(path))
+    return st
+
+
+def read_input_bytes(path: str | Path, error: type[DrafterError] = ReadError, what: str = "file") -> bytes:
+    """The bytes of a checked input file (never blocks on a FIFO; capped in size)."""
+    stat_input(path, error, what)
+    cap = max_input_bytes()
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):      # swapped for a pipe since the stat
+                raise error("is not a regular file (a pipe, device or socket); drafter reads only files",
+                            path=str(path))
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                data = handle.read(cap + 1)
+        finally:
+            os.close(fd)
+    except OSError as err:
+        raise error(_os_reason(err, what), path=str(path)) from None
+    if len(data) > cap:
+        raise error(f"grew past the {cap // MB} MB limit for one input file while being read; "
+                    "set DRAFTER_MAX_INPUT_MB to raise it", path=str(path))
+    return data
+
+
+def _os_reason(err: OSError, what: str) -> str:
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop (a link that points back to itself)"
+    if err.errno == errno.EACCES:
+        return f"cannot read {what}: permission denied"
+    return f"cannot read {what}: {err.strerror or err}"

@@ -1,0 +1,57 @@
+"""Never overwrite what the user wrote: the checks every command makes before it writes a file.
+
+An output path is refused when it is a directory or not a regular file (a device, a FIFO,
+/proc), when it is one of the command's own inputs (``draft OUTLINE --sources OUTLINE``),
+or when it lies inside a phrase bank (bank files are changed by ``drafter phrases`` and
+``drafter mine`` only, under the bank's lock and journal). An output that already exists
+is replaced only with ``--force``; the replacement is atomic, so the old file is either
+still there whole or replaced whole.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from drafter.errors import WriteError
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def bank_holding(path: Path) -> Path | None:
+    """The phrase bank directory ``path`` lies in, if any (a folder with phrases/ and deleted.yaml
+    or categories.yaml)."""
+    for parent in Path(path).resolve().parents:
+        if (parent / "phrases").is_dir() and ((parent / "deleted.yaml").is_file()
+                                              or (parent / "categories.yaml").is_file()):
+            return parent
+    return None
+
+
+def check_output(out: str | Path, *, inputs: Iterable[str | Path | None] = (), force: bool = False,
+                 option: str = "-o") -> Path:
+    """Refuse to write ``out`` if that would destroy something (see the module doc); return it."""
+    out = Path(out)
+    if out.is_dir():
+        raise WriteError(f"is a directory; give {option} a file name", path=str(out))
+    if out.exists() and not out.is_file():
+        raise WriteError(f"is not a regular file (a device, pipe or system file); give {option} "
+                         "a file name", path=str(out))
+    for source in inputs:
+        if source is not None and Path(source).exists() and _same(out, Path(source)):
+            raise WriteError(f"is an input of this command; writing there would destroy it; "
+                             f"choose another {option}", path=str(out))
+    bank = bank_holding(out)
+    if bank is not None:
+        raise WriteError(f"lies inside the phrase bank {bank}; bank files are written only by "
+                         f"drafter phrases and drafter mine; choose another {option}", path=str(out))
+    if out.exists() and not force:
+        raise WriteError(f"already exists; pass --force to replace it (or choose another {option})",
+                         path=str(out))
+    return out
