@@ -69,17 +69,10 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def os_error_line(err: OSError) -> str:
-    """One line for an OSError: the file, what the OS said, and what to do for the common ones."""
-    import errno
-    what = err.strerror or str(err)
-    advice = {errno.ENOSPC: "the disk is full; free some space and run it again",
-              errno.EDQUOT: "the disk quota is used up; free some space and run it again",
-              errno.EROFS: "the file system is read-only; write somewhere else",
-              errno.EACCES: "permission denied; check the file's and folder's permissions",
-              errno.EISDIR: "it is a directory; give a file name"}.get(err.errno)
+    """One line for an OSError: the file and what it means (full disk, read-only ...)."""
+    from drafter.errors import os_reason
     name = err.filename if err.filename is not None else ""
-    text = f"{what} ({advice})" if advice else what
-    return f"{name}: {text}" if name else text
+    return f"{name}: {os_reason(err)}" if name else os_reason(err)
 
 
 def main(argv: list[str] | None = None) -> None:

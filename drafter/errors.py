@@ -56,3 +56,15 @@ class LayoutError(DrafterError):
 
 class WriteError(DrafterError):
     """An output that cannot or must not be written (full disk, read-only, a directory, an input)."""
+
+
+def os_reason(err: OSError) -> str:
+    """What an OSError means for the user, in a few words (full disk, read-only, ...)."""
+    import errno
+    return {errno.ENOSPC: "the disk is full (no space left on device); free some space and run it again",
+            errno.EDQUOT: "the disk quota is used up; free some space and run it again",
+            errno.EROFS: "the file system is read-only; write somewhere else",
+            errno.EACCES: "permission denied",
+            errno.EPERM: "operation not permitted",
+            errno.ELOOP: "symbolic link loop (a link that points back to itself)",
+            errno.EISDIR: "is a directory; give a file name"}.get(err.errno, err.strerror or str(err))

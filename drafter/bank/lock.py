@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from drafter.errors import BankError
+from drafter.errors import BankError, os_reason
 
 LOCK_NAME = ".lock"
 _held: dict[str, tuple[int, int]] = {}  # bank path -> (fd, depth)
@@ -60,7 +60,7 @@ def _acquire(bank_dir: Path, timeout: float) -> int:
         bank_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(bank_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
-        raise BankError(f"cannot lock the bank: {err.strerror}", path=bank_dir) from err
+        raise BankError(f"cannot lock the bank: {os_reason(err)}", path=bank_dir) from None
     deadline = time.monotonic() + timeout
     while True:
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
-from drafter.errors import BankError
+from drafter.errors import BankError, os_reason
 
 PHRASES_DIR = "phrases"
 SKELETONS = "skeletons.yaml"
@@ -203,7 +203,7 @@ def _commit(bank_dir: Path, writes: dict[str, str], removes: list[str]) -> None:
         (bank_dir / PHRASES_DIR).mkdir(parents=True, exist_ok=True)
         journal.commit(bank_dir, writes, removes)
     except OSError as err:
-        raise BankError(f"cannot write the bank: {err.strerror or err}; nothing was changed"
-                        if not journal.pending(bank_dir) or not (bank_dir / journal.JOURNAL / journal.COMMIT).exists()
-                        else f"cannot finish writing the bank: {err.strerror or err}; "
-                             "the next drafter command completes it", path=bank_dir) from None
+        committed = (bank_dir / journal.JOURNAL / journal.COMMIT).exists()
+        raise BankError(f"cannot finish writing the bank: {os_reason(err)}; the next drafter command "
+                        "completes it" if committed else
+                        f"cannot write the bank: {os_reason(err)}; nothing was changed", path=bank_dir) from None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase
 from drafter.bank.store import (ALIASES, CATEGORIES, DELETED, SKELETONS, check_dir, load_categories,
-                                load_deleted, phrase_files, read_mapping)
+                                load_deleted, phrase_files, read_mapping, recover_journal)
 from drafter.errors import BankError
 
 _ID_LINE = re.compile(r"^- id: (.*)$", re.M)
@@ -81,6 +81,7 @@ def validate_bank(bank_dir: str | Path) -> list[Problem]:
     from drafter.bank.index import read_file_with_sig
     bank_dir = Path(bank_dir)
     check_dir(bank_dir)
+    recover_journal(bank_dir)          # a save a crash interrupted is finished first
     problems: list[Problem] = []
     small = {}
     for name, loader in ((CATEGORIES, load_categories), (DELETED, load_deleted),

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from drafter.errors import WriteError
+from drafter.errors import WriteError, os_reason
 from drafter.faults import step
 
 
@@ -49,16 +49,9 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             except OSError:
                 pass
         if isinstance(err, OSError):
-            raise WriteError(f"cannot write: {_why(err)}; the old file, if any, is unchanged",
+            raise WriteError(f"cannot write: {os_reason(err)}; the old file, if any, is unchanged",
                              path=str(path)) from None
         raise
-
-
-def _why(err: OSError) -> str:
-    import errno
-    return {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
-            errno.EROFS: "the file system is read-only",
-            errno.EACCES: "permission denied"}.get(err.errno, err.strerror or str(err))
 
 
 def _mode_for(path: Path) -> int:
