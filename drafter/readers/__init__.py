@@ -7,6 +7,8 @@ file that cannot be read so that one bad file does not stop a run.
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -79,8 +81,14 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
             yield ReadError(_reason(err), path=str(p))
             continue
         if not exists:
-            yield ReadError("no such file or directory" if not p.is_symlink()
-                            else "broken symbolic link (it points to nothing)", path=str(p))
+            try:
+                os.stat(p)
+                reason = "no such file or directory"
+            except OSError as err:
+                reason = ("broken symbolic link (it points to nothing)"
+                          if p.is_symlink() and err.errno == errno.ENOENT else
+                          "no such file or directory" if err.errno == errno.ENOENT else _reason(err))
+            yield ReadError(reason, path=str(p))
         elif is_dir:
             found = False
             for f in _walk_sorted(p, set()):
@@ -102,24 +110,21 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
 
 
 def _reason(err: OSError) -> str:
-    import errno
     if err.errno == errno.ELOOP:
-        return "symbolic link loop (a link that points back to itself); skipped"
+        return "symbolic link loop (a link that points back to itself)"
     if err.errno == errno.EACCES:
-        return "permission denied; skipped"
-    return f"cannot read: {err.strerror or err}; skipped"
+        return "permission denied"
+    return f"cannot read: {err.strerror or err}"
 
 
 def _walk_sorted(directory: Path, seen: set) -> Iterator[Path | ReadError]:
     """Files under ``directory`` in sorted order, one directory listing in memory at a time;
     errors (an unlistable folder, a link loop) in place of what could not be walked."""
-    import os
-
     try:
         st = os.stat(directory)
         key = (st.st_dev, st.st_ino)
         if key in seen:
-            yield ReadError("symbolic link back to a folder already being read (a loop); skipped",
+            yield ReadError("symbolic link back to a folder already being read (a loop)",
                             path=str(directory))
             return
         with os.scandir(directory) as listing:
@@ -144,6 +149,6 @@ def _walk_sorted(directory: Path, seen: set) -> Iterator[Path | ReadError]:
             try:
                 os.stat(entry.path)
             except OSError as err:
-                if Path(entry.name).suffix.lower() in SPEECH_SUFFIXES or err.errno == 40:
-                    yield ReadError(_reason(err) if err.errno == 40 else
-                                    "broken symbolic link (it points to nothing); skipped", path=entry.path)
+                if Path(entry.name).suffix.lower() in SPEECH_SUFFIXES or err.errno == errno.ELOOP:
+                    yield ReadError(_reason(err) if err.errno == errno.ELOOP else
+                                    "broken symbolic link (it points to nothing)", path=entry.path)
