@@ -1,8 +1,9 @@
 """The ``drafter`` command: a thin typer layer over the library.
 
 Each command lives in ``drafter/commands/<name>.py`` with a ``register(app)`` function
-(and an ``ORDER`` number for the help listing); this module finds them, builds the
-app, and turns every ``DrafterError`` into one line on stderr with exit code 2.
+(and an ``ORDER`` number for the help listing); this module finds them, registers the
+one asked for (all of them for help or an unknown name), and turns every
+``DrafterError`` into one line on stderr with exit code 2.
 Commands import their heavy modules (python-docx, jinja2) inside the function body,
 so ``drafter --help`` and light commands start fast.
 """
@@ -23,7 +24,7 @@ from drafter.i18n import N_, _, set_language
 HELP = N_("Offline drafting assistant for Chinese speeches: parse, mine, draft, export, check, lint.")
 
 
-app = typer.Typer(
+_app = typer.Typer(
     name="drafter",
     cls=DrafterGroup,
     help=HELP,
@@ -41,7 +42,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                        help=N_("Print the version and exit.")),
           lang: str = typer.Option(None, "--lang", metavar="en|zh",
@@ -50,16 +51,43 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
     """Offline drafting assistant for Chinese speeches: parse, mine, draft, export, check, lint."""
 
 
-def _register_commands() -> None:
+_registered: set[str] = set()
+
+
+def command_names() -> list[str]:
+    """The commands, one module each in drafter/commands/, named like the command."""
     from drafter import commands
 
-    modules = [importlib.import_module(f"drafter.commands.{m.name}")
-               for m in pkgutil.iter_modules(commands.__path__)]
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+
+
+def register_commands(names: list[str] | None = None) -> typer.Typer:
+    """Register the commands named (all by default), each once; return the app.
+
+    ``main`` registers only the command it was asked to run: importing ten command
+    modules and letting typer build every command's parameters is most of a short
+    command's start-up. Help, an unknown command or no command register them all.
+    """
+    modules = [importlib.import_module(f"drafter.commands.{name}")
+               for name in (command_names() if names is None else names) if name not in _registered]
     for module in sorted(modules, key=lambda m: (getattr(m, "ORDER", 100), m.__name__)):
-        module.register(app)
+        module.register(_app)
+        _registered.add(module.__name__.rsplit(".", 1)[1])
+    return _app
 
 
-_register_commands()
+def _command_in(args: list[str]) -> list[str] | None:
+    """The command ``args`` ask for, as a list for ``register_commands``; None: all of them."""
+    first = next((a for a in args if not a.startswith("-")), None)
+    if first is None or first != args[0] or first not in command_names():
+        return None
+    return [first]
+
+
+def __getattr__(name: str):
+    if name == "app":  # the whole app (tests, other programs): every command registered
+        return register_commands()
+    raise AttributeError(f"module 'drafter.cli' has no attribute {name!r}")
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -83,8 +111,9 @@ def main(argv: list[str] | None = None) -> None:
         except ValueError:
             typer.echo(f"drafter: --lang: {lang!r}: en | zh", err=True)
             sys.exit(2)
+    register_commands(_command_in(argv))
     try:
-        app(args=argv, prog_name="drafter")
+        _app(args=argv, prog_name="drafter")
     except DrafterError as err:
         typer.echo(f"drafter: {err}", err=True)
         sys.exit(err.exit_code)
