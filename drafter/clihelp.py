@@ -307,6 +307,13 @@ _DETAILS = [
     (re.compile(r"Input should be greater than (?P<n>\S+)"), N_("must be more than {n}")),
     (re.compile(r"Input should be less than or equal to (?P<n>\S+)"), N_("must be at most {n}")),
     (re.compile(r"Input should be less than (?P<n>\S+)"), N_("must be less than {n}")),
+    # the same from click's own checks (typer < 0.29 has no pydantic; pyproject pins it)
+    (re.compile(r".* is not a valid (?:integer|int|integer range|int range)\.?$"), N_("not a whole number")),
+    (re.compile(r".* is not a valid (?:float|float range)\.?$"), N_("not a number")),
+    (re.compile(r".* is not in the range x>=(?P<n>[^\s.]+(?:\.\d+)?)\.?$"), N_("must be at least {n}")),
+    (re.compile(r".* is not in the range x>(?P<n>[^\s.]+(?:\.\d+)?)\.?$"), N_("must be more than {n}")),
+    (re.compile(r".* is not in the range x<=(?P<n>[^\s.]+(?:\.\d+)?)\.?$"), N_("must be at most {n}")),
+    (re.compile(r".* is not in the range x<(?P<n>[^\s.]+(?:\.\d+)?)\.?$"), N_("must be less than {n}")),
     (re.compile(r"(?:'|\")?(?P<value>.*?)(?:'|\")? is not one of (?P<choices>.*?)\.?$"),
      N_("{value!r} is not one of {choices}")),
     (re.compile(r"\w+ '(?P<path>.*)' does not exist\."), N_("{path} does not exist")),
