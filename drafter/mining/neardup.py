@@ -50,7 +50,9 @@ _NOT_SKELETON = re.compile(r"[\s!-/:-@\[-`|~\u00b7\u2000-\u206f\u3000-\u303f\ufe
 
 def skeleton(text: str) -> str:
     """What near duplicates are compared on: no punctuation or spaces, NFKC-folded, lower case."""
-    return _NOT_SKELETON.sub("", unicodedata.normalize("NFKC", text)).lower()
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check: Chinese text mostly is
+        text = unicodedata.normalize("NFKC", text)
+    return _NOT_SKELETON.sub("", text).lower()
 
 
 def within_one_edit(a: str, b: str) -> bool:
@@ -68,6 +70,9 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if la == lb else a[i:] == b[i + 1:]
 
 
+_NONE: list[int] = []
+
+
 def near_groups(items: list[tuple[str, str]], counts: list[int]) -> dict[int, int]:
     """Which item each near duplicate folds into: ``{index: index of its representative}``.
 
@@ -75,10 +80,14 @@ def near_groups(items: list[tuple[str, str]], counts: list[int]) -> dict[int, in
     by count, then by text; each folds into the first representative taken before it that is
     a near duplicate of it, or represents itself (and is left out of the answer).
     """
-    order = sorted(range(len(items)), key=lambda i: (-counts[i], items[i]))
+    order = [i for _, _, i in sorted(zip([-c for c in counts], items, range(len(items))))]
     pos = {i: k for k, i in enumerate(order)}
     exact: dict[tuple[str, str], int] = {}
-    halves: dict[tuple, list[int]] = {}
+    # representatives by (category, length, half): "same" holds a skeleton of length n under
+    # (n, its first n//2 characters) and (-n, the rest); "longer" holds it as the longer of a
+    # pair n - 1 / n, under the halves the shorter one has
+    same: dict[tuple, list[int]] = {}
+    longer: dict[tuple, list[int]] = {}
     grams: dict[str, list[int]] = {}   # GRAM-grams of the representatives seen SHORT_RATIO times or more
     skeletons: dict[int, str] = {}
     into: dict[int, int] = {}
@@ -86,22 +95,39 @@ def near_groups(items: list[tuple[str, str]], counts: list[int]) -> dict[int, in
         category, text = items[i]
         sk = skeleton(text)
         j = exact.get((category, sk))
-        if j is None and len(sk) >= MIN_SHORT_LEN:
-            near = [k for k in _candidates(category, sk, halves)
-                    if _folds(sk, counts[i], skeletons[k], counts[k])]
-            if not near:  # a rare fragment of a common phrase, in any category
-                need = SHORT_RATIO * counts[i]
-                near = [k for k in grams.get(sk[:GRAM], ()) if counts[k] >= need and sk in skeletons[k]]
-            j = min(near, key=pos.__getitem__) if near else None
+        n = len(sk)
+        if j is None and n >= MIN_SHORT_LEN:
+            h, g = n // 2, (n - 1) // 2
+            head, tail = sk[:h], sk[h:]
+            # the same length; one shorter (this is the longer); one longer (this is the shorter)
+            found = (same.get((category, n, head), _NONE) + same.get((category, -n, tail), _NONE)
+                     + same.get((category, n - 1, sk[:g]), _NONE) + same.get((category, 1 - n, sk[g + 1:]), _NONE)
+                     + longer.get((category, n, head), _NONE) + longer.get((category, -n, tail), _NONE))
+            count = counts[i]
+            near = [k for k in found if _folds(sk, count, skeletons[k], counts[k])] if found else found
+            if not near and n >= GRAM:  # a rare fragment of a common phrase, in any category
+                hit = grams.get(sk[:GRAM])
+                if hit:
+                    need = SHORT_RATIO * count
+                    near = [k for k in hit if counts[k] >= need and sk in skeletons[k]]
+            if near:
+                j = min(near, key=pos.__getitem__)
         if j is not None:
             into[i] = j
             continue
         exact[(category, sk)] = i
-        if len(sk) >= MIN_SHORT_LEN:
+        if n >= MIN_SHORT_LEN:
             skeletons[i] = sk
-            _file(category, sk, i, halves)
+            h, g = n // 2, (n - 1) // 2
+            for table, key in ((same, (category, n, sk[:h])), (same, (category, -n, sk[h:])),
+                               (longer, (category, n - 1, sk[:g])), (longer, (category, 1 - n, sk[g + 1:]))):
+                hit = table.get(key)
+                if hit is None:
+                    table[key] = [i]
+                else:
+                    hit.append(i)
             if counts[i] >= SHORT_RATIO:
-                for g in {sk[k:k + GRAM] for k in range(len(sk) - GRAM + 1)}:
+                for g in {sk[k:k + GRAM] for k in range(n - GRAM + 1)}:
                     grams.setdefault(g, []).append(i)
     return into
 
@@ -112,26 +138,3 @@ def _folds(sk: str, count: int, rep: str, rep_count: int) -> bool:
     if shorter < MIN_EDIT_LEN and (shorter < MIN_SHORT_LEN or rep_count < SHORT_RATIO * count):
         return False
     return within_one_edit(sk, rep)
-
-
-def _file(category: str, sk: str, i: int, halves: dict) -> None:
-    """File a representative's skeleton under its halves, for the lengths it can be one edit from."""
-    n = len(sk)
-    h = n // 2
-    halves.setdefault(("=", category, n, sk[:h]), []).append(i)    # the same length, or the shorter
-    halves.setdefault(("=", category, -n, sk[h:]), []).append(i)
-    g = (n - 1) // 2                                                # the longer of n - 1 and n
-    halves.setdefault((">", category, n - 1, sk[:g]), []).append(i)
-    halves.setdefault((">", category, 1 - n, sk[g + 1:]), []).append(i)
-
-
-def _candidates(category: str, sk: str, halves: dict) -> set[int]:
-    """Representatives sharing a half with ``sk`` at a length one edit can reach."""
-    n = len(sk)
-    h, g = n // 2, (n - 1) // 2
-    out: set[int] = set()
-    for key in (("=", category, n, sk[:h]), ("=", category, -n, sk[h:]),            # same length
-                ("=", category, n - 1, sk[:g]), ("=", category, 1 - n, sk[g + 1:]),  # one shorter
-                (">", category, n, sk[:h]), (">", category, -n, sk[h:])):            # one longer
-        out.update(halves.get(key, ()))
-    return out

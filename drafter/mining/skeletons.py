@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from statistics import median_low
 
 from drafter.bank.phrase import make_id
+from drafter.markers import marker_family, marker_kind
 from drafter.mining.patterns import heading_pattern
 from drafter.model import Section, Speech
 
@@ -34,6 +36,11 @@ TYPE_ALIASES: dict[str, list[str]] = {
 MAX_FILES = 20
 MAX_EXAMPLES = 3
 STYLE_OF = {"lead": "lead", "numbered": "numbered", "inline": "inline"}
+
+#: a corpus holds a few dozen distinct markers (一、 二、 （一） 1. 一是 …) for hundreds of
+#: thousands of sections: each is parsed once
+_family = lru_cache(maxsize=1024)(marker_family)
+_kind = lru_cache(maxsize=1024)(marker_kind)
 
 
 def speech_type(speech: Speech, depth: int | None = None, chars: int | None = None) -> str:
@@ -72,7 +79,7 @@ def _groups(speech: Speech) -> list[tuple[int, str, list[Section]]]:
     def visit(children: list[Section], depth: int) -> None:
         by_family: dict[str, list[Section]] = {}
         for s in children:
-            by_family.setdefault(s.family, []).append(s)
+            by_family.setdefault(_family(s.marker), []).append(s)
         for family, group in by_family.items():
             out.append((depth, family, group))
         for s in children:
@@ -111,8 +118,8 @@ def speech_record(speech: Speech, name: str, moves: list[str],
     levels: dict[int, Counter] = {}
     styles = set()
     for depth, s in speech.walk():
-        levels.setdefault(depth, Counter())[s.family or "lead"] += 1
-        styles.add(s.kind)
+        levels.setdefault(depth, Counter())[_family(s.marker) or "lead"] += 1
+        styles.add(_kind(s.marker))
     # each section's characters counted once, for its own figure, the speech's and its type
     section_chars = [_chars(s) for s in speech.sections]
     chars = _speech_chars(speech, section_chars)
