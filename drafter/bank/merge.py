@@ -39,12 +39,16 @@ class MergeReport:
     skipped: list[str] = field(default_factory=list)    # mined but deleted or duplicating a kept entry
 
 
+#: ``json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)`` made once: dumps builds
+#: an encoder per call, a cost paid for every phrase of a mine
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+
+
 def fingerprint(value) -> str:
     """A short hash of what a user could edit; Phrase or any YAML value (a skeleton)."""
     if isinstance(value, Phrase):
         value = [value.text, value.category, value.tags, value.slots, value.origin, value.extra]
-    blob = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(_ENCODE(value).encode("utf-8")).hexdigest()[:12]
 
 
 def read_manifest(bank_dir: Path) -> dict[str, str]:
@@ -82,9 +86,12 @@ def fold_mined(phrases: list[Phrase]) -> dict[str, Phrase]:
             out[pid] = replace(old, count=old.count + p.count,
                                sources=sorted(set(old.sources) | set(p.sources)))
             continue
-        keys[pid] = p.key
-        out[pid] = replace(p, id=pid, origin="mined", tags=list(p.tags), slots=list(p.slots),
-                           sources=sorted(set(p.sources)), extra=dict(p.extra))
+        key = keys[pid] = p.key
+        # what dataclasses.replace gives, built directly (one per mined phrase), the folded
+        # text carried over in Phrase.key's cache
+        q = out[pid] = Phrase(pid, p.text, p.category, list(p.tags), list(p.slots), p.count,
+                              sorted(set(p.sources)), "mined", dict(p.extra))
+        q.__dict__["_key"] = (p.text, key)
     return out
 
 

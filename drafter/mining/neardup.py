@@ -42,17 +42,24 @@ MIN_SHORT_LEN = 4
 #: representatives seen often are found by their character 4-grams (a fragment's first one)
 GRAM = 4
 
-#: what a skeleton leaves out, after NFKC (which makes full-width forms ASCII): spaces, ASCII
-#: punctuation but the ``{}`` of slots (so ``{地名}`` never reads as the word 地名), general
-#: punctuation (—…“”‘’) and CJK punctuation (、。《》「」【】〔〕)
-_NOT_SKELETON = re.compile(r"[\s!-/:-@\[-`|~\u00b7\u2000-\u206f\u3000-\u303f\ufe10-\ufe6f]")
+#: what a skeleton leaves out: spaces, ASCII punctuation but the ``{}`` of slots (so ``{地名}``
+#: never reads as the word 地名), general punctuation (—…“”‘’), CJK punctuation (、。《》「」【】〔〕)
+#: and their full-width and small forms but ｛｝ (which NFKC makes ASCII)
+_NOT_SKELETON = re.compile(r"[\s!-/:-@\[-`|~\u00b7\u2000-\u206f\u3000-\u303f\ufe10-\ufe6f"
+                           r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5c\uff5e-\uff65]")
 
 
 def skeleton(text: str) -> str:
-    """What near duplicates are compared on: no punctuation or spaces, NFKC-folded, lower case."""
-    if not unicodedata.is_normalized("NFKC", text):  # a quick check: Chinese text mostly is
-        text = unicodedata.normalize("NFKC", text)
-    return _NOT_SKELETON.sub("", text).lower()
+    """What near duplicates are compared on: no punctuation or spaces, NFKC-folded, lower case.
+
+    Punctuation goes first: what is left of Chinese text is nearly always NFKC-normal already,
+    which a quick check tells (full-width ，。 are not). Characters NFKC turns into punctuation
+    (㈠ → (一)) lose it after.
+    """
+    text = _NOT_SKELETON.sub("", text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = _NOT_SKELETON.sub("", unicodedata.normalize("NFKC", text))
+    return text.lower()
 
 
 def within_one_edit(a: str, b: str) -> bool:

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -214,12 +215,13 @@ class Accumulator:
     def phrases(self) -> list:
         from drafter.bank import Phrase, Source, make_id
 
+        source = partial(tuple.__new__, Source)  # Source(f, p) for an (f, p) tuple, without a Python call
         out = []
         for (category, text), (count, sources, tags, examples) in sorted(fold_near(self._with_set_phrases()).items()):
             extra = {"examples": list(examples)} if examples else {}
             out.append(Phrase(id=make_id(category, text), text=text, category=category,
                               tags=sorted(tags), slots=slots_in(text), count=count,
-                              sources=[Source(f, p) for f, p in sources], origin="mined", extra=extra))
+                              sources=list(map(source, sources)), origin="mined", extra=extra))
         return out
 
     def _with_set_phrases(self) -> dict[tuple[str, str], list]:
