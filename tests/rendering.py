@@ -126,3 +126,47 @@ def line_is_full(line: str, nxt: str, chars: int) -> bool:
         return chars - 4 <= width < chars
     moved = follow[:1] in NO_END or follow[1:2] in NO_START or follow[2:3] in NO_START
     return chars - 2 <= width < chars and moved
+
+
+# A LibreOffice Basic macro that opens a document, inserts a table of contents built from the
+# outline levels at its start, updates it and exports PDF: what a user's "Insert › Table of
+# Contents" does, run headless.
+_TOC_MODULE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
+Sub Toc(inUrl As String, outUrl As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(inUrl, &quot;_blank&quot;, 0, args())
+  idx = doc.createInstance(&quot;com.sun.star.text.ContentIndex&quot;)
+  idx.CreateFromOutline = True
+  idx.Level = 9
+  cur = doc.Text.createTextCursor()
+  cur.gotoStart(False)
+  doc.Text.insertTextContent(cur, idx, False)
+  idx.update()
+  Dim pa(0) As New com.sun.star.beans.PropertyValue
+  pa(0).Name = &quot;FilterName&quot;
+  pa(0).Value = &quot;writer_pdf_Export&quot;
+  doc.storeToURL(outUrl, pa())
+  doc.close(True)
+End Sub
+</script:module>
+"""
+
+
+def toc_pdf(docx: Path, out_dir: Path) -> Path:
+    """``docx`` with a table of contents LibreOffice builds and updates, as PDF."""
+    basic = out_dir / "lo-profile" / "user" / "basic" / "Standard"
+    if not basic.is_dir():
+        convert([docx], out_dir)  # the first run creates the profile and its Standard library
+    (basic / "Module1.xba").write_text(_TOC_MODULE, encoding="utf-8")
+    pdf = out_dir / f"{docx.stem}-toc.pdf"
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), HOME=str(out_dir))
+    profile = (out_dir / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                    f'macro:///Standard.Module1.Toc("{docx.resolve().as_uri()}","{pdf.resolve().as_uri()}")'],
+                   env=env, check=True, capture_output=True, timeout=TIMEOUT)
+    assert pdf.is_file(), f"LibreOffice built no table of contents for {docx}"
+    return pdf

@@ -14,8 +14,11 @@ Heading 1–4    一、 （一） 1. （1） headings (黑体, 楷体, bold 仿�
 Closing        closing paragraphs
 =============  =================================================================
 
-A paragraph that opens with an inline item (一是……。) or a lead sentence gets that
-opening as its own run: lead sentences look like the heading of their depth (黑体 at
+A paragraph that opens with an inline item (一是……。) or a lead sentence carries the outline
+level of that section (``outline_levels``), so Word's navigation pane and a TOC field list it
+beside the numbered headings (the paragraph's own ``w:outlineLvl``: LibreOffice 7.4 splits a
+paragraph at Word's hidden "style separator", so a separate heading paragraph is no option). It
+gets that opening as its own run: lead sentences look like the heading of their depth (黑体 at
 depth 1, 楷体 at depth 2, bold 仿宋 below), 一是/一要 items are bold 仿宋; the profile's
 ``leads`` key decides. Runs also carry their fonts (``w:eastAsia`` + Latin) because WPS
 and old Word versions otherwise fall back to the document's theme fonts.
@@ -41,7 +44,7 @@ from drafter.layouts import Layout, TextStyle, load_layout
 from drafter.model import Speech
 from drafter.writers import docx_xml as x
 from drafter.writers.atomic import write_bytes_atomic
-from drafter.writers.text import Block, blocks
+from drafter.writers.text import FAMILY_LEVEL, Block, blocks
 
 #: layout role → Word style name (Title and Heading N are Word's built-ins)
 STYLE_NAMES = {
@@ -90,14 +93,32 @@ def build_document(speech: Speech, layout: Layout, reference_doc: str | Path | N
             add_page_numbers(document, layout)
     sheet = x.StyleSheet(document)
     bs = [b for b in blocks(speech) if b.text]
+    levels = outline_levels(speech)
     for i, block in enumerate(bs):
         paragraph = add_block(document, sheet, layout, block)
+        if block.lead and block.section is not None:
+            x.set_outline_level(paragraph._p.get_or_add_pPr(), levels[id(block.section)] - 1)
         last_of_title = block.role in TITLE_BLOCK and (i + 1 == len(bs) or bs[i + 1].role not in TITLE_BLOCK)
         if last_of_title and layout.title_space_after_lines:
             paragraph.paragraph_format.space_after = Pt(layout.title_space_after_lines * layout.line_spacing_pt)
     set_properties(document, speech, layout)
     drop_thumbnail(document)
     return document
+
+
+def outline_levels(speech: Speech) -> dict[int, int]:
+    """Navigation-pane level (1-based) of every section, by ``id``: a numbered heading's by its
+    family (一、 1, （一） 2, 1. 3, （1） 4), a lead sentence or 一是 item one below its parent's."""
+    out: dict[int, int] = {}
+
+    def walk(sections, parent: int) -> None:
+        for section in sections:
+            level = min(FAMILY_LEVEL.get(section.family, parent + 1), 9)
+            out[id(section)] = level
+            walk(section.sections, level)
+
+    walk(speech.sections, 0)
+    return out
 
 
 def drop_thumbnail(document) -> None:
