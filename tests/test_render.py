@@ -150,6 +150,15 @@ def test_lines_hold_28_characters(drafts):
     assert checked > 500
 
 
+def test_titles_are_set_in_the_lines_chosen_for_them(drafts):
+    """The renderer keeps the writer's breaks (…专题研讨会上 / 的发言 no more)."""
+    from drafter.writers.docx_title import title_lines
+
+    for name, (speech, pages) in drafts.items():
+        lines = title_lines(speech.title, 20)
+        assert [squeeze(ln) for ln in pages[0][:len(lines)]] == [squeeze(ln) for ln in lines], name
+
+
 def test_missing_tools_skip_locally_and_fail_in_ci(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda tool: None)
     monkeypatch.delenv("CI", raising=False)

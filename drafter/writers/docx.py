@@ -5,7 +5,8 @@ written here parses back to the same tree as the .txt. Every paragraph has a nam
 the user can restyle in Word or WPS:
 
 =============  =================================================================
-Title          the title (Word's built-in Title, 方正小标宋简体 二号, centred)
+Title          the title (Word's built-in Title, 方正小标宋简体 二号, centred), broken into
+               lines by ``docx_title.title_lines`` (line breaks inside the one paragraph)
 Speaker, Date  speaker line and （2026年11月21日）, 楷体_GB2312 centred
 Salutation     同志们：, flush left
 Body           opening and body paragraphs, 仿宋_GB2312, two-character indent
@@ -44,6 +45,7 @@ from drafter.layouts import Layout, TextStyle, load_layout
 from drafter.model import Speech
 from drafter.writers import docx_xml as x
 from drafter.writers.atomic import write_bytes_atomic
+from drafter.writers.docx_title import title_lines
 from drafter.writers.text import FAMILY_LEVEL, Block, blocks
 
 #: layout role → Word style name (Title and Heading N are Word's built-ins)
@@ -299,6 +301,15 @@ def add_block(document, sheet: x.StyleSheet, layout: Layout, block: Block):
     style = document.styles[STYLE_NAMES[block_role(block)]]
     paragraph = document.add_paragraph(style=style)
     latin = layout.latin_font
+    if block.role == "title":
+        look = layout.styles["title"]
+        lines = title_lines(block.text, int(layout.line_width_pt / look.size + 1e-6))
+        font = _style_font(sheet, paragraph, layout, block)
+        for i, line in enumerate(lines):
+            run = _add_run(paragraph, line, font, latin)
+            if i + 1 < len(lines):
+                run.add_break()  # one Title paragraph: the reader and the TOC see one title
+        return paragraph
     if block.lead and block.text.startswith(block.lead):
         item = block.section is not None and block.section.kind == "inline"
         look = layout.lead_style(block.level, inline_item=item)
