@@ -281,7 +281,7 @@ def _page_number_paragraph(paragraph, layout: Layout, align: str, inset: int) ->
 
 def set_properties(document, speech: Speech, layout: Layout) -> None:
     props = document.core_properties
-    props.title = speech.title or ""
+    props.title = (speech.title or "").replace("\n", "")
     props.author = speech.speaker or ""
     props.last_modified_by = speech.speaker or ""
     props.subject = ""
