@@ -86,7 +86,7 @@ def test_fixing_one_thing_fixes_its_rule(default_doc, tmp_path):
 
 def test_wrong_run_font_is_found(drafted, tmp_path):
     d = docx.Document(str(drafted["研讨发言"]))
-    body = [p for p in d.paragraphs if p.style.name == "Body"][-1]
+    body = [p for p in d.paragraphs if p.style.name == "Normal"][-1]
     rfonts = body.runs[-1]._r.rPr.rFonts
     rfonts.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "宋体")
     body.runs[-1].font.size = Pt(15)

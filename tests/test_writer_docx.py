@@ -38,9 +38,9 @@ def _fonts(element):
 
 
 def test_named_styles_with_fonts_sizes_and_outline_levels(doc):
-    want = {"Title": ("方正小标宋简体", 44, "center"), "Speaker": ("楷体_GB2312", 32, "center"),
-            "Date": ("楷体_GB2312", 32, "center"), "Salutation": ("仿宋_GB2312", 32, "both"),
-            "Body": ("仿宋_GB2312", 32, "both"), "Closing": ("仿宋_GB2312", 32, "both"),
+    want = {"Title": ("方正小标宋简体", 44, "center"), "讲话人": ("楷体_GB2312", 32, "center"),
+            "日期": ("楷体_GB2312", 32, "center"), "称谓": ("仿宋_GB2312", 32, "both"),
+            "Normal": ("仿宋_GB2312", 32, "both"), "结尾": ("仿宋_GB2312", 32, "both"),
             "Heading 1": ("黑体", 32, "both"), "Heading 2": ("楷体_GB2312", 32, "both"),
             "Heading 3": ("仿宋_GB2312", 32, "both"), "Heading 4": ("仿宋_GB2312", 32, "both")}
     for name, (font, half_points, jc) in want.items():
@@ -57,7 +57,7 @@ def test_named_styles_with_fonts_sizes_and_outline_levels(doc):
 
 
 def test_body_line_spacing_indent_and_overhang(doc):
-    ppr = _style(doc, "Body").find(qn("w:pPr"))
+    ppr = _style(doc, "Normal").find(qn("w:pPr"))
     spacing = ppr.find(qn("w:spacing"))
     assert (spacing.get(qn("w:line")), spacing.get(qn("w:lineRule"))) == ("579", "exact")
     ind = ppr.find(qn("w:ind"))
@@ -65,7 +65,7 @@ def test_body_line_spacing_indent_and_overhang(doc):
     # 28 characters at full width: lines reach 3 pt into each margin, no condensed characters
     # (condensing made LibreOffice drop the punctuation hanging at line ends)
     assert (ind.get(qn("w:left")), ind.get(qn("w:right"))) == ("-60", "-60")
-    assert _style(doc, "Body").find(f"{qn('w:rPr')}/{qn('w:spacing')}") is None
+    assert _style(doc, "Normal").find(f"{qn('w:rPr')}/{qn('w:spacing')}") is None
 
 
 def test_east_asian_font_and_hint_on_every_run(doc):
@@ -122,10 +122,10 @@ def test_page_number_footers_odd_right_even_left(doc):
 def test_title_block_and_properties(doc):
     texts = [(p.style.name, p.text) for p in doc.paragraphs if p.text]
     assert texts[0][0] == "Title"
-    assert ("Date", "（2026年11月21日）") in texts or all(name != "Date" for name, _ in texts)
+    assert ("日期", "（2026年11月21日）") in texts or all(name != "日期" for name, _ in texts)
     props = doc.core_properties
     assert props.title == texts[0][1].replace("\n", "")  # the title paragraph breaks into lines
-    speaker = next((t for name, t in texts if name == "Speaker"), "")
+    speaker = next((t for name, t in texts if name == "讲话人"), "")
     assert props.author == speaker
 
 
@@ -150,21 +150,20 @@ def test_lead_runs_are_set_off(tmp_path):
 def test_large_print_layout(tmp_path):
     speech = draft(EXAMPLES / "研讨发言.yaml", seed=0).speech
     document = docx.Document(str(write(speech, tmp_path / "big.docx", layout="large-print")))
-    assert document.styles["Body"].font.size.pt == 18
-    spacing = _style(document, "Body").find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    assert document.styles["Normal"].font.size.pt == 18
+    spacing = _style(document, "Normal").find(f"{qn('w:pPr')}/{qn('w:spacing')}")
     assert spacing.get(qn("w:line")) == "750"
 
 
 def test_reference_doc_styles_are_kept(tmp_path):
     reference = docx.Document()
-    body = reference.styles.add_style("Body", 1)
-    body.font.size = docx.shared.Pt(15)
+    reference.styles["Normal"].font.size = docx.shared.Pt(15)
     reference.sections[0].left_margin = docx.shared.Mm(30)
     reference.add_paragraph("旧内容，写出时应清掉")
     reference.save(tmp_path / "ref.docx")
     speech = draft(EXAMPLES / "研讨发言.yaml", seed=0).speech
     out = docx.Document(str(write(speech, tmp_path / "out.docx", reference_doc=tmp_path / "ref.docx")))
-    assert out.styles["Body"].font.size.pt == 15
+    assert out.styles["Normal"].font.size.pt == 15
     assert round(out.sections[0].left_margin.mm) == 30
     assert "旧内容" not in "".join(p.text for p in out.paragraphs)
     assert out.styles["Heading 1"].element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}") is not None
@@ -184,3 +183,34 @@ def test_bad_layout_name_is_a_layout_error(tmp_path):
     with pytest.raises(LayoutError, match="no layout named"):
         write(speech, tmp_path / "out.docx", layout="nosuch")
     assert load_layout(None).name == "gbt9704"
+
+
+def test_style_names_are_chinese_with_ascii_ids_and_builtin_headings(doc):
+    """The style pane of a Chinese office: 正文 (Word's Normal, shown so), 讲话人, 日期, 称谓, 结尾;
+    Title and Heading 1–4 stay Word's built-ins so the navigation pane and TOC work in any language."""
+    names = {s.name: s.style_id for s in doc.styles}
+    assert {"讲话人": "Speaker", "日期": "Date", "称谓": "Salutation", "结尾": "Closing"}.items() <= names.items()
+    assert {"Title", "Heading 1", "Heading 2", "Normal"} <= names.keys()
+    assert not {"Body", "Speaker", "Date", "Salutation", "Closing"} & names.keys()
+    used = {p.style.name for p in doc.paragraphs if p.text}
+    assert used <= {"Title", "讲话人", "日期", "称谓", "Normal", "结尾", "Heading 1", "Heading 2", "Heading 3",
+                     "Heading 4"}, used
+    assert "Normal" in used and "结尾" in used
+
+
+def test_page_numbers_are_not_indented_like_body_text(doc):
+    footer = doc.sections[0].footer.paragraphs[0]
+    ind = footer._p.pPr.find(qn("w:ind"))
+    assert ind.get(qn("w:firstLine")) == "0" and ind.get(qn("w:right")) == "280" and ind.get(qn("w:left")) == "0"
+
+
+def test_windows_layout_uses_stock_windows_fonts(tmp_path):
+    from drafter.check import check_docx
+
+    speech = draft(EXAMPLES / "研讨发言.yaml", seed=0).speech
+    path = write(speech, tmp_path / "win.docx", layout="windows")
+    document = docx.Document(str(path))
+    fonts = {_fonts(_style(document, name)).get(qn("w:eastAsia"))
+             for name in ("Title", "讲话人", "Normal", "Heading 1")}
+    assert fonts == {"宋体", "楷体", "仿宋", "黑体"}
+    assert all(r.ok for r in check_docx(path, "windows")), [r for r in check_docx(path, "windows") if not r.ok]

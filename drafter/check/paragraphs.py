@@ -22,6 +22,7 @@ from drafter.writers import docx_xml as x
 _STYLE_ROLE = {
     "title": "title", "标题": "title", "speaker": "speaker", "date": "date",
     "salutation": "salutation", "body": "body", "closing": "closing",
+    "讲话人": "speaker", "日期": "date", "称谓": "salutation", "结尾": "closing",
 }
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 _SENTENCE_END = re.compile("[。！？]")
@@ -118,7 +119,7 @@ def _role(sheet, p, text: str, style_name: str, first: bool, before_body: bool) 
     if by_style:
         return by_style
     level = outline_level(sheet, p)
-    if level:
+    if level and stands_alone(text):  # a lead sentence's paragraph has a level but goes on as body
         return f"heading{min(level, 4)}"
     marked = marker_level(text)
     if marked and stands_alone(text):

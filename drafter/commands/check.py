@@ -14,6 +14,17 @@ def register(app: typer.Typer) -> None:
     app.command("check")(check)
 
 
+def fix_command(path: Path, layout: str | None) -> str:
+    """The command that writes a copy of ``path`` in the layout: ``drafter export`` re-lays it out."""
+    import shlex
+
+    out = path.with_name(f"{path.stem}-排版.docx")
+    command = ["drafter", "export", str(path), "-o", str(out)]
+    if layout:
+        command += ["--layout", layout]
+    return " ".join(shlex.quote(part) for part in command)
+
+
 def check(
     path: Path = typer.Argument(..., metavar="FILE.docx", help="A Word document (drafter's or anyone's)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object: file, layout, ok and every rule."),
@@ -30,15 +41,22 @@ def check(
     profile = load_layout(layout)
     results = check_docx(path, profile)
     failed = [r for r in results if not r.ok]
+    fix = fix_command(path, layout) if failed else None
     if as_json:
         import json
 
-        typer.echo(json.dumps({"file": str(path), "layout": profile.name, "ok": not failed,
-                               "rules": [r.to_dict() for r in results]}, ensure_ascii=False))
+        data = {"file": str(path), "layout": profile.name, "ok": not failed,
+                "rules": [r.to_dict() for r in results]}
+        if fix:
+            data["fix"] = fix
+        typer.echo(json.dumps(data, ensure_ascii=False))
     else:
         for r in results:
             typer.echo(f"{'pass' if r.ok else 'FAIL'}  {r.rule}: {r.found}")
         summary = f"{len(failed)} of {len(results)} rules failed" if failed else f"all {len(results)} rules pass"
         typer.echo(f"{path}: {summary} ({profile.name} layout)")
+        if fix:
+            typer.echo(f"to fix: {fix}  (re-lays the text out in the {profile.name} layout: page, fonts, "
+                       "sizes, spacing, headings and page numbers; the text itself stays as it is)")
     if failed:
         raise typer.Exit(1)

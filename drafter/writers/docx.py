@@ -7,12 +7,13 @@ the user can restyle in Word or WPS:
 =============  =================================================================
 Title          the title (Word's built-in Title, 方正小标宋简体 二号, centred), broken into
                lines by ``docx_title.title_lines`` (line breaks inside the one paragraph)
-Speaker, Date  speaker line and （2026年11月21日）, 楷体_GB2312 centred
-Salutation     同志们：, flush left
-Body           opening and body paragraphs, 仿宋_GB2312, two-character indent
+讲话人, 日期   speaker line and （2026年11月21日）, 楷体_GB2312 centred
+称谓           同志们：, flush left
+Normal (正文)  opening and body paragraphs, 仿宋_GB2312, two-character indent (Word's
+               built-in Normal, shown as 正文 by Chinese Word and WPS)
 Heading 1–4    一、 （一） 1. （1） headings (黑体, 楷体, bold 仿宋, bold 仿宋), with
                outline levels so the navigation pane shows the structure
-Closing        closing paragraphs
+结尾           closing paragraphs
 =============  =================================================================
 
 A paragraph that opens with an inline item (一是……。) or a lead sentence carries the outline
@@ -48,12 +49,17 @@ from drafter.writers.atomic import write_bytes_atomic
 from drafter.writers.docx_title import title_lines
 from drafter.writers.text import FAMILY_LEVEL, Block, blocks
 
-#: layout role → Word style name (Title and Heading N are Word's built-ins)
+#: layout role → Word style name. Body text is Word's built-in Normal, which Chinese Word and
+#: WPS show as 正文 (a style of our own named 正文 would clash with that reserved name); Title
+#: and Heading 1–4 are built-ins too, so the navigation pane and TOC work in every language of
+#: Word; the rest are named in Chinese for the style pane of a Chinese office.
 STYLE_NAMES = {
-    "title": "Title", "speaker": "Speaker", "date": "Date", "salutation": "Salutation",
-    "body": "Body", "closing": "Closing",
+    "title": "Title", "speaker": "讲话人", "date": "日期", "salutation": "称谓",
+    "body": "Normal", "closing": "结尾",
     "heading1": "Heading 1", "heading2": "Heading 2", "heading3": "Heading 3", "heading4": "Heading 4",
 }
+#: ASCII style ids for the Chinese-named styles (what the XML refers to; Word does the same)
+STYLE_IDS = {"speaker": "Speaker", "date": "Date", "salutation": "Salutation", "closing": "Closing"}
 TITLE_BLOCK = ("title", "speaker", "date")
 
 
@@ -175,13 +181,20 @@ def _find_style(document, name: str):
         return None
 
 
+def _find_style_id(document, style_id: str):
+    return document.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
+
+
 def define_style(document, layout: Layout, role: str):
     """Create or reset the paragraph style of ``role`` so it looks exactly as the layout says."""
     name = STYLE_NAMES[role]
     style = _find_style(document, name)
     if style is None or style.type != WD_STYLE_TYPE.PARAGRAPH:
         style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-    style.base_style = _find_style(document, "Normal")
+        if role in STYLE_IDS and _find_style_id(document, STYLE_IDS[role]) is None:
+            style.style_id = STYLE_IDS[role]
+    if name != "Normal":
+        style.base_style = _find_style(document, "Normal")
     style.quick_style = True
     style.hidden = False
     style.unhide_when_used = False
@@ -262,8 +275,9 @@ def _page_number_paragraph(paragraph, layout: Layout, align: str, inset: int) ->
     pn = layout.page_number
     ppr = paragraph._p.get_or_add_pPr()
     x.set_align(ppr, align)
-    if align in ("left", "right"):
-        x.set_side_indent(ppr, align, inset)
+    x.set_first_line(ppr, 0, pn.size)  # the footer is Normal, whose first line is indented
+    for side in ("left", "right"):
+        x.set_side_indent(ppr, side, inset if side == align else 0)
 
     def style_run(run):
         rpr = run._r.get_or_add_rPr()
