@@ -170,3 +170,28 @@ def toc_pdf(docx: Path, out_dir: Path) -> Path:
                    env=env, check=True, capture_output=True, timeout=TIMEOUT)
     assert pdf.is_file(), f"LibreOffice built no table of contents for {docx}"
     return pdf
+
+
+#: PDF export that keeps Word comments as PDF notes (LibreOffice's ExportNotes filter option)
+PDF_WITH_NOTES = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+_NOTE = re.compile(rb"/Subtype\s*/Text\b.{0,4000}?>>", re.S)
+_PDF_STRING = rb"(<[0-9A-Fa-f\s]+>|\((?:\\.|[^\\)])*\))"
+
+
+def _pdf_string(raw: bytes) -> str:
+    if raw.startswith(b"<"):
+        data = bytes.fromhex(re.sub(rb"\s", b"", raw[1:-1]).decode())
+    else:
+        data = re.sub(rb"\\(.)", lambda m: m.group(1), raw[1:-1])
+    return data[2:].decode("utf-16-be") if data[:2] == b"\xfe\xff" else data.decode("latin-1")
+
+
+def pdf_notes(pdf: Path) -> list[tuple[str, str]]:
+    """(author, text) of every note (Text annotation) LibreOffice wrote for a comment."""
+    out = []
+    for m in _NOTE.finditer(pdf.read_bytes()):
+        block = m.group(0)
+        author = re.search(rb"/T\s*" + _PDF_STRING, block)
+        text = re.search(rb"/Contents\s*" + _PDF_STRING, block)
+        out.append((_pdf_string(author.group(1)) if author else "", _pdf_string(text.group(1)) if text else ""))
+    return out

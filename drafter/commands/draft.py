@@ -25,12 +25,15 @@ def draft(
     layout: Optional[str] = typer.Option(None, "--layout", help="Layout profile name or file, for .docx output."),
     reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="A .docx whose styles the output takes, for .docx output."),
     force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
+    lint_comments: bool = typer.Option(False, "--lint-comments", help="Lint the .docx and put every finding in it as a Word comment."),
 ) -> None:
     """Draft a complete speech from an outline: title, 同志们：, opening, every section, closing."""
     from drafter.cli import fail
     from drafter.compose import draft as compose
 
     docx_options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
+    if lint_comments and (out is None or out.suffix.lower() != ".docx"):
+        fail("--lint-comments applies to .docx output only (use -o NAME.docx)")
     if docx_options and (out is None or out.suffix.lower() != ".docx"):
         fail("--layout and --reference-doc apply to .docx output only (use -o NAME.docx)")
     from drafter.writers.guard import check_output
@@ -53,6 +56,9 @@ def draft(
     from drafter.writers import write
     write(result.speech, out, **docx_options)
     typer.echo(f"drafter: wrote {out} ({result.length} characters, target {result.target})", err=True)
+    if lint_comments:
+        from drafter.writers.docx_comments import comment_draft
+        typer.echo(f"drafter: {comment_draft(out)} lint comments in {out}", err=True)
 
 
 def write_sources(path: Path, result) -> None:

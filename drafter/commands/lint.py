@@ -31,6 +31,9 @@ def lint(
     in_place: bool = typer.Option(False, "--in-place", help="With --fix: rewrite the file itself."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="With --fix and one file: where to write."),
     force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
+    comments: Optional[Path] = typer.Option(None, "--comments", metavar="OUT.docx",
+                                            help="With one .docx: write a copy with every finding as a Word "
+                                                 "comment on the text it is about (author drafter)."),
     list_rules: bool = typer.Option(False, "--list-rules", help="List every rule id with its level and exit."),
 ) -> None:
     """Proofread speeches: placeholders, numbering, repetition, punctuation, pairs, length, 规范表述.
@@ -63,6 +66,15 @@ def lint(
     if output:
         from drafter.writers.guard import check_output
         check_output(output, inputs=[s for s in sources if not isinstance(s, DrafterError)], force=force)
+    if comments:
+        if fix:
+            fail("--comments and --fix exclude each other (fix first, then lint the fixed copy)")
+        if len(sources) != 1 or isinstance(sources[0], DrafterError) or sources[0].suffix.lower() != ".docx":
+            fail("--comments needs exactly one .docx file to comment on")
+        if comments.suffix.lower() != ".docx":
+            fail(f"{comments}: --comments writes a .docx")
+        from drafter.writers.guard import check_output
+        check_output(comments, inputs=sources, force=force, option="--comments")
     for source in sources:
         try:
             if isinstance(source, DrafterError):
@@ -76,6 +88,10 @@ def lint(
             unreadable += 1
             continue
         reports.append(report)
+        if comments:
+            from drafter.writers.docx_comments import add_lint_comments
+            count = add_lint_comments(source, comments, report.findings)
+            typer.echo(f"drafter: wrote {comments} ({count} comments)", err=True)
         for finding in report.findings:
             typer.echo(finding.to_json() if as_json else finding.line())
         typer.echo(report.summary(), err=as_json)
