@@ -40,14 +40,24 @@ def bank_stats(bank_dir: str | Path, top: int = 10) -> dict:
                                    "ORDER BY COUNT(*) DESC, category"))
         tags = conn.execute("SELECT tag, COUNT(*) FROM tags GROUP BY tag ORDER BY COUNT(*) DESC, "
                             "tag LIMIT ?", (top,)).fetchall()
-        sources = conn.execute("SELECT file, COUNT(DISTINCT pid) FROM sources GROUP BY file "
-                               "ORDER BY COUNT(DISTINCT pid) DESC, file LIMIT ?", (top,)).fetchall()
+        sources = _top_sources(conn, top)
         origins = dict(conn.execute("SELECT origin, COUNT(*) FROM phrases "
                                     "GROUP BY 1 ORDER BY 1"))
     finally:
         conn.close()
     return {"phrases": total, "deleted": len(load_deleted(Path(bank_dir))), "origins": origins,
             "categories": by_cat, "tags": dict(tags), "sources": dict(sources)}
+
+
+def _top_sources(conn, top: int) -> list[tuple[str, int]]:
+    """The source files that gave most phrases (each phrase counted once per file)."""
+    from collections import Counter
+
+    from drafter.bank.rows import source_files
+    counts: Counter = Counter()
+    for (packed,) in conn.execute("SELECT sources FROM phrases"):
+        counts.update(set(source_files(packed)))
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
 
 
 def format_stats(figures: dict) -> str:

@@ -1,10 +1,12 @@
 """A fast reader for phrase files in exactly the layout drafter writes.
 
-PyYAML reads about 1 MB/s; a 100,000-phrase bank is ~20 MB. Files drafter wrote
-(and small hand edits that keep the layout) are read line by line here instead, about
-ten times faster. Anything outside that layout (comments, other quoting, unknown keys,
-odd indentation) returns None and the caller falls back to PyYAML, so the result is
-always what PyYAML would give.
+PyYAML reads about 1 MB/s; a 100,000-phrase bank is ~25 MB. Files drafter wrote (and
+hand edits that keep the layout) are read here instead: one regular expression per
+entry, straight into index rows (rows.py), with each distinct tag list, source file,
+category and origin checked once. Anything outside that layout (comments, other
+quoting, odd indentation) makes the whole file return None and the caller falls back to
+PyYAML; an entry with a hand-added key is read by PyYAML alone. So the result is always
+what PyYAML would give.
 """
 
 from __future__ import annotations
@@ -12,11 +14,25 @@ from __future__ import annotations
 import json
 import re
 
-from drafter.bank.phrase import Phrase, Source
+from drafter.bank.phrase import Phrase, fold
+from drafter.bank.rows import RS, US, pack_sources, phrase_from_row, row_of
 from drafter.bank.yamlio import _BLOCK_UNSAFE, _FLOW_UNSAFE, _plain_ok
 
-_SOURCE = re.compile(r"  - \{file: (.+), para: (0|[1-9][0-9]*)\}\Z")
-_ORDER = ("id", "text", "category", "tags", "slots", "count")
+_NUM = r"(?:0|[1-9][0-9]*)"
+_ENTRY = re.compile(
+    r"- id: ([^\n]+)\n"
+    r"  text: ([^\n]+)\n"
+    r"  category: ([^\n]+)\n"
+    r"  tags: \[([^\n]*)\]\n"
+    r"  slots: \[([^\n]*)\]\n"
+    rf"  count: ({_NUM})\n"
+    rf"  sources:(?: \[\]|((?:\n  - \{{file: [^\n]+, para: {_NUM}\}})+))\n"
+    r"  origin: ([^\n]+)\n")
+_SOURCE = re.compile(rf"\n  - \{{file: ([^\n]+), para: ({_NUM})\}}")
+#: a plain scalar that cannot be anything but this string: it starts with a character no
+#: YAML indicator or implicit type (all ASCII) starts with, and holds no unsafe character
+_SURE_PLAIN = re.compile(r"[^\x00-\x9f\s\u2028\u2029\ufeff\ud800-\udfff]"
+                         r"[^:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*")
 
 
 class _Bail(Exception):
@@ -36,46 +52,78 @@ def _value(raw: str, flow: bool = False) -> str:
     return raw
 
 
-def _flow_list(raw: str) -> list[str]:
-    if raw == "[]":
-        return []
-    if not (raw.startswith("[") and raw.endswith("]")) or '"' in raw:
-        raise _Bail
-    return [_value(item, flow=True) for item in raw[1:-1].split(", ")]
+def _text(raw: str) -> str:
+    """A block scalar (id, text): the common case without calling PyYAML's resolver."""
+    if _SURE_PLAIN.fullmatch(raw) and not raw[-1].isspace():
+        return raw
+    return _value(raw)
 
 
-def _entry(lines: list[str], default_category: str) -> Phrase:
-    fields = {}
-    for key, line in zip(_ORDER, lines):
-        prefix = ("- " if key == "id" else "  ") + key + ": "
-        if not line.startswith(prefix):
-            raise _Bail
-        fields[key] = line[len(prefix):]
-    rest = lines[len(_ORDER):]
-    if len(fields) != len(_ORDER) or not rest or not re.fullmatch(r"0|[1-9][0-9]*", fields["count"]):
-        raise _Bail
-    sources: list[Source] = []
-    if rest[0] == "  sources: []":
-        rest = rest[1:]
-    elif rest[0] == "  sources:":
-        rest = rest[1:]
-        while rest and rest[0].startswith("  - {"):
-            match = _SOURCE.match(rest[0])
-            if not match:
+_SOURCE_FILE = re.compile(rf"\n  - \{{file: ([^\n]+), para: {_NUM}\}}")
+
+
+def new_memo() -> "_Memo":
+    """A cache of checked values to share between the files of one bank."""
+    return _Memo()
+
+
+class _Memo:
+    """Values that repeat across entries (categories, tag lists, source files), checked once."""
+
+    def __init__(self) -> None:
+        self.block: dict[str, str] = {}
+        self.lists: dict[str, str] = {}
+        self.files: dict[str, tuple[str, bool]] = {}
+
+    def scalar(self, raw: str) -> str:
+        value = self.block.get(raw)
+        if value is None:
+            value = self.block[raw] = _value(raw)
+        return value
+
+    def flow_list(self, inner: str) -> str:
+        """The packed column (rows.pack) of a flow list's items, from inside its brackets."""
+        packed = self.lists.get(inner)
+        if packed is None:
+            if not inner:
+                packed = ""
+            elif '"' in inner:
                 raise _Bail
-            sources.append(Source(_value(match.group(1), flow=True), int(match.group(2))))
-            rest = rest[1:]
-    else:
+            else:
+                items = [_value(item, flow=True) for item in inner.split(", ")]
+                packed = US.join(items)  # plain flow items hold no separator and are never empty
+            self.lists[inner] = packed
+        return packed
+
+    def file(self, raw: str) -> tuple[str, bool]:
+        """A source file's value, and whether it packs without JSON."""
+        found = self.files.get(raw)
+        if found is None:
+            value = _value(raw, flow=True)
+            found = self.files[raw] = (value, bool(value) and US not in value and RS not in value
+                                       and value[0] != "\0")
+        return found
+
+
+def _sources(group: str | None, memo: _Memo, simple: bool) -> str:
+    """The packed sources column (rows.pack_sources) of an entry's source lines, in the
+    order written (reading a row sorts them and drops repeats, as PyYAML's reading does).
+    ``simple``: every file named in this text is a plain value that packs as it is."""
+    if not group:
+        return ""
+    if simple:
+        return US.join(map(RS.join, _SOURCE.findall(group)))
+    return pack_sources([(memo.file(raw)[0], int(para)) for raw, para in _SOURCE.findall(group)])
+
+
+def _row(groups: tuple, memo: _Memo, simple: bool) -> tuple:
+    pid, raw_text, category, tags, slots, count, sources, origin = groups
+    value = _text(raw_text)
+    category, origin = memo.scalar(category), memo.scalar(origin)
+    if not value or not category or not origin:
         raise _Bail
-    if len(rest) != 1 or not rest[0].startswith("  origin: "):
-        raise _Bail
-    text, category = _value(fields["text"]), _value(fields["category"])
-    origin = _value(rest[0][len("  origin: "):])
-    if not text or not category or not origin:
-        raise _Bail
-    return Phrase(id=_value(fields["id"]), text=text, category=category,
-                  tags=_flow_list(fields["tags"]), slots=_flow_list(fields["slots"]),
-                  count=int(fields["count"]), sources=sorted(set(sources)), origin=origin)
+    return (_text(pid), value, category, memo.flow_list(tags), memo.flow_list(slots), int(count),
+            _sources(sources, memo, simple), origin, "", fold(value))
 
 
 def _odd_entry(chunk: str, default_category: str) -> Phrase:
@@ -92,25 +140,50 @@ def _odd_entry(chunk: str, default_category: str) -> Phrase:
         raise _Bail from None
 
 
-def fast_parse(text: str, default_category: str) -> list[Phrase] | None:
-    """The entries of a phrase file, or None when it is not in drafter's own layout.
-
-    Entries that each start with ``- id:`` at the start of a line but are otherwise laid
-    out differently (a hand-added key) are read one by one with PyYAML, so one odd entry
-    does not make a big file slow to read.
+def fast_rows(text: str, default_category: str,
+              memo: _Memo | None = None) -> tuple[list[tuple], dict[int, Phrase]] | None:
+    """The entries of a phrase file as index rows (rows.ROW order), or None when the file
+    is not in drafter's own layout; also, by position, the entries PyYAML had to read
+    (their unknown keys may hold values a row cannot keep as they are, see index.py).
+    ``memo`` carries checked values from file to file (see ``new_memo``).
     """
     if not text:
-        return []
+        return [], {}
     if not text.endswith("\n") or not text.startswith("- id: "):
         return None
-    out = []
+    rows: list[tuple] = []
+    odd: dict[int, Phrase] = {}
+    memo = memo or _Memo()
     try:
-        for i, chunk in enumerate(text[:-1].split("\n- id: ")):
-            chunk = chunk if i == 0 else "- id: " + chunk
-            try:
-                out.append(_entry(chunk.split("\n"), default_category))
-            except _Bail:
-                out.append(_odd_entry(chunk, default_category))
+        simple = all(memo.file(raw) == (raw, True) for raw in set(_SOURCE_FILE.findall(text)))
+    except _Bail:
+        simple = False
+    match, end, pos = _ENTRY.match, len(text), 0
+    try:
+        while pos < end:
+            m = match(text, pos)
+            if m is not None and (m.end() == end or text.startswith("- id: ", m.end())):
+                try:
+                    rows.append(_row(m.groups(), memo, simple))
+                    pos = m.end()
+                    continue
+                except _Bail:
+                    pass                       # in the layout but a value is not: PyYAML
+            nxt = text.find("\n- id: ", pos)
+            stop = end if nxt < 0 else nxt + 1
+            p = _odd_entry(text[pos:stop], default_category)
+            odd[len(rows)] = p
+            rows.append(row_of(p))
+            pos = stop
     except _Bail:
         return None
-    return out
+    return rows, odd
+
+
+def fast_parse(text: str, default_category: str) -> list[Phrase] | None:
+    """The entries of a phrase file as Phrases, or None when it is not in drafter's layout."""
+    found = fast_rows(text, default_category)
+    if found is None:
+        return None
+    rows, odd = found
+    return [odd.get(i) or phrase_from_row(r) for i, r in enumerate(rows)]

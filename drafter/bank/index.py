@@ -6,6 +6,14 @@ any write, even one that restores the mtime, changes the ctime or the inode) and
 refreshed file by file before every use: a changed file is read again (fast path for
 drafter's own layout, PyYAML otherwise), an unchanged one is not. A stale index is
 never used. If the bank is read-only the index goes to the user's cache directory.
+
+Full-text: ``grams`` is an FTS5 table (unicode61 over space-separated character
+bigrams, contentless, column detail). Column ``g`` holds the bigrams of the text (what
+drafting counts, see ``bigrams``); ``x`` those of the folded text and tags that ``g``
+lacks. A search asks it for the rows holding every bigram of the query — a superset of
+the substring matches — and tests only those (search.py); one-character and Latin-only
+queries have no bigram and scan. A bank with no index is read by fastparse.py straight
+into rows, inserted with the secondary indexes made afterwards.
 """
 
 from __future__ import annotations
@@ -16,15 +24,20 @@ import json
 import os
 import re
 import sqlite3
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from drafter.bank.phrase import Phrase, Source, fold
+from drafter.bank.phrase import _NFKC_COMMON, Phrase, fold
+from drafter.bank.rows import ROW, US, phrase_from_row, row_of, source_files, unpack
 from drafter.errors import BankError
 
+__all__ = ["ROW", "bigrams", "cached_phrases", "index_path", "lookup", "note_saved", "open_index",
+           "phrase_from_row", "read_file_with_sig", "rebuild", "signature"]
+
 INDEX_NAME = ".index.sqlite"
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, sig TEXT NOT NULL);
@@ -33,29 +46,65 @@ CREATE TABLE IF NOT EXISTS phrases (
   text TEXT NOT NULL, fold TEXT NOT NULL, hay TEXT NOT NULL, count INTEGER NOT NULL,
   tags TEXT NOT NULL, slots TEXT NOT NULL, sources TEXT NOT NULL, origin TEXT NOT NULL,
   extra TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS phrases_file ON phrases(file);
-CREATE INDEX IF NOT EXISTS phrases_id ON phrases(id);
-CREATE INDEX IF NOT EXISTS phrases_category ON phrases(category);
-CREATE INDEX IF NOT EXISTS phrases_fold ON phrases(fold);
 CREATE TABLE IF NOT EXISTS tags (pid INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS tags_tag ON tags(tag, pid);
-CREATE TABLE IF NOT EXISTS sources (pid INTEGER NOT NULL, file TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS sources_pid ON sources(pid);
-CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g);
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, x, content='', detail=column);
 """
+#: secondary indexes; a build from nothing makes them after inserting (several times faster)
+INDEXES = {
+    "phrases_file": "phrases(file)", "phrases_id": "phrases(id)",
+    "phrases_category": "phrases(category)", "phrases_fold": "phrases(fold)",
+    "tags_tag": "tags(tag, pid)",
+}
+TABLES = ("meta", "files", "phrases", "tags", "sources", "grams")
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_BIGRAM = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def bigram_list(text: str) -> list[str]:
+    """Every pair of adjacent Chinese characters in ``text``, in order (repeats kept)."""
+    return _BIGRAM.findall(text or "")
 
 
 def bigrams(text: str) -> set[str]:
     """Character bigrams inside runs of Chinese characters: the 'words' drafting relevance
     counts (Chinese has no spaces). Indexed in ``grams`` (full-text, one token per bigram),
     so a draft finds the phrases holding a word, and how many do, without reading them all."""
-    out = set()
-    for run in _HAN_RUN.findall(text or ""):
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
-    return out
+    return set(_BIGRAM.findall(text or ""))
+
+
+def gram_columns(text: str, folded: str, folded_tags: list[str],
+                 tag_grams: dict[str, str] | None = None) -> tuple[str, str]:
+    """The ``grams`` row of a phrase: its text's bigrams, and the other bigrams of its folded
+    text and tags (a search matches those too). A pure function of the phrase row: removing
+    a row from the contentless table gives the same values again. ``tag_grams`` caches the
+    bigrams of each tag (a bank has few distinct tags)."""
+    g = _BIGRAM.findall(text)
+    x = [] if _same_han(text, folded) else _BIGRAM.findall(folded)
+    if x == g:
+        x = []
+    if folded_tags:
+        cache = {} if tag_grams is None else tag_grams
+        for tag in folded_tags:
+            grams = cache.get(tag)
+            if grams is None:
+                grams = cache[tag] = " ".join(_BIGRAM.findall(tag))
+            if grams:
+                x.append(grams)
+    return " ".join(g), " ".join(x)
+
+
+def _same_han(text: str, folded: str) -> bool:
+    """Folding left the Chinese characters of ``text`` as they were (the common case: it
+    only changed punctuation, Latin letters' case or width)."""
+    if folded == text:
+        return True
+    if " " in text or not text.isprintable():
+        return False
+    for wide, narrow in _NFKC_COMMON:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return unicodedata.is_normalized("NFKC", text)
 
 
 @contextmanager
@@ -91,10 +140,14 @@ def _connect(path: Path, retry: bool = True) -> sqlite3.Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        # A new index is built in rollback-journal mode (pages of a new file are not
+        # journaled, a write-ahead log would write them twice); WAL once it holds rows.
+        if conn.execute("PRAGMA page_count").fetchone()[0] > 0:
+            conn.execute("PRAGMA journal_mode=WAL")
     except (OSError, sqlite3.Error):
-        conn = sqlite3.connect(":memory:", isolation_level=None)  # nowhere to keep it: rebuild
-    conn.execute("PRAGMA synchronous=NORMAL")
+        conn = _memory()                                            # nowhere to keep it: rebuild
+    conn.create_function("has_source", 2, _has_source, deterministic=True)
     try:
         _ensure_schema(conn)
     except sqlite3.DatabaseError:                                   # corrupt or disk full
@@ -106,9 +159,22 @@ def _connect(path: Path, retry: bool = True) -> sqlite3.Connection:
                 except OSError:
                     pass
             return _connect(path, retry=False)
-        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn = _memory()
         _ensure_schema(conn)
     return conn
+
+
+def _memory() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.create_function("has_source", 2, _has_source, deterministic=True)
+    return conn
+
+
+def _has_source(packed: str, wanted: str) -> bool:
+    """SQL ``has_source(sources, text)``: a source file's name contains ``text``."""
+    if wanted not in packed and packed[:1] != "\0":
+        return False
+    return any(wanted in f for f in source_files(packed))
 
 
 def _ensure_schema(conn: sqlite3.Connection) -> None:
@@ -119,14 +185,14 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
         pass
     if row and row[0] == SCHEMA_VERSION:
         return
-    for table in ("meta", "files", "phrases", "tags", "sources", "grams"):
+    for table in TABLES:
         conn.execute(f"DROP TABLE IF EXISTS {table}")
     conn.executescript(SCHEMA)
     conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
 
 
-def read_file_with_sig(path: Path) -> tuple[list[Phrase], str]:
-    """Parse one phrase file; the signature is taken from the very file descriptor read."""
+def _read_raw(path: Path) -> tuple[str, str]:
+    """A phrase file's text, and the signature taken from the very descriptor read."""
     try:
         with open(path, "rb") as handle:
             sig = signature(os.fstat(handle.fileno()))
@@ -134,70 +200,43 @@ def read_file_with_sig(path: Path) -> tuple[list[Phrase], str]:
     except OSError as err:
         raise BankError(f"cannot read: {err.strerror}", path=path) from err
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), sig
     except UnicodeDecodeError as err:
         raise BankError("not UTF-8 text", path=path) from err
+
+
+def read_file_with_sig(path: Path) -> tuple[list[Phrase], str]:
+    """Parse one phrase file; the signature is taken from the very file descriptor read."""
     from drafter.bank.fastparse import fast_parse
     from drafter.bank.yamlio import parse_phrase_file
+    text, sig = _read_raw(path)
     phrases = fast_parse(text, path.stem)
     if phrases is None:
         phrases = parse_phrase_file(path, text)
     return phrases, sig
 
 
-#: the columns a Phrase is rebuilt from, in order
-ROW = "id, text, category, tags, slots, count, sources, origin, extra, fold"
-_US, _RS = "\x1f", "\x1e"
+class _Parsed:
+    """One phrase file as read for the index: rows, and the entries that need PyYAML's
+    values as they are (unknown keys holding dates...: such a file is never cached)."""
+
+    def __init__(self, rows: list[tuple], odd: dict[int, Phrase], sig: str):
+        self.rows, self.odd = rows, odd
+        self.sig = sig if all(_extra_is_json(p) for p in odd.values()) else "-"
+
+    def phrases(self) -> list[Phrase]:
+        return [self.odd.get(i) or phrase_from_row(r) for i, r in enumerate(self.rows)]
 
 
-def _pack(items: list[str]) -> str:
-    """A list of strings in one column: joined by a unit separator, JSON when that is ambiguous."""
-    if any(not i or _US in i or _RS in i or i[0] == "\0" for i in items):
-        return "\0" + json.dumps(items, ensure_ascii=False)
-    return _US.join(items)
-
-
-def _unpack(text: str) -> list[str]:
-    if not text:
-        return []
-    if text[0] == "\0":
-        return json.loads(text[1:])
-    return text.split(_US)
-
-
-def _pack_sources(sources: list[Source]) -> str:
-    files = [s.file for s in sources]
-    if any(not f or _US in f or _RS in f or f[0] == "\0" for f in files):
-        return "\0" + json.dumps([[s.file, s.para] for s in sources], ensure_ascii=False)
-    return _US.join(f"{s.file}{_RS}{s.para}" for s in sources)
-
-
-def _unpack_sources(text: str) -> list[Source]:
-    if not text:
-        return []
-    if text[0] == "\0":
-        return [Source(f, n) for f, n in json.loads(text[1:])]
-    out = []
-    for item in text.split(_US):
-        file, _, para = item.rpartition(_RS)
-        out.append(Source(file, int(para)))
-    return out
-
-
-def _row(p: Phrase) -> tuple:
-    sources = _pack_sources(p.sources)
-    extra = json.dumps(p.extra, ensure_ascii=False, default=str) if p.extra else ""
-    return (p.id, p.text, p.category, _pack(p.tags), _pack(p.slots), p.count, sources, p.origin,
-            extra, p.key)
-
-
-def phrase_from_row(row: tuple) -> Phrase:
-    pid, text, category, tags, slots, count, sources, origin, extra, folded = row
-    p = Phrase(pid, text, category, _unpack(tags), _unpack(slots), count,
-               _unpack_sources(sources), origin,
-               json.loads(extra) if extra else {})
-    p.__dict__["_key"] = (text, folded)
-    return p
+def _read_rows(path: Path, memo=None) -> _Parsed:
+    from drafter.bank.fastparse import fast_rows
+    from drafter.bank.yamlio import parse_phrase_file
+    text, sig = _read_raw(path)
+    found = fast_rows(text, path.stem, memo)
+    if found is None:
+        phrases = parse_phrase_file(path, text)
+        found = [row_of(p) for p in phrases], dict(enumerate(phrases))
+    return _Parsed(*found, sig)
 
 
 def _extra_is_json(p: Phrase) -> bool:
@@ -210,34 +249,50 @@ def _extra_is_json(p: Phrase) -> bool:
         return False
 
 
-def _store_file(conn: sqlite3.Connection, rel: str, phrases: list[Phrase], sig: str) -> None:
-    old = [r[0] for r in conn.execute("SELECT pid FROM phrases WHERE file=?", (rel,))]
-    if old:
-        marks = ",".join("?" * len(old))
-        conn.execute(f"DELETE FROM tags WHERE pid IN ({marks})", old)
-        conn.execute(f"DELETE FROM sources WHERE pid IN ({marks})", old)
-        conn.execute(f"DELETE FROM grams WHERE rowid IN ({marks})", old)
-        conn.execute("DELETE FROM phrases WHERE file=?", (rel,))
-    cacheable = all(_extra_is_json(p) for p in phrases)
-    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (rel, sig if cacheable else "-"))
-    if not phrases:
+def _remove_file_rows(conn: sqlite3.Connection, rel: str) -> None:
+    """Take one file's rows out of every table (a file's rows have consecutive pids)."""
+    lo, hi = conn.execute("SELECT MIN(pid), MAX(pid) FROM phrases WHERE file=?", (rel,)).fetchone()
+    if lo is None:
         return
-    cur = conn.execute("SELECT COALESCE(MAX(pid), 0) FROM phrases")
-    start = cur.fetchone()[0] + 1
-    rows, tags, sources, grams = [], [], [], []
-    for n, p in enumerate(phrases, start):
-        folded_tags = [fold(t) for t in p.tags]
-        hay = "\x1f".join([p.key, *folded_tags])
-        pid, text, category, tags_col, slots, count, srcs, origin, extra, folded = _row(p)
-        rows.append((n, rel, pid, category, text, folded, hay, count, tags_col, slots, srcs,
-                     origin, extra))
-        tags.extend((n, t) for t in folded_tags)
-        sources.extend((n, s.file) for s in p.sources)
-        grams.append((n, " ".join(bigrams(text))))
-    conn.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-    conn.executemany("INSERT INTO grams(rowid, g) VALUES (?,?)", grams)
+    conn.execute("DELETE FROM tags WHERE pid BETWEEN ? AND ?", (lo, hi))
+    gone = []
+    for pid, text, folded, tags in conn.execute(
+            "SELECT pid, text, fold, tags FROM phrases WHERE file=?", (rel,)):
+        gone.append(("delete", pid, *gram_columns(text, folded, [fold(t) for t in unpack(tags)])))
+    conn.executemany("INSERT INTO grams(grams, rowid, g, x) VALUES (?,?,?,?)", gone)
+    conn.execute("DELETE FROM phrases WHERE file=?", (rel,))
+
+
+def _store_file(conn: sqlite3.Connection, rel: str, rows: list[tuple], sig: str,
+                start: int | None = None) -> int:
+    """Index one file's rows (rows.ROW order) in place of those it had, from pid ``start``
+    (given only when building from nothing: the file has no rows yet); returns the next
+    free pid."""
+    if start is None:
+        _remove_file_rows(conn, rel)
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (rel, sig))
+    if start is None:
+        start = conn.execute("SELECT COALESCE(MAX(pid), 0) FROM phrases").fetchone()[0] + 1
+    if not rows:
+        return start
+    folds: dict[str, str] = {}
+    tag_grams: dict[str, str] = {}
+    out, tags, grams = [], [], []
+    for n, (pid, text, category, tags_col, slots, count, srcs, origin, extra, folded) in \
+            enumerate(rows, start):
+        if tags_col:
+            folded_tags = [folds.get(t) or folds.setdefault(t, fold(t)) for t in unpack(tags_col)]
+            tags.extend((n, t) for t in folded_tags)
+            hay = folded + US + US.join(folded_tags)
+        else:
+            folded_tags, hay = [], folded
+        out.append((n, rel, pid, category, text, folded, hay, count, tags_col, slots, srcs,
+                    origin, extra))
+        grams.append((n, *gram_columns(text, folded, folded_tags, tag_grams)))
+    conn.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", out)
     conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
-    conn.executemany("INSERT INTO sources VALUES (?,?)", sources)
+    conn.executemany("INSERT INTO grams(rowid, g, x) VALUES (?,?,?)", grams)
+    return start + len(rows)
 
 
 def _current_files(bank_dir: Path) -> dict[str, Path]:
@@ -258,35 +313,57 @@ def _stale(conn: sqlite3.Connection, files: dict[str, Path]) -> tuple[list[str],
     return changed, [rel for rel in known if rel not in files]
 
 
-def _refresh(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, list[Phrase]]]:
+def _refresh(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]]:
     """Bring the index up to date; also return the files it had to read, as parsed."""
     from drafter.bank.store import check_dir
     check_dir(bank_dir)
     conn = _connect(index_path(bank_dir))
     files = _current_files(bank_dir)
     changed, removed = _stale(conn, files)
-    parsed = {rel: read_file_with_sig(files[rel]) for rel in changed}  # errors: touch nothing
+    from drafter.bank.fastparse import new_memo
+    memo = new_memo()
+    if changed:
+        with gc_paused():
+            parsed = {rel: _read_rows(files[rel], memo) for rel in changed}  # errors: touch nothing
+    else:
+        parsed = {}
     if changed or removed:
         try:
             _store_all(conn, removed, parsed)
         except sqlite3.Error:
             # the index cannot be written (full disk, read-only, damaged): build it in memory
             conn.close()
-            conn = sqlite3.connect(":memory:", isolation_level=None)
+            conn = _memory()
             _ensure_schema(conn)
-            parsed = {rel: read_file_with_sig(path) for rel, path in files.items()}
+            memo = new_memo()
+            parsed = {rel: parsed.get(rel) or _read_rows(path, memo) for rel, path in files.items()}
             _store_all(conn, [], parsed)
-    return conn, {rel: phrases for rel, (phrases, _sig) in parsed.items()}
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.Error:
+                pass
+    return conn, parsed
 
 
-def _store_all(conn: sqlite3.Connection, removed: list[str], parsed: dict) -> None:
+def _store_all(conn: sqlite3.Connection, removed: list[str], parsed: dict[str, _Parsed]) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
+        # a build from nothing: secondary indexes are made once, after the rows
+        bulk = conn.execute("SELECT 1 FROM phrases LIMIT 1").fetchone() is None
+        if bulk:
+            conn.execute("PRAGMA cache_size=-65536")
+            for name in INDEXES:
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
         for rel in removed:
-            _store_file(conn, rel, [], "")
+            _remove_file_rows(conn, rel)
             conn.execute("DELETE FROM files WHERE rel=?", (rel,))
-        for rel, (phrases, sig) in parsed.items():
-            _store_file(conn, rel, phrases, sig)
+        nxt = 1 if bulk else None
+        for rel, found in parsed.items():
+            last = _store_file(conn, rel, found.rows, found.sig, nxt)
+            nxt = last if bulk else None
+        for name, on in INDEXES.items():
+            conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {on}")
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -322,7 +399,7 @@ def cached_phrases(bank_dir: Path, categories: set[str] | None = None) -> list[P
         out: list[Phrase] = []
         for rel in rels:
             if rel in fresh:
-                out.extend(fresh[rel])
+                out.extend(fresh[rel].phrases())
                 continue
             rows = conn.execute(f"SELECT {ROW} FROM phrases WHERE file=? ORDER BY pid", (rel,))
             with gc_paused():
@@ -382,7 +459,9 @@ def note_saved(bank_dir: Path, written: dict[str, tuple[str, list[Phrase]]]) -> 
             except OSError:
                 continue
             if same:
-                _store_file(conn, rel, [_as_read(p) for p in phrases], sig)
+                read = [_as_read(p) for p in phrases]
+                _store_file(conn, rel, [row_of(p) for p in read],
+                            sig if all(_extra_is_json(p) for p in read) else "-")
         conn.execute("COMMIT")
     except sqlite3.Error:
         conn.execute("ROLLBACK") if conn.in_transaction else None

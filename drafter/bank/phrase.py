@@ -35,13 +35,27 @@ FREE_SLOT = "…"
 _SPACE_RE = re.compile(r"\s+")
 
 
+_NFKC_COMMON = [(c, unicodedata.normalize("NFKC", c)) for c in "，；：！？（）％"]
+
+
 def fold(text: str) -> str:
     """The form texts are compared in: full/half-width folded (NFKC), lower case, no spaces.
 
     Writers type the same phrase with ，or , and with stray spaces; those must
-    not make two phrases differ, nor make a search miss.
+    not make two phrases differ, nor make a search miss. (Computed as
+    ``re.sub(r"\\s+", "", unicodedata.normalize("NFKC", text)).lower()``, only faster:
+    the full-width punctuation of Chinese text is replaced first, and NFKC runs only on
+    what is still not normal; building a 100,000-phrase index folds every text.)
     """
-    return _SPACE_RE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    if not unicodedata.is_normalized("NFKC", text):
+        for wide, narrow in _NFKC_COMMON:
+            if wide in text:
+                text = text.replace(wide, narrow)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+    if " " in text or not text.isprintable():
+        text = _SPACE_RE.sub("", text)
+    return text.lower()
 
 
 def make_id(category: str, text: str, digits: int = 8) -> str:

@@ -3,7 +3,9 @@
 Matching is on folded text (full/half-width and spacing ignored, see ``fold``); all-words
 also looks at tags. Ranking: exact text, then texts that start with the query, then other
 substring matches, then all-words matches; within a rank, higher count first, then
-shorter text. Runs on the SQLite index.
+shorter text. Runs on the SQLite index: its full-text table of character bigrams
+narrows a query to the rows that hold every bigram of it (or of each of its words), and
+only those are tested and ranked; a query with no two Chinese characters in a row scans.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.bank.index import ROW, open_index, phrase_from_row
+from drafter.bank.index import ROW, bigram_list, open_index, phrase_from_row
 from drafter.bank.phrase import Phrase, fold
 
 _WORD_SPLIT = re.compile(r"[\s,，、;；。.]+")
@@ -46,7 +48,7 @@ def _filters(q: Query) -> tuple[list[str], list]:
         where.append("pid IN (SELECT pid FROM tags WHERE tag = ?)")
         args.append(fold(tag))
     if q.source:
-        where.append("pid IN (SELECT pid FROM sources WHERE instr(file, ?) > 0)")
+        where.append("has_source(sources, ?)")
         args.append(q.source)
     if q.min_count:
         where.append("count >= ?")
@@ -54,13 +56,40 @@ def _filters(q: Query) -> tuple[list[str], list]:
     return where, args
 
 
-def _sql(q: Query, ranked: bool) -> tuple[str, list]:
+def _fts_term(grams) -> str:
+    return " AND ".join(f'"{g}"' for g in sorted(set(grams)))
+
+
+def candidates(whole: str, words: list[str]) -> str | None:
+    """An FTS5 query for the rows that may match: those holding every bigram of the whole
+    query, or every bigram of all its words (a row holding a text holds its bigrams, in
+    ``g`` or ``x``). None when that narrows nothing (no two Chinese characters in a row)."""
+    whole_grams = bigram_list(whole)
+    word_grams = [g for w in words for g in bigram_list(w)]
+    if not whole_grams or not word_grams:
+        return None
+    return f"({_fts_term(whole_grams)}) OR ({_fts_term(word_grams)})"
+
+
+def _conditions(q: Query) -> tuple[list[str], list]:
+    """The WHERE terms of an exact search: filters, then the text (substring, or all words)."""
     where, args = _filters(q)
     whole, words = fold(q.text), query_words(q.text)
     if whole:
         word_test = " AND ".join("instr(hay, ?) > 0" for _ in words) or "0"
         where.append(f"(instr(fold, ?) > 0 OR ({word_test}))")
         args.extend([whole, *words])
+        match = candidates(whole, words)
+        if match is not None:
+            where.insert(0, "pid IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+            args.insert(0, match)
+    return where, args
+
+
+def _sql(q: Query, ranked: bool) -> tuple[str, list]:
+    where, args = _conditions(q)
+    whole = fold(q.text)
+    if whole:
         score = ("CASE WHEN fold = ? THEN 4 WHEN substr(fold, 1, ?) = ? THEN 3 "
                  "WHEN instr(fold, ?) > 0 THEN 2 ELSE 1 END")
         score_args = [whole, len(whole), whole, whole]
@@ -97,6 +126,33 @@ def search(bank_dir: str | Path, query: Query | None = None, *, ranked: bool = T
     ``phrases list`` shows.
     """
     return _run(bank_dir, *_sql(query or Query(**kwargs), ranked))
+
+
+def search_near(bank_dir: str | Path, query: Query) -> tuple[list[Phrase], list[Phrase]]:
+    """``search`` (the exact matches, unchanged) and then, while ``query.limit`` leaves
+    room, the near matches (near.py: one character wrong, missing or two extra), best first.
+    """
+    from drafter.bank.near import near_rows
+    conn = open_index(bank_dir)
+    try:
+        rows = conn.execute(*_sql(query, True)).fetchall()
+        exact = [phrase_from_row(row[:-1]) for row in rows]
+        room = None if query.limit is None else query.limit - len(exact)
+        whole = fold(query.text)
+        if not whole or room == 0:
+            return exact, []
+        where, args = _filters(query)
+        seen: set[int] = set()
+        if exact:
+            cond, cond_args = _conditions(query)
+            seen = {pid for pid, in conn.execute(
+                "SELECT pid FROM phrases WHERE " + " AND ".join(cond), cond_args)}
+        near = near_rows(conn, whole, where, args, seen, room)
+        found = {r[0]: r for r in conn.execute(
+            f"SELECT pid, {ROW} FROM phrases WHERE pid IN ({','.join('?' * len(near))})", near)}
+        return exact, [phrase_from_row(found[pid][1:]) for pid in near]
+    finally:
+        conn.close()
 
 
 def pick(bank_dir: str | Path, category: str, words: list[str] | tuple = (),
@@ -148,9 +204,9 @@ class Finder:
         """Rows of the phrases whose text holds the Chinese bigram ``word`` (see index.bigrams)."""
         found = self._words.get(word)
         if found is None:
-            quoted = '"' + word.replace('"', '""') + '"'
+            quoted = 'g : "' + word.replace('"', '""') + '"'
             found = self._words[word] = [r for r, in self.conn.execute(
-                "SELECT rowid FROM grams WHERE grams MATCH ?", (quoted,))]
+                "SELECT rowid FROM grams WHERE grams MATCH ? ORDER BY rowid", (quoted,))]
         return found
 
     def tags_in(self, text: str, holding: bool = False) -> dict[str, list[int]]:

@@ -81,13 +81,23 @@ def search_(text: str = typer.Argument(..., metavar="TEXT", help="Words to find 
             category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
             source: str = SourceOpt, min_count: int = MinOpt,
             limit: int = typer.Option(50, "--limit", "-n", help="At most this many (0: all)."),
+            exact: bool = typer.Option(False, "--exact", help="Only exact matches (no near matches "
+                                       "after them)."),
             bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
-    """Search phrases, best match first (width and spacing ignored); exit 1 if none match."""
-    from drafter.bank.search import Query, search
+    """Search phrases, best match first (width and spacing ignored), then near matches (a
+    wrong, missing or extra character: ≈ before them, "near": true in JSON); exit 1 if none."""
+    from drafter.bank.search import Query, search, search_near
     query = Query(text=text, categories=category or [], tags=tag or [], source=source,
                   min_count=min_count, limit=limit or None)
-    found = search(_bank(bank), query)
+    if exact:
+        found, near = search(_bank(bank), query), []
+    else:
+        found, near = search_near(_bank(bank), query)
     _print(found, as_json)
+    for p in near:
+        typer.echo(json.dumps({**json.loads(_as_json(p)), "near": True}, ensure_ascii=False)
+                   if as_json else f"≈ {_line(p)}")
+    found = found + near
     if not found:
         typer.echo(f"drafter: no phrase matches {text!r}", err=True)
         raise typer.Exit(1)
