@@ -17,8 +17,8 @@ import math
 import re
 import sqlite3
 
-#: queries shorter than this get no near matches (one wrong character of two is noise)
-MIN_LENGTH = 3
+#: queries shorter than this get no near matches (two characters of three is just a shorter query)
+MIN_LENGTH = 4
 #: how many candidates (most query characters held first) are tested in order
 CANDIDATES = 500
 SLACK = 2
