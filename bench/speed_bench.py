@@ -118,7 +118,7 @@ def med(values: list[float]) -> float:
 
 
 def row(label: str, before: float, after: float, anchor: float, anchor_label: str, unit: str = "s") -> None:
-    scale, fmt = (1000, "{:.1f} ms") if unit == "ms" else (1, "{:.2f} s")
+    scale, fmt = (1000, "{:.1f} ms") if unit == "ms" else (1, "{:.3f} s")
     print(f"| {label} | {fmt.format(before * scale)} ({before / anchor:.1f}×) | "
           f"{fmt.format(after * scale)} ({after / anchor:.1f}×) | {anchor_label} {fmt.format(anchor * scale)} |")
 
@@ -164,7 +164,8 @@ def main() -> None:
 
         cold: dict[str, list[float]] = {k: [] for k in ("grep", "open-b", "open-a", "first-b", "first-a")}
         for _ in range(args.cold_rounds):
-            cold["grep"].append(child_cpu(["grep", "-r", "落实", str(bank / "phrases")]))
+            # -c: GNU grep stops at the first match when its output is /dev/null
+            cold["grep"].append(child_cpu(["grep", "-r", "-c", "落实", str(bank / "phrases")]))
             for key, name in (("b", "before"), ("a", "after")):
                 tree, tpy = trees[name], pythons[name]
                 drop_index(bank)
