@@ -295,5 +295,5 @@ STANDALONE_LEAD_MAX_CHARS = 26
 INNER_LEAD_MAX_CHARS = 25
 #: words that make a short sentence body text, not a heading: it speaks in the first person,
 #: points back or forward (这, 下面), addresses the audience, or opens like a paragraph of prose
-NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项把根篇场件道])|今天|下面|以下|同志们|大家|总之|谢谢|"
-                      r"当前|目前|近年来|首先")
+NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项把根篇场件道])|同志们|大家|谢谢|"
+                      r"^(?:今天|下面|以下|总之|当前|目前|近年来|首先)")

@@ -138,7 +138,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     Hard-wrapped text has most of its lines within a few characters of one width, and
     most of those lines end mid-sentence.
     """
-    lengths = [len(s) for s in lines if len(s) >= 10]
+    # a numbered heading on its own line is short because it is a heading, not because it was cut
+    lengths = [len(s) for s in lines if len(s) >= 10 and not HEADING_START.match(s)]
     if len(lengths) < 5:
         return None
     counts: dict[int, int] = {}
@@ -152,6 +153,8 @@ def _wrap_width(lines: list[str]) -> int | None:
             best_w, best = w, c
     if best_w < 12 or best < 4 or best < 0.4 * len(lengths):
         return None
+    if sum(1 for n in lengths if n > best_w + 3) > 0.2 * len(lengths):
+        return None  # many lines run past the width: their short ones are not cut at it
     near = [s for s in lines if best_w - 3 <= len(s) <= best_w]
     open_ended = sum(1 for s in near if not s.endswith(_TERMINAL))
     return best_w if open_ended >= 0.5 * len(near) else None

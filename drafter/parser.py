@@ -538,7 +538,9 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
         # two leads, or leads with commas (坚持…，在…中…), must share a frame to count as parallel,
         # unless the opening announced just that many points (我谈四点认识)
         if len(members) < 2 or ((len(members) == 2 or commas) and frame < 2
-                                and _announced(paras[:members[0][0]]) != len(members)):
+                                and _announced(paras[:members[0][0]]) != len(members)
+                                and not (len(members) == 2 and not commas
+                                         and _pair_heads_sections(paras, sentences, members))):
             continue
         score = (len(members) * 2 + frame, -commas)
         if best is None or score > best_score:
@@ -552,6 +554,29 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
     if len(framed) >= 3 or (best_score[1] < 0 and len(framed) >= 2):
         best = framed  # 提升…/提升…/提升… : a fourth sentence of another shape is not one of them
     return [(i, 0, "") for i, _ in best]
+
+
+def _pair_heads_sections(paras: list[_Para], sentences: list, pair: list[tuple[int, str]]) -> bool:
+    """Two short lead sentences with nothing in common still head two sections when each heads an
+    item run of its own (……。一要……二要……) or when no other paragraph opens with a sentence that
+    could be a lead (a two-section 研讨发言: 在学习上再深入一步。/ 在落实上再加力一步。)."""
+    (a, _), (b, _) = pair
+    if all(len(s) <= mk.STANDALONE_LEAD_MAX_CHARS + 1 for _, s in pair) and (b - a >= 2 or b == len(paras) - 1) \
+            and sum(s is not None for s in sentences) == 2:
+        return True
+    for start, end in ((a, b), (b, len(paras))):
+        firsts = {c[3] for i in range(start, end) for c in _item_cands(paras[i]) if c[2] == 1}
+        seconds = {c[3] for i in range(start, end) for c in _item_cands(paras[i]) if c[2] == 2}
+        if not firsts & seconds:
+            return False
+    return True
+
+
+def _item_cands(p: _Para):
+    found = p.item_cands
+    if found is None:
+        found = p.item_cands = _item_candidates(p.text)
+    return found
 
 
 def _split_inner_leads(paras: list[_Para], depth: int):

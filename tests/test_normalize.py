@@ -121,3 +121,13 @@ def test_a_paragraph_a_web_page_broke_mid_sentence_is_joined_again():
 
 def test_a_paywall_notice_line_disappears():
     assert normalize("正文第一段。\n【本文内容为付费内容，购买后可查看全文】\n正文第二段。") == "正文第一段。\n正文第二段。"
+
+
+def test_a_standalone_numbered_heading_is_never_joined_to_the_next_line():
+    """Headings on lines of their own, near one length, are not the cut of a hard-wrapped text."""
+    body = "这是我们必须答好的一道必答题，也是衡量各级领导干部担当作为的一把尺子。" * 6
+    text = "\n".join(["在全市优化营商环境工作交流会上的发言", "同志们：", "按照会议安排，我就滨江区优化营商环境工作作简要交流发言。",
+                      "一、聚焦企业所需，深化放管服改革", body, "二、聚焦人才引育，厚植创新发展优势", body,
+                      "三、聚焦作风转变，当好服务企业店小二", body])
+    texts = [p.text for p in paragraphs(text)]
+    assert "一、聚焦企业所需，深化放管服改革" in texts and "三、聚焦作风转变，当好服务企业店小二" in texts

@@ -19,7 +19,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Unicode line and paragraph separators: each ends a line
 _BREAKS = re.compile("[\x0b\x0c\u2028\u2029\x85]")
 # Markdown the md writer produces (and people commonly write): heading hashes, a bold lead.
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.M)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)  # never across a line end: line numbers stay
 _MD_BOLD_LEAD = re.compile(r"^\*\*(.+?[。；：！？])\*\*", re.M)
 
 
@@ -105,5 +105,17 @@ def read_text(path: Path):
     data = read_input_bytes(path)
     text = decode(data, str(path))
     if path.suffix.lower() in (".md", ".markdown"):
-        text = strip_markdown(text)
+        return RawDoc(path=path, text=strip_markdown(text), hints=markdown_hints(text))
     return RawDoc(path=path, text=text)
+
+
+def markdown_hints(text: str) -> dict:
+    """A bold lead (**一是……。** / **强化理论武装。**) says what a .docx's bold run says: by line number."""
+    from drafter.readers import Hint
+
+    hints = {}
+    for no, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        m = _MD_BOLD_LEAD.match(line)
+        if m:
+            hints[no] = Hint(lead=m.group(1).strip())
+    return hints
