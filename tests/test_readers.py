@@ -174,3 +174,27 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys, tm
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: something drafter did not expect" in err and "Traceback" not in err
+
+
+_TRAD = "在全體幹部大會上的講話\n同志們：\n今天，我們召開這次會議，主要任務是總結工作、部署任務。\n一、提高政治站位\n要把學習貫徹落實到各項工作中。\n二、狠抓工作落實\n要以釘釘子精神抓好落實。\n"
+_SIMP = "在全体干部大会上的讲话\n同志们：\n今天，我们召开这次会议，主要任务是总结工作、部署任务。\n一、提高政治站位\n要把学习贯彻落实到各项工作中。\n二、狠抓工作落实\n要以钉钉子精神抓好落实。\n"
+
+
+@pytest.mark.parametrize("text,encoding", [(_TRAD, "big5"), (_SIMP, "utf-16-le"), (_SIMP, "utf-16-be"),
+                                           (_SIMP, "gb18030"), (_TRAD, "utf-16-le")])
+def test_big5_and_utf16_without_bom_are_read(tmp_path, text, encoding):
+    path = tmp_path / "speech.txt"
+    path.write_bytes(text.encode(encoding))
+    speech = parse_file(path)
+    assert speech.title == text.splitlines()[0]
+    assert [s.heading for s in speech.sections] == [text.splitlines()[3][2:], text.splitlines()[5][2:]]
+
+
+def test_bytes_no_encoding_reads_well_name_the_file(tmp_path):
+    from drafter.errors import ReadError
+    from drafter.readers import read
+
+    path = tmp_path / "garbage.txt"
+    path.write_bytes(bytes(range(128, 256)) * 40)
+    with pytest.raises(ReadError, match="garbage.txt"):
+        read(path)
