@@ -239,8 +239,9 @@ TITLE_END = re.compile(r"(发言|讲话|报告|讲稿|党课|材料|致辞|提�
 def _cut_mid_sentence(line: str) -> bool:
     """A long line of prose that stops in the middle of a sentence (a word, or after ，、):
     in text that is not hard-wrapped, a web page broke the paragraph there."""
-    return (len(line) >= 30 and line[-1] not in _TERMINAL and line[-1] not in "）)】》—"
-            and not HEADING_START.match(line) and not TITLE_END.search(line))
+    return (len(line) >= 30 and line[-1] not in _TERMINAL and line[-1] not in "）)】》—电摄"
+            and not HEADING_START.match(line) and not TITLE_END.search(line)
+            and _SENTENCE_PUNCT.search(line) is not None)  # a line with no punctuation is a title, not prose
 
 
 def _double_spaced(lines: list[str]) -> bool:

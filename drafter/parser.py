@@ -33,10 +33,10 @@ _POINT_HINT = mk.POINT_HINT
 _POINT_INSIDE = mk.POINT_INSIDE
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
 
-_ROLE = ("书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
+_ROLE = ("总统|总理|首相|行政长官|大使|院士|书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
          "厅长|镇长|乡长|秘书长|组长|主委|理事长|社长|馆长|所长|党委书记|支部书记")
 _ADDRESS = (r"(?:尊敬的)?(?:各位)?[^。！？；：:，,、\s]{0,12}?"
-            f"(?:同志们|朋友们|同事们|同学们|领导|来宾|代表|委员|女士们|先生们|同志|{_ROLE})")
+            f"(?:同志们|朋友们|同事们|同学们|同胞们|老师们|领导|来宾|嘉宾|代表|委员|女士们|先生们|先生|夫人|阁下|同事|同志|{_ROLE})")
 #: 同志们： / 各位领导、同志们： / 尊敬的各位来宾，同志们：
 SALUTATION = re.compile(f"^{_ADDRESS}(?:[、，,]{_ADDRESS})*(?:[：:！!，,]|$)")
 _CN_DIGIT = "〇零一二三四五六七八九十×XxＸ○*＊"  # with the marks 范文 sites blank dates with
@@ -105,12 +105,14 @@ def parse_text(text: str, source: str = "", hints: dict | None = None, rejoin: b
         hint = hints.get(p.line)
         paras.append(_Para(i, p.text, hint.level if hint else None, hint.lead if hint else ""))
     speech = Speech(source=source)
-    rest = _title_block(paras, speech)
+    front: list[_Para] = []
+    rest = _title_block(paras, speech, front)
     rest, closing = _split_closing(rest)
     body, nodes = _build(rest, depth=1, top=True)
     closing = _closing_by_shape(nodes, descend=not closing) + closing
-    speech.opening = [p.text for p in body]
-    speech.opening_paras = [p.idx for p in body]
+    # a web page's front matter is kept, as the first paragraphs of the opening: no text is lost
+    speech.opening = [p.text for p in front + body]
+    speech.opening_paras = [p.idx for p in front + body]
     speech.sections = [n.section for n in nodes]
     speech.closing = [p.text for p in closing]
     speech.closing_paras = [p.idx for p in closing]
@@ -125,7 +127,7 @@ _TITLE_THEN_SALUTATION = re.compile(r"^(.{6,80}?(?:发言|讲话|报告|讲稿|�
 _TITLE_TAG = re.compile(r"^(?:【[^】]{1,12}】|(?:研讨发言|交流发言|发言材料|党课讲稿|讲话稿|心得体会|主题党课|范文)[：:])\s*")
 
 
-def _title_block(paras: list[_Para], speech: Speech) -> list[_Para]:
+def _title_block(paras: list[_Para], speech: Speech, front: list[_Para]) -> list[_Para]:
     """Fill title, speaker, date and salutation; return the paragraphs after them."""
     if paras:
         first = paras[0]
@@ -136,7 +138,10 @@ def _title_block(paras: list[_Para], speech: Speech) -> list[_Para]:
                 + paras[1:]
         elif tagless != first.text and tagless:
             paras = [_Para(first.idx, tagless, first.level, first.lead)] + paras[1:]
-    sal = next((i for i, p in enumerate(paras[:8]) if SALUTATION.match(p.text)), None)
+    paras = _strip_front_matter(paras, front)
+    sal = _salutation_at(paras)
+    if sal is not None:
+        paras = _join_salutation_lines(paras, sal)
     if sal is None:
         header_end = _header_without_salutation(paras)
         rest = paras[header_end:]
@@ -156,6 +161,98 @@ def _title_block(paras: list[_Para], speech: Speech) -> list[_Para]:
     return extra + rest
 
 
+#: a web page's front matter, not the speech: the dataset's file-name line (2013-09-13_标题), site metadata
+#: (发表时间：… 来源：… / 2013-05-06 | 来源：…), a news agency dateline (新华社北京11月3日电), a photo
+#: caption (…新华社记者李涛摄), a video link, the news lead (5月15日，国家主席习近平……发表重要讲话。)
+_FRONT_META = re.compile(
+    r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}_.*|(?:发表)?时间\s*[：:].*|来源\s*[：:].*|[0-9]{4}-[0-9]{2}-[0-9]{2}\s*[|｜].*|视频[：:].*|"
+    r".{0,80}记者\S{2,4}摄|[0-9]{1,2}月[0-9]{1,2}日[，,].{0,90}(?:发表|出席|致辞|讲话|演讲).{0,40}。|"
+    r".{0,60}(?:全文如下|讲话如下|致辞如下)[：:])$")
+#: a dateline opening a line: 新华社北京11月3日电 / 新华网首尔7月4日电 (what follows it may be the title)
+_DATELINE = re.compile(r"^(?:新华社|新华网|人民网|中新社|中新网|央视网|人民日报)[\u4e00-\u9fff]{0,12}?[0-9]{1,2}月[0-9]{1,2}日电\s*")
+_FRONT_LINES = 16
+
+
+def _strip_front_matter(paras: list[_Para], front: list[_Para]) -> list[_Para]:
+    """Without a web page's front matter. A page headline followed by the page's metadata and then the
+    speech's own title is front matter too: the speech's title is the one after the metadata."""
+    out: list[_Para] = []
+    dropped = False
+    for k, p in enumerate(paras):
+        if k >= _FRONT_LINES or SALUTATION.match(p.text):
+            out.extend(paras[k:])
+            break
+        text = p.text
+        dateline = _DATELINE.match(text)
+        if dateline:
+            text = text[dateline.end():]
+        if not text or _FRONT_META.match(text) or (dateline and text.endswith(("。", "：", ":"))):
+            if out and _looks_like_title(paras, k + 1):
+                front.extend(out)
+                out = []  # the page headline before the metadata: the speech's own title follows
+            front.append(p)
+            dropped = True
+            continue
+        if k <= 1 and _numbered(text) and len(text) <= 30 and k + 1 < len(paras) and not _numbered(paras[k + 1].text):
+            front.append(p)
+            dropped = True  # 十五、积极参与多边事务: the book chapter a speech is filed under
+            continue
+        if (len(out) == 1 and not dropped and _looks_like_title(paras, k)
+                and (_PAGE_HEADLINE.search(out[0].text) or (len(text) >= 6 and text in out[0].text))):
+            front.extend(out)
+            out = []  # 习近平在……的讲话（全文） / 习近平在会见……时的讲话, then the speech's own title
+            dropped = True
+        if dateline:
+            front.append(_Para(p.idx, dateline.group(0).strip()))  # 新华网北京11月15日电 before the title
+            dropped = True
+        out.append(_Para(p.idx, text, p.level, p.lead) if dateline else p)
+    if not dropped:
+        front.clear()
+        return paras
+    front.sort(key=lambda q: q.idx)
+    return out
+
+
+#: a page headline the speech's own title follows: ……的讲话（全文）
+_PAGE_HEADLINE = re.compile(r"[（(]全文[）)]$")
+
+
+def _looks_like_title(paras: list[_Para], start: int) -> bool:
+    """Whether a title line comes at ``start``, after more front matter if any."""
+    for p in paras[start:start + 4]:
+        text = p.text
+        m = _DATELINE.match(text)
+        if m:
+            text = text[m.end():]
+        if not text or _FRONT_META.match(text) or (m and text.endswith(("。", "：", ":"))):
+            continue
+        return len(text) <= 80 and not text.endswith(("。", "！", "？", "；")) and not SALUTATION.match(text) \
+            and not DATE_LINE.match(_compact(text)) and not TIME_PLACE_LINE.match(_compact(text))
+    return False
+
+
+def _salutation_at(paras: list[_Para]) -> int | None:
+    """Where the salutation is: among the first lines, before any paragraph of prose."""
+    for i, p in enumerate(paras[:_FRONT_LINES + 4]):
+        if SALUTATION.match(p.text):
+            return i
+        if i >= 8 and (len(p.text) > 60 or p.text.endswith(("。", "！", "？"))):
+            return None
+    return None
+
+
+def _join_salutation_lines(paras: list[_Para], sal: int) -> list[_Para]:
+    """尊敬的普京总统， / 女士们，先生们，朋友们： on lines of their own are one salutation."""
+    end = sal
+    while (end + 1 < len(paras) and paras[end].text.endswith(("，", ",")) and len(paras[end + 1].text) <= 40
+           and SALUTATION.match(paras[end + 1].text)):
+        end += 1
+    if end == sal:
+        return paras
+    joined = _Para(paras[sal].idx, "".join(p.text for p in paras[sal:end + 1]), paras[sal].level, paras[sal].lead)
+    return paras[:sal] + [joined] + paras[end + 1:]
+
+
 def _fill_title_block(header: list[_Para], speech: Speech) -> list[_Para]:
     """Title lines, then speaker and date lines; what follows those is not title (returned)."""
     title_parts: list[str] = []
@@ -165,6 +262,8 @@ def _fill_title_block(header: list[_Para], speech: Speech) -> list[_Para]:
         date = DATE_LINE.match(compact)
         if date and title_parts:
             speech.date = date.group(1)
+        elif title_parts and TIME_PLACE_LINE.match(compact):
+            continue
         elif title_parts and speech.speaker is None and (speaker := _speaker(p.text)):
             speech.speaker = speaker
         elif speech.speaker is None and speech.date is None:
@@ -176,19 +275,28 @@ def _fill_title_block(header: list[_Para], speech: Speech) -> list[_Para]:
     return extra
 
 
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+#: （2014年7月4日，首尔） / (2013年9月13日，比什凯克) / （3月2日上午9时，第一会议室）: when and where, not title
+TIME_PLACE_LINE = re.compile(r"^[（(](?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}日[^（）()]{0,24}[）)]$")
+
+
 def _compact(text: str) -> str:
-    """The line without spaces (2024 年 6 月 28 日 as a PDF extraction spaces it)."""
-    return text.replace(" ", "")
+    """The line without spaces (2024 年 6 月 28 日 as a PDF extraction spaces it), digits half-width."""
+    return text.replace(" ", "").translate(_WIDE_DIGITS)
 
 
 def _speaker(text: str) -> str | None:
     """The speaker line as printed (one space before the name), or None if it is not one."""
     text = text.lstrip("—－-― ")  # ——市委副书记、市长 王**: the dash is decoration
-    if SPEAKER_LINE.match(text):
+    if SPEAKER_LINE.match(text) or _BARE_NAME.match(text):
         return text
     head, _, name = text.rpartition(" ")
     tidy = f"{head.replace(' ', '')} {name}" if head else text
     return tidy if SPEAKER_LINE.match(tidy) else None
+
+
+#: a name alone on its line (习近平 / 王 某): a speaker line, unless it ends a title (……的发言)
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff*＊×]){1,3}$(?<!发言)(?<!讲话)(?<!报告)(?<!致辞)(?<!讲稿)(?<!党课)")
 
 
 def _full_colon(s: str) -> str:
@@ -487,7 +595,8 @@ def _lead_sentence(p: _Para) -> str | None:
     s = p.lead_sentence
     if s is _UNSET:
         s = _lead_candidate(p)
-        s = p.lead_sentence = s if s is not None and not _NOT_LEAD.search(s) else None
+        # a sentence set off by a dash (——我们要……。) is an enumerated lead whatever its words
+        s = p.lead_sentence = s if s is not None and (s.startswith("——") or not _NOT_LEAD.search(s)) else None
     return s
 
 
@@ -562,7 +671,7 @@ def _pair_heads_sections(paras: list[_Para], sentences: list, pair: list[tuple[i
     could be a lead (a two-section 研讨发言: 在学习上再深入一步。/ 在落实上再加力一步。)."""
     (a, _), (b, _) = pair
     if all(len(s) <= mk.STANDALONE_LEAD_MAX_CHARS + 1 for _, s in pair) and (b - a >= 2 or b == len(paras) - 1) \
-            and sum(s is not None for s in sentences) == 2:
+            and sum(s is not None for s in sentences) == 2 and not _item_matches(paras):
         return True
     for start, end in ((a, b), (b, len(paras))):
         firsts = {c[3] for i in range(start, end) for c in _item_cands(paras[i]) if c[2] == 1}
