@@ -33,10 +33,10 @@ _POINT_HINT = mk.POINT_HINT
 _POINT_INSIDE = mk.POINT_INSIDE
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
 
-_ROLE = ("总统|总理|首相|行政长官|大使|院士|书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
+_ROLE = ("总统|总理|首相|行政长官|大使|院士|议长|署长|行长|团长|总干事|议员|首脑|元首|书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
          "厅长|镇长|乡长|秘书长|组长|主委|理事长|社长|馆长|所长|党委书记|支部书记")
-_ADDRESS = (r"(?:尊敬的)?(?:各位)?[^。！？；：:，,、\s]{0,12}?"
-            f"(?:同志们|朋友们|同事们|同学们|同胞们|老师们|领导|来宾|嘉宾|代表|委员|女士们|先生们|先生|夫人|阁下|同事|同志|{_ROLE})")
+_ADDRESS = (r"(?:尊敬的)?(?:各位)?[^。！？；：:，,、\s]{0,20}?"
+            f"(?:同志们|朋友们|同事们|同学们|同胞们|老师们|老师|同学|领导|来宾|嘉宾|代表|委员|女士们|先生们|先生|夫人|阁下|同事|同志|{_ROLE})")
 #: 同志们： / 各位领导、同志们： / 尊敬的各位来宾，同志们：
 SALUTATION = re.compile(f"^{_ADDRESS}(?:[、，,]{_ADDRESS})*(?:[：:！!，,]|$)")
 _CN_DIGIT = "〇零一二三四五六七八九十×XxＸ○*＊"  # with the marks 范文 sites blank dates with
@@ -164,8 +164,9 @@ def _title_block(paras: list[_Para], speech: Speech, front: list[_Para]) -> list
 #: a web page's front matter, not the speech: the dataset's file-name line (2013-09-13_标题), site metadata
 #: (发表时间：… 来源：… / 2013-05-06 | 来源：…), a news agency dateline (新华社北京11月3日电), a photo
 #: caption (…新华社记者李涛摄), a video link, the news lead (5月15日，国家主席习近平……发表重要讲话。)
+_DATASET_HEADER = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}_")
 _FRONT_META = re.compile(
-    r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}_.*|(?:发表)?时间\s*[：:].*|来源\s*[：:].*|[0-9]{4}-[0-9]{2}-[0-9]{2}\s*[|｜].*|视频[：:].*|"
+    r"^(?:(?:发表)?时间\s*[：:].*|来源\s*[：:].*|[0-9]{4}-[0-9]{2}-[0-9]{2}\s*[|｜].*|视频[：:].*|"
     r".{0,80}记者\S{2,4}摄|[0-9]{1,2}月[0-9]{1,2}日[，,].{0,90}(?:发表|出席|致辞|讲话|演讲).{0,40}。|"
     r".{0,60}(?:全文如下|讲话如下|致辞如下)[：:])$")
 #: a dateline opening a line: 新华社北京11月3日电 / 新华网首尔7月4日电 (what follows it may be the title)
@@ -177,7 +178,7 @@ def _strip_front_matter(paras: list[_Para], front: list[_Para]) -> list[_Para]:
     """Without a web page's front matter. A page headline followed by the page's metadata and then the
     speech's own title is front matter too: the speech's title is the one after the metadata."""
     out: list[_Para] = []
-    dropped = False
+    dropped = headline = False
     for k, p in enumerate(paras):
         if k >= _FRONT_LINES or SALUTATION.match(p.text):
             out.extend(paras[k:])
@@ -186,6 +187,17 @@ def _strip_front_matter(paras: list[_Para], front: list[_Para]) -> list[_Para]:
         dateline = _DATELINE.match(text)
         if dateline:
             text = text[dateline.end():]
+        header = _DATASET_HEADER.match(text)
+        if header and not out:
+            front.append(_Para(p.idx, header.group(0)))  # 2013-04-28_: the dataset's file-name line
+            out.append(_Para(p.idx, text[header.end():], p.level, p.lead))
+            headline = True
+            dropped = True
+            continue
+        if headline and len(out) == 1 and _looks_like_title(paras, k) and not _FRONT_META.match(text):
+            front.append(_Para(out[0].idx, out[0].text))  # the file-name line's title: the speech's own follows
+            out = []
+        headline = False
         if not text or _FRONT_META.match(text) or (dateline and text.endswith(("。", "：", ":"))):
             if out and _looks_like_title(paras, k + 1):
                 front.extend(out)
@@ -433,7 +445,7 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
         if outer == "numbered":
             return _split_numbered(paras, heads, depth)
         if outer == "leads":
-            return _split_at(paras, leads, depth, recurse=True)
+            return _split_at(paras, leads + _runs_after_leads(paras, leads, items), depth, recurse=True)
         return _split_at(paras, [(i, off, marker) for i, off, marker, _ in items], depth, recurse="numbered")
     if not top:
         found = _split_inner_leads(paras, depth)
@@ -442,13 +454,35 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     return paras, []
 
 
+def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
+    """An item run that follows a run of lead sentences, not inside any of them, is their sibling
+    (——我们要……。 ×4, then 第一，…第五，): cut at its items too. It follows when no lead but the last
+    holds items and a paragraph of address (各位同事！) or two paragraphs of text come between."""
+    if not items or not leads or items[0][0] <= leads[-1][0]:
+        return []
+    gap = paras[leads[-1][0] + 1:items[0][0]]
+    if not (len(gap) >= 3 or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)):
+        return []
+    return [(i, off, marker, "numbered") for i, off, marker, _ in items]
+
+
+#: an address in the middle of a speech: 各位同事！ / 女士们、先生们、朋友们！
+_BARE_ADDRESS_LINE = re.compile(r"^[^。，]{2,24}[！!]$")
+
+
 def _make_node(marker: str, heading: str, punct: str, idx: int, content: list[_Para],
                depth: int, recurse: bool | str = True) -> _Node:
     section = Section(marker=marker, heading=heading.strip(), punct=punct, para=idx)
     node = _Node(section, paras=len({p.idx for p in content}) or 1)
-    if recurse == "numbered":  # an item's text: only numbered points (（1）（2）) nest in it
+    if recurse == "numbered":  # an item's text: numbered points (（1）（2）) or a run of items it holds nest in it
         heads = _numbered_heads(content)
-        body, children = _split_numbered(content, heads, depth + 1) if heads else (content, [])
+        inner = [] if heads else _item_matches(content)
+        if heads:
+            body, children = _split_numbered(content, heads, depth + 1)
+        elif inner:  # 第三，……。一是……二是……三是……。第四，: the 一是 run is inside 第三
+            body, children = _split_at(content, [(i, off, m) for i, off, m, _ in inner], depth + 1, recurse="numbered")
+        else:
+            body, children = content, []
     elif recurse:
         body, children = _build(content, depth + 1)
     else:
@@ -540,10 +574,10 @@ def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
 def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, recurse: bool | str):
     """Split at (paragraph, offset, marker) cut points: text before the first is body."""
     cuts = sorted(cuts)
-    i0, off0, _ = cuts[0]
+    i0, off0 = cuts[0][0], cuts[0][1]
     body = paras[:i0] + ([_Para(paras[i0].idx, paras[i0].text[:off0])] if off0 else [])
     nodes = []
-    for k, (i, off, marker) in enumerate(cuts):
+    for k, (i, off, marker, *mode) in enumerate(cuts):
         ni, noff = (cuts[k + 1][0], cuts[k + 1][1]) if k + 1 < len(cuts) else (len(paras), 0)
         text = paras[i].text[off + len(marker):] if i != ni else paras[i].text[off + len(marker):noff]
         heading, punct, tail = _split_heading(text)
@@ -551,7 +585,8 @@ def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, 
         content += paras[i + 1:ni]
         if ni < len(paras) and noff and ni != i:
             content.append(_Para(paras[ni].idx, paras[ni].text[:noff]))
-        node = _make_node(marker, heading, punct, paras[i].idx, content, depth, recurse=recurse)
+        node = _make_node(marker, heading, punct, paras[i].idx, content, depth,
+                          recurse=mode[0] if mode else recurse)
         node.paras = max(1, (ni - i) + (1 if noff and ni != i else 0)) if ni != i else 1
         node.alone = 0 if tail or ni == i else 1
         nodes.append(node)
@@ -573,6 +608,8 @@ def _lead_candidate(p: _Para) -> str | None:
         return None
     if CLOSING_FORMULA.match(core) or SALUTATION.match(s) or _numbered(s):
         return None
+    if s.startswith(("（", "(")) or (s.startswith("——") and not s.endswith(("。", "！", "？"))):
+        return None  # （新华社……电） / ——习近平在……的演讲: an attribution, not a lead
     if _ATTRIBUTION.search(core) or core.count("“") != core.count("”"):
         return None  # 习近平总书记指出，…… / a sentence cut inside a quotation
     return s
@@ -671,8 +708,11 @@ def _pair_heads_sections(paras: list[_Para], sentences: list, pair: list[tuple[i
     could be a lead (a two-section 研讨发言: 在学习上再深入一步。/ 在落实上再加力一步。)."""
     (a, _), (b, _) = pair
     if all(len(s) <= mk.STANDALONE_LEAD_MAX_CHARS + 1 for _, s in pair) and (b - a >= 2 or b == len(paras) - 1) \
-            and sum(s is not None for s in sentences) == 2 and not _item_matches(paras):
-        return True
+            and sum(s is not None for s in sentences) == 2:
+        items = _item_matches(paras)
+        # items, if any, are the first lead's points, right under it (一要…二要… after its paragraph)
+        if not items or (items[0][0] == a + 1 and all(a < i < b for i, *_ in items)):
+            return True
     for start, end in ((a, b), (b, len(paras))):
         firsts = {c[3] for i in range(start, end) for c in _item_cands(paras[i]) if c[2] == 1}
         seconds = {c[3] for i in range(start, end) for c in _item_cands(paras[i]) if c[2] == 2}

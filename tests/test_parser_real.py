@@ -12,6 +12,6 @@ from realgold import score
 def test_real_speeches_parse_as_annotated():
     result = score()
     assert result["documents"] >= 30
-    assert result["headings_f1"] >= 0.95, result
-    assert result["depth_f1"] >= 0.84, result
+    assert result["headings_f1"] >= 0.98, result
+    assert result["depth_f1"] >= 0.97, result
     assert result["title_exact"] >= 0.95, result
