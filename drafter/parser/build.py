@@ -1,0 +1,130 @@
+"""How the structures nest: the rules' cut candidates are compared, the outermost wins, and each section's
+text is searched again for what may nest in it (the NESTS table)."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.model import Section
+from drafter.parser.inner import _inner_lead_cuts
+from drafter.parser.items import _item_matches
+from drafter.parser.leads import _lead_cuts
+from drafter.parser.numbered import _numbered_heads
+from drafter.parser.state import _Node, _Para, _split_heading
+
+
+#: what may nest inside a section each rule found: True = any structure (the whole search again),
+#: "numbered" = numbered points and item runs only (an item's own text), False = nothing
+#: (a recurring inner lead heads plain text). Where two rules both start a container, the one
+#: that starts first is outermost; on a tie numbered, then leads, then items (see _build).
+NESTS = {"numbered": True, "leads": True, "items": "numbered", "inner": False}
+
+
+def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Para], list[_Node]]:
+    """Split a container's paragraphs into its own body and its child sections."""
+    if not paras:
+        return [], []
+    heads = _numbered_heads(paras)
+    if heads and heads[0][1] == 0:  # 一、 is always the outermost: no need to look for the others
+        return _split_numbered(paras, heads, depth)
+    items = _item_matches(paras)
+    leads = _lead_cuts(paras)
+    # The outermost structure is the one that starts first (一、 always counts as outermost; on a
+    # tie numbered, then lead, then items): a lead-style speech may number points inside its
+    # sections, 一是 items standing as paragraphs may carry （1）（2）, and the reverse.
+    starts = []
+    if heads:
+        starts.append(((-1, 0) if heads[0][1] == 0 else (heads[0][0], 0), 0, "numbered"))
+    if leads:
+        starts.append(((leads[0][0], 0), 1, "leads"))
+    if items and not (leads and len({i for i, *_ in items}) == 1 and items[0][0] < leads[0][0]):
+        # (an enumeration inside one paragraph before the lead sentences, like 安排了三项内容：一是…
+        # in an opening, is text, not the speech's sections)
+        starts.append(((items[0][0], items[0][1]), 2, "items"))
+    if starts:
+        outer = min(starts)[2]
+        if outer == "numbered":
+            return _split_numbered(paras, heads, depth)
+        if outer == "leads":
+            return _split_at(paras, leads + _runs_after_leads(paras, leads, items), depth, recurse=NESTS["leads"])
+        return _split_at(paras, [(i, off, marker) for i, off, marker, _ in items], depth, recurse=NESTS["items"])
+    if not top:
+        cuts = _inner_lead_cuts(paras)
+        if cuts is not None:
+            return _split_at(paras, cuts, depth, recurse=NESTS["inner"])
+    return paras, []
+
+
+def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
+    """An item run that follows a run of lead sentences, not inside any of them, is their sibling
+    (——我们要……。 ×4, then 第一，…第五，): cut at its items too. It follows when no lead but the last
+    holds items and a paragraph of address (各位同事！) or two paragraphs of text come between."""
+    if not items or not leads or items[0][0] <= leads[-1][0]:
+        return []
+    gap = paras[leads[-1][0] + 1:items[0][0]]
+    if not (len(gap) >= 3 or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)):
+        return []
+    return [(i, off, marker, "numbered") for i, off, marker, _ in items]
+
+
+#: an address in the middle of a speech: 各位同事！ / 女士们、先生们、朋友们！
+_BARE_ADDRESS_LINE = re.compile(r"^[^。，]{2,24}[！!]$")
+
+
+def _make_node(marker: str, heading: str, punct: str, idx: int, content: list[_Para],
+               depth: int, recurse: bool | str = True) -> _Node:
+    section = Section(marker=marker, heading=heading.strip(), punct=punct, para=idx)
+    node = _Node(section, paras=len({p.idx for p in content}) or 1)
+    if recurse == "numbered":  # an item's text: numbered points (（1）（2）) or a run of items it holds nest in it
+        heads = _numbered_heads(content)
+        inner = [] if heads else _item_matches(content)
+        if heads:
+            body, children = _split_numbered(content, heads, depth + 1)
+        elif inner:  # 第三，……。一是……二是……三是……。第四，: the 一是 run is inside 第三
+            body, children = _split_at(content, [(i, off, m) for i, off, m, _ in inner], depth + 1, recurse="numbered")
+        else:
+            body, children = content, []
+    elif recurse:
+        body, children = _build(content, depth + 1)
+    else:
+        body, children = content, []
+    section.body = [p.text for p in body]
+    section.body_paras = [p.idx for p in body]
+    node.children = children
+    section.sections = [c.section for c in children]
+    return node
+
+
+def _split_numbered(paras: list[_Para], heads: list[tuple[int, int, str, str]], depth: int):
+    body = paras[:heads[0][0]]
+    nodes = []
+    for k, (i, _, marker, rest) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(paras)
+        heading, punct, tail = _split_heading(rest) if marker else (rest.rstrip("。；："), "", "")
+        content = ([_Para(paras[i].idx, tail)] if tail else []) + paras[i + 1:end]
+        node = _make_node(marker, heading, punct, paras[i].idx, content, depth)
+        node.paras, node.alone = end - i, 0 if tail else 1
+        nodes.append(node)
+    return body, nodes
+
+
+def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, recurse: bool | str):
+    """Split at (paragraph, offset, marker) cut points: text before the first is body."""
+    cuts = sorted(cuts)
+    i0, off0 = cuts[0][0], cuts[0][1]
+    body = paras[:i0] + ([_Para(paras[i0].idx, paras[i0].text[:off0])] if off0 else [])
+    nodes = []
+    for k, (i, off, marker, *mode) in enumerate(cuts):
+        ni, noff = (cuts[k + 1][0], cuts[k + 1][1]) if k + 1 < len(cuts) else (len(paras), 0)
+        text = paras[i].text[off + len(marker):] if i != ni else paras[i].text[off + len(marker):noff]
+        heading, punct, tail = _split_heading(text)
+        content = [_Para(paras[i].idx, tail)] if tail else []
+        content += paras[i + 1:ni]
+        if ni < len(paras) and noff and ni != i:
+            content.append(_Para(paras[ni].idx, paras[ni].text[:noff]))
+        node = _make_node(marker, heading, punct, paras[i].idx, content, depth,
+                          recurse=mode[0] if mode else recurse)
+        node.paras = max(1, (ni - i) + (1 if noff and ni != i else 0)) if ni != i else 1
+        node.alone = 0 if tail or ni == i else 1
+        nodes.append(node)
+    return body, nodes
