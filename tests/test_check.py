@@ -145,4 +145,4 @@ def test_export_txt_to_docx_passes_check(tmp_path):
 def test_export_layout_only_for_docx(tmp_path):
     corpus = sorted((Path(__file__).resolve().parent.parent / "corpus").glob("*.txt"))[0]
     result = runner.invoke(app, ["export", str(corpus), "-o", str(tmp_path / "x.md"), "--layout", "large-print"])
-    assert result.exit_code == 2 and "apply to .docx output only" in result.output
+    assert result.exit_code == 2 and "apply to .docx and .pdf output only" in result.output

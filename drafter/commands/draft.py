@@ -16,7 +16,7 @@ def register(app: typer.Typer) -> None:
 
 def draft(
     outline: Path = typer.Argument(..., help="The outline (.yaml); see docs/outline.md."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write here (.docx .md .txt); stdout text if not given."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write here (.docx .pdf .md .txt); stdout text if not given."),
     seed: Optional[int] = typer.Option(None, "--seed", help="Same seed, same draft; another seed, another draft (default 0)."),
     bank: Optional[Path] = typer.Option(None, "--bank", help="Phrase bank directory (default ./phrasebank, else the built-in one)."),
     templates: Optional[Path] = typer.Option(None, "--templates", help="Look for templates here first, then ./templates, then the built-in ones."),
@@ -34,8 +34,8 @@ def draft(
     docx_options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
     if lint_comments and (out is None or out.suffix.lower() != ".docx"):
         fail("--lint-comments applies to .docx output only (use -o NAME.docx)")
-    if docx_options and (out is None or out.suffix.lower() != ".docx"):
-        fail("--layout and --reference-doc apply to .docx output only (use -o NAME.docx)")
+    if docx_options and (out is None or out.suffix.lower() not in (".docx", ".pdf")):
+        fail("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)")
     from drafter.writers.guard import check_output
     inputs = [outline, reference_doc, Path(layout) if layout else None]
     if out is not None:

@@ -15,8 +15,8 @@ def register(app: typer.Typer) -> None:
 
 
 def export(
-    path: Path = typer.Argument(..., metavar="FILE", help="A speech (.txt .md .docx)."),
-    out: Path = typer.Option(..., "-o", "--out", metavar="OUT", help="Write here: .docx, .md or .txt."),
+    path: Path = typer.Argument(..., metavar="FILE", help="A speech (.txt .md .docx; .doc .wps .pdf through LibreOffice/pdftotext)."),
+    out: Path = typer.Option(..., "-o", "--out", metavar="OUT", help="Write here: .docx, .pdf (through LibreOffice), .md or .txt."),
     layout: Optional[str] = typer.Option(None, "--layout", metavar="NAME|FILE",
                                          help="Layout profile for .docx output (default gbt9704)."),
     reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="FILE.docx",
@@ -29,8 +29,8 @@ def export(
     from drafter.writers import write
 
     options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
-    if options and out.suffix.lower() != ".docx":
-        fail("--layout and --reference-doc apply to .docx output only (use -o NAME.docx)")
+    if options and out.suffix.lower() not in (".docx", ".pdf"):
+        fail("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)")
     from drafter.writers.guard import check_output
     check_output(out, inputs=[path, reference_doc, Path(layout) if layout else None], force=force)
     speech = parse_file(path)

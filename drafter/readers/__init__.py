@@ -25,7 +25,9 @@ UNSUPPORTED = {
     ".rtf": "convert it to .docx first (soffice --headless --convert-to docx FILE)",
     ".odt": "convert it to .docx first (soffice --headless --convert-to docx FILE)",
 }
-SPEECH_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES
+#: read through LibreOffice (.doc .wps .rtf .odt) or pdftotext (.pdf) when installed (readers/convert.py)
+CONVERTED_SUFFIXES = {".doc", ".wps", ".rtf", ".odt", ".pdf"}
+SPEECH_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | CONVERTED_SUFFIXES
 
 
 @dataclass
@@ -56,6 +58,9 @@ def read(path: str | Path) -> RawDoc:
     path = Path(path)
     stat_input(path)
     suffix = path.suffix.lower()
+    if suffix in CONVERTED_SUFFIXES:
+        from drafter.readers.convert import read_converted
+        return read_converted(path)
     if suffix in UNSUPPORTED:
         raise ReadError(f"{suffix} files cannot be read: {UNSUPPORTED[suffix]}", path=str(path))
     if suffix in DOCX_SUFFIXES:

@@ -7,7 +7,7 @@ from pathlib import Path
 from drafter.errors import DrafterError
 from drafter.model import Speech
 
-SUFFIXES = (".txt", ".md", ".docx")
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 def render(speech: Speech, fmt: str) -> str:
@@ -30,8 +30,11 @@ def write(speech: Speech, path: str | Path, **options) -> Path:
         from drafter.writers.docx import write_docx
         write_docx(speech, path, **options)
         return path
+    if suffix == ".pdf":
+        from drafter.writers.docx_pdf import write_pdf
+        return write_pdf(speech, path, **options)
     if suffix not in SUFFIXES:
-        raise DrafterError(f"cannot write {suffix or 'a file without suffix'}: use .docx, .md or .txt",
+        raise DrafterError(f"cannot write {suffix or 'a file without suffix'}: use .docx, .pdf, .md or .txt",
                            path=str(path))
     from drafter.writers.atomic import write_text_atomic
     write_text_atomic(path, render(speech, suffix.lstrip(".")))
