@@ -218,8 +218,44 @@ def load_layout(name_or_path: str | Path | "Layout" | None = None) -> Layout:
     if isinstance(name_or_path, Layout):
         return name_or_path
     path = _resolve(name_or_path or DEFAULT_LAYOUT)
+    key = _cache_key(path)
+    if key is not None and key in _CACHE:
+        return _CACHE[key]
     data = _load_merged(path, seen=())
-    return _build(data, path)
+    layout = _build(data, path)
+    if key is not None:
+        _CACHE[key] = layout
+    return layout
+
+
+#: built layouts by the identity (path, size, mtime) of the profile and its ``extends`` chain
+_CACHE: dict[tuple, Layout] = {}
+
+
+def _cache_key(path: Path) -> tuple | None:
+    """Who the profile is: its file's and its parents' (path, size, mtime); None when unsure."""
+    key, seen = [], set()
+    try:
+        while path is not None and path.resolve() not in seen:
+            st = path.stat()
+            seen.add(path.resolve())
+            key.append((str(path.resolve()), st.st_size, st.st_mtime_ns))
+            path = _parent_profile(path)
+    except (OSError, LayoutError):
+        return None
+    return tuple(key)
+
+
+def _parent_profile(path: Path) -> Path | None:
+    """The file a profile ``extends:`` (read cheaply: the key's line), or None."""
+    import re
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    m = re.search(r"^extends:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.M)
+    if m is None:
+        return None
+    parent = m.group(1).strip()
+    return path.parent / parent if parent.endswith((".yaml", ".yml")) else _resolve(parent)
 
 
 def _load_merged(path: Path, seen: tuple[Path, ...]) -> dict:

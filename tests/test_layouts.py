@@ -105,3 +105,20 @@ def test_missing_file_and_unknown_name(tmp_path):
         load_layout(tmp_path / "none.yaml")
     with pytest.raises(LayoutError, match="no layout named 'nosuch'.*gbt9704"):
         load_layout("nosuch")
+
+
+def test_a_profile_is_parsed_once_but_an_edit_is_seen(tmp_path):
+    """load_layout caches built profiles by file, size and mtime of the whole extends chain."""
+    import os
+
+    from drafter.layouts import load_layout as load
+
+    base = tmp_path / "base.yaml"
+    base.write_text("extends: gbt9704\nstyles:\n  title: {size: 小一}\n", encoding="utf-8")
+    child = tmp_path / "child.yaml"
+    child.write_text("extends: base.yaml\n", encoding="utf-8")
+    first = load(child)
+    assert load(child) is first and first.styles["title"].size == 24
+    base.write_text("extends: gbt9704\nstyles:\n  title: {size: 二号}\n", encoding="utf-8")
+    os.utime(base, ns=(base.stat().st_mtime_ns + 10**9,) * 2)
+    assert load(child).styles["title"].size == 22  # the parent changed: rebuilt

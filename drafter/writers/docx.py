@@ -38,6 +38,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
+from docx.styles import BabelFish
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
@@ -312,8 +313,13 @@ def set_properties(document, speech: Speech, layout: Layout) -> None:
 
 def add_block(document, sheet: x.StyleSheet, layout: Layout, block: Block):
     """One paragraph in the block's style; a lead becomes its own run."""
-    style = document.styles[STYLE_NAMES[block_role(block)]]
-    paragraph = document.add_paragraph(style=style)
+    # what python-docx's add_paragraph(style=…) writes (an empty pPr for Normal), without its
+    # search through every style for each paragraph
+    paragraph = document.add_paragraph()
+    ppr = paragraph._p.get_or_add_pPr()
+    style_id = sheet.ids.get(BabelFish.ui2internal(STYLE_NAMES[block_role(block)]))  # 'heading 1' in XML
+    if style_id and style_id != sheet.default_para:
+        ppr.get_or_add_pStyle().val = style_id
     latin = layout.latin_font
     if block.role == "title":
         look = layout.styles["title"]

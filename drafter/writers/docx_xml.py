@@ -58,10 +58,31 @@ PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:fr
              "w:sectPr", "w:pPrChange")
 
 
+_LATER: dict[tuple[str, tuple[str, ...]], frozenset[str]] = {}
+
+
 def ordered_child(parent, tag: str, order: tuple[str, ...]):
-    """``child`` that keeps the schema order given by ``order``."""
-    later = order[order.index(tag) + 1:] if tag in order else ()
-    return child(parent, tag, before=later)
+    """``child`` that keeps the schema order given by ``order``.
+
+    The new element goes in front of the first child that the schema puts after ``tag``
+    (one pass over the few children there are, not one search per later tag).
+    """
+    name = qn(tag)
+    for c in parent:
+        if c.tag == name:
+            return c
+    key = (tag, order)
+    later = _LATER.get(key)
+    if later is None:
+        later = _LATER[key] = frozenset(qn(t) for t in order[order.index(tag) + 1:]) if tag in order \
+            else frozenset()
+    element = OxmlElement(tag)
+    for c in parent:
+        if c.tag in later:
+            c.addprevious(element)
+            return element
+    parent.append(element)
+    return element
 
 
 def set_fonts(rPr, east_asia: str | None, latin: str | None) -> None:
@@ -200,6 +221,8 @@ class StyleSheet:
     def __init__(self, document):
         self.root = document.styles.element
         self.by_id = {s.get(qn("w:styleId")): s for s in self.root.findall(qn("w:style"))}
+        #: style name → id (python-docx looks a name up by scanning every style)
+        self.ids = {_style_name(s): i for i, s in self.by_id.items() if _style_name(s)}
         defaults = self.root.find(qn("w:docDefaults"))
         self.default_rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
         self.default_ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}") if defaults is not None else None
@@ -240,6 +263,11 @@ class StyleSheet:
         layers += [s.find(qn("w:pPr")) for s in self.chain(paragraph_style_id(p) or self.default_para)]
         layers.append(self.default_ppr)
         return [x for x in layers if x is not None]
+
+
+def _style_name(style) -> str | None:
+    name = style.find(qn("w:name"))
+    return name.get(qn("w:val")) if name is not None else None
 
 
 def paragraph_style_id(p) -> str | None:
