@@ -1,0 +1,216 @@
+"""What a sentence does in a speech, whose voice it is, and what it is tied to.
+
+One definition of this genre knowledge, used by mining (to record it on each phrase) and by
+drafting (to plan sections and to keep lines out of speeches they do not fit):
+
+* ``role(text, category)``: the rhetorical move of a line — 论述 (significance, situation),
+  引语 (a quoted statement), 要求 (a directive: 要…/必须…), 举措 (a measure: 推动…/健全…),
+  查摆 (a shortfall, self-criticism), 表态 (a commitment), 金句, 过渡, 开篇, 结尾.
+* ``line_level(text)``: the level of government a line speaks as (全区上下要… is a 区 voice,
+  各级政府要… the State Council's), or None when anyone may say it.
+* ``speaker_level(title, speaker, vars)``: the level the outline's speaker speaks at.
+* ``ties(text)``: what ties a line to its source — a year, a figure, a meeting, a dated
+  campaign, a named place — so it can be kept out of a new speech.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROLES = ("论述", "引语", "要求", "举措", "查摆", "表态", "金句", "过渡", "开篇", "结尾")
+
+#: speaker levels, highest first; 单位 = an office, bureau or committee; 支部 = a party branch
+LEVELS = ("国家", "省", "市", "县区", "乡镇", "单位", "支部")
+
+_QUOTE = re.compile(r"(总书记|习近平|毛泽东|邓小平|列宁|马克思|恩格斯|古人|正如)[^。]{0,30}(指出|强调|说|要求|讲|告诫|提出)[^。]{0,4}[：:，,]?\s*[“「]")
+_SHORTFALL = re.compile(
+    r"差距和不足|存在的差距|存在的不足|存在的问题|还存在|仍存在|依然存在|还不够|不够深|不够实|不够强|"
+    r"不够到位|有待提高|有待加强|有待提升|还有不少|不同程度|有的同志|有的党员|个别党员|个别干部|"
+    r"一些党员干部|对照检查|查摆|本领恐慌|重视不够|没有完全|落实不到位|不适应|打折扣|搞变通|做选择")
+_COMMITMENT = re.compile(
+    r"^(下一步|今后|在今后的工作中|在下一步工作中|下步)|我将|我们将|我一定|我们一定|我会|我要带头|"
+    r"以身作则|带头|主动担当|恪尽职守|决不辜负|坚决扛起|当好|努力交出|不负")
+_DIRECTIVE = re.compile(r"^([^，。]{0,12}?)(要|必须|务必|应当|一定要|需要|要求|都要|更要|还要|既要|始终要)")
+_MEASURE_VERBS = ("推动", "推进", "加强", "加快", "加大", "深化", "实施", "完善", "健全", "强化", "落实",
+                  "开展", "建立", "深入", "扎实", "持续", "全面", "坚决", "大力", "积极", "着力", "扩大",
+                  "提高", "提升", "优化", "严格", "统筹", "促进", "支持", "鼓励", "引导", "培育", "构建",
+                  "打造", "发展", "巩固", "保障", "改善", "创新", "增强", "稳步", "切实", "坚持", "做好",
+                  "抓好", "牢牢", "始终", "不断", "把", "以", "让", "用")
+#: a sentence that opens on one of these verbs and has no subject states a measure (举措)
+MEASURE_START = re.compile("^(?:" + "|".join(sorted((v for v in _MEASURE_VERBS if len(v) > 1), key=len,
+                                                   reverse=True)) + ")")
+_OPENING = re.compile(r"^(今天|根据|按照|这次|本次|刚才|近期|近段时间|近一段时间|借此机会|下面)")
+_CLOSING = re.compile(r"^(同志们|让我们|总之|最后|发言完毕|以上)|谢谢大家|批评指正")
+_TRANSITION = re.compile(r"^(下面|以下|具体来讲|具体来说|为此|对此)|(谈|讲)(几|[两三四五])点")
+
+
+def role(text: str, category: str = "") -> str:
+    """The rhetorical role of one sentence (``category`` is its bank category, if any)."""
+    core = text.strip()
+    if category in ("开篇", "结尾", "过渡"):
+        return category
+    if _QUOTE.search(core) or (core.startswith("“") and core.rstrip("。").endswith("”")):
+        return "引语"
+    if _SHORTFALL.search(core):
+        return "查摆"
+    if _COMMITMENT.search(core):
+        return "表态"
+    if _DIRECTIVE.match(core):
+        return "要求"
+    if (MEASURE_START.match(core) or core.startswith(("把", "以", "让", "用"))) and "是" not in core \
+            and not re.search(r"关键在于|根本在于|核心在于|重点在于|在于", core):
+        return "举措"
+    if category in ("金句", "对仗") and len(core) <= 40:
+        return "金句"
+    return "论述"
+
+
+# -- levels ------------------------------------------------------------------------------
+
+_LINE_LEVEL = (
+    ("国家", re.compile(r"各级政府|各地区各部门|各地各部门|国务院|本届政府|政府工作报告|全国人民代表大会|"
+                      r"全国各族人民|各位代表|全党全军|全党同志|军队|国防|练兵|备战|强军|军事|外交|"
+                      r"货币政策|财政政策|赤字|国债|专项债|中央预算|中央财政|中央企业|汇率|关税|"
+                      r"自由贸易试验区|自贸试验区|一国两制|祖国统一|基本法|特别行政区|地方政府|"
+                      r"国际社会|世界各国|各国人民|全球治理|多边|联合国")),
+    ("省", re.compile(r"全省|我省|省委|省政府|本省")),
+    ("市", re.compile(r"全市|我市|市委|市政府|本市")),
+    ("县区", re.compile(r"全区|我区|区委|区政府|全县|我县|县委|县政府|本区|本县")),
+    ("乡镇", re.compile(r"全镇|我镇|镇党委|全乡|我乡|乡党委")),
+    ("支部", re.compile(r"我们支部|本支部|支部全体|党小组")),
+)
+
+
+def line_level(text: str) -> str | None:
+    """The level a line speaks as (全区上下 → 县区), or None when it speaks for no one level."""
+    for level, pattern in _LINE_LEVEL:
+        if pattern.search(text):
+            return level
+    return None
+
+
+_SPEAKER_LEVEL = (
+    ("支部", re.compile(r"支部")),
+    ("乡镇", re.compile(r"[镇乡](党委|政府|长)|街道")),
+    ("县区", re.compile(r"[区县](委|政府|长|人大|政协)|[区县]委书记|副[区县]长")),
+    ("市", re.compile(r"市(委|政府|长|直|人大|政协)|全市|副市长")),
+    ("省", re.compile(r"省(委|政府|长|直|人大|政协)|全省|副省长")),
+    ("单位", re.compile(r"局|委员会|厅|办公室|中心|机关|党组|公司|学校|医院")),
+)
+
+
+def speaker_level(title: str = "", speaker: str = "", vars: dict | None = None) -> str | None:
+    """The level the speaker speaks at, read from speaker line, title and vars (单位, 地名)."""
+    vars = vars or {}
+    for text in (speaker or "", title or "", str(vars.get("单位", "")), str(vars.get("地名", ""))):
+        if not text:
+            continue
+        for level, pattern in _SPEAKER_LEVEL:
+            if pattern.search(text):
+                return level
+        if text.endswith("区") or text.endswith("县"):
+            return "县区"
+        if text.endswith("市"):
+            return "市"
+        if text.endswith("省"):
+            return "省"
+    return None
+
+
+def level_fits(line: str | None, speaker: str | None) -> bool:
+    """May a speaker of level ``speaker`` say a line of level ``line``?"""
+    if line is None:
+        return True
+    if line == "国家":
+        return speaker == "国家"
+    return speaker is None or line == speaker
+
+
+# -- ties ----------------------------------------------------------------------------------
+
+#: campaigns and plans tied to years: (pattern, first year, last year it is current)
+CAMPAIGNS = (
+    (re.compile(r"主题教育"), 2023, 2023),
+    (re.compile(r"党史学习教育"), 2021, 2021),
+    (re.compile(r"群众路线教育实践活动|群众路线"), 2013, 2014),
+    (re.compile(r"两学一做"), 2016, 2017),
+    (re.compile(r"三严三实"), 2015, 2015),
+    (re.compile(r"不忘初心、牢记使命”?主题教育"), 2019, 2019),
+    (re.compile(r"疫情|防疫|新冠|抗疫"), 2020, 2022),
+    (re.compile(r"十二五"), 2011, 2015),
+    (re.compile(r"十三五"), 2016, 2020),
+    (re.compile(r"十四五"), 2021, 2025),
+    (re.compile(r"党的十八大(?!以来)|十八届"), 2012, 2017),
+    (re.compile(r"党的十九大(?!以来)|十九届"), 2017, 2022),
+    (re.compile(r"脱贫攻坚(?!成果)|决胜全面建成小康|全面建成小康社会而"), 2015, 2020),
+    (re.compile(r"十一五"), 2006, 2010),
+    (re.compile(r"十五计划|“十五”"), 2001, 2005),
+    (re.compile(r"党的十六大(?!以来)|十六届|党的十七大(?!以来)|十七届"), 2002, 2012),
+    (re.compile(r"科学发展观|“三个代表”重要思想为指导|以胡锦涛同志为总书记|江泽民同志为核心|胡锦涛"), 2002, 2012),
+    (re.compile(r"全面建设小康社会|小康社会宏伟目标|总体小康"), 2002, 2012),
+    (re.compile(r"非典|国际金融危机|金融危机冲击|应对危机|加入世贸组织|入世"), 2001, 2010),
+    (re.compile(r"全国两会"), 0, 0),
+)
+_YEARS = re.compile(r"(19|20)\d\d年|今年|去年|明年|上年|过去一年|过去五年|过去的一年|五年来|十年来|"
+                    r"近五年|上半年|下半年|前三季度|新的一年|本届|一年来")
+_FIGURES = re.compile(r"\d{2,}|\d(\.\d+)?\s*(%|％|万|亿|元|千|百|个|家|项|人|亩|吨|倍|户|座|所|条|次|年|月|日)|"
+                      r"[一二三四五六七八九十百千万亿]+(万|亿|%|％)|百分之|个百分点")
+_MEETING = re.compile(r"全国人大|全国人民代表大会|届[一二三四五六七八九十]+次会议|代表团|集体学习时|"
+                      r"这次大会|本次大会|大会的主题|本次会议|这次会议|今天的会议|各位代表|代表们|"
+                      r"这次研讨|本次研讨|这次学习研讨|这次党课|今天的党课|这次培训")
+#: places a line may name that tie it to one province or region
+_PLACES = re.compile(
+    r"北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾|两岸|八桂|"
+    r"三秦|齐鲁|荆楚|巴蜀|燕赵|八闽|长三角|京津冀|粤港澳|雄安|滨江|港人|澳人|台胞|台独|中关村|浦东|深圳|"
+    r"东北地区|西部地区|中部地区|东部地区|革命老区|民族地区|边疆地区|三峡|汶川|玉树|舟曲")
+
+
+@dataclass(frozen=True)
+class Tie:
+    kind: str   # year, figure, meeting, campaign, place
+    text: str   # what in the line ties it
+
+
+def ties(text: str) -> list[Tie]:
+    """What ties ``text`` to its source's place, time or occasion (empty: it travels)."""
+    out: list[Tie] = []
+    for kind, pattern in (("year", _YEARS), ("figure", _FIGURES), ("meeting", _MEETING),
+                          ("place", _PLACES)):
+        m = pattern.search(text)
+        if m:
+            out.append(Tie(kind, m.group(0)))
+    for pattern, _first, _last in CAMPAIGNS:
+        m = pattern.search(text)
+        if m:
+            out.append(Tie("campaign", m.group(0)))
+    return out
+
+
+#: meeting words that fit a speech of these types (这次研讨 in a 研讨发言, 这次党课 in a 党课)
+_MEETING_FITS = (("研讨", ("研讨发言", "交流发言")), ("党课", ("党课",)), ("培训", ("辅导报告", "党课")))
+
+
+def meeting_fits(tie_text: str, speech_type: str) -> bool:
+    """Does a line naming this meeting (a Tie.text of kind meeting) fit a speech of this type?"""
+    return any(word in tie_text and speech_type in types for word, types in _MEETING_FITS)
+
+
+def campaign_current(name: str, year: int) -> bool:
+    """Is the campaign or plan a line names (a Tie.text) current in ``year``?"""
+    for pattern, first, last in CAMPAIGNS:
+        if pattern.search(name):
+            return first <= year <= last
+    return False
+
+
+def tie_allowed(tie: Tie, *, year: int, wanted: str, places: str) -> bool:
+    """May a line with this tie go into a speech of ``year`` whose title/theme/vars say ``wanted``
+    and name ``places``? A campaign only when current or asked for; a place only when it is the
+    speech's own; a year, figure or meeting never (they belong to their source)."""
+    if tie.kind == "campaign":
+        return campaign_current(tie.text, year) or tie.text in wanted
+    if tie.kind == "place":
+        return tie.text in places
+    return False
