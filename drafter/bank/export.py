@@ -79,4 +79,4 @@ def copy_packaged_bank(target: str | Path, force: bool = False) -> None:
     if target.exists() and not force:
         raise BankError("already exists; pass --force to copy over it", path=target)
     shutil.copytree(source, target, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".index.sqlite*", ".lock"))
+                    ignore=shutil.ignore_patterns(".index.sqlite*", ".lock", ".drafting-cache.json"))

@@ -18,6 +18,7 @@ DEFAULT_CATEGORIES: dict[str, str] = {
     "引语": "quoted statements of leaders",
     "论述": "statements of significance and situation",
     "要求": "directives: 要…/必须…",
+    "举措": "measures: a sentence that opens on its verb (推动…/健全…)",
     "排比": "parallel series of three or more",
     "对仗": "paired and four-character couplets",
     "金句": "aphorisms and sayings",

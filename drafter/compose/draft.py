@@ -16,6 +16,8 @@ from drafter.compose.assemble import to_speech
 from drafter.compose.helpers import Borrowed, Composer, missing_marker, placed_categories
 from drafter.compose.outline import LENGTH_RANGE, Outline, load_outline
 from drafter.compose.select import BankWords, candidates
+from drafter.compose.analysis import AnalysisCache
+from drafter.compose.units import BankView, Speech as Occasion
 from drafter.errors import BankError, TemplateError
 from drafter.model import Speech
 
@@ -32,6 +34,12 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     target: int = 0
     template: str = ""
+    #: places the bank had too little relevant material for (see section.Shortfall)
+    shortfalls: list = field(default_factory=list)
+    #: every body sentence and the slot it fills (see section.Placement), in order
+    placements: list = field(default_factory=list)
+    #: the drafting state, for choosing alternatives (compose/choose.py); not part of the result
+    state: object = field(default=None, repr=False, compare=False)
 
     @property
     def length(self) -> int:
@@ -74,10 +82,11 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
         words = BankWords(finder)
         phrases = indexed_pool(finder, outline, placed_categories(frames), seed, target, words)
 
+    view = BankView(phrases, Occasion(outline), AnalysisCache.for_bank(getattr(bank_obj, "directory", None)))
     best = None
     for _ in range(MAX_ROUNDS):
-        composer = Composer(outline, phrases, frames=frames, skeleton=skeleton, budgets=shares,
-                            seed=seed, strict=strict, words=words)
+        composer = Composer(outline, view, frames=frames, skeleton=skeleton, budgets=shares,
+                            seed=seed, strict=strict)
         speech = render_speech(environment, info.name, outline, composer, numbering)
         actual = speech.text_length()
         if best is None or abs(actual - target) < abs(best[0].text_length() - target):
@@ -88,7 +97,9 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
         shares = lengthmod.rescale(shares, fixed, target, actual)
     speech, composer = best
     return Draft(speech=speech, sources=composer.borrowed, target=target, template=info.name,
-                 warnings=_warnings(outline, composer, speech, target))
+                 warnings=_warnings(outline, composer, speech, target),
+                 shortfalls=composer.shortfalls, placements=composer.state.placements,
+                 state=composer.state)
 
 
 def render_speech(environment, name: str, outline: Outline, composer: Composer, numbering: str) -> Speech:
@@ -140,9 +151,14 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
         names = "、".join(composer.missing)
         out.append(f"slots with no value in vars, printed as {missing_marker('…')}: {names}")
     actual = speech.text_length()
+    for gap in composer.shortfalls:
+        topic = "、".join(gap.words[:4]) or gap.heading
+        out.append(f"“{gap.heading}”: the bank has relevant material for {gap.written} of {gap.wanted} "
+                   f"characters; add phrases or mine speeches on {topic} for a fuller draft")
     if not lengthmod.within(actual, target):
-        out.append(f"length {actual} is more than 10% off the target {target}: the bank has too few "
-                   "unused phrases for this outline (mine more speeches, or shorten the target)")
+        out.append(f"length {actual} is more than 10% off the target {target}: the bank has too little "
+                   "material relevant to this outline (mine more of your own speeches on its topics, "
+                   "or shorten the target)")
     low, high = LENGTH_RANGE
     if outline.target_length() is not None and not low <= target <= high:
         out.append(f"target {target} is outside {low}–{high} characters, the range drafts are fitted for")
@@ -155,6 +171,7 @@ class BankFiles:
 
     phrases: list
     skeletons: dict
+    directory: Path | None = None
 
 
 def open_bank(bank):
@@ -186,9 +203,9 @@ def open_bank(bank):
         finder.close()
         raise
     if big:
-        return BankFiles([], skeletons), finder
+        return BankFiles([], skeletons, directory), finder
     finder.close()
-    return BankFiles(cached_phrases(directory), skeletons), None
+    return BankFiles(cached_phrases(directory), skeletons, directory), None
 
 
 def bank_skeletons(bank):

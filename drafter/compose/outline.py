@@ -8,6 +8,7 @@ fix an outline without reading code.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +22,7 @@ DEFAULT_RATE = 220
 LENGTH_RANGE = (1000, 8000)
 
 TOP_KEYS = ("type", "numbering", "title", "speaker", "date", "theme", "length", "minutes", "rate",
-            "vars", "opening", "closing", "sections")
+            "vars", "opening", "closing", "sections", "pins")
 NODE_KEYS = ("heading", "points", "text")
 
 
@@ -50,6 +51,8 @@ class Outline:
     vars: dict[str, str] = field(default_factory=dict)
     opening: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
+    #: sentences the writer chose: slot (2.1#3, opening#1) → a phrase id, or {text: own sentence}
+    pins: dict[str, object] = field(default_factory=dict)
     source: str = ""
     #: key path → (line, column), 1-based, for errors found after loading (unknown type)
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -201,6 +204,7 @@ def _build(data: dict, marks: dict, path: str) -> Outline:
         vars=_vars(c, data.get("vars")),
         opening=c.paragraphs(data.get("opening"), "opening"),
         closing=c.paragraphs(data.get("closing"), "closing"),
+        pins=_pins(c, data.get("pins")),
         source=path,
         marks=marks,
     )
@@ -219,6 +223,29 @@ def _vars(c: _Checker, value) -> dict[str, str]:
     out = {}
     for name, v in value.items():
         out[str(name)] = c.text(v, f"vars.{name}", required=True)
+    return out
+
+
+_PIN_KEY = re.compile(r"^(opening|closing|\d+(\.\d+)*)#\d+$")
+
+
+def _pins(c: _Checker, value) -> dict[str, object]:
+    """Chosen sentences: slot → phrase id, or {text: …} for the writer's own sentence."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        c.fail("pins", f"expected a mapping of slots (like 2.1#3) to phrase ids, got {_kind(value)}")
+    out: dict[str, object] = {}
+    for slot, pin in value.items():
+        key = f"pins.{slot}"
+        if not _PIN_KEY.match(str(slot)):
+            c.fail(key, "expected a slot like 2#1, 2.1#3, opening#1 or closing#1", at_key=True)
+        if isinstance(pin, dict):
+            if set(pin) != {"text"}:
+                c.fail(key, "expected a phrase id, or a mapping with just 'text'")
+            out[str(slot)] = {"text": c.text(pin["text"], f"{key}.text", required=True)}
+        else:
+            out[str(slot)] = c.text(pin, key, required=True)
     return out
 
 

@@ -20,7 +20,7 @@ from drafter.compose.outline import Outline
 from drafter.compose.select import BankWords, Candidate, _candidate, bigrams
 
 #: above this many phrases a draft picks its pool through the index
-BIG_BANK = 5000
+BIG_BANK = 20000
 #: per place of the speech (section, point, opening, closing), best phrases of each category
 PER_PLACE = 40
 #: per category, best phrases for the outline's theme

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from drafter.roles import MEASURE_START
 from drafter.mining.core import LEAD_FIRST, head_cut, series_core, strip_lead
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
 from drafter.mining.setphrases import sentence_candidates
@@ -90,6 +91,9 @@ def _category(sentence: str, body: str, h: int, role: str) -> tuple[str, str] | 
         return "金句", sentence
     if 8 <= h <= 90 and FIRST_PERSON.search(body) is None and STATEMENT.match(body):
         return "论述", sentence
+    if role == "body" and 12 <= h <= 90 and MEASURE_START.match(body) and "了" not in body \
+            and FIRST_PERSON.search(body) is None:
+        return "举措", sentence
     return None
 
 

@@ -1,0 +1,307 @@
+"""Write one body: follow its plan, fill each slot with the most relevant unused unit, print.
+
+A ``SectionWriter`` is made fresh for each body (a section, a point, the opening's middle),
+so nothing of one body's state leaks into the next; what the whole draft shares (units used,
+sentences said, lines borrowed, the seeded chance) lives in ``DraftState``.
+
+Steps: plan (drafter/compose/plan.py) → candidates (units of the slot's roles above the
+relevance floor, this place's own first) → fill slot by slot until the length is reached →
+print as paragraphs of the genre's size, none opening like a lead sentence.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from drafter.compose import plan as planmod
+from drafter.compose.select import Ledger
+from drafter.compose.units import About, BankView, Unit
+
+#: paragraphs are cut near this many characters (real speeches: 150–400)
+PARAGRAPH_CHARS = 300
+#: how far the seed may move a unit's score (±): units this close trade places from seed to seed
+SEED_SWAY = 0.7
+#: a body stops when less than this many characters of its share are left
+MIN_ROOM = 15
+#: a line sharing this share of its words with one already printed says nothing new
+ECHO_SHARE = 0.6
+
+
+@dataclass
+class Borrowed:
+    """One line taken from the bank: what was printed and where it came from (溯源)."""
+
+    phrase: str
+    category: str
+    text: str
+    place: str
+    sources: list[dict] = field(default_factory=list)
+    role: str = ""
+    key: str = ""
+
+    def to_dict(self) -> dict:
+        return {"phrase": self.phrase, "category": self.category, "role": self.role,
+                "place": self.place, "slot": self.key, "text": self.text, "sources": self.sources}
+
+
+@dataclass
+class Placement:
+    """One body sentence of a draft and the slot it fills: what the page lets a writer change.
+
+    ``key`` names the slot the same way from seed to seed (``2.1#3``: section 2, point 1, third
+    sentence; ``opening#1``); ``wanted`` are the roles the slot's plan asks for."""
+
+    key: str
+    role: str
+    text: str
+    phrase_id: str | None
+    source: dict | None
+    section: str
+    place: str = ""
+    wanted: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"slot": self.key, "role": self.role, "text": self.text, "phrase": self.phrase_id,
+                "source": self.source, "section": self.section}
+
+
+@dataclass
+class Shortfall:
+    """A place the bank had too little relevant material for."""
+
+    key: str
+    heading: str
+    wanted: int
+    written: int
+    words: list[str]
+
+
+class DraftState:
+    """What every body of one draft shares: the bank view, what was used, the chance."""
+
+    def __init__(self, view: BankView, seed: int, fill, pins: dict | None = None):
+        self.view = view
+        self.rng = random.Random(seed)
+        self.ledger = Ledger()
+        self.borrowed: list[Borrowed] = []
+        self.fill = fill
+        self.shortfalls: list[Shortfall] = []
+        self.pins = pins or {}
+        #: unit id → the place key it is most relevant to (a place takes its own units first)
+        self.home: dict[str, str] = {}
+        #: seeded chance per unit: the tie-breaker among near-equally relevant units
+        self.chance: dict[str, float] = {}
+        self.by_id = {u.id: u for u in view.units}
+        #: content words of every unit printed so far, indexed by word (see echoes)
+        self._printed: list[frozenset[str]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self.pending: set[str] = set()
+        self.placements: list[Placement] = []
+        #: place key (outline key path) → what it is about, for alternatives
+        self.abouts: dict = {}
+
+    def echoes(self, unit: Unit) -> bool:
+        """True when most of ``unit``'s words were said by one line already printed (the same
+        series in other words, or a sentence that is part of a printed one). Looks only at the
+        printed lines that share a word with it, so the cost grows with the draft, not its square."""
+        ws = unit.words
+        if len(ws) < 3:
+            return False
+        shared: dict[int, int] = {}
+        for w in ws:
+            for i in self._by_word.get(w, ()):
+                shared[i] = shared.get(i, 0) + 1
+        return any(n >= ECHO_SHARE * min(len(ws), len(self._printed[i])) for i, n in shared.items())
+
+    def settle_homes(self, abouts: dict[str, About]) -> None:
+        best: dict[str, float] = {}
+        for key, about in abouts.items():
+            for s, u in self.view.scored(about):
+                if s > best.get(u.id, 0.0):
+                    best[u.id] = s
+                    self.home[u.id] = key
+        self.chance = {u.id: self.rng.random() for u in self.view.units}
+
+    def place(self, key: str, unit: Unit | None, text: str, section: str, place: str,
+              wanted: tuple[str, ...]) -> None:
+        source = dict(unit.sources[0]) if unit is not None and unit.sources else None
+        self.placements.append(Placement(key, unit.role if unit else "手写", text,
+                                         unit.id if unit else None, source, section, place, wanted))
+
+    def printed(self, unit: Unit) -> str:
+        return self.fill(unit.text, list(unit.slots), f"phrase {unit.id}")
+
+    def take(self, unit: Unit, text: str, place: str, key: str) -> None:
+        self.ledger.take(text, unit.id)
+        i = len(self._printed)
+        self._printed.append(unit.words)
+        for w in unit.words:
+            self._by_word.setdefault(w, []).append(i)
+        self.borrowed.append(Borrowed(unit.id, unit.category, text, place, unit.sources, unit.role, key))
+
+
+class SectionWriter:
+    """The body of one place: plan, candidates, fill, print."""
+
+    def __init__(self, state: DraftState, key: str, slot_key: str, heading: str, about: About,
+                 budget: int, kind: str, speech_type: str):
+        self.state = state
+        self.key = key            # the outline key path (sections[1].points[0])
+        self.slot_key = slot_key  # the stable slot prefix (2.1)
+        self.heading = heading
+        self.about = about
+        self.budget = budget
+        self.kind = kind
+        self.plan = planmod.plan(kind, speech_type)
+        self.sentences: list[str] = []
+        self.used = 0
+        state.abouts[key] = about
+        #: openings of this body's short comma-less sentences (see short_head)
+        self.short_heads: set[str] = set()
+
+    def candidates(self, wanted: tuple[str, ...]) -> list[Unit]:
+        """Units of the slot's roles above the floor, unused, ranked by relevance, this place's
+        own first; the seed reorders them by a chance factor, so near-equally relevant units
+        trade places from seed to seed while a far better one stays ahead."""
+        st = self.state
+        out = []
+        for score, u in st.view.scored(self.about):
+            if u.role not in wanted or u.id in st.ledger.ids:
+                continue
+            home = st.home.get(u.id)
+            if home is not None and home != self.key and home in st.pending:
+                continue  # another place still to be written needs it more
+            if u.role != wanted[0]:
+                score *= 0.8
+            out.append((score * (1 - SEED_SWAY + 2 * SEED_SWAY * st.chance[u.id]), u.id, u))
+        out.sort(key=lambda t: (-t[0], t[1]))
+        return [u for _, _, u in out]
+
+    def write(self) -> list[str]:
+        slots = list(self.plan)
+        n = 0
+        while self.budget - self.used > MIN_ROOM:
+            if n < len(slots):
+                wanted = slots[n]
+            elif planmod.repeats(self.kind):
+                wanted = slots[-1]
+            else:
+                break
+            n += 1
+            text = self._pinned(n, wanted) or self._fill(wanted, n)
+            if not text and n >= len(slots):
+                # the repeating slot found nothing more of its roles: any body move that is
+                # still relevant here, then stop
+                text = self._fill(planmod.ANY, n) if planmod.repeats(self.kind) else ""
+                if not text:
+                    break
+        if self.used < self.budget * 0.6 and self.kind != "intro":
+            self.state.shortfalls.append(Shortfall(self.key, self.heading, self.budget, self.used,
+                                                   sorted(self.about.words)))
+        return self.paragraphs()
+
+    def _pinned(self, n: int, wanted: tuple[str, ...] = ()) -> str:
+        """A sentence the writer chose for this slot (outline ``pins``): a phrase id or own text."""
+        pin = self.state.pins.get(f"{self.slot_key}#{n}")
+        if pin is None:
+            return ""
+        st = self.state
+        if isinstance(pin, dict):
+            text = st.fill(str(pin.get("text", "")), None, f"pins.{self.slot_key}#{n}")
+            if text:
+                st.ledger.take(text)
+                st.place(f"{self.slot_key}#{n}", None, text, self.heading, self.key, wanted)
+                self._add(text)
+            return text
+        unit = st.by_id.get(str(pin))
+        if unit is None:
+            return ""
+        text = st.printed(unit)
+        st.take(unit, text, self.heading, f"{self.slot_key}#{n}")
+        st.place(f"{self.slot_key}#{n}", unit, text, self.heading, self.key, wanted)
+        self._add(text)
+        return text
+
+    def _fill(self, wanted: tuple[str, ...], n: int) -> str:
+        room = self.budget - self.used
+        st = self.state
+        for u in self.candidates(wanted):
+            text = st.printed(u)
+            if len(text) > room * 1.3 + 20 or not st.ledger.fresh(text) or st.echoes(u):
+                continue
+            head = short_head(text)
+            if head and head in self.short_heads:
+                continue  # two short sentences of one frame in a body read as lead sentences
+            st.take(u, text, self.heading, f"{self.slot_key}#{n}")
+            st.place(f"{self.slot_key}#{n}", u, text, self.heading, self.key, wanted)
+            self._add(text)
+            return text
+        return ""
+
+    def _add(self, text: str) -> None:
+        head = short_head(text)
+        if head:
+            self.short_heads.add(head)
+        self.sentences.append(text)
+        self.used += len(text)
+
+    def paragraphs(self) -> list[str]:
+        """Sentences in paragraphs of about PARAGRAPH_CHARS; a paragraph after the first does
+        not open on a sentence that reads like a lead sentence (it would parse as a heading)."""
+        out: list[str] = []
+        current: list[str] = []
+        size = 0
+        for s in self.sentences:
+            if current and size + len(s) > PARAGRAPH_CHARS:
+                out.append(current)
+                current, size = [], 0
+            current.append(s)
+            size += len(s)
+        if current:
+            if out and size < 60:
+                out[-1].extend(current)  # a last scrap joins the paragraph before it
+            else:
+                out.append(current)
+        paragraphs: list[list[str]] = []
+        for i, p in enumerate(out):
+            p = lead_safe(p) if i else p
+            if i and lead_like(p[0]) and sum(map(len, paragraphs[-1] + p)) <= MAX_PARAGRAPH:
+                paragraphs[-1].extend(p)  # every sentence could open like a lead: keep it joined
+            else:
+                paragraphs.append(p)
+        return ["".join(p) for p in paragraphs]
+
+
+#: the parser reads short sentences of one frame in a section (要干在……。) as inner lead sentences
+INNER_LEAD_CHARS = 26
+#: no paragraph is longer than this
+MAX_PARAGRAPH = 600
+
+
+def short_head(sentence: str) -> str:
+    """The two characters that would make ``sentence`` one of a run of inner lead sentences, or ''."""
+    if len(sentence) <= INNER_LEAD_CHARS and "，" not in sentence and sentence.endswith("。"):
+        return sentence[:2]
+    return ""
+
+
+#: a paragraph opening on a sentence this short may read back as a lead sentence (a heading),
+#: unless it speaks in the first person or points back (这, 我, 下面…)
+LEAD_LIKE_CHARS = 40
+_NOT_LEAD = ("我", "这", "今天", "下面", "以下", "同志们", "大家", "总之", "谢谢", "当前", "目前", "近年来",
+             "首先", "同时", "此外", "为此", "对此", "因此")
+
+
+def lead_like(sentence: str) -> bool:
+    core = sentence.rstrip("。！？")
+    return (len(core) <= LEAD_LIKE_CHARS and not core.startswith(("“", "‘", "《"))
+            and not any(w in core for w in _NOT_LEAD))
+
+
+def lead_safe(sentences: list[str]) -> list[str]:
+    """The sentences reordered so the paragraph does not open like a lead sentence."""
+    for i, s in enumerate(sentences):
+        if not lead_like(s):
+            return [s] + sentences[:i] + sentences[i + 1:]
+    return sentences

@@ -1,0 +1,236 @@
+"""The bank as a draft sees it: units by role, each knowing its words, voice and ties.
+
+A *unit* is one bank line that can stand in a speech as a whole sentence: its printed form,
+its rhetorical role (drafter/roles.py), the content words it is about (drafter/words.py), the
+level of government it speaks as, what ties it to its source, the slots it needs. ``BankView``
+is opened once per draft over the bank's phrases (or, for a big bank, the pool drawn through
+its index) and answers the questions composing asks: which units of a role may this speech
+use, and how relevant each is to a place of it.
+
+Lines that cannot be a sentence (fragments, bare series), lines in another speaker's voice,
+and lines tied to another place, year, meeting or dated campaign are not units of this draft.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from drafter import roles
+from drafter.compose.analysis import Analysis, AnalysisCache
+from drafter.compose.shape import local, shape
+from drafter.words import compounds, content_words, strong_compounds
+
+#: categories whose lines are placed by position, not by relevance to a section
+PLACED = {"开篇": "opening", "结尾": "closing", "过渡": "transition", "标题": "skip"}
+#: a unit shorter than this says too little to stand as a sentence of a body
+MIN_CHARS = 7
+#: … and a longer one reads as a pasted paragraph
+MAX_CHARS = 160
+_END = "。！？"
+#: a subjectless clause that reports rather than directs (深化了…, 迈出坚实步伐): never 要…
+_STATEMENT_VERB = re.compile(r"了|取得|迈出|开启|开局|进展|显著|明显|成为|已经|不断增强|大幅")
+_SLOT = re.compile(r"\{([^{}\s]{1,12})\}")
+
+
+@dataclass
+class Unit:
+    id: str
+    text: str          # as printed: a whole sentence, slots not yet filled
+    role: str
+    category: str
+    words: frozenset[str]
+    compounds: frozenset[str]
+    tags: tuple[str, ...] = ()
+    slots: tuple[str, ...] = ()
+    sources: list[dict] = field(default_factory=list)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+
+def as_sentence(text: str, category: str) -> str:
+    """The line printed as one sentence, or '' when it cannot stand as one (a fragment)."""
+    text = "".join(text.splitlines()).strip()
+    if not text:
+        return ""
+    kind = shape(text, category)
+    if text[-1] in _END:
+        return text if kind != "fragment" or category in PLACED else ""
+    if text.endswith("”") and len(text) > 1 and text[-2] in _END:
+        return text
+    if category in PLACED:
+        return text + "。"
+    if kind in ("sentence", "directive"):
+        return text + "。"
+    if kind == "verb" and 10 <= len(text) <= 60 and not _STATEMENT_VERB.search(text):
+        return "要" + text + "。"
+    return ""
+
+
+class Speech:
+    """What the outline says about its occasion: type, year, speaker level, wanted words."""
+
+    def __init__(self, outline):
+        self.type = outline.type
+        self.year = _year(outline.date)
+        self.level = roles.speaker_level(outline.title, outline.speaker or "", outline.vars)
+        self.wanted = " ".join(filter(None, [outline.title, outline.theme or ""]))
+        self.places = " ".join(str(v) for v in outline.vars.values())
+        self.vars = outline.vars
+
+    def admits(self, a: Analysis) -> bool:
+        """May a line so analysed be said in this speech (voice, ties)?"""
+        if not roles.level_fits(a.level, self.level):
+            return False
+        for kind, text in a.ties:
+            tie = roles.Tie(kind, text)
+            if kind == "meeting" and roles.meeting_fits(text, self.type):
+                continue
+            if not roles.tie_allowed(tie, year=self.year, wanted=self.wanted, places=self.places):
+                return False
+        return True
+
+
+def _year(date) -> int:
+    if date:
+        m = re.match(r"(\d{4})", str(date))
+        if m:
+            return int(m.group(1))
+    return _dt.date.today().year
+
+
+class BankView:
+    """The units a draft may use, by role, and how relevant each is to a place."""
+
+    def __init__(self, phrases, speech: Speech, cache: AnalysisCache | None = None):
+        self.speech = speech
+        cache = cache or AnalysisCache(None)
+        self.units: list[Unit] = []
+        self.placed: dict[str, list[Unit]] = {"opening": [], "closing": [], "transition": []}
+        seen: set[str] = set()
+        for p in phrases:
+            unit = self._unit(p, cache)
+            if unit is None or unit.text in seen:
+                continue
+            seen.add(unit.text)
+            where = PLACED.get(p.category)
+            if where == "skip":
+                continue
+            if where:
+                self.placed[where].append(unit)
+            else:
+                self.units.append(unit)
+        cache.save()
+        df: dict[str, int] = {}
+        for u in self.units:
+            for w in u.words:
+                df[w] = df.get(w, 0) + 1
+        n = max(len(self.units), 1)
+        self.df = df
+        self.n = n
+        self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        #: word or compound → the units holding it, so a place looks only at units it shares a word with
+        self._by_word: dict[str, list[Unit]] = {}
+        for u in self.units:
+            for w in u.words | u.compounds:
+                self._by_word.setdefault(w, []).append(u)
+        self._scored: dict[About, list[tuple[float, Unit]]] = {}
+
+    def _unit(self, p, cache: AnalysisCache) -> Unit | None:
+        text = as_sentence(p.text, p.category)
+        if not text:
+            return None
+        a = cache.get(text, p.category)
+        if not self.speech.admits(a) or (p.category not in PLACED and local(text)):
+            return None  # another speaker's voice, another place, year, meeting or project
+        if p.category not in PLACED and not MIN_CHARS <= len(text) <= MAX_CHARS:
+            return None
+        slots = tuple(s for s in p.slots if s)
+        if any(s not in self.speech.vars for s in slots):
+            return None  # a line whose slot nothing fills never prints 〔待补充〕 in a new speech
+        return Unit(id=p.id, text=text, role=a.role, category=p.category,
+                    words=a.words, compounds=a.compounds, tags=tuple(p.tags),
+                    slots=slots, sources=list(p.sources))
+
+    def idf(self, word: str) -> float:
+        return self._idf.get(word, math.log(self.n + 1))
+
+    def of_roles(self, wanted: tuple[str, ...]) -> list[Unit]:
+        return [u for u in self.units if u.role in wanted]
+
+    def scored(self, about: "About") -> list[tuple[float, Unit]]:
+        """Every unit above the floor for ``about`` with its score, best first (cached: a draft
+        asks for each place several times while it fits the length)."""
+        cached = self._scored.get(about)
+        if cached is None:
+            words = about.words | about.compounds
+            pool = {id(u): u for w in words for u in self._by_word.get(w, ())}
+            cached = sorted(((self.score(u, about), u) for u in pool.values() if self.relevant(u, about)),
+                            key=lambda t: (-t[0], t[1].id))
+            if cached:  # far below what the best lines for a place score, a line is about something else
+                floor = cached[min(len(cached), REFERENCE_RANK) - 1][0] * RELATIVE_FLOOR
+                cached = [t for t in cached if t[0] >= floor]
+            self._scored[about] = cached
+        return cached
+
+    def score(self, unit: Unit, about: "About") -> float:
+        """Relevance of ``unit`` to a place: the rarity of the content words they share (a word
+        all lines hold says little), compounds written together counting double, the theme's
+        words a little less than the place's own."""
+        shared = unit.words & about.words
+        s = sum(self.idf(w) for w in shared)
+        s += sum(2 * self.idf(c) for c in unit.compounds & about.compounds)
+        s += THEME_WEIGHT * sum(self.idf(w) for w in (unit.words & about.theme) - shared)
+        return s
+
+    def relevant(self, unit: Unit, about: "About") -> bool:
+        """Above the floor: the unit shares with the place itself a content word that is not in
+        most lines of the bank, and says more than one word of it — two distinct words of the
+        place or the theme, a compound written together, or one long specific term
+        (作风, 新质生产力): a line that shares only 服务 with 在服务群众上求实效 is about
+        something else."""
+        shared = unit.words & about.words
+        rare = max(self.n * RARE_SHARE, SPECIFIC_MIN)
+        if not any(self.df.get(w, 0) <= rare for w in shared):
+            return False
+        if self.score(unit, about) < FLOOR:
+            return False
+        if unit.compounds & about.strong:
+            return True
+        if len(shared | (unit.words & about.theme)) >= 2:
+            return True
+        specific = max(self.n * SPECIFIC_SHARE, SPECIFIC_MIN)
+        return any(self.df.get(w, 0) <= specific for w in shared)
+
+
+#: a line scoring under this share of the REFERENCE_RANK-th best line for a place is not used there
+RELATIVE_FLOOR = 0.3
+REFERENCE_RANK = 6
+#: the theme's words count this much of a place's own words
+THEME_WEIGHT = 0.7
+#: one shared word alone makes a line relevant only when this few of the bank's lines hold it
+SPECIFIC_SHARE = 0.02
+#: … or held by at most this many lines, in a small bank
+SPECIFIC_MIN = 3
+#: a shared word must be in at most this share of the bank's lines to make a line relevant
+RARE_SHARE = 0.2
+#: the lowest relevance a line may have to be used in a place
+FLOOR = 2.0
+
+
+@dataclass(frozen=True)
+class About:
+    """What a place of the speech is about: its own words, and the theme's."""
+
+    words: frozenset[str]
+    compounds: frozenset[str]
+    theme: frozenset[str]
+    strong: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, text: str, theme: str = "") -> "About":
+        return cls(content_words(text), compounds(text), content_words(theme), strong_compounds(text))
