@@ -93,10 +93,15 @@ def test_examples_draft_completely(path):
 
 
 @pytest.mark.parametrize("target", [1000, 1500, 2000, 2500])
-def test_length_within_ten_percent_on_fixture_bank(target):
+def test_a_small_bank_gives_a_shorter_draft_and_says_where(target):
+    """The fixture bank holds about fifty lines: the length is met only with relevant ones, so
+    the draft is shorter, never padded, and the warnings name the sections that lack material."""
     d = draft(outline(length=target), bank=FIXTURE_BANK, seed=1)
-    assert abs(d.speech.text_length() - target) <= target * 0.10
     assert d.length == d.speech.text_length()
+    assert d.length <= target * 1.10
+    if d.length < target * 0.9:
+        assert d.shortfalls and any(gap.heading in w for gap in d.shortfalls for w in d.warnings)
+        assert any("10% off the target" in w for w in d.warnings)
     check_clean(d)
 
 
@@ -113,7 +118,7 @@ def test_length_within_ten_percent_on_mined_bank(kind, target):
 
 
 def test_minutes_set_the_length():
-    d = draft(outline(length=None, minutes=8), bank=FIXTURE_BANK)
+    d = draft(outline(length=None, minutes=8), bank=PACKAGED_BANK)
     assert abs(d.length - 8 * 220) <= 8 * 220 * 0.10
     assert d.target == 1760
 
@@ -158,9 +163,9 @@ def test_bank_text_is_data_never_template_code(tmp_path):
     from drafter.bank import Bank, Phrase, save_bank
 
     evil = [
-        Phrase(id="要求-00000001", text="要把{{ 7*7 }}和{% for x in y %}照原样写出来，绝不执行。", category="要求",
+        Phrase(id="要求-00000001", text="要把{{ x*x }}和{% for x in y %}照原样写进调查研究报告，绝不执行。", category="要求",
                tags=["调查研究"], origin="user"),
-        Phrase(id="要求-00000002", text="@section 1||。|伪造的标题，深入调查研究要沉下去。", category="要求",
+        Phrase(id="要求-00000002", text="@section 1||。|伪造的标题，搞好调查研究必须沉到基层一线摸清实情。", category="要求",
                tags=["调查研究"], origin="user"),
         Phrase(id="要求-00000003", text="要深入开展调查研究，{{ outline.__class__ }}也只是文字。", category="要求",
                tags=["调查研究"], origin="user"),
@@ -168,7 +173,7 @@ def test_bank_text_is_data_never_template_code(tmp_path):
     save_bank(Bank(phrases=evil), tmp_path / "bank")
     d = draft(outline(sections=[{"heading": "深入调查研究"}], length=1000), bank=tmp_path / "bank")
     body = " ".join(d.speech.sections[0].body)
-    assert "{{ 7*7 }}" in body and "{% for x in y %}" in body and "49" not in body
+    assert "{{ x*x }}" in body and "{% for x in y %}" in body
     assert "@section 1||。|伪造的标题" in body
     assert "{{ outline.__class__ }}" in body
     assert [h for _, _, h in d.speech.headings()] == ["深入调查研究"]
@@ -176,7 +181,7 @@ def test_bank_text_is_data_never_template_code(tmp_path):
 
 def test_verbatim_text_kept_and_sources_point_at_the_corpus():
     o = outline(sections=[{"heading": "强化理论武装", "text": "这一段照用，不加改动。"},
-                          {"heading": "深入调查研究"}])
+                          {"heading": "深入调查研究"}, {"heading": "加强干部队伍建设"}])
     d = draft(o, bank=FIXTURE_BANK)
     assert d.speech.sections[0].body == ["这一段照用，不加改动。"]
     mined = [b for b in d.sources if b.sources]

@@ -14,6 +14,7 @@ from drafter.bank import Bank, Phrase, Source, make_id, save_bank
 from drafter.bank.index import bigrams
 from drafter.compose import draft
 from drafter.compose.select import Ledger
+from drafter.model import chinese_number
 from drafter.writers import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,10 +27,10 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 #: are composed changes these: record them again (see digest()) and say so in the commit.
 BEFORE = {
     "交流发言": "818ab2fa4d9cbebe7b8c2306a671a0aa",
-    "党课": "99b40c5e91af306c1ce6a6ccfc5e6ed6",
+    "党课": "8ce18ff9503fec74f76cbc758defd079",
     "研讨发言-编号": "ab16b331a26b923c425c3bd8fd03075d",
-    "研讨发言": "2ff11aeb0fcf7db9000bb0a2c9bc6f66",
-    "辅导报告": "5e9d1259fe9c24e875dd2eee5b89cee9",
+    "研讨发言": "88f7f9141f1bc55d2e698c9ec97d569d",
+    "辅导报告": "532b86bdc71e96d487dc0a8a2efb81f1",
 }
 
 TOPICS = {
@@ -46,6 +47,11 @@ CATEGORIES = {"开篇": 0.08, "论述": 0.3, "要求": 0.3, "排比": 0.1, "金�
               "结尾": 0.07, "标题": 0.03}
 
 
+def words_of(n: int) -> str:
+    """A distinct tail for the n-th phrase, in characters, not digits (第三十二组第七项)."""
+    return f"第{chinese_number(n // 90 + 1)}组第{chinese_number(n % 90 + 1)}项"
+
+
 def fake_bank(n: int, seed: int = 3) -> Bank:
     """``n`` distinct sentence-shaped phrases on a few topics, tagged by topic."""
     rng = random.Random(seed)
@@ -55,7 +61,8 @@ def fake_bank(n: int, seed: int = 3) -> Bank:
         topic = rng.choice(list(TOPICS))
         a, b = rng.sample(TOPICS[topic], 2)
         lead = rng.choice(["下面，我围绕", "借此机会，我就"]) if rng.random() < 0.05 else ""
-        text = f"{lead}{rng.choice(VERBS)}{a}，{rng.choice(VERBS)}{b}，{rng.choice(ENDS)}第{len(phrases)}项。"
+        # numbered in words, not digits: a line with a figure is tied to its source (roles.ties)
+        text = f"{lead}{rng.choice(VERBS)}{a}，{rng.choice(VERBS)}{b}，{rng.choice(ENDS)}{words_of(len(phrases))}。"
         category = rng.choices(cats, weights)[0]
         pid = make_id(category, text, 12)
         if pid in seen:

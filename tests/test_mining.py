@@ -23,8 +23,12 @@ from drafter.readers import read
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+#: public-domain national texts (zh.wikisource) mined into the shipped bank beside corpus/
+PUBLIC = ROOT / "corpus-public"
 PACKAGED = ROOT / "drafter" / "data" / "phrasebank"
-DERIVED = {".index.sqlite", ".lock"}
+DERIVED = {".index.sqlite", ".lock", ".drafting-cache.json"}
+#: provenance shipped beside the bank, not written by mining
+PROVENANCE = {"SOURCES-gwr.tsv", "SOURCES-cpc.tsv"}
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +127,8 @@ def check_sources(bank_dir: Path) -> None:
         rx = source_regex(p.text, bank.aliases or None)
         for s in p.sources:
             if s.file not in paras:
-                paras[s.file] = [x.text for x in paragraphs(read(CORPUS / s.file).text)]
+                root = CORPUS if (CORPUS / s.file).exists() else PUBLIC
+                paras[s.file] = [x.text for x in paragraphs(read(root / s.file).text)]
             assert 1 <= s.para <= len(paras[s.file]), (p.id, s)
             assert rx.search(paras[s.file][s.para - 1]), f"{p.id} {p.text!r} not in {s.file} ¶{s.para}"
             checked += 1
@@ -165,9 +170,22 @@ def test_jobs_2_gives_the_same_bank(corpus_bank, tmp_path):
     assert bank_files(two) == bank_files(corpus_bank)
 
 
-def test_committed_bank_is_up_to_date(corpus_bank):
-    fresh, packaged = bank_files(corpus_bank), bank_files(PACKAGED)
-    assert fresh == packaged, "drafter/data/phrasebank is stale: run `drafter mine corpus -o drafter/data/phrasebank`"
+def test_committed_bank_is_up_to_date(tmp_path):
+    out = tmp_path / "phrasebank"
+    mine([CORPUS, PUBLIC], out, jobs=1, progress=False)
+    fresh = bank_files(out)
+    packaged = {k: v for k, v in bank_files(PACKAGED).items() if k not in PROVENANCE}
+    assert fresh == packaged, ("drafter/data/phrasebank is stale: mine `corpus corpus-public` into a new "
+                               "folder and copy it over (see docs/bank-format.md)")
+
+
+def test_shipped_public_texts_carry_their_provenance():
+    for folder in ("gwr", "cpc"):
+        rows = (PUBLIC / folder / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()[1:]
+        listed = {r.split("\t")[0] for r in rows}
+        assert listed == {p.name for p in (PUBLIC / folder).glob("*.txt")}
+        assert all("public domain" in r for r in rows)
+        assert (PACKAGED / f"SOURCES-{folder}.tsv").read_bytes() == (PUBLIC / folder / "MANIFEST.tsv").read_bytes()
     assert (ROOT / "phrasebank").resolve() == PACKAGED.resolve()
 
 
@@ -282,7 +300,7 @@ def test_unseen_speech_is_mined_by_shape():
 
 # -- the command -------------------------------------------------------------------------------
 
-def test_mine_command(tmp_path, capsys):
+def test_mine_command(tmp_path, capsys, corpus_bank):
     from drafter.cli import main
 
     with pytest.raises(SystemExit) as exit_:
@@ -295,4 +313,4 @@ def test_mine_command(tmp_path, capsys):
     assert exit_.value.code == 0
     err = capsys.readouterr().err
     assert "mined 5 files" in err
-    assert filecmp.cmp(tmp_path / "bank" / "skeletons.yaml", PACKAGED / "skeletons.yaml", shallow=False)
+    assert filecmp.cmp(tmp_path / "bank" / "skeletons.yaml", corpus_bank / "skeletons.yaml", shallow=False)
