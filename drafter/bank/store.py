@@ -18,12 +18,7 @@ SKELETONS = "skeletons.yaml"
 ALIASES = "aliases.yaml"
 CATEGORIES = "categories.yaml"
 DELETED = "deleted.yaml"
-GITIGNORE_TEXT = "# derived files drafter rebuilds by itself
-.index.sqlite*
-.lock
-.journal/
-.drafting-cache.json
-"
+GITIGNORE_TEXT = "# derived files drafter rebuilds by itself\n.index.sqlite*\n.lock\n.journal/\n.drafting-cache.json\n"
 DELETED_HEADER = ("# Tombstones: phrases a user removed (drafter phrases rm, or deleted by hand).\n"
                   "# Re-mining never brings these ids or texts back; delete a line to allow it again.\n")
 CATEGORIES_HEADER = "# Phrase categories and what they hold; add your own.\n"
