@@ -24,6 +24,8 @@ PARAGRAPH_CHARS = 300
 SEED_SWAY = 0.7
 #: a body stops when less than this many characters of its share are left
 MIN_ROOM = 15
+#: at most this many sentences of one body hold the same key phrase of its heading
+KEY_PHRASE_USES = 2
 #: a line sharing this share of its words with one already printed says nothing new
 ECHO_SHARE = 0.6
 
@@ -159,6 +161,8 @@ class SectionWriter:
         state.abouts[key] = about
         #: openings of this body's short comma-less sentences (see short_head)
         self.short_heads: set[str] = set()
+        #: how many sentences of this body hold each key phrase of its heading (安全生产)
+        self.key_uses: dict[str, int] = {}
 
     def candidates(self, wanted: tuple[str, ...]) -> list[Unit]:
         """Units of the slot's roles above the floor, unused, ranked by relevance, this place's
@@ -233,8 +237,12 @@ class SectionWriter:
             head = short_head(text)
             if head and head in self.short_heads:
                 continue  # two short sentences of one frame in a body read as lead sentences
+            if any(self.key_uses.get(c, 0) >= KEY_PHRASE_USES for c in u.compounds & self.about.strong):
+                continue  # the heading's key phrase in every other sentence reads as a pile
             st.take(u, text, self.heading, f"{self.slot_key}#{n}")
             st.place(f"{self.slot_key}#{n}", u, text, self.heading, self.key, wanted)
+            for c in u.compounds & self.about.strong:
+                self.key_uses[c] = self.key_uses.get(c, 0) + 1
             self._add(text)
             return text
         return ""

@@ -201,8 +201,13 @@ class BankView:
             return False
         if unit.compounds & about.strong:
             return True
+        if unit.role == "举措":
+            # a measure is a plan of action: it must be about this place, not near its theme
+            return len(shared) >= 2
         if len(shared | (unit.words & about.theme)) >= 2:
             return True
+        if len(about.words) >= 3 and not shared & about.theme:
+            return False  # a place that names three things is served by a line sharing one only on theme
         specific = max(self.n * SPECIFIC_SHARE, SPECIFIC_MIN)
         return any(self.df.get(w, 0) <= specific for w in shared)
 
