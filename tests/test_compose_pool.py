@@ -26,11 +26,11 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 #: recorded before drafts could come from an index pool. A deliberate change to how drafts
 #: are composed changes these: record them again (see digest()) and say so in the commit.
 BEFORE = {
-    "交流发言": "4ae34702484adbd4c4784dbb04602e00",
-    "党课": "6109bf47fcbea1ae9bab888a5779593f",
-    "研讨发言-编号": "ba74d840347e7939afb6be0ecb7a44d5",
-    "研讨发言": "b115df6c60b2ecac681e42a2a6d98987",
-    "辅导报告": "1d76022b72ab8bd90e949e360e85ee0a",
+    "交流发言": "666a21e958adb3d7710ec3369a77be8a",
+    "党课": "9172bc0c4fa45704339a1fb43076cac6",
+    "研讨发言-编号": "1029dc72fc735665c6b9de0728bd51cc",
+    "研讨发言": "57d57956bc9ab6993ed51a6f40c831af",
+    "辅导报告": "7a692eccaf20c24f7ee757d6fe9abcc4",
 }
 
 TOPICS = {
@@ -122,7 +122,7 @@ def test_big_bank_draft_keeps_every_promise(big, pooled, monkeypatch):
     monkeypatch.setattr(draftmod, "candidates", lambda bank: pytest.fail("whole bank scored"))
     d = draft(OUTLINE, bank=path, seed=0)
     text = "\n".join(d.speech.paragraphs())
-    assert abs(d.length - 3000) <= 300
+    assert d.length <= 3300 and (d.length >= 2700 or d.shortfalls)
     sentences = Ledger.split(text)
     assert len(sentences) == len(set(sentences))
     ids = [b.phrase for b in d.sources]
@@ -161,7 +161,8 @@ def test_big_bank_lengths(big, pooled):
     path, _ = big
     for target in (1000, 6000):
         d = draft({**OUTLINE, "length": target}, bank=path, seed=2)
-        assert abs(d.length - target) <= target * 0.1, (target, d.length)
+        assert d.length <= target * 1.1, (target, d.length)
+        assert d.length >= target * 0.9 or d.shortfalls, (target, d.length)
 
 
 def test_pool_is_a_small_part_of_the_bank(big, pooled, monkeypatch):

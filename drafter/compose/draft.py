@@ -19,6 +19,7 @@ from drafter.compose.select import BankWords, candidates
 from drafter.compose.analysis import AnalysisCache
 from drafter.compose.units import BankView, Speech as Occasion
 from drafter.errors import BankError, TemplateError
+from drafter.i18n import _
 from drafter.model import Speech
 
 #: renderings tried to hit the length; each is a few milliseconds
@@ -149,19 +150,22 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
     out = []
     if composer.missing:
         names = "、".join(composer.missing)
-        out.append(f"slots with no value in vars, printed as {missing_marker('…')}: {names}")
+        out.append(_("slots with no value in vars, printed as {marker}: {names}").format(
+            marker=missing_marker("…"), names=names))
     actual = speech.text_length()
     for gap in composer.shortfalls:
         topic = "、".join(gap.words[:4]) or gap.heading
-        out.append(f"“{gap.heading}”: the bank has relevant material for {gap.written} of {gap.wanted} "
-                   f"characters; add phrases or mine speeches on {topic} for a fuller draft")
+        out.append(_("“{heading}”: the bank has relevant material for {written} of {wanted} characters; "
+                     "add phrases or mine speeches on {topic} for a fuller draft").format(
+            heading=gap.heading, written=gap.written, wanted=gap.wanted, topic=topic))
     if not lengthmod.within(actual, target):
-        out.append(f"length {actual} is more than 10% off the target {target}: the bank has too little "
-                   "material relevant to this outline (mine more of your own speeches on its topics, "
-                   "or shorten the target)")
+        out.append(_("length {actual} is more than 10% off the target {target}: the bank has too little "
+                     "material relevant to this outline (mine more of your own speeches on its topics, "
+                     "or shorten the target)").format(actual=actual, target=target))
     low, high = LENGTH_RANGE
     if outline.target_length() is not None and not low <= target <= high:
-        out.append(f"target {target} is outside {low}–{high} characters, the range drafts are fitted for")
+        out.append(_("target {target} is outside {low}–{high} characters, the range drafts are fitted for")
+                   .format(target=target, low=low, high=high))
     return out
 
 

@@ -145,7 +145,7 @@ class Composer:
         if not paragraphs and not node.points:
             # nothing in the bank is about this place: one connecting sentence keeps the heading
             # from standing bare (the warning says what to add); never more than that
-            lead = self.frame("引", node)
+            lead = self.frame("引", node, h="", p="", t="")  # one that does not quote headings
             if lead:
                 self.connectors += 1
                 paragraphs = [lead]

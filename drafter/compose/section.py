@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from drafter.compose import plan as planmod
 from drafter.compose.select import Ledger
 from drafter.compose.units import About, BankView, Unit
+from drafter.markers import INNER_LEAD_MAX_CHARS, LEAD_MAX_CHARS, NOT_LEAD
 
 #: paragraphs are cut near this many characters (real speeches: 150–400)
 PARAGRAPH_CHARS = 300
@@ -222,7 +223,7 @@ class SectionWriter:
         if unit is None:
             return ""
         text = st.printed(unit)
-        st.take(unit, text, self.heading, f"{self.slot_key}#{n}")
+        st.take(unit, text, self.key, f"{self.slot_key}#{n}")
         st.place(f"{self.slot_key}#{n}", unit, text, self.heading, self.key, wanted)
         self._add(text)
         return text
@@ -239,7 +240,7 @@ class SectionWriter:
                 continue  # two short sentences of one frame in a body read as lead sentences
             if any(self.key_uses.get(c, 0) >= KEY_PHRASE_USES for c in u.compounds & self.about.strong):
                 continue  # the heading's key phrase in every other sentence reads as a pile
-            st.take(u, text, self.heading, f"{self.slot_key}#{n}")
+            st.take(u, text, self.key, f"{self.slot_key}#{n}")
             st.place(f"{self.slot_key}#{n}", u, text, self.heading, self.key, wanted)
             for c in u.compounds & self.about.strong:
                 self.key_uses[c] = self.key_uses.get(c, 0) + 1
@@ -273,7 +274,7 @@ class SectionWriter:
                 out.append(current)
         paragraphs: list[list[str]] = []
         for i, p in enumerate(out):
-            p = lead_safe(p) if i else p
+            p = lead_safe(p)  # the first too: under a 一、 line it starts a paragraph of its own
             if i and lead_like(p[0]) and sum(map(len, paragraphs[-1] + p)) <= MAX_PARAGRAPH:
                 paragraphs[-1].extend(p)  # every sentence could open like a lead: keep it joined
             else:
@@ -281,30 +282,23 @@ class SectionWriter:
         return ["".join(p) for p in paragraphs]
 
 
-#: the parser reads short sentences of one frame in a section (要干在……。) as inner lead sentences
-INNER_LEAD_CHARS = 26
 #: no paragraph is longer than this
 MAX_PARAGRAPH = 600
 
 
 def short_head(sentence: str) -> str:
     """The two characters that would make ``sentence`` one of a run of inner lead sentences, or ''."""
-    if len(sentence) <= INNER_LEAD_CHARS and "，" not in sentence and sentence.endswith("。"):
+    if len(sentence) <= INNER_LEAD_MAX_CHARS + 1 and "，" not in sentence and sentence.endswith("。"):
         return sentence[:2]
     return ""
 
 
-#: a paragraph opening on a sentence this short may read back as a lead sentence (a heading),
-#: unless it speaks in the first person or points back (这, 我, 下面…)
-LEAD_LIKE_CHARS = 40
-_NOT_LEAD = ("我", "这", "今天", "下面", "以下", "同志们", "大家", "总之", "谢谢", "当前", "目前", "近年来",
-             "首先", "同时", "此外", "为此", "对此", "因此")
-
-
 def lead_like(sentence: str) -> bool:
+    """Could a paragraph opening on ``sentence`` be read back as a lead sentence (a heading)?
+    The shape is the parser's own (drafter/markers.py)."""
     core = sentence.rstrip("。！？")
-    return (len(core) <= LEAD_LIKE_CHARS and not core.startswith(("“", "‘", "《"))
-            and not any(w in core for w in _NOT_LEAD))
+    return (len(core) <= LEAD_MAX_CHARS and not core.startswith(("“", "‘", "《"))
+            and not NOT_LEAD.search(core))
 
 
 def lead_safe(sentences: list[str]) -> list[str]:
