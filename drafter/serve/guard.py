@@ -33,7 +33,14 @@ HEADERS = [
 
 
 class TooLarge(Exception):
-    pass
+    """A body that grew past its limit while it arrived (routes answer 413)."""
+
+    def __init__(self, limit: int):
+        super().__init__(too_large(limit))
+
+
+def too_large(limit: int) -> str:
+    return f"请求内容太大（上限 {limit // (1 << 20)} MB）"
 
 
 class Guard:
@@ -53,7 +60,7 @@ class Guard:
         limit = MAX_UPLOAD if scope["path"] in UPLOAD_PATHS else MAX_BODY
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            return await _reply(send, 413, f"请求内容太大（上限 {limit // (1 << 20)} MB）")
+            return await _reply(send, 413, too_large(limit))
         received = 0
 
         async def counted_receive():
@@ -62,7 +69,7 @@ class Guard:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise TooLarge()
+                    raise TooLarge(limit)
             return message
 
         started = False
@@ -77,9 +84,9 @@ class Guard:
 
         try:
             await self.app(scope, counted_receive, secured_send)
-        except TooLarge:
+        except TooLarge:  # a route that did not answer 413 itself
             if not started:
-                await _reply(send, 413, f"请求内容太大（上限 {limit // (1 << 20)} MB）")
+                await _reply(send, 413, too_large(limit))
 
     def refusal(self, scope, headers: dict) -> tuple[int, str] | None:
         if not self.config.host_ok(headers.get("host")):

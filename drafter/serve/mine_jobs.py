@@ -111,6 +111,7 @@ async def upload(request):
     from starlette.concurrency import run_in_threadpool
     from starlette.responses import JSONResponse
 
+    from drafter.serve.guard import TooLarge
     from drafter.serve.web import error_response
     ctx = Ctx(request.app.state.config, request, request.app.state.shared)
     try:
@@ -118,6 +119,8 @@ async def upload(request):
         form = await request.form(max_files=MAX_FILES, max_fields=10)
     except Refused as err:
         return error_response(err.message, err.status)
+    except TooLarge as err:
+        return error_response(str(err), 413)
     except Exception as err:  # noqa: BLE001 - a malformed multipart body
         return error_response(f"上传内容无法读取：{err}", 400)
     tmp = Path(tempfile.mkdtemp(prefix="drafter-upload-"))

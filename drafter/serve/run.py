@@ -42,6 +42,17 @@ def bind(config: ServeConfig) -> socket.socket:
     return sock
 
 
+def startup_messages(config: ServeConfig) -> list[str]:
+    """Where the page is (first line, so a script can read the address), and a warning when
+    it can be reached from other computers."""
+    lines = [f"drafter: 页面地址 {config.url()} （提纲文件夹 {config.root}，词库 {config.bank}"
+             f"{'' if config.bank_writable() else '，只读'}）；按 Ctrl+C 停止"]
+    if not config.loopback():
+        lines.append(f"drafter: 警告：在 {config.host} 上监听，本机以外的电脑也能打开这个页面、"
+                     f"读写提纲文件夹和词库；只在信得过的网络里这样做")
+    return lines
+
+
 def run(bank=None, templates=None, folder=".", host="127.0.0.1", port=8765,
         open_browser=False) -> None:
     import uvicorn
@@ -49,11 +60,8 @@ def run(bank=None, templates=None, folder=".", host="127.0.0.1", port=8765,
     from drafter.serve.app import make_app
     config = make_config(bank, templates, folder, host, port)
     sock = bind(config)
-    if not config.loopback():
-        print(f"drafter: 警告：在 {config.host} 上监听，本机以外的电脑也能打开这个页面、读写提纲文件夹"
-              f"和词库；只在信得过的网络里这样做", file=sys.stderr)
-    print(f"drafter: 页面地址 {config.url()}（提纲文件夹 {config.root}，词库 {config.bank}"
-          f"{'' if config.bank_writable() else '，只读'}）；按 Ctrl+C 停止", file=sys.stderr, flush=True)
+    for line in startup_messages(config):
+        print(line, file=sys.stderr, flush=True)
     if open_browser:
         import webbrowser
         webbrowser.open(config.url())

@@ -18,6 +18,7 @@ from starlette.responses import JSONResponse, Response
 
 from drafter.errors import DrafterError
 from drafter.serve.config import Refused, ServeConfig
+from drafter.serve.guard import TooLarge
 
 
 @dataclass
@@ -37,7 +38,10 @@ def route(fn, state=None, body: bool = True):
         config = request.app.state.config
         data = {}
         if body and request.method == "POST":
-            raw = await request.body()
+            try:
+                raw = await request.body()
+            except TooLarge as err:
+                return error_response(str(err), 413)
             try:
                 data = json.loads(raw.decode("utf-8")) if raw else {}
             except (UnicodeDecodeError, json.JSONDecodeError):
