@@ -187,5 +187,9 @@ def save(ctx: Ctx, data: dict) -> dict:
     if _in_bank(ctx, path):
         raise Refused("提纲不能存进词库文件夹")
     text = to_yaml(outline_of(data))
+    seed = data.get("seed")
+    if isinstance(seed, int) and not isinstance(seed, bool) and seed > 0:
+        # the seed is not an outline key: say which one drafted what the page showed
+        text = f"# 网页上用的种子是 {seed}：drafter draft {path.name} --seed {seed} 得到同一篇\n" + text
     write_text_atomic(path, text)
     return {"name": path.relative_to(ctx.config.root).as_posix(), "yaml": text}

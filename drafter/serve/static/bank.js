@@ -7,6 +7,7 @@ import { sourcesTitle } from "./draft.js";
 const PAGE = 50;
 let offset = 0;
 let info = null;
+let searches = 0;
 
 export async function loadBank() {
   info = await get("/api/bank");
@@ -94,6 +95,7 @@ export async function search(fresh) {
     if (fresh && !r.phrases.length) body.append(el("tr", {}, el("td", { colspan: "6", text: "没有找到" })));
     offset += r.phrases.length;
     document.getElementById("bank-more").hidden = !r.more;
+    document.getElementById("bank-table").dataset.searched = String(++searches);
   } catch (err) { toast(err.message, true); }
 }
 

@@ -286,7 +286,7 @@ export async function openOutline(name) {
 export async function saveOutline() {
   const name = document.getElementById("save-name").value.trim() || state.name;
   if (!name) { toast("先写一个文件名", true); return; }
-  const result = await post("/api/outline/save", { name, outline: state.outline });
+  const result = await post("/api/outline/save", { name, outline: state.outline, seed: state.seed });
   state.name = result.name;
   document.getElementById("save-name").value = result.name;
   toast(`已保存 ${result.name}`);
