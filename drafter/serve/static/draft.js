@@ -145,6 +145,8 @@ export async function draft() {
   try {
     const view = await post("/api/draft", { outline: state.outline, seed: state.seed });
     render(view);
+    // request to rendered speech: the next frame has laid the new speech out
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
     window.drafterLastDraftMs = performance.now() - started;
   } catch (err) {
     toast(err.message, true);

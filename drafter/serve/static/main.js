@@ -40,4 +40,5 @@ async function start() {
   }
 }
 
+window.drafterState = state;  // for the README picture script and for debugging
 start();
