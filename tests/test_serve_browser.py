@@ -119,42 +119,15 @@ def test_a_writer_drafts_chooses_and_downloads(tmp_path, name):
         assert "字数" in page.inner_text("#figures") and "分" in page.inner_text("#fig-time")
         assert page.locator("#paper .s.borrowed[title^='来源：']").count() > 0
 
-        about = page.evaluate("fetch('/api/about').then(r => r.json())")
-        if not about["alternatives"]:
-            pytest.xfail("the composer has no Draft.placements / compose.alternatives yet (issue 10)")
-
-        # replace one sentence from the alternatives
-        sentences = choosable_texts(page)
-        assert sentences, "body sentences are choosable"
-        key, old = sentences[len(sentences) // 2]
-        page.click(f"#paper .s[data-key='{key}']")
-        page.wait_for_selector("#alternatives .use-alternative:not([disabled])", timeout=TIMEOUT)
-        alternative = page.locator("#alternatives li").filter(has=page.locator(".use-alternative:not([disabled])")).first
-        chosen_text = alternative.locator(".alt-text").inner_text()
-        chosen_id = alternative.get_attribute("data-phrase")
-        before = drafted(page)
-        alternative.locator(".use-alternative").click()
-        wait_drafted(page, before)
-        assert chosen_text in page.locator(f"#paper .s[data-key='{key}']").inner_text()
-
-        # lock another
-        other_key, other_text = next((k, t) for k, t in choosable_texts(page) if k != key)
-        page.click(f"#paper .s[data-key='{other_key}']")
-        before = drafted(page)
-        page.click("#lock-sentence")
-        wait_drafted(page, before)
-        assert "locked" in page.get_attribute(f"#paper .s[data-key='{other_key}']", "class")
-
-        # redraw the rest with another seed: the choices stay
-        before = drafted(page)
-        page.click("#redraw")
-        wait_drafted(page, before)
-        assert page.input_value("#seed") == "1"
-        paper = page.inner_text("#paper")
-        assert chosen_text in paper and other_text in paper
-        yaml_text = wait_idle_yaml(page, "pins")
-        pins = yaml.safe_load(yaml_text)["pins"]
-        assert pins[key] == chosen_id and other_key in pins
+        about = page.evaluate("() => fetch('/api/about').then(r => r.json())")
+        chosen = []
+        if about["alternatives"]:
+            chosen = choose_lock_and_redraw(page)
+        else:  # the composer has no sentence choice yet: redraw still works
+            before = drafted(page)
+            page.click("#redraw")
+            wait_drafted(page, before)
+            assert page.input_value("#seed") == "1"
 
         # download the Word file: the chosen sentences, the official layout
         with page.expect_download() as info:
@@ -163,7 +136,8 @@ def test_a_writer_drafts_chooses_and_downloads(tmp_path, name):
         info.value.save_as(docx)
         from docx import Document
         body = "\n".join(p.text for p in Document(docx).paragraphs)
-        assert chosen_text in body and other_text in body
+        assert all(text in body for text in chosen)
+        assert page.inner_text("#paper .title") in body
         check = run_cli("check", str(docx))
         assert check.returncode == 0, check.stdout + check.stderr
 
@@ -181,7 +155,46 @@ def test_a_writer_drafts_chooses_and_downloads(tmp_path, name):
         cli = run_cli("draft", str(saved), "--seed", "1")
         assert cli.returncode == 0, cli.stderr
         assert cli.stdout == page_txt.read_text(encoding="utf-8")
+        shown = page.evaluate("() => window.drafterState.view.blocks.map(b => b.text !== undefined ? b.text : "
+                              "(b.lead || '') + b.segments.map(s => s.text).join(''))")
+        assert [line for line in cli.stdout.splitlines() if line.strip()] == shown
         assert not errors, errors
+    if not chosen:
+        pytest.xfail("the composer has no Draft.placements / compose.alternatives yet (issue 10): "
+                     "choosing, locking and redrawing around choices were not exercised")
+
+
+def choose_lock_and_redraw(page) -> list[str]:
+    """Replace one sentence from its alternatives, lock another, redraw: both stay. Their texts."""
+    sentences = choosable_texts(page)
+    assert sentences, "body sentences are choosable"
+    key, _old = sentences[len(sentences) // 2]
+    page.click(f"#paper .s[data-key='{key}']")
+    page.wait_for_selector("#alternatives .use-alternative:not([disabled])", timeout=TIMEOUT)
+    alternative = page.locator("#alternatives li").filter(has=page.locator(".use-alternative:not([disabled])")).first
+    chosen_text = alternative.locator(".alt-text").inner_text()
+    chosen_id = alternative.get_attribute("data-phrase")
+    before = drafted(page)
+    alternative.locator(".use-alternative").click()
+    wait_drafted(page, before)
+    assert chosen_text in page.locator(f"#paper .s[data-key='{key}']").inner_text()
+
+    other_key, other_text = next((k, t) for k, t in choosable_texts(page) if k != key)
+    page.click(f"#paper .s[data-key='{other_key}']")
+    before = drafted(page)
+    page.click("#lock-sentence")
+    wait_drafted(page, before)
+    assert "locked" in page.get_attribute(f"#paper .s[data-key='{other_key}']", "class")
+
+    before = drafted(page)
+    page.click("#redraw")
+    wait_drafted(page, before)
+    assert page.input_value("#seed") == "1"
+    paper = page.inner_text("#paper")
+    assert chosen_text in paper and other_text in paper
+    pins = yaml.safe_load(wait_idle_yaml(page, "pins"))["pins"]
+    assert pins[key] == chosen_id and other_key in pins
+    return [chosen_text, other_text]
 
 
 def test_a_phrase_edited_in_the_bank_page_is_what_the_cli_reads(tmp_path):
