@@ -174,3 +174,28 @@ def test_alternatives_say_clearly_when_the_composer_has_none(page):
         assert r.status_code == 200 and "alternatives" in r.json()
     else:
         assert r.status_code == 501 and "备选" in r.json()["error"]
+
+
+def test_view_cuts_paragraphs_at_the_placed_sentences():
+    """With the composer's placements (key, role, text, phrase id, source, section), each placed
+    sentence becomes a choosable segment with its key; one printed nowhere is passed over."""
+    from collections import namedtuple
+
+    from drafter.compose import draft
+    from drafter.serve import view
+    from drafter.writers.text import blocks
+    result = draft(example(), seed=0)
+    Placement = namedtuple("Placement", "key role text phrase_id source section")
+    first = next(b for b in blocks(result.speech) if b.role == "body")
+    sentences = view.SENTENCE.findall(first.text[len(first.lead):])
+    placements = [Placement(f"1#{i}", "论述", s, f"论述-{i}", {"file": "a.txt", "para": i}, "一部分")
+                  for i, s in enumerate(sentences, 1)]
+    placements.insert(1, Placement("1#99", "论述", "稿子里没有的一句。", None, None, "一部分"))
+    result.placements = placements
+    shown = view.build(result, {"pins": {"1#2": "论述-2", "1#3": {"text": "手改"}}})
+    placed = [s for b in shown["blocks"] for s in b.get("segments", []) if s.get("key")]
+    assert [s["key"] for s in placed] == [f"1#{i}" for i in range(1, len(sentences) + 1)]
+    assert [s["text"] for s in placed] == sentences
+    assert not placed[0]["locked"] and placed[1]["locked"] and placed[2]["hand"]
+    assert placed[0]["sources"][0]["sources"] == [{"file": "a.txt", "para": 1}]
+    assert shown["choosable"]

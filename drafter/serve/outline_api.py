@@ -170,10 +170,12 @@ def open_(ctx: Ctx, data: dict) -> dict:
         raise Refused(f"提纲文件夹里没有“{name}”", 404)
     if path.stat().st_size > 1 << 20:
         raise Refused(f"“{name}”太大，不像提纲文件", 400)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise Refused(f"“{name}”不是 UTF-8 文本", 400) from None
+    from drafter.errors import DrafterError
+    from drafter.yamlfile import read_text
+    try:  # regular files only (a FIFO would block), UTF-8 checked
+        text = read_text(path, OutlineError, what="outline")
+    except DrafterError as err:
+        raise Refused(f"“{name}”读不了：{err.message}", 400) from None
     result = parse(ctx, {"yaml": text})
     return {"name": path.relative_to(ctx.config.root).as_posix(), "yaml": text, **result}
 

@@ -35,15 +35,18 @@ def build(result, outline) -> dict:
     out_blocks = []
     cursor = 0
     para = 0
-    for block in blocks(result.speech):
-        if not block.text:
-            continue
+    laid_out = [b for b in blocks(result.speech) if b.text]
+    prose = [b.text[len(b.lead):] for b in laid_out if b.role in PROSE]
+    done = 0
+    for block in laid_out:
         para += 1
         view = {"role": block.role, "level": block.level, "para": para}
         if block.role in PROSE:
             lead = block.lead
             view["lead"] = lead
-            segments, cursor = _segments(block.text[len(lead):], placements, cursor, sources, pins)
+            done += 1
+            segments, cursor = _segments(block.text[len(lead):], placements, cursor, sources, pins,
+                                         later=prose[done:])
             view["segments"] = segments
         else:
             view["text"] = block.text
@@ -65,8 +68,13 @@ def _rate(outline: dict) -> int:
     return rate if isinstance(rate, int) and not isinstance(rate, bool) and rate > 0 else 220
 
 
-def _segments(text: str, placements: list, cursor: int, sources: list[dict], pins: dict):
-    """Cut a paragraph into segments: placed sentences (from ``cursor`` on) and the text between."""
+def _segments(text: str, placements: list, cursor: int, sources: list[dict], pins: dict,
+              later: list[str] = ()):
+    """Cut a paragraph into segments: placed sentences (from ``cursor`` on) and the text between.
+
+    A placement not in this paragraph belongs to a later one; one printed nowhere (a writer
+    changed it) is passed over, so it does not hold up the rest.
+    """
     out = []
     pos = 0
     while cursor < len(placements):
@@ -74,7 +82,10 @@ def _segments(text: str, placements: list, cursor: int, sources: list[dict], pin
         body = str(getattr(placed, "text", "") or "")
         at = text.find(body, pos) if body else -1
         if at < 0:
-            break
+            if body and any(body in t for t in later):
+                break
+            cursor += 1
+            continue
         if at > pos:
             out.extend(_plain(text[pos:at], sources))
         out.append(_placed(placed, body, sources, pins))
