@@ -157,8 +157,9 @@ def test_downloads(page, fmt):
     result = draft(outline, seed=2)
     if fmt == "docx":
         from docx import Document
-        paras = [p.text for p in Document(io.BytesIO(r.content)).paragraphs if p.text.strip()]
-        assert paras[0] == result.speech.title
+        # the writer may break a long title into lines (a line break inside the paragraph)
+        paras = [p.text.replace("\n", "") for p in Document(io.BytesIO(r.content)).paragraphs if p.text.strip()]
+        assert paras[0] == result.speech.title.replace("\n", "")
         assert result.speech.paragraphs()[-1] in paras
     elif fmt == "sources":
         data = yaml.safe_load(r.text)

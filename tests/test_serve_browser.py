@@ -21,7 +21,8 @@ pytest.importorskip("starlette")
 from browser_support import browser, need_browser  # noqa: E402
 from serve_support import EXAMPLES, ROOT, config, live_server, outline_folder, writable_bank  # noqa: E402
 
-TIMEOUT = 30000
+#: generous: on a busy machine a draft (and each alternatives list, which redrafts) takes seconds
+TIMEOUT = 90000
 
 
 @pytest.fixture(autouse=True)
@@ -135,9 +136,9 @@ def test_a_writer_drafts_chooses_and_downloads(tmp_path, name):
         docx = tmp_path / "page.docx"
         info.value.save_as(docx)
         from docx import Document
-        body = "\n".join(p.text for p in Document(docx).paragraphs)
+        body = "".join(p.text.replace("\n", "") for p in Document(docx).paragraphs)
         assert all(text in body for text in chosen)
-        assert page.inner_text("#paper .title") in body
+        assert example["title"] in body
         check = run_cli("check", str(docx))
         assert check.returncode == 0, check.stdout + check.stderr
 
@@ -168,10 +169,17 @@ def choose_lock_and_redraw(page) -> list[str]:
     """Replace one sentence from its alternatives, lock another, redraw: both stay. Their texts."""
     sentences = choosable_texts(page)
     assert sentences, "body sentences are choosable"
-    key, _old = sentences[len(sentences) // 2]
-    page.click(f"#paper .s[data-key='{key}']")
-    page.wait_for_selector("#alternatives .use-alternative:not([disabled])", timeout=TIMEOUT)
-    alternative = page.locator("#alternatives li").filter(has=page.locator(".use-alternative:not([disabled])")).first
+    order = sentences[len(sentences) // 2:] + sentences[:len(sentences) // 2]
+    for key, _old in order[:8]:  # as a writer would: a sentence the bank has other lines for
+        page.click(f"#paper .s[data-key='{key}']")
+        page.wait_for_selector("#alternatives li:not(.loading)", timeout=TIMEOUT)
+        usable = page.locator("#alternatives li").filter(has=page.locator(".use-alternative:not([disabled])"))
+        if usable.count():
+            break
+    else:
+        raise AssertionError(f"no alternatives for any of {[k for k, _ in order[:8]]}: "
+                             + page.inner_text("#alternatives"))
+    alternative = usable.first
     chosen_text = alternative.locator(".alt-text").inner_text()
     chosen_id = alternative.get_attribute("data-phrase")
     before = drafted(page)

@@ -219,10 +219,11 @@ let lastAlternatives = null;
 async function loadAlternatives(seg, list) {
   try {
     const result = await post("/api/alternatives", { outline: state.outline, seed: state.seed, key: seg.key });
+    if (selectedKey !== seg.key) return;  // the writer has clicked another sentence meanwhile
     lastAlternatives = { key: seg.key, items: result.alternatives };
     fillAlternatives(seg, list, result.alternatives);
   } catch (err) {
-    list.replaceChildren(el("li", { class: "none", text: err.message }));
+    if (selectedKey === seg.key) list.replaceChildren(el("li", { class: "none", text: err.message }));
   }
 }
 
