@@ -187,8 +187,9 @@ def test_view_cuts_paragraphs_at_the_placed_sentences():
     from drafter.writers.text import blocks
     result = draft(example(), seed=0)
     Placement = namedtuple("Placement", "key role text phrase_id source section")
-    first = next(b for b in blocks(result.speech) if b.role == "body")
-    sentences = view.SENTENCE.findall(first.text[len(first.lead):])
+    bodies = [view.SENTENCE.findall(b.text[len(b.lead):]) for b in blocks(result.speech) if b.role == "body"]
+    sentences = max(bodies, key=len)  # the body paragraph with most sentences (at least 3)
+    assert len(sentences) >= 3
     placements = [Placement(f"1#{i}", "论述", s, f"论述-{i}", {"file": "a.txt", "para": i}, "一部分")
                   for i, s in enumerate(sentences, 1)]
     placements.insert(1, Placement("1#99", "论述", "稿子里没有的一句。", None, None, "一部分"))
