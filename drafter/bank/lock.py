@@ -2,8 +2,10 @@
 
 Two writers that each load, change and save a bank would lose one change; every
 writing path takes this lock around its whole load-change-save. The lock is
-re-entrant within a process (a locked edit may call ``save_bank``), and is released
-by the OS if the process dies, so a crash never leaves a bank locked.
+re-entrant within a thread (a locked edit may call ``save_bank``) and excludes other
+threads of the same process as it excludes other processes (``drafter serve`` edits in
+worker threads), and is released by the OS if the process dies, so a crash never leaves
+a bank locked.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Iterator
 from drafter.errors import BankError, os_reason
 
 LOCK_NAME = ".lock"
-_held: dict[str, tuple[int, int]] = {}  # bank path -> (fd, depth)
+_held: dict[tuple[str, int], tuple[int, int]] = {}  # (bank path, thread) -> (fd, depth)
 _guard = threading.RLock()
 
 
@@ -27,7 +29,7 @@ _guard = threading.RLock()
 def bank_lock(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
     """Hold the bank's lock; wait up to ``timeout`` seconds, then fail with a clear message."""
     bank_dir = Path(bank_dir)
-    key = str(bank_dir.resolve())
+    key = (str(bank_dir.resolve()), threading.get_ident())
     with _guard:
         if key in _held:
             fd, depth = _held[key]

@@ -346,12 +346,19 @@ def bank_tables(out_dir: Path) -> tuple[dict, dict]:
 
 
 def collect(paths: Iterable[str | Path], *, jobs: int = 1, progress: bool = False,
-            aliases: dict | None = None, themes: dict | None = None) -> Accumulator:
-    """Mine the files under ``paths`` into an in-memory accumulator (nothing written)."""
+            aliases: dict | None = None, themes: dict | None = None,
+            on_progress=None) -> Accumulator:
+    """Mine the files under ``paths`` into an in-memory accumulator (nothing written).
+
+    ``on_progress(done, total)``, if given, is called before the first file and as files finish.
+    """
     files, errors = corpus_files(paths)
     acc = Accumulator()
     acc.result.errors.extend(errors)
     aliases = dict(DEFAULT_ALIASES) if aliases is None else aliases
+    finished = 0
+    if on_progress is not None:
+        on_progress(0, len(files))
     with _progress(len(files), progress) as bar:
         task = bar.add_task("mining", total=len(files)) if bar else None
         for done, part in _partials(files, aliases, themes or {}, max(1, jobs)):
@@ -361,17 +368,24 @@ def collect(paths: Iterable[str | Path], *, jobs: int = 1, progress: bool = Fals
                 acc.add(part)
             if bar:
                 bar.advance(task, done)
+            finished += done
+            if on_progress is not None:
+                on_progress(finished, len(files))
     return acc
 
 
 def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: int = 1,
-         progress: bool = True) -> MineResult:
-    """Mine ``paths`` (files and directories) and merge the result into the bank at ``out_dir``."""
+         progress: bool = True, on_progress=None) -> MineResult:
+    """Mine ``paths`` (files and directories) and merge the result into the bank at ``out_dir``.
+
+    ``on_progress(done, total)`` is told how many files are mined (the web page's progress bar).
+    """
     from drafter.bank import merge_mined
 
     out_dir = Path(out_dir)
     aliases, themes = bank_tables(out_dir)
-    acc = collect(paths, jobs=jobs, progress=progress, aliases=aliases, themes=themes)
+    acc = collect(paths, jobs=jobs, progress=progress, aliases=aliases, themes=themes,
+                  on_progress=on_progress)
     if not acc.result.files:
         raise ReadError("no speech could be read" + (f" ({acc.result.errors[0]})" if acc.result.errors else ""),
                         path=", ".join(str(p) for p in paths))

@@ -1,0 +1,70 @@
+"""Start the server: check the folders, bind (port 0: any free one), say where, serve."""
+
+from __future__ import annotations
+
+import socket
+import sys
+from pathlib import Path
+
+from drafter.errors import DrafterError
+from drafter.serve.config import ServeConfig
+
+
+def make_config(bank=None, templates=None, folder=".", host="127.0.0.1", port=8765) -> ServeConfig:
+    from drafter.bank import default_bank_dir
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DrafterError("outline folder not found", path=str(folder), key="--dir")
+    if bank is not None and not Path(bank).is_dir():
+        raise DrafterError("phrase bank directory not found", path=str(bank), key="--bank")
+    if templates is not None and not Path(templates).is_dir():
+        raise DrafterError("templates directory not found", path=str(templates), key="--templates")
+    if not 0 <= port <= 65535:
+        raise DrafterError(f"port {port} is not 0–65535", key="--port")
+    return ServeConfig(bank=Path(bank) if bank is not None else Path(default_bank_dir()),
+                       root=folder, templates=templates, host=host, port=port)
+
+
+def bind(config: ServeConfig) -> socket.socket:
+    """A listening socket on the configured address; port 0 becomes the port the OS gave."""
+    family = socket.AF_INET6 if ":" in config.host.strip("[]") else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((config.host.strip("[]"), config.port))
+    except OSError as err:
+        sock.close()
+        raise DrafterError(f"cannot listen on {config.host}:{config.port}: {err.strerror}",
+                           key="--port") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    config.port = sock.getsockname()[1]
+    return sock
+
+
+def startup_messages(config: ServeConfig) -> list[str]:
+    """Where the page is (first line, so a script can read the address), and a warning when
+    it can be reached from other computers."""
+    lines = [f"drafter: 页面地址 {config.url()} （提纲文件夹 {config.root}，词库 {config.bank}"
+             f"{'' if config.bank_writable() else '，只读'}）；按 Ctrl+C 停止"]
+    if not config.loopback():
+        lines.append(f"drafter: 警告：在 {config.host} 上监听，本机以外的电脑也能打开这个页面、"
+                     f"读写提纲文件夹和词库；只在信得过的网络里这样做")
+    return lines
+
+
+def run(bank=None, templates=None, folder=".", host="127.0.0.1", port=8765,
+        open_browser=False) -> None:
+    import uvicorn
+
+    from drafter.serve.app import make_app
+    config = make_config(bank, templates, folder, host, port)
+    sock = bind(config)
+    for line in startup_messages(config):
+        print(line, file=sys.stderr, flush=True)
+    if open_browser:
+        import webbrowser
+        webbrowser.open(config.url())
+    server = uvicorn.Server(uvicorn.Config(make_app(config), log_level="warning", access_log=False,
+                                           lifespan="off"))
+    server.run(sockets=[sock])
