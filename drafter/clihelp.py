@@ -419,10 +419,15 @@ class DrafterGroup(TyperGroup):
                 typer.echo(f"drafter: --lang {lang}: en | zh", err=True)
                 sys.exit(2)
         adopt(self)
+        from drafter.bank.locate import flush_announcements
+        flush_announcements(show=False)
         try:
             try:
                 rv = super().main(args, prog_name=prog_name, complete_var=complete_var,
                                   standalone_mode=False, **extra)
+                # exit 0 or 1 (a result: found nothing, lint errors): say which bank was used;
+                # exit 2 (the command failed): its one error line only
+                flush_announcements(show=rv in (None, 0, 1))
             except ce.NoArgsIsHelpError as err:
                 if not standalone_mode:
                     raise
@@ -445,4 +450,5 @@ class DrafterGroup(TyperGroup):
                 return rv
             sys.exit(rv if isinstance(rv, int) else 0)
         finally:
+            flush_announcements(show=False)
             i18n._override = saved

@@ -26,13 +26,15 @@ CATEGORIES_HEADER = "# Phrase categories and what they hold; add your own.\n"
 
 def packaged_bank_dir() -> Path:
     """The bank mined from corpus/ that ships inside the package."""
-    return Path(__file__).resolve().parent.parent / "data" / "phrasebank"
+    from drafter.bank.locate import packaged_bank_dir as packaged
+    return packaged()
 
 
 def default_bank_dir() -> Path:
-    """./phrasebank when the current directory has one, else the packaged bank."""
-    local = Path("phrasebank")
-    return local if local.is_dir() else packaged_bank_dir()
+    """The bank to use when no --bank is given: DRAFTER_BANK, the project's, the user's, the
+    built-in one (the rule is in drafter/bank/locate.py)."""
+    from drafter.bank.locate import resolve_bank
+    return resolve_bank().path
 
 
 def phrase_files(bank_dir: Path) -> list[Path]:

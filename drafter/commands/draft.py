@@ -44,7 +44,11 @@ def draft(
         check_output(sources, inputs=inputs, force=force, option="--sources")
         if out is not None and out.resolve() == sources.resolve():
             fail(f"{out}: -o and --sources name the same file; choose two")
-    result = compose(outline, bank=bank, seed=seed, templates=templates, strict=strict)
+    from drafter.bank.locate import announce, resolve_bank
+
+    choice = resolve_bank(bank)
+    announce(choice)
+    result = compose(outline, bank=choice.path, seed=seed, templates=templates, strict=strict)
     for warning in result.warnings:
         typer.echo(f"drafter: warning: {warning}", err=True)
     if sources is not None:

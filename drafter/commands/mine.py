@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
+
+from drafter.i18n import N_
 
 ORDER = 20
 
@@ -16,7 +18,10 @@ def register(app: typer.Typer) -> None:
 
 def mine(
     corpus: List[Path] = typer.Argument(..., help="Speech files or directories (.txt .md .docx), searched recursively."),
-    out: Path = typer.Option(Path("phrasebank"), "-o", "--out", help="Bank directory to write or merge into."),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="DIR",
+                                       help=N_("Bank folder to write or merge into (default: the bank "
+                                               "drafter would use, see docs/bank-format.md; never the "
+                                               "built-in one: then ./phrasebank).")),
     jobs: int = typer.Option(1, "-j", "--jobs", help="Mine in N processes (0: one per CPU); same output for any N."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary."),
 ) -> None:
@@ -27,6 +32,12 @@ def mine(
 
     if jobs < 0:
         fail("--jobs must be 0 (one per CPU) or more")
+    from drafter.bank.locate import announce, resolve_output_bank
+
+    choice = resolve_output_bank(out)
+    out = choice.path
+    if not quiet:
+        announce(choice)
     result = run(corpus, out, jobs=cpu_jobs(jobs), progress=not quiet)
     for error in result.errors:
         typer.echo(f"drafter: skipped {error}", err=True)

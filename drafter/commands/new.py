@@ -28,7 +28,11 @@ def new(
     if out is not None:
         from drafter.writers.guard import check_output
         check_output(out, force=force)
-    text = new_outline(kind, theme=theme, bank=bank, templates=templates)
+    from drafter.bank.locate import announce, resolve_bank
+
+    choice = resolve_bank(bank)
+    announce(choice)
+    text = new_outline(kind, theme=theme, bank=choice.path, templates=templates)
     if out is None:
         typer.echo(text, nl=False)
         return

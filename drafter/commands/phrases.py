@@ -35,16 +35,17 @@ def register(app: typer.Typer) -> None:
 
 
 def _bank(bank: Optional[Path], write: bool = False) -> Path:
-    """The bank to use; writing to the shipped bank is refused (it would vanish on upgrade)."""
-    from drafter.bank import default_bank_dir, packaged_bank_dir
-    if bank is not None:
-        return bank
-    chosen = default_bank_dir()
-    if write and chosen == packaged_bank_dir():
+    """The bank to use (drafter/bank/locate.py), said on stderr; writing to the shipped bank is
+    refused (it would vanish on upgrade)."""
+    from drafter.bank.locate import announce, resolve_bank
+    from drafter.i18n import _
+    choice = resolve_bank(bank)
+    if write and choice.builtin:
         from drafter.cli import fail
-        fail("the phrase bank shipped with drafter is read-only: run `drafter phrases init` to copy "
-             "it to ./phrasebank (used by default from then on), or pass --bank DIR")
-    return chosen
+        fail(_("the phrase bank shipped with drafter is read-only: run `drafter phrases init` to copy "
+               "it to ./phrasebank (used by default from then on), or pass --bank DIR"))
+    announce(choice)
+    return choice.path
 
 
 def _line(p) -> str:
