@@ -174,8 +174,12 @@ def _resolve(name_or_path: str | Path) -> Path:
         return path
     shipped = _shipped_path(text)
     if shipped is None:
-        raise LayoutError(f"no layout named '{text}'; use one of {', '.join(available_layouts())} "
-                          "or a path to a .yaml profile")
+        from drafter.i18n import _
+        from drafter.suggest import closest
+        best = closest(text, available_layouts())
+        hint = _("did you mean {best!r}? ").format(best=best) if best else ""
+        raise LayoutError(_("no layout named {name!r}; {hint}use one of {known} or a path to a .yaml "
+                            "profile").format(name=text, hint=hint, known=", ".join(available_layouts())))
     return shipped
 
 

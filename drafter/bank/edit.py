@@ -32,9 +32,10 @@ def check_category(bank: Bank, category: str, create: bool) -> None:
     if category in bank.categories:
         return
     if not create:
-        known = "、".join(bank.categories) or "none"
-        raise BankError(f"unknown category {category!r} (known: {known}); add it to "
-                        f"categories.yaml or pass --new-category", key="category")
+        from drafter.i18n import N_, _
+        from drafter.suggest import unknown
+        raise BankError(unknown(N_("category"), category, bank.categories) + _("; add it to categories.yaml "
+                        "or pass --new-category"), key="category")
     bank.categories[category] = DEFAULT_CATEGORIES.get(category, "")
 
 

@@ -26,8 +26,10 @@ TITLES = {
 def new_outline(kind: str, theme: str | None = None, bank=None, templates=None) -> str:
     info = envmod.find_template(kind, templates)
     if info is None:
-        names = ", ".join(t.name for t in envmod.list_templates(templates))
-        raise OutlineError(f"unknown type {kind!r} (expected one of: {names})", key="TYPE")
+        from drafter.i18n import N_
+        from drafter.suggest import unknown
+        names = [t.name for t in envmod.list_templates(templates)]
+        raise OutlineError(unknown(N_("type"), kind, names), key="TYPE")
     skeleton = skeleton_for(bank_skeletons(bank), kind)
     count = int(((skeleton.get("top_sections") or {}).get("typical")) or 3)
     headings, pattern = _headings(skeleton, count, theme)
