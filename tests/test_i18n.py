@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "drafter"
 PO = PACKAGE / "locale" / "zh_CN" / "LC_MESSAGES" / "drafter.po"
 MO = PO.with_suffix(".mo")
-MARKERS = {"_", "N_", "gettext", "ngettext"}
+MARKERS = {"_", "N_", "M_", "gettext", "ngettext"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
