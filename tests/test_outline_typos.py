@@ -69,3 +69,48 @@ def test_the_message_is_chinese_under_zh(tmp_path, monkeypatch):
     with pytest.raises(OutlineError) as err:
         load_outline(path)
     assert "未知的键 'section'：是不是 'sections'？" in str(err.value)
+
+
+def test_new_leaves_placeholders_that_lint_flags_and_draft_warns_about(tmp_path, monkeypatch):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from drafter.compose.outline import unedited
+    from drafter.compose.starter import new_outline
+    from drafter.lint import lint_file
+
+    root = Path(__file__).resolve().parent.parent
+    text = new_outline("党课")
+    path = tmp_path / "党课.yaml"
+    path.write_text(text, encoding="utf-8")
+    outline = load_outline(path)
+    assert "主题" not in outline.title.replace("〔待填：主题〕", "")     # no bare 主题 the draft would use verbatim
+    assert ("theme", "〔待填：主题〕") in unedited(outline)
+    proc = subprocess.run([sys.executable, "-m", "drafter", "draft", str(path), "-o", str(tmp_path / "d.txt")],
+                          cwd=root, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "theme still holds 〔待填：主题〕 from drafter new" in proc.stderr
+    report = lint_file(tmp_path / "d.txt")
+    flagged = [f for f in report.findings if f.rule == "placeholder" and "〔待填：主题〕" in f.message]
+    assert flagged and flagged[0].paragraph == 1                      # the title, first paragraph
+
+
+def test_lint_flags_the_starter_text_of_older_versions(tmp_path):
+    from drafter.lint import lint_file
+    path = tmp_path / "old.txt"
+    path.write_text("“主题”专题党课\n\n同志们：\n\n总之，“主题”是一项长期任务。\n", encoding="utf-8")
+    rules = {f.paragraph for f in lint_file(path).findings if f.rule == "placeholder"}
+    assert rules == {1, 3}
+
+
+def test_draft_on_stdout_ends_with_a_newline():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-m", "drafter", "draft", "examples/研讨发言.yaml"], cwd=root,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.endswith("\n")
+    assert not proc.stdout.endswith("\n\n")

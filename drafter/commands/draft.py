@@ -72,6 +72,7 @@ def draft(
 
     choice = resolve_bank(bank)
     announce(choice)
+    _warn_unedited(outline)
     result = compose(outline, bank=choice.path, seed=seed, templates=templates, strict=strict)
     for warning in result.warnings:
         typer.echo("drafter: " + _("warning: {warning}").format(warning=warning), err=True)
@@ -89,6 +90,15 @@ def draft(
     if lint_comments:
         from drafter.writers.docx_comments import comment_draft
         typer.echo("drafter: " + _("{n} lint comments in {out}").format(n=comment_draft(out), out=out), err=True)
+
+
+def _warn_unedited(outline: Path) -> None:
+    """An outline straight from ``drafter new`` still holds its 〔待填：…〕: say so before drafting."""
+    from drafter.compose.outline import load_outline, unedited
+
+    for key, text in unedited(load_outline(outline)):
+        typer.echo("drafter: " + _("warning: {key} still holds {text} from drafter new; write your own "
+                                   "before drafting").format(key=key, text=text), err=True)
 
 
 def write_sources(path: Path, result) -> None:

@@ -8,6 +8,7 @@ fix an outline without reading code.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,6 +69,30 @@ class Outline:
         """An OutlineError pointing at ``key`` in the outline file."""
         line, column = self.marks.get(key, (None, None))
         return OutlineError(message, path=self.source or None, line=line, column=column, key=key)
+
+
+#: what ``drafter new`` leaves for the writer to replace (drafter/compose/starter.py), and the
+#: starter text of older versions (the bare word 主题 as theme, 〔第一部分标题〕 headings)
+_UNEDITED = re.compile(r"〔待填[：:][^〕]*〕|〔第[一二三四五六七八九]部分标题〕")
+
+
+def unedited(outline: "Outline") -> list[tuple[str, str]]:
+    """``(key, text)`` for every value still holding starter text from ``drafter new``."""
+    found = []
+    values = [("title", outline.title), ("theme", outline.theme or ""), ("speaker", outline.speaker or "")]
+    if outline.theme == "主题":
+        found.append(("theme", "主题"))
+
+    def walk(nodes):
+        for node in nodes:
+            values.append((f"{node.key}.heading" if node.key else "heading", node.heading))
+            walk(node.points)
+
+    walk(outline.sections)
+    for key, text in values:
+        for m in _UNEDITED.finditer(text or ""):
+            found.append((key, m.group()))
+    return found
 
 
 def load_outline(source: str | Path | dict) -> Outline:

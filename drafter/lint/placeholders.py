@@ -26,6 +26,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("〔待补充〕", re.compile(r"[〔【\[［(（]\s*(?:待补充|待定|待核实|待核|待填|待完善|此处|TODO|TBD|todo)"
                             r"[^〕】\]］)）]{0,30}[〕】\]］)）]")),
     ("____", re.compile(r"_{2,}|＿{2,}")),
+    # starter text older versions of ``drafter new`` left (now it writes 〔待填：…〕, caught above)
+    ("“主题”", re.compile(r"“主题”|〔第[一二三四五六七八九]部分标题〕")),
     ("{{ }}", re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}")),
 ]
 
