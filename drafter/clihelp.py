@@ -232,7 +232,8 @@ def short_help(command, width: int) -> str:
     text = _join(inspect.cleandoc(text).split("\n\n")[0].split("\n"))
     match = re.search(r"。|(?<=[a-z)])\.(\s|$)|；|;", text)
     if match:
-        text = text[:match.start()] + ("。" if match.group(0) == "。" else "")
+        text = text[:match.start()]
+    text = text.rstrip("。.")
     if width_of(text) > width:
         while text and width_of(text) > width - 1:
             text = text[:-1]

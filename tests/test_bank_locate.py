@@ -84,7 +84,7 @@ def _draft(cwd, *extra, env=None):
     full.update(env or {})
     full["PYTHONPATH"] = str(ROOT)
     return subprocess.run([sys.executable, "-m", "drafter", "draft", str(EXAMPLE), "-o", "out.md",
-                           "--sources", "src.yaml", *extra], cwd=cwd, capture_output=True, text=True,
+                           "--sources", "src.yaml", "--force", *extra], cwd=cwd, capture_output=True, text=True,
                           env=full, timeout=120)
 
 
