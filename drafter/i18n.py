@@ -142,6 +142,24 @@ class Message(str):
         return (Message, (self.msgid, self.params))
 
 
+class Joined(Message):
+    """Messages joined by a separator: English joined for JSON, each translated for a person."""
+
+    __slots__ = ("items", "sep")
+
+    def __new__(cls, sep: str, items):
+        items = list(items)
+        self = str.__new__(cls, sep.join(items))
+        self.msgid, self.params, self.items, self.sep = sep.join(items), {}, items, sep
+        return self
+
+    def translated(self) -> str:
+        return self.sep.join(translate(item) if isinstance(item, Message) else item for item in self.items)
+
+    def __reduce__(self):
+        return (Joined, (self.sep, self.items))
+
+
 def M_(msgid: str, **params) -> Message:
     """A translatable message that stays English where a program reads it (see ``Message``)."""
     return Message(msgid, params)
