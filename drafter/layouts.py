@@ -170,7 +170,7 @@ def _resolve(name_or_path: str | Path) -> Path:
     path = Path(text)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         if not path.is_file():
-            raise LayoutError("layout file not found", path=text)
+            raise LayoutError(_("layout file not found"), path=text)
         return path
     shipped = _shipped_path(text)
     if shipped is None:
@@ -188,7 +188,7 @@ def _read_yaml(path: Path) -> tuple[dict, yaml.Node | None]:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise LayoutError("a layout profile must be a mapping of keys", path=str(path), line=1)
+        raise LayoutError(_("a layout profile must be a mapping of keys"), path=str(path), line=1)
     return data, node
 
 
@@ -228,13 +228,13 @@ def load_layout(name_or_path: str | Path | "Layout" | None = None) -> Layout:
 
 def _load_merged(path: Path, seen: tuple[Path, ...]) -> dict:
     if path.resolve() in seen:
-        raise LayoutError("'extends' makes a loop", path=str(path), key="extends")
+        raise LayoutError(_("'extends' makes a loop"), path=str(path), key="extends")
     data, node = _read_yaml(path)
     parent = data.pop("extends", None)
     if parent is None:
         return {**data, "_nodes": {str(path): node}}
     if not isinstance(parent, str):
-        raise LayoutError("'extends' must name a layout or a file", path=str(path),
+        raise LayoutError(_("'extends' must name a layout or a file"), path=str(path),
                           line=_line_of(node, "extends"), key="extends")
     parent_path = path.parent / parent if parent.endswith((".yaml", ".yml")) else _resolve(parent)
     base = _load_merged(parent_path, seen + (path.resolve(),))

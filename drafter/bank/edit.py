@@ -21,7 +21,7 @@ def check_text(text: str) -> str:
     """The text as stored: stripped; refused when empty or with a nameless ``{}`` slot."""
     text = text.strip()
     if not text:
-        raise BankError("empty text: a phrase needs words", key="text")
+        raise BankError(_("empty text: a phrase needs words"), key="text")
     if any(not name.strip() for name in SLOT_RE.findall(text)):
         raise BankError(f"slot without a name in {text!r}: write {{name}}, e.g. {{地名}}", key="text")
     return text
@@ -160,7 +160,7 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
     """
     from drafter.bank.yamlio import phrase_from_dict
     if not isinstance(entry, dict):
-        raise BankError("the entry must be a mapping (id: ..., text: ...)")
+        raise BankError(_("the entry must be a mapping (id: ..., text: ...)"))
     with bank_lock(bank_dir):
         wanted = {str(entry["category"])} if entry.get("category") else set()
         bank = _load(bank_dir, _categories_of(bank_dir, [pid]) | wanted)
@@ -181,7 +181,7 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
         if new.origin not in ORIGINS:
             raise BankError(f"origin must be one of {', '.join(ORIGINS)}", key="origin")
         if new.count < 0:
-            raise BankError("count cannot be negative", key="count")
+            raise BankError(_("count cannot be negative"), key="count")
         return _put(bank, bank_dir, old, new)
 
 
@@ -215,7 +215,7 @@ def add_many(bank_dir: str | Path, phrases: list[Phrase], *, create_category: bo
         for p in phrases:
             try:
                 if not revive and bank.is_deleted(p):
-                    raise BankError("deleted earlier (in deleted.yaml)")
+                    raise BankError(_("deleted earlier (in deleted.yaml)"))
                 fresh = new_phrase(bank, bank_dir, p.text, p.category, p.tags, sources=p.sources,
                                    count=p.count, create_category=create_category)
             except BankError as err:

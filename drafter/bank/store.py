@@ -12,6 +12,7 @@ from pathlib import Path
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
 from drafter.errors import BankError, os_reason
+from drafter.i18n import _
 
 PHRASES_DIR = "phrases"
 SKELETONS = "skeletons.yaml"
@@ -46,7 +47,7 @@ def phrase_files(bank_dir: Path) -> list[Path]:
 
 def check_dir(bank_dir: Path) -> None:
     if not Path(bank_dir).is_dir():
-        raise BankError("no phrase bank here (not a directory); pass --bank DIR or run drafter mine",
+        raise BankError(_("no phrase bank here (not a directory); pass --bank DIR or run drafter mine"),
                         path=bank_dir)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.model import Speech
+from drafter.i18n import _
 
 SUFFIXES = (".txt", ".md", ".docx")
 
@@ -31,7 +32,8 @@ def write(speech: Speech, path: str | Path, **options) -> Path:
         write_docx(speech, path, **options)
         return path
     if suffix not in SUFFIXES:
-        raise DrafterError(f"cannot write {suffix or 'a file without suffix'}: use .docx, .md or .txt",
+        raise DrafterError(_("cannot write {suffix}: use .docx, .md or .txt").format(
+            suffix=suffix or _("a file without suffix")),
                            path=str(path))
     from drafter.writers.atomic import write_text_atomic
     write_text_atomic(path, render(speech, suffix.lstrip(".")))
