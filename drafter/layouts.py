@@ -19,6 +19,7 @@ import yaml
 
 from drafter.errors import LayoutError
 from drafter.yamlfile import compose_yaml, read_text
+from drafter.i18n import _
 
 DEFAULT_LAYOUT = "gbt9704"
 
@@ -174,7 +175,6 @@ def _resolve(name_or_path: str | Path) -> Path:
         return path
     shipped = _shipped_path(text)
     if shipped is None:
-        from drafter.i18n import _
         from drafter.suggest import closest
         best = closest(text, available_layouts())
         hint = _("did you mean {best!r}? ").format(best=best) if best else ""

@@ -73,7 +73,7 @@ class Outline:
 
 #: what ``drafter new`` leaves for the writer to replace (drafter/compose/starter.py), and the
 #: starter text of older versions (the bare word 主题 as theme, 〔第一部分标题〕 headings)
-_UNEDITED = re.compile(r"〔待填[：:][^〕]*〕|〔第[一二三四五六七八九]部分标题〕")
+_UNEDITED = re.compile(r"〔待填[：:][^〕]*〕|〔第.{1,2}部分标题〕")
 
 
 def unedited(outline: "Outline") -> list[tuple[str, str]]:

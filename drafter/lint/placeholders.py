@@ -27,7 +27,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"[^〕】\]］)）]{0,30}[〕】\]］)）]")),
     ("____", re.compile(r"_{2,}|＿{2,}")),
     # starter text older versions of ``drafter new`` left (now it writes 〔待填：…〕, caught above)
-    ("“主题”", re.compile(r"“主题”|〔第[一二三四五六七八九]部分标题〕")),
+    ("“主题”", re.compile(r"“主题”|〔第.{1,2}部分标题〕")),
     ("{{ }}", re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}")),
 ]
 
