@@ -23,7 +23,7 @@ def check_text(text: str) -> str:
     if not text:
         raise BankError(_("empty text: a phrase needs words"), key="text")
     if any(not name.strip() for name in SLOT_RE.findall(text)):
-        raise BankError(f"slot without a name in {text!r}: write {{name}}, e.g. {{地名}}", key="text")
+        raise BankError(_("slot without a name in {text!r}: write {{name}}, e.g. {{地名}}").format(text=text), key="text")
     return text
 
 
@@ -67,7 +67,8 @@ def _same_text(bank: Bank, bank_dir, text: str, except_id: str | None = None):
 def _refuse_duplicate(bank: Bank, bank_dir, text: str, except_id: str | None = None) -> None:
     other = _same_text(bank, bank_dir, text, except_id)
     if other is not None:
-        raise BankError(f"the bank already has this text as {other[0]} ({other[1]})", key="text")
+        raise BankError(_("the bank already has this text as {pid} ({category})").format(pid=other[0],
+                                                                                      category=other[1]), key="text")
 
 
 def _untombstone(bank: Bank, phrase: Phrase) -> None:
@@ -80,7 +81,7 @@ def _untombstone(bank: Bank, phrase: Phrase) -> None:
 def _find(bank: Bank, pid: str) -> Phrase:
     phrase = bank.get(pid)
     if phrase is None:
-        raise BankError(f"no phrase with id {pid!r} (drafter phrases search finds ids)", key="id")
+        raise BankError(_("no phrase with id {pid!r} (drafter phrases search finds ids)").format(pid=pid), key="id")
     return phrase
 
 
@@ -166,10 +167,10 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
         bank = _load(bank_dir, _categories_of(bank_dir, [pid]) | wanted)
         old = _find(bank, pid)
         if expected is not None and old.to_dict() != expected.to_dict():
-            raise BankError(f"{pid} was changed by someone else while you edited it; run edit again",
+            raise BankError(_("{pid} was changed by someone else while you edited it; run edit again").format(pid=pid),
                             key="id")
         if str(entry.get("id", pid)) != pid:
-            raise BankError(f"the id cannot change (it is {pid}); rm and add instead", key="id")
+            raise BankError(_("the id cannot change (it is {pid}); rm and add instead").format(pid=pid), key="id")
         try:
             new = phrase_from_dict({**entry, "id": pid}, old.category)
         except ValueError as err:
@@ -179,7 +180,7 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
         if new.category != old.category:
             check_category(bank, new.category, create_category)
         if new.origin not in ORIGINS:
-            raise BankError(f"origin must be one of {', '.join(ORIGINS)}", key="origin")
+            raise BankError(_("origin must be one of {origins}").format(origins=", ".join(ORIGINS)), key="origin")
         if new.count < 0:
             raise BankError(_("count cannot be negative"), key="count")
         return _put(bank, bank_dir, old, new)

@@ -20,7 +20,7 @@ def export_text(phrases: list[Phrase], fmt: str) -> str:
         from drafter.bank.yamlio import render_phrases
         return render_phrases(phrases)
     if fmt != "csv":
-        raise BankError(f"unknown export format {fmt!r}: use csv or yaml", key="--format")
+        raise BankError(_("unknown export format {fmt!r}: use csv or yaml").format(fmt=fmt), key="--format")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

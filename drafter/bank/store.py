@@ -116,7 +116,8 @@ def check_category_name(category: str) -> None:
     """Categories are file names; refuse the ones that cannot be."""
     if (not category or category != category.strip() or category.startswith(".")
             or any(c in category for c in "/\\\0:*?\"<>|") or any(c.isspace() for c in category)):
-        raise BankError(f"bad category name {category!r}: it must be one word usable as a file name",
+        raise BankError(_("bad category name {category!r}: it must be one word usable as a file name").format(
+            category=category),
                         key="category")
 
 
@@ -207,6 +208,7 @@ def _commit(bank_dir: Path, writes: dict[str, str], removes: list[str]) -> None:
         journal.commit(bank_dir, writes, removes)
     except OSError as err:
         committed = (bank_dir / journal.JOURNAL / journal.COMMIT).exists()
-        raise BankError(f"cannot finish writing the bank: {os_reason(err)}; the next drafter command "
-                        "completes it" if committed else
-                        f"cannot write the bank: {os_reason(err)}; nothing was changed", path=bank_dir) from None
+        raise BankError(_("cannot finish writing the bank: {reason}; the next drafter command completes it").format(
+            reason=os_reason(err)) if committed else
+            _("cannot write the bank: {reason}; nothing was changed").format(reason=os_reason(err)),
+            path=bank_dir) from None
