@@ -15,6 +15,7 @@ from drafter.bank.phrase import (DEFAULT_CATEGORIES, ORIGINS, SLOT_RE, Bank, Phr
                                  slot_names, unique_id)
 from drafter.bank.store import check_category_name, load_bank, save_bank
 from drafter.errors import BankError
+from drafter.i18n import _
 
 
 def check_text(text: str) -> str:
@@ -32,7 +33,7 @@ def check_category(bank: Bank, category: str, create: bool) -> None:
     if category in bank.categories:
         return
     if not create:
-        from drafter.i18n import N_, _
+        from drafter.i18n import N_
         from drafter.suggest import unknown
         raise BankError(unknown(N_("category"), category, bank.categories) + _("; add it to categories.yaml "
                         "or pass --new-category"), key="category")
