@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"drafter: {os_error_line(err)}", err=True)
         sys.exit(2)
     except RecursionError:
-        typer.echo("drafter: input nested too deeply to process", err=True)
+        typer.echo("drafter: " + _("input nested too deeply to process"), err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("drafter: " + _("interrupted"), err=True)

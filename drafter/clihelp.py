@@ -232,7 +232,8 @@ def short_help(command, width: int) -> str:
     text = _join(inspect.cleandoc(text).split("\n\n")[0].split("\n"))
     match = re.search(r"。|(?<=[a-z)])\.(\s|$)|；|;", text)
     if match:
-        text = text[:match.start()] + ("。" if match.group(0) == "。" else "")
+        text = text[:match.start()]
+    text = text.rstrip("。.")
     if width_of(text) > width:
         while text and width_of(text) > width - 1:
             text = text[:-1]
@@ -419,10 +420,15 @@ class DrafterGroup(TyperGroup):
                 typer.echo(f"drafter: --lang {lang}: en | zh", err=True)
                 sys.exit(2)
         adopt(self)
+        from drafter.bank.locate import flush_announcements
+        flush_announcements(show=False)
         try:
             try:
                 rv = super().main(args, prog_name=prog_name, complete_var=complete_var,
                                   standalone_mode=False, **extra)
+                # exit 0 or 1 (a result: found nothing, lint errors): say which bank was used;
+                # exit 2 (the command failed): its one error line only
+                flush_announcements(show=rv in (None, 0, 1))
             except ce.NoArgsIsHelpError as err:
                 if not standalone_mode:
                     raise
@@ -445,4 +451,5 @@ class DrafterGroup(TyperGroup):
                 return rv
             sys.exit(rv if isinstance(rv, int) else 0)
         finally:
+            flush_announcements(show=False)
             i18n._override = saved

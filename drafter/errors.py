@@ -58,13 +58,19 @@ class WriteError(DrafterError):
     """An output that cannot or must not be written (full disk, read-only, a directory, an input)."""
 
 
+def N_(message: str) -> str:  # drafter.i18n.N_ (errors.py imports nothing of drafter at import time)
+    return message
+
+
 def os_reason(err: OSError) -> str:
     """What an OSError means for the user, in a few words (full disk, read-only, ...)."""
     import errno
-    return {errno.ENOSPC: "the disk is full (no space left on device); free some space and run it again",
-            errno.EDQUOT: "the disk quota is used up; free some space and run it again",
-            errno.EROFS: "the file system is read-only; write somewhere else",
-            errno.EACCES: "permission denied",
-            errno.EPERM: "operation not permitted",
-            errno.ELOOP: "symbolic link loop (a link that points back to itself)",
-            errno.EISDIR: "is a directory; give a file name"}.get(err.errno, err.strerror or str(err))
+    from drafter.i18n import _
+    known = {errno.ENOSPC: N_("the disk is full (no space left on device); free some space and run it again"),
+             errno.EDQUOT: N_("the disk quota is used up; free some space and run it again"),
+             errno.EROFS: N_("the file system is read-only; write somewhere else"),
+             errno.EACCES: N_("permission denied"),
+             errno.EPERM: N_("operation not permitted"),
+             errno.ELOOP: N_("symbolic link loop (a link that points back to itself)"),
+             errno.EISDIR: N_("is a directory; give a file name")}
+    return _(known[err.errno]) if err.errno in known else (err.strerror or str(err))

@@ -18,6 +18,11 @@ How to use it (see docs/i18n.md)::
     RULES = {"xx": N_("fill in before delivery")}                  # module level: N_() marks,
     print(_(RULES["xx"]))                                          # _() translates at use
     ngettext("{n} file", "{n} files", n).format(n=n)
+    Finding(message=M_("fill in {what} before delivery", what=x))  # text that is also machine output
+
+``M_(msgid, **params)`` is for messages that appear both to people and in ``--json``: it is a
+``str`` holding the English text (what JSON gets, the same in every language), and
+``translate(message)`` / ``str(message.translated())`` gives it in the user's language.
 
 The argument of ``_``/``N_``/``ngettext`` must be a plain string literal (no f-string):
 Babel extracts the literal, and ``tests/test_i18n.py`` fails for a literal with no Chinese.
@@ -112,3 +117,57 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a literal for translation without translating it (module-level constants)."""
     return message
+
+
+class Message(str):
+    """A message that is English text as a ``str`` (for JSON and comparisons), with the msgid and
+    parameters to show it in the user's language (``translated()``)."""
+
+    __slots__ = ("msgid", "params")
+
+    def __new__(cls, msgid: str, params: dict | None = None):
+        params = dict(params or {})
+        self = super().__new__(cls, msgid.format(**params) if params else msgid)
+        self.msgid = msgid
+        self.params = params
+        return self
+
+    def translated(self) -> str:
+        text = catalog().gettext(self.msgid)
+        if not self.params:
+            return text
+        return text.format(**{k: v.translated() if isinstance(v, Message) else v for k, v in self.params.items()})
+
+    def __reduce__(self):  # pickling across mining/lint worker processes
+        return (Message, (self.msgid, self.params))
+
+
+class Joined(Message):
+    """Messages joined by a separator: English joined for JSON, each translated for a person."""
+
+    __slots__ = ("items", "sep")
+
+    def __new__(cls, sep: str, items):
+        items = list(items)
+        self = str.__new__(cls, sep.join(items))
+        self.msgid, self.params, self.items, self.sep = sep.join(items), {}, items, sep
+        return self
+
+    def translated(self) -> str:
+        return self.sep.join(translate(item) if isinstance(item, Message) else item for item in self.items)
+
+    def __reduce__(self):
+        return (Joined, (self.sep, self.items))
+
+
+def M_(msgid: str, **params) -> Message:
+    """A translatable message that stays English where a program reads it (see ``Message``)."""
+    return Message(msgid, params)
+
+
+def translate(text: str) -> str:
+    """``text`` for a person: a ``Message`` in the current language, a plain msgid through the
+    catalog (unchanged when it has no translation)."""
+    if isinstance(text, Message):
+        return text.translated()
+    return catalog().gettext(text) if text else text

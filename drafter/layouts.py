@@ -19,6 +19,7 @@ import yaml
 
 from drafter.errors import LayoutError
 from drafter.yamlfile import compose_yaml, read_text
+from drafter.i18n import _
 
 DEFAULT_LAYOUT = "gbt9704"
 
@@ -170,12 +171,15 @@ def _resolve(name_or_path: str | Path) -> Path:
     path = Path(text)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         if not path.is_file():
-            raise LayoutError("layout file not found", path=text)
+            raise LayoutError(_("layout file not found"), path=text)
         return path
     shipped = _shipped_path(text)
     if shipped is None:
-        raise LayoutError(f"no layout named '{text}'; use one of {', '.join(available_layouts())} "
-                          "or a path to a .yaml profile")
+        from drafter.suggest import closest
+        best = closest(text, available_layouts())
+        hint = _("did you mean {best!r}? ").format(best=best) if best else ""
+        raise LayoutError(_("no layout named {name!r}; {hint}use one of {known} or a path to a .yaml "
+                            "profile").format(name=text, hint=hint, known=", ".join(available_layouts())))
     return shipped
 
 
@@ -184,7 +188,7 @@ def _read_yaml(path: Path) -> tuple[dict, yaml.Node | None]:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise LayoutError("a layout profile must be a mapping of keys", path=str(path), line=1)
+        raise LayoutError(_("a layout profile must be a mapping of keys"), path=str(path), line=1)
     return data, node
 
 
@@ -260,13 +264,13 @@ def _parent_profile(path: Path) -> Path | None:
 
 def _load_merged(path: Path, seen: tuple[Path, ...]) -> dict:
     if path.resolve() in seen:
-        raise LayoutError("'extends' makes a loop", path=str(path), key="extends")
+        raise LayoutError(_("'extends' makes a loop"), path=str(path), key="extends")
     data, node = _read_yaml(path)
     parent = data.pop("extends", None)
     if parent is None:
         return {**data, "_nodes": {str(path): node}}
     if not isinstance(parent, str):
-        raise LayoutError("'extends' must name a layout or a file", path=str(path),
+        raise LayoutError(_("'extends' must name a layout or a file"), path=str(path),
                           line=_line_of(node, "extends"), key="extends")
     parent_path = path.parent / parent if parent.endswith((".yaml", ".yml")) else _resolve(parent)
     base = _load_merged(parent_path, seen + (path.resolve(),))

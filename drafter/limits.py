@@ -22,6 +22,7 @@ import stat
 from pathlib import Path
 
 from drafter.errors import DrafterError, ReadError
+from drafter.i18n import _
 
 MB = 1024 * 1024
 
@@ -50,21 +51,22 @@ def stat_input(path: str | Path, error: type[DrafterError] = ReadError, what: st
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise error(f"{what} not found" if what != "file" else "file not found: no such file or directory",
-                    path=str(path)) from None
+        raise error(_("{what} not found").format(what=_(what)) if what != "file"
+                    else _("file not found: no such file or directory"), path=str(path)) from None
     except OSError as err:
         raise error(_os_reason(err, what), path=str(path)) from None
     if stat.S_ISDIR(st.st_mode):
-        raise error(f"is a directory, expected a {what}" if what != "file"
-                    else "is a directory (give its files, or use a command that takes directories)",
+        raise error(_("is a directory, expected a {what}").format(what=_(what)) if what != "file"
+                    else _("is a directory (give its files, or use a command that takes directories)"),
                     path=str(path))
     if not stat.S_ISREG(st.st_mode):
-        raise error(f"is not a regular file (a pipe, device or socket); drafter reads only files",
+        raise error(_("is not a regular file (a pipe, device or socket); drafter reads only files"),
                     path=str(path))
     cap = max_input_bytes()
     if st.st_size > cap:
-        raise error(f"is {st.st_size / MB:.0f} MB, over the {cap // MB} MB limit for one input file; "
-                    f"set DRAFTER_MAX_INPUT_MB={-(-st.st_size // MB) + 1} to raise it", path=str(path))
+        raise error(_("is {size:.0f} MB, over the {cap} MB limit for one input file; set DRAFTER_MAX_INPUT_MB={raise_to} "
+                      "to raise it").format(size=st.st_size / MB, cap=cap // MB, raise_to=-(-st.st_size // MB) + 1),
+                    path=str(path))
     return st
 
 

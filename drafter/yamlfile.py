@@ -22,6 +22,7 @@ import yaml
 from yaml.constructor import ConstructorError
 
 from drafter.errors import DrafterError
+from drafter.i18n import N_, _
 
 
 class _Checks:
@@ -146,12 +147,13 @@ def yaml_error(err: yaml.YAMLError, path, error: type[DrafterError] = DrafterErr
             line = text.count("\n", 0, err.position) + 1
             column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
         char = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
-        return error(f"{what}: control character U+{char:04X} is not allowed in YAML; remove it",
+        return error(_("{what}: control character U+{code:04X} is not allowed in YAML; remove it").format(
+            what=_(what), code=char),
                      path=str(path), line=line, column=column)
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     problem = getattr(err, "problem", None) or getattr(err, "context", None) or str(err)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-    return error(f"{what}: {problem}", path=str(path), line=line, column=column)
+    return error(f"{_(what)}: {problem}", path=str(path), line=line, column=column)
 
 
 def _load(text: str, path, error, loader, what: str):
@@ -200,5 +202,9 @@ def decode_utf8(data: bytes, path, error: type[DrafterError] = DrafterError, wha
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         column = len(data[data.rfind(b"\n", 0, err.start) + 1:err.start].decode("utf-8", "replace")) + 1
-        raise error(f"{what} is not UTF-8 text: invalid byte 0x{data[err.start]:02x} (byte {err.start}); "
-                    "save it as UTF-8", path=str(path), line=line, column=column) from None
+        raise error(_("{what} is not UTF-8 text: invalid byte 0x{value:02x} (byte {byte}); save it as UTF-8").format(
+            what=_(what), value=data[err.start], byte=err.start), path=str(path), line=line, column=column) from None
+
+
+#: the words callers pass as ``what`` (marked here so they have Chinese)
+_WHATS = (N_("not valid YAML"), N_("file"), N_("layout"), N_("rules file"), N_("outline"))

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "drafter"
 PO = PACKAGE / "locale" / "zh_CN" / "LC_MESSAGES" / "drafter.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "M_": (1,)}
 
 
 def extract() -> Catalog:

@@ -31,7 +31,8 @@ def test_json_is_one_object_per_file_in_the_documented_shape():
     assert obj == parse_file(CORPUS / f"{NAME}.txt").to_dict() | {"source": obj["source"]}
 
 
-def test_readable_output_indents_headings_and_counts():
+def test_readable_output_indents_headings_and_counts(monkeypatch):
+    monkeypatch.setenv("DRAFTER_LANG", "zh")  # the labels in the writer's language
     result = run("parse", CORPUS / f"{NAME}.txt")
     assert result.returncode == 0
     assert "    一、高质量发展是全面建设社会主义现代化国家的首要任务" in result.stdout

@@ -64,7 +64,7 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path):
     ("title: x\nsections:\n  - heading: a\n    points: 3\n", ":4:13: sections[1].points", "expected a list"),
     ("title: x\nsections:\n  - points: [a]\n", ":3:5: sections[1]", "missing required key 'heading'"),
     ("title: x\nsectoins: [a]\nsections: [a]\n", ":2:1: sectoins", "unknown key"),
-    ("title: x\nnumbering: roman\nsections: [a]\n", ":2:12: numbering", "'lead' or 'numbered'"),
+    ("title: x\nnumbering: roman\nsections: [a]\n", ":2:12: numbering", "unknown numbering 'roman' (known: lead, numbered)"),
     ("title: x\nlength: 100\nminutes: 3\nsections: [a]\n", ":3:1: minutes", "not both"),
     ("title: x\nvars: [a]\nsections: [a]\n", ":2:7: vars", "expected a mapping"),
 ])

@@ -15,15 +15,16 @@ from drafter.bank.phrase import (DEFAULT_CATEGORIES, ORIGINS, SLOT_RE, Bank, Phr
                                  slot_names, unique_id)
 from drafter.bank.store import check_category_name, load_bank, save_bank
 from drafter.errors import BankError
+from drafter.i18n import _
 
 
 def check_text(text: str) -> str:
     """The text as stored: stripped; refused when empty or with a nameless ``{}`` slot."""
     text = text.strip()
     if not text:
-        raise BankError("empty text: a phrase needs words", key="text")
+        raise BankError(_("empty text: a phrase needs words"), key="text")
     if any(not name.strip() for name in SLOT_RE.findall(text)):
-        raise BankError(f"slot without a name in {text!r}: write {{name}}, e.g. {{地名}}", key="text")
+        raise BankError(_("slot without a name in {text!r}: write {{name}}, e.g. {{地名}}").format(text=text), key="text")
     return text
 
 
@@ -32,9 +33,10 @@ def check_category(bank: Bank, category: str, create: bool) -> None:
     if category in bank.categories:
         return
     if not create:
-        known = "、".join(bank.categories) or "none"
-        raise BankError(f"unknown category {category!r} (known: {known}); add it to "
-                        f"categories.yaml or pass --new-category", key="category")
+        from drafter.i18n import N_
+        from drafter.suggest import unknown
+        raise BankError(unknown(N_("category"), category, bank.categories) + _("; add it to categories.yaml "
+                        "or pass --new-category"), key="category")
     bank.categories[category] = DEFAULT_CATEGORIES.get(category, "")
 
 
@@ -66,7 +68,8 @@ def _same_text(bank: Bank, bank_dir, text: str, except_id: str | None = None):
 def _refuse_duplicate(bank: Bank, bank_dir, text: str, except_id: str | None = None) -> None:
     other = _same_text(bank, bank_dir, text, except_id)
     if other is not None:
-        raise BankError(f"the bank already has this text as {other[0]} ({other[1]})", key="text")
+        raise BankError(_("the bank already has this text as {pid} ({category})").format(pid=other[0],
+                                                                                      category=other[1]), key="text")
 
 
 def _untombstone(bank: Bank, phrase: Phrase) -> None:
@@ -79,7 +82,7 @@ def _untombstone(bank: Bank, phrase: Phrase) -> None:
 def _find(bank: Bank, pid: str) -> Phrase:
     phrase = bank.get(pid)
     if phrase is None:
-        raise BankError(f"no phrase with id {pid!r} (drafter phrases search finds ids)", key="id")
+        raise BankError(_("no phrase with id {pid!r} (drafter phrases search finds ids)").format(pid=pid), key="id")
     return phrase
 
 
@@ -159,16 +162,16 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
     """
     from drafter.bank.yamlio import phrase_from_dict
     if not isinstance(entry, dict):
-        raise BankError("the entry must be a mapping (id: ..., text: ...)")
+        raise BankError(_("the entry must be a mapping (id: ..., text: ...)"))
     with bank_lock(bank_dir):
         wanted = {str(entry["category"])} if entry.get("category") else set()
         bank = _load(bank_dir, _categories_of(bank_dir, [pid]) | wanted)
         old = _find(bank, pid)
         if expected is not None and old.to_dict() != expected.to_dict():
-            raise BankError(f"{pid} was changed by someone else while you edited it; run edit again",
+            raise BankError(_("{pid} was changed by someone else while you edited it; run edit again").format(pid=pid),
                             key="id")
         if str(entry.get("id", pid)) != pid:
-            raise BankError(f"the id cannot change (it is {pid}); rm and add instead", key="id")
+            raise BankError(_("the id cannot change (it is {pid}); rm and add instead").format(pid=pid), key="id")
         try:
             new = phrase_from_dict({**entry, "id": pid}, old.category)
         except ValueError as err:
@@ -178,9 +181,9 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
         if new.category != old.category:
             check_category(bank, new.category, create_category)
         if new.origin not in ORIGINS:
-            raise BankError(f"origin must be one of {', '.join(ORIGINS)}", key="origin")
+            raise BankError(_("origin must be one of {origins}").format(origins=", ".join(ORIGINS)), key="origin")
         if new.count < 0:
-            raise BankError("count cannot be negative", key="count")
+            raise BankError(_("count cannot be negative"), key="count")
         return _put(bank, bank_dir, old, new)
 
 
@@ -214,7 +217,7 @@ def add_many(bank_dir: str | Path, phrases: list[Phrase], *, create_category: bo
         for p in phrases:
             try:
                 if not revive and bank.is_deleted(p):
-                    raise BankError("deleted earlier (in deleted.yaml)")
+                    raise BankError(_("deleted earlier (in deleted.yaml)"))
                 fresh = new_phrase(bank, bank_dir, p.text, p.category, p.tags, sources=p.sources,
                                    count=p.count, create_category=create_category)
             except BankError as err:

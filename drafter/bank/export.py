@@ -9,6 +9,7 @@ from pathlib import Path
 
 from drafter.bank.phrase import Phrase
 from drafter.errors import BankError
+from drafter.i18n import _
 
 CSV_COLUMNS = ["id", "text", "category", "tags", "slots", "count", "sources", "origin"]
 
@@ -19,7 +20,7 @@ def export_text(phrases: list[Phrase], fmt: str) -> str:
         from drafter.bank.yamlio import render_phrases
         return render_phrases(phrases)
     if fmt != "csv":
-        raise BankError(f"unknown export format {fmt!r}: use csv or yaml", key="--format")
+        raise BankError(_("unknown export format {fmt!r}: use csv or yaml").format(fmt=fmt), key="--format")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -75,8 +76,8 @@ def copy_packaged_bank(target: str | Path, force: bool = False) -> None:
     from drafter.bank.store import packaged_bank_dir
     source, target = packaged_bank_dir(), Path(target)
     if not source.is_dir():
-        raise BankError("this drafter ships no phrase bank; mine one with drafter mine", path=source)
+        raise BankError(_("this drafter ships no phrase bank; mine one with drafter mine"), path=source)
     if target.exists() and not force:
-        raise BankError("already exists; pass --force to copy over it", path=target)
+        raise BankError(_("already exists; pass --force to copy over it"), path=target)
     shutil.copytree(source, target, dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(".index.sqlite*", ".lock", ".drafting-cache.json"))

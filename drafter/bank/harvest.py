@@ -13,6 +13,7 @@ from pathlib import Path
 from drafter.bank.edit import AddReport, add_many
 from drafter.bank.phrase import Phrase, Source
 from drafter.errors import BankError
+from drafter.i18n import _
 
 #: a file whose every paragraph is at most this long is a list of lines, not a speech
 LINE_MAX = 60
@@ -40,8 +41,8 @@ def phrases_from_speech_file(raw, source: str) -> list[Phrase]:
     try:
         from drafter.mining import phrases_from_speech
     except ImportError:
-        raise BankError("harvesting a speech needs drafter.mining.phrases_from_speech, which this "
-                        "install lacks; import it line by line with --lines", path=source) from None
+        raise BankError(_("harvesting a speech needs drafter.mining.phrases_from_speech, which this "
+                        "install lacks; import it line by line with --lines"), path=source) from None
     return list(phrases_from_speech(parse_doc(raw, source=source), source))
 
 
@@ -54,7 +55,7 @@ def import_file(bank_dir: str | Path, path: str | Path, *, category: str | None 
         mode = "lines" if looks_like_lines(paras) else "speech"
     if mode == "lines":
         if not category:
-            raise BankError("importing lines needs --category (which category the lines are)",
+            raise BankError(_("importing lines needs --category (which category the lines are)"),
                             path=path)
         phrases = phrases_from_lines(paras, path.name, category, tags)
     else:

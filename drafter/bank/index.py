@@ -32,6 +32,7 @@ from typing import Iterator
 from drafter.bank.phrase import _NFKC_COMMON, Phrase, fold
 from drafter.bank.rows import ROW, US, phrase_from_row, row_of, source_files, unpack
 from drafter.errors import BankError
+from drafter.i18n import _
 
 __all__ = ["ROW", "bigrams", "cached_phrases", "index_path", "lookup", "note_saved", "open_index",
            "phrase_from_row", "read_file_with_sig", "rebuild", "signature"]
@@ -202,7 +203,7 @@ def _read_raw(path: Path) -> tuple[str, str]:
     try:
         return raw.decode("utf-8-sig"), sig
     except UnicodeDecodeError as err:
-        raise BankError("not UTF-8 text", path=path) from err
+        raise BankError(_("not UTF-8 text"), path=path) from err
 
 
 def read_file_with_sig(path: Path) -> tuple[list[Phrase], str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from drafter.errors import BankError, os_reason
+from drafter.i18n import _
 
 LOCK_NAME = ".lock"
 _held: dict[tuple[str, int], tuple[int, int]] = {}  # (bank path, thread) -> (fd, depth)
@@ -62,7 +63,7 @@ def _acquire(bank_dir: Path, timeout: float) -> int:
         bank_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(bank_dir / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
-        raise BankError(f"cannot lock the bank: {os_reason(err)}", path=bank_dir) from None
+        raise BankError(_("cannot lock the bank: {reason}").format(reason=os_reason(err)), path=bank_dir) from None
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -71,6 +72,6 @@ def _acquire(bank_dir: Path, timeout: float) -> int:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 os.close(fd)
-                raise BankError(f"bank is busy: another drafter process has held its lock for "
-                                f"{timeout:g} s; try again", path=bank_dir) from None
+                raise BankError(_("bank is busy: another drafter process has held its lock for {timeout:g} s; "
+                                  "try again").format(timeout=timeout), path=bank_dir) from None
             time.sleep(0.02)

@@ -12,6 +12,7 @@ from pathlib import Path
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
 from drafter.errors import BankError, os_reason
+from drafter.i18n import _
 
 PHRASES_DIR = "phrases"
 SKELETONS = "skeletons.yaml"
@@ -26,13 +27,15 @@ CATEGORIES_HEADER = "# Phrase categories and what they hold; add your own.\n"
 
 def packaged_bank_dir() -> Path:
     """The bank mined from corpus/ that ships inside the package."""
-    return Path(__file__).resolve().parent.parent / "data" / "phrasebank"
+    from drafter.bank.locate import packaged_bank_dir as packaged
+    return packaged()
 
 
 def default_bank_dir() -> Path:
-    """./phrasebank when the current directory has one, else the packaged bank."""
-    local = Path("phrasebank")
-    return local if local.is_dir() else packaged_bank_dir()
+    """The bank to use when no --bank is given: DRAFTER_BANK, the project's, the user's, the
+    built-in one (the rule is in drafter/bank/locate.py)."""
+    from drafter.bank.locate import resolve_bank
+    return resolve_bank().path
 
 
 def phrase_files(bank_dir: Path) -> list[Path]:
@@ -44,7 +47,7 @@ def phrase_files(bank_dir: Path) -> list[Path]:
 
 def check_dir(bank_dir: Path) -> None:
     if not Path(bank_dir).is_dir():
-        raise BankError("no phrase bank here (not a directory); pass --bank DIR or run drafter mine",
+        raise BankError(_("no phrase bank here (not a directory); pass --bank DIR or run drafter mine"),
                         path=bank_dir)
 
 
@@ -113,7 +116,8 @@ def check_category_name(category: str) -> None:
     """Categories are file names; refuse the ones that cannot be."""
     if (not category or category != category.strip() or category.startswith(".")
             or any(c in category for c in "/\\\0:*?\"<>|") or any(c.isspace() for c in category)):
-        raise BankError(f"bad category name {category!r}: it must be one word usable as a file name",
+        raise BankError(_("bad category name {category!r}: it must be one word usable as a file name").format(
+            category=category),
                         key="category")
 
 
@@ -204,6 +208,7 @@ def _commit(bank_dir: Path, writes: dict[str, str], removes: list[str]) -> None:
         journal.commit(bank_dir, writes, removes)
     except OSError as err:
         committed = (bank_dir / journal.JOURNAL / journal.COMMIT).exists()
-        raise BankError(f"cannot finish writing the bank: {os_reason(err)}; the next drafter command "
-                        "completes it" if committed else
-                        f"cannot write the bank: {os_reason(err)}; nothing was changed", path=bank_dir) from None
+        raise BankError(_("cannot finish writing the bank: {reason}; the next drafter command completes it").format(
+            reason=os_reason(err)) if committed else
+            _("cannot write the bank: {reason}; nothing was changed").format(reason=os_reason(err)),
+            path=bank_dir) from None

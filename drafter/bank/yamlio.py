@@ -18,6 +18,7 @@ from drafter.bank.phrase import Phrase, Source, fold, unique_id
 from drafter.errors import BankError
 from drafter.yamlfile import parse_yaml
 from drafter.yamlfile import read_text as _read_text
+from drafter.i18n import _
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -170,7 +171,7 @@ def parse_phrase_file(path: Path, text: str) -> list[Phrase]:
     if data is None:
         return []
     if not isinstance(data, list):
-        raise BankError("a phrases file must be a list of entries (- id: ...)", path=path, line=1)
+        raise BankError(_("a phrases file must be a list of entries (- id: ...)"), path=path, line=1)
     out = []
     for index, item in enumerate(data):
         try:

@@ -15,6 +15,10 @@ from docx.oxml.ns import qn
 from drafter.check.paragraphs import Para, marker_level, outline_level, stands_alone, style_role
 from drafter.layouts import Layout, TextStyle, describe_size
 from drafter.writers import docx_xml as x
+from drafter.i18n import M_, N_, Joined
+
+#: margin sides as shown to a person (the layout keys stay as they are)
+_SIDES = (N_("top"), N_("bottom"), N_("left"), N_("right"))
 
 TWIPS_PER_MM = 1440 / 25.4
 MM_TOLERANCE = 0.5
@@ -43,11 +47,13 @@ class Context:
 
 
 def _result(rule: str, problems: list[str], checked: int, what: str, good: str) -> RuleResult:
-    """Pass with ``good`` or fail with the count and the first places at fault."""
+    """Pass with ``good`` or fail with the count and the first places at fault (``what`` is a
+    msgid marked N_: "runs", "paragraphs")."""
     if not problems:
-        return RuleResult(rule, True, good if checked else f"no {what} to check")
-    shown = "; ".join(problems[:SHOWN]) + ("; …" if len(problems) > SHOWN else "")
-    return RuleResult(rule, False, f"{len(problems)} of {checked} {what} wrong: {shown}")
+        return RuleResult(rule, True, good if checked else M_("no {what} to check", what=M_(what)))
+    shown = Joined("; ", problems[:SHOWN] + (["…"] if len(problems) > SHOWN else []))
+    return RuleResult(rule, False, M_("{n} of {checked} {what} wrong: {shown}", n=len(problems), checked=checked,
+                                      what=M_(what), shown=shown))
 
 
 def _mm(twips) -> float:
@@ -72,7 +78,8 @@ def page_size(ctx: Context) -> RuleResult:
            if abs(w - want[0]) > MM_TOLERANCE or abs(h - want[1]) > MM_TOLERANCE]
     sizes = sorted({f"{w:.1f} × {h:.1f} mm" for w, h in found})
     if bad:
-        return RuleResult("page size", False, f"{', '.join(sizes)} (want {want[0]:g} × {want[1]:g} mm)")
+        return RuleResult("page size", False, M_("{sizes} (want {w:g} × {h:g} mm)", sizes=", ".join(sizes),
+                                                 w=want[0], h=want[1]))
     return RuleResult("page size", True, ", ".join(sizes))
 
 
@@ -88,14 +95,15 @@ def margins(ctx: Context) -> RuleResult:
             got = _mm(value) if value is not None else 25.4
             if abs(abs(got) - mm) > MM_TOLERANCE:
                 ok = False
-                shown.append(f"{side} {got:.1f} mm (want {mm:g})")
+                shown.append(M_("{side} {got:.1f} mm (want {want:g})", side=M_(side), got=got, want=mm))
         gutter = mar.get(qn("w:gutter")) if mar is not None else None
         if gutter and _mm(gutter) > MM_TOLERANCE:
             ok = False
-            shown.append(f"gutter {_mm(gutter):.1f} mm (want 0)")
+            shown.append(M_("gutter {got:.1f} mm (want 0)", got=_mm(gutter)))
     if ok:
-        return RuleResult("margins", True, " ".join(f"{k} {v:g}" for k, v in want.items()) + " mm")
-    return RuleResult("margins", False, ", ".join(dict.fromkeys(shown)))
+        return RuleResult("margins", True, Joined(" ", [M_("{side} {mm:g}", side=M_(k), mm=v)
+                                                        for k, v in want.items()] + ["mm"]))
+    return RuleResult("margins", False, Joined(", ", list(dict.fromkeys(shown))))
 
 
 def grid(ctx: Context) -> RuleResult:
@@ -103,11 +111,11 @@ def grid(ctx: Context) -> RuleResult:
     lay = ctx.layout
     body = [q for q in ctx.paras if q.role == "body"]
     if not body:
-        return RuleResult("grid", True, "no body paragraphs to check")
+        return RuleResult("grid", True, M_("no body paragraphs to check"))
     sect = _sections(ctx)[-1]
     pg, mar = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
     if pg is None or mar is None:
-        return RuleResult("grid", False, "no page size or margins in the document")
+        return RuleResult("grid", False, M_("no page size or margins in the document"))
     width_pt = (int(pg.get(qn("w:w"))) - int(mar.get(qn("w:left"))) - int(mar.get(qn("w:right")))) / 20
     height_pt = (int(pg.get(qn("w:h"))) - abs(int(mar.get(qn("w:top")))) - abs(int(mar.get(qn("w:bottom"))))) / 20
     q = body[0]
@@ -122,11 +130,13 @@ def grid(ctx: Context) -> RuleResult:
     width_pt -= sum(sides) / 20  # negative indents widen the line into the margins
     chars = int(width_pt / (size + spacing) + 1e-6) if size + spacing > 0 else 0
     lines = int(height_pt / line + 1e-6) if line else 0
-    shown_line = f"line {line:g} pt" if line else "line spacing not exact"
-    widen = f", lines {-sum(sides) / 20:+g} pt" if any(sides) else ""
-    found = f"{lines or '?'} lines × {chars} characters ({size:g} pt {spacing:+g} pt{widen}, {shown_line})"
+    shown_line = M_("line {line:g} pt", line=line) if line else M_("line spacing not exact")
+    widen = M_(", lines {widen:+g} pt", widen=-sum(sides) / 20) if any(sides) else ""
+    found = M_("{lines} lines × {chars} characters ({size:g} pt {spacing:+g} pt{widen}, {line})",
+               lines=lines or "?", chars=chars, size=size, spacing=spacing, widen=widen, line=shown_line)
     ok = (lines, chars) == (lay.lines_per_page, lay.chars_per_line)
-    return RuleResult("grid", ok, found if ok else f"{found} (want {lay.lines_per_page} × {lay.chars_per_line})")
+    return RuleResult("grid", ok, found if ok else M_("{found} (want {lines} × {chars})", found=found,
+                                                      lines=lay.lines_per_page, chars=lay.chars_per_line))
 
 
 def _line(ctx: Context, q: Para) -> float | None:
@@ -156,7 +166,7 @@ def _style_roles(ctx: Context) -> dict[str, str]:
 def style_fonts(ctx: Context) -> RuleResult:
     problems, shown = [], []
     defaults = [ctx.sheet.default_rpr] if ctx.sheet.default_rpr is not None else []
-    checks = [("document defaults", defaults, "body")]
+    checks = [(M_("document defaults"), defaults, "body")]
     for style_id, role in _style_roles(ctx).items():
         layers = [s.find(qn("w:rPr")) for s in ctx.sheet.chain(style_id)] + defaults
         checks.append((ctx.sheet.style_name(style_id), [lay for lay in layers if lay is not None], role))
@@ -164,10 +174,11 @@ def style_fonts(ctx: Context) -> RuleResult:
         want = ctx.layout.styles[role].font
         got = x.font_of(layers, "eastAsia")
         if got != want:
-            problems.append(f"{name} {got or 'no East Asian font'} (want {want})")
+            problems.append(M_("{name} {got} (want {want})", name=name, got=got or M_("no East Asian font"),
+                               want=want))
         else:
-            shown.append(f"{name} {got}")
-    return _result("style fonts", problems, len(checks), "styles", ", ".join(shown))
+            shown.append(M_("{name} {got}", name=name, got=got))
+    return _result("style fonts", problems, len(checks), N_("styles"), Joined(", ", shown))
 
 
 def _look(ctx: Context, q: Para, i: int, layers) -> TextStyle:
@@ -194,8 +205,9 @@ def run_fonts(ctx: Context) -> RuleResult:
         n += 1
         got = x.font_of(layers, "eastAsia")
         if got != look.font:
-            problems.append(f"{q.label()} run {i + 1}: {got or 'no East Asian font'} (want {look.font})")
-    return _result("run fonts", problems, n, "runs", f"{n} runs in their style's East Asian font")
+            problems.append(M_("{para} run {i}: {got} (want {want})", para=q.label(), i=i + 1,
+                               got=got or M_("no East Asian font"), want=look.font))
+    return _result("run fonts", problems, n, N_("runs"), M_("{n} runs in their style's East Asian font", n=n))
 
 
 def latin_font(ctx: Context) -> RuleResult:
@@ -206,8 +218,10 @@ def latin_font(ctx: Context) -> RuleResult:
         n += 1
         got = x.font_of(layers, "ascii")
         if got != want:
-            problems.append(f"{q.label()} run {i + 1}: {got or 'no Latin font'} (want {want})")
-    return _result("latin font", problems, n, "runs with Latin letters or digits", f"{want} in {n} runs")
+            problems.append(M_("{para} run {i}: {got} (want {want})", para=q.label(), i=i + 1,
+                               got=got or M_("no Latin font"), want=want))
+    return _result("latin font", problems, n, N_("runs with Latin letters or digits"),
+                   M_("{font} in {n} runs", font=want, n=n))
 
 
 def punctuation_font(ctx: Context) -> RuleResult:
@@ -219,8 +233,10 @@ def punctuation_font(ctx: Context) -> RuleResult:
         n += 1
         hint = x.first_attr(layers, "w:rFonts", "w:hint")
         if hint != "eastAsia" and x.font_of(layers, "ascii") != x.font_of(layers, "eastAsia"):
-            problems.append(f"{q.label()} run {i + 1}: no East Asian hint, “”—… take {x.font_of(layers, 'ascii')}")
-    return _result("punctuation font", problems, n, "runs with “”—…", f"{n} runs keep “”—… in the Chinese font")
+            problems.append(M_("{para} run {i}: no East Asian hint, “”—… take {font}", para=q.label(), i=i + 1,
+                               font=x.font_of(layers, "ascii")))
+    return _result("punctuation font", problems, n, N_("runs with “”—…"),
+                   M_("{n} runs keep “”—… in the Chinese font", n=n))
 
 
 def sizes(ctx: Context) -> RuleResult:
@@ -229,8 +245,9 @@ def sizes(ctx: Context) -> RuleResult:
         n += 1
         got = x.size_of(layers) or 10.0
         if abs(got - look.size) > 0.01:
-            problems.append(f"{q.label()} run {i + 1}: {describe_size(got)} (want {describe_size(look.size)})")
-    return _result("sizes", problems, n, "runs", f"{n} runs in their style's size")
+            problems.append(M_("{para} run {i}: {got} (want {want})", para=q.label(), i=i + 1,
+                               got=describe_size(got), want=describe_size(look.size)))
+    return _result("sizes", problems, n, N_("runs"), M_("{n} runs in their style's size", n=n))
 
 
 def bold(ctx: Context) -> RuleResult:
@@ -239,9 +256,10 @@ def bold(ctx: Context) -> RuleResult:
         n += 1
         got = x.bold_of(layers)
         if got != look.bold:
-            problems.append(f"{q.label()} run {i + 1}: {'bold' if got else 'not bold'}"
-                            f" (want {'bold' if look.bold else 'regular'})")
-    return _result("bold", problems, n, "runs", f"{n} runs bold only where the layout says")
+            problems.append(M_("{para} run {i}: {got} (want {want})", para=q.label(), i=i + 1,
+                               got=M_("bold") if got else M_("not bold"),
+                               want=M_("bold") if look.bold else M_("regular")))
+    return _result("bold", problems, n, N_("runs"), M_("{n} runs bold only where the layout says", n=n))
 
 
 def language(ctx: Context) -> RuleResult:
@@ -250,14 +268,15 @@ def language(ctx: Context) -> RuleResult:
     defaults = [ctx.sheet.default_rpr] if ctx.sheet.default_rpr is not None else []
     got = x.first_attr(defaults, "w:lang", "w:eastAsia")
     if got != want:
-        problems.append(f"document defaults {got or 'none'}")
+        problems.append(M_("document defaults {got}", got=got or M_("none")))
     theme = ctx.document.settings.element.find(qn("w:themeFontLang"))
     theme_lang = theme.get(qn("w:eastAsia")) if theme is not None else None
     if theme_lang not in (None, want):
-        problems.append(f"theme fonts {theme_lang} (falls back to its fonts)")
+        problems.append(M_("theme fonts {lang} (falls back to its fonts)", lang=theme_lang))
     if problems:
-        return RuleResult("language", False, f"{', '.join(problems)} (want East Asian language {want})")
-    return RuleResult("language", True, f"East Asian language {want}")
+        return RuleResult("language", False, M_("{problems} (want East Asian language {want})",
+                                                problems=Joined(", ", problems), want=want))
+    return RuleResult("language", True, M_("East Asian language {want}", want=want))
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -268,9 +287,10 @@ def line_spacing(ctx: Context) -> RuleResult:
     for q in ctx.paras:
         got = _line(ctx, q)
         if got is None or abs(got - want) > 0.05:
-            problems.append(f"{q.label()} {f'exactly {got:g} pt' if got else 'not exact'}")
-    return _result("line spacing", problems, len(ctx.paras), "paragraphs",
-                   f"exactly {want:g} pt in {len(ctx.paras)} paragraphs")
+            problems.append(M_("{para} {got}", para=q.label(),
+                               got=M_("exactly {pt:g} pt", pt=got) if got else M_("not exact")))
+    return _result("line spacing", problems, len(ctx.paras), N_("paragraphs"),
+                   M_("exactly {pt:g} pt in {n} paragraphs", pt=want, n=len(ctx.paras)))
 
 
 def indent(ctx: Context) -> RuleResult:
@@ -284,9 +304,12 @@ def indent(ctx: Context) -> RuleResult:
         want_twips, want_chars = look.indent_chars * look.size * 20, look.indent_chars * 100
         got_twips = int(twips) if twips else 0
         if abs(got_twips - want_twips) > 10 or (chars is not None and abs(int(chars) - want_chars) > 1):
-            shown = f"{got_twips / 20:g} pt" + (f" / {int(chars) / 100:g} characters" if chars else "")
-            problems.append(f"{q.label()} {shown} (want {look.indent_chars:g} characters)")
-    return _result("indent", problems, len(ctx.paras), "paragraphs", "first lines indented as the layout says")
+            shown = (M_("{pt:g} pt / {chars:g} characters", pt=got_twips / 20, chars=int(chars) / 100) if chars
+                     else M_("{pt:g} pt", pt=got_twips / 20))
+            problems.append(M_("{para} {got} (want {want:g} characters)", para=q.label(), got=shown,
+                               want=look.indent_chars))
+    return _result("indent", problems, len(ctx.paras), N_("paragraphs"),
+                   M_("first lines indented as the layout says"))
 
 
 def alignment(ctx: Context) -> RuleResult:
@@ -296,8 +319,8 @@ def alignment(ctx: Context) -> RuleResult:
         want = ctx.layout.styles[q.role].align
         got = x.first_attr(ctx.sheet.para_layers(q.p), "w:jc", "w:val")
         if got not in want_jc[want]:
-            problems.append(f"{q.label()} {got or 'left'} (want {want})")
-    return _result("alignment", problems, len(ctx.paras), "paragraphs", "title block centred, text justified")
+            problems.append(M_("{para} {got} (want {want})", para=q.label(), got=got or "left", want=want))
+    return _result("alignment", problems, len(ctx.paras), N_("paragraphs"), M_("title block centred, text justified"))
 
 
 def heading_levels(ctx: Context) -> RuleResult:
@@ -309,12 +332,14 @@ def heading_levels(ctx: Context) -> RuleResult:
         if marked and stands_alone(q.text):
             n += 1
             if level != marked:
-                problems.append(f"{q.label()} at {f'level {level}' if level else 'body level'} (want level {marked})")
+                problems.append(M_("{para} at {level} (want level {want})", para=q.label(),
+                                   level=M_("level {n}", n=level) if level else M_("body level"), want=marked))
         elif level and marked and marked != level:
             n += 1
-            problems.append(f"{q.label()} at level {level} (numbering says level {marked})")
-    return _result("heading levels", problems, n, "numbered headings",
-                   f"{n} numbered headings at their outline levels")
+            problems.append(M_("{para} at level {level} (numbering says level {want})", para=q.label(),
+                               level=level, want=marked))
+    return _result("heading levels", problems, n, N_("numbered headings"),
+                   M_("{n} numbered headings at their outline levels", n=n))
 
 
 # ---------------------------------------------------------------- page numbers
@@ -355,52 +380,57 @@ def _footer_problems(ctx: Context, footer, which: str, align: str) -> tuple[list
     found = [(p, *_footer_text(p)) for p in paras]
     hit = next(((p, t, r) for p, t, r in found if "{page}" in t), None)
     if hit is None:
-        return [f"{which} footer has no page number"], ""
+        return [M_("{which} footer has no page number", which=which)], ""
     p, text, runs = hit
     shown = text.replace("{page}", "1").strip()
     if re.sub(r"\s", "", text) != want:
-        problems.append(f"{which} footer reads “{shown}” (want “{pn.text.format(page=1)}”)")
+        problems.append(M_("{which} footer reads “{shown}” (want “{want}”)", which=which, shown=shown,
+                           want=pn.text.format(page=1)))
     sheet = ctx.sheet
     for r in runs:
         layers = sheet.run_layers(p, r)
         font, size = x.font_of(layers, "eastAsia"), x.size_of(layers) or 10
         if font != pn.font or abs(size - pn.size) > 0.01:
-            problems.append(f"{which} footer in {font} {describe_size(size)} (want {pn.font} {describe_size(pn.size)})")
+            problems.append(M_("{which} footer in {font} {size} (want {want_font} {want_size})", which=which,
+                               font=font, size=describe_size(size), want_font=pn.font,
+                               want_size=describe_size(pn.size)))
             break
     player = sheet.para_layers(p)
     jc = x.first_attr(player, "w:jc", "w:val") or "left"
     got_align = {"both": "left", "start": "left", "end": "right"}.get(jc, jc)
     if got_align != align:
-        problems.append(f"{which} footer {got_align} (want {align})")
+        problems.append(M_("{which} footer {got} (want {want})", which=which, got=got_align, want=align))
     elif align in ("left", "right"):
         inset = int(x.first_attr(player, "w:ind", f"w:{align}") or
                     x.first_attr(player, "w:ind", "w:start" if align == "left" else "w:end") or 0)
         want_inset = pn.inset_chars * pn.size * 20
         if abs(inset - want_inset) > 20:
-            problems.append(f"{which} footer {inset / 20:g} pt from the {align} edge (want {pn.inset_chars:g} character)")
-    return problems, f"{which} “{shown}” {align}"
+            problems.append(M_("{which} footer {pt:g} pt from the {align} edge (want {want:g} character)",
+                               which=which, pt=inset / 20, align=align, want=pn.inset_chars))
+    return problems, M_("{which} “{shown}” {align}", which=which, shown=shown, align=align)
 
 
 def page_numbers(ctx: Context) -> RuleResult:
     pn = ctx.layout.page_number
     section = ctx.document.sections[0]
     if section.footer.is_linked_to_previous:
-        return RuleResult("page numbers", False, "no footer (want page numbers “— 1 —”)")
-    problems, shown = _footer_problems(ctx, section.footer, "odd-page", pn.odd)
+        return RuleResult("page numbers", False, M_("no footer (want page numbers “— 1 —”)"))
+    problems, shown = _footer_problems(ctx, section.footer, M_("odd-page"), pn.odd)
     shown = [shown] if shown else []
     if pn.odd != pn.even:
         if not ctx.document.settings.odd_and_even_pages_header_footer:
-            problems.append("odd and even pages share one footer (want even pages "
-                            f"{pn.even}, odd pages {pn.odd})")
+            problems.append(M_("odd and even pages share one footer (want even pages {even}, odd pages {odd})",
+                               even=pn.even, odd=pn.odd))
         elif section.even_page_footer.is_linked_to_previous:
-            problems.append("no even-page footer")
+            problems.append(M_("no even-page footer"))
         else:
-            more, even_shown = _footer_problems(ctx, section.even_page_footer, "even-page", pn.even)
+            more, even_shown = _footer_problems(ctx, section.even_page_footer, M_("even-page"), pn.even)
             problems += more
             shown.append(even_shown)
     if problems:
-        return RuleResult("page numbers", False, "; ".join(problems))
-    return RuleResult("page numbers", True, f"{', '.join(shown)}, {pn.font} {describe_size(pn.size)}")
+        return RuleResult("page numbers", False, Joined("; ", problems))
+    return RuleResult("page numbers", True, M_("{shown}, {font} {size}", shown=Joined(", ", shown), font=pn.font,
+                                               size=describe_size(pn.size)))
 
 
 RULES = (page_size, margins, grid, style_fonts, run_fonts, latin_font, punctuation_font, sizes, bold,

@@ -7,11 +7,22 @@ from typing import Optional
 
 import typer
 
+from drafter.i18n import N_, _, ngettext, translate
+
 ORDER = 50
+
+HELP = N_("""Check a .docx against the official layout: page, margins, fonts, sizes, spacing, headings, page numbers.
+
+Exit status: 0 every rule passes, 1 some rule fails, 2 the file or layout could not be used.
+
+Examples:
+
+    drafter check 发言.docx
+    drafter check 发言.docx --layout large-print --json""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("check")(check)
+    app.command("check", help=HELP)(check)
 
 
 def fix_command(path: Path, layout: str | None) -> str:
@@ -26,10 +37,10 @@ def fix_command(path: Path, layout: str | None) -> str:
 
 
 def check(
-    path: Path = typer.Argument(..., metavar="FILE.docx", help="A Word document (drafter's or anyone's)."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object: file, layout, ok and every rule."),
+    path: Path = typer.Argument(..., metavar="FILE.docx", help=N_("A Word document (drafter's or anyone's).")),
+    as_json: bool = typer.Option(False, "--json", help=N_("One JSON object: file, layout, ok and every rule.")),
     layout: Optional[str] = typer.Option(None, "--layout", metavar="NAME|FILE",
-                                         help="Layout profile to check against (default gbt9704)."),
+                                         help=N_("Layout profile to check against (default gbt9704).")),
 ) -> None:
     """Check a .docx against the official layout: page, margins, fonts, sizes, spacing, headings, page numbers.
 
@@ -52,11 +63,18 @@ def check(
         typer.echo(json.dumps(data, ensure_ascii=False))
     else:
         for r in results:
-            typer.echo(f"{'pass' if r.ok else 'FAIL'}  {r.rule}: {r.found}")
-        summary = f"{len(failed)} of {len(results)} rules failed" if failed else f"all {len(results)} rules pass"
-        typer.echo(f"{path}: {summary} ({profile.name} layout)")
+            status = _("pass") if r.ok else _("FAIL")
+            typer.echo(f"{status}  {r.rule}: {translate(r.found)}")
+        if failed:
+            summary = ngettext("{failed} of {n} rule failed", "{failed} of {n} rules failed",
+                               len(results)).format(failed=len(failed), n=len(results))
+        else:
+            summary = ngettext("the {n} rule passes", "all {n} rules pass", len(results)).format(n=len(results))
+        typer.echo(_("{path}: {summary} ({layout} layout)").format(path=path, summary=summary,
+                                                                   layout=profile.name))
         if fix:
-            typer.echo(f"to fix: {fix}  (re-lays the text out in the {profile.name} layout: page, fonts, "
-                       "sizes, spacing, headings and page numbers; the text itself stays as it is)")
+            typer.echo(_("to fix: {fix}  (re-lays the text out in the {layout} layout: page, fonts, sizes, "
+                         "spacing, headings and page numbers; the text itself stays as it is)").format(
+                fix=fix, layout=profile.name))
     if failed:
         raise typer.Exit(1)

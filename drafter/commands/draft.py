@@ -7,25 +7,49 @@ from typing import Optional
 
 import typer
 
+from drafter.i18n import N_, _
+
 ORDER = 30
+
+HELP = N_("""Draft a complete speech from an outline: title, 同志们：, opening, every section, closing.
+
+The text comes from the phrase bank (see docs/bank-format.md for which bank is used); the
+same outline and seed give the same draft.
+
+Examples:
+
+    drafter draft 提纲.yaml -o 发言.docx
+    drafter draft 提纲.yaml --seed 2 --sources 发言-溯源.yaml -o 发言.docx
+    drafter draft 提纲.yaml > 发言.txt""")
+BANK_HELP = N_("Phrase bank folder (default: DRAFTER_BANK, else the project's bank found from the current "
+               "folder, else the built-in one; see docs/bank-format.md).")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("draft")(draft)
+    app.command("draft", help=HELP)(draft)
 
 
 def draft(
-    outline: Path = typer.Argument(..., help="The outline (.yaml); see docs/outline.md."),
-    out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write here (.docx .pdf .md .txt); stdout text if not given."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Same seed, same draft; another seed, another draft (default 0)."),
-    bank: Optional[Path] = typer.Option(None, "--bank", help="Phrase bank directory (default ./phrasebank, else the built-in one)."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="Look for templates here first, then ./templates, then the built-in ones."),
-    strict: bool = typer.Option(False, "--strict", help="A slot with no value in vars is an error, not a 〔待补充〕 marker."),
-    sources: Optional[Path] = typer.Option(None, "--sources", help="Write where every borrowed line came from (.yaml or .json)."),
-    layout: Optional[str] = typer.Option(None, "--layout", help="Layout profile name or file, for .docx output."),
-    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", help="A .docx whose styles the output takes, for .docx output."),
-    force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
-    lint_comments: bool = typer.Option(False, "--lint-comments", help="Lint the .docx and put every finding in it as a Word comment."),
+    outline: Path = typer.Argument(..., metavar="OUTLINE.yaml", help=N_("The outline (.yaml); see docs/outline.md.")),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="FILE",
+                                       help=N_("Write here (.docx .pdf .md .txt); text on stdout if not given.")),
+    seed: Optional[int] = typer.Option(None, "--seed", metavar="N",
+                                       help=N_("Same seed, same draft; another seed, another draft (default 0).")),
+    bank: Optional[Path] = typer.Option(None, "--bank", metavar="DIR", help=BANK_HELP),
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR",
+                                             help=N_("Look for templates here first, then ./templates, then "
+                                                     "the built-in ones.")),
+    strict: bool = typer.Option(False, "--strict",
+                                help=N_("A slot with no value in vars is an error, not a 〔待补充〕 marker.")),
+    sources: Optional[Path] = typer.Option(None, "--sources", metavar="FILE",
+                                           help=N_("Write where every borrowed line came from (.yaml or .json).")),
+    layout: Optional[str] = typer.Option(None, "--layout", metavar="NAME|FILE",
+                                         help=N_("Layout profile name or file, for .docx output.")),
+    reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="FILE.docx",
+                                                 help=N_("A .docx whose styles the output takes, for .docx output.")),
+    force: bool = typer.Option(False, "--force", help=N_("Replace an output file that already exists.")),
+    lint_comments: bool = typer.Option(False, "--lint-comments",
+                                       help=N_("Lint the .docx and put every finding in it as a Word comment.")),
 ) -> None:
     """Draft a complete speech from an outline: title, 同志们：, opening, every section, closing."""
     from drafter.cli import fail
@@ -33,9 +57,9 @@ def draft(
 
     docx_options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
     if lint_comments and (out is None or out.suffix.lower() != ".docx"):
-        fail("--lint-comments applies to .docx output only (use -o NAME.docx)")
+        fail(_("--lint-comments applies to .docx output only (use -o NAME.docx)"))
     if docx_options and (out is None or out.suffix.lower() not in (".docx", ".pdf")):
-        fail("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)")
+        fail(_("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)"))
     from drafter.writers.guard import check_output
     inputs = [outline, reference_doc, Path(layout) if layout else None]
     if out is not None:
@@ -43,22 +67,38 @@ def draft(
     if sources is not None:
         check_output(sources, inputs=inputs, force=force, option="--sources")
         if out is not None and out.resolve() == sources.resolve():
-            fail(f"{out}: -o and --sources name the same file; choose two")
-    result = compose(outline, bank=bank, seed=seed, templates=templates, strict=strict)
+            fail(_("{out}: -o and --sources name the same file; choose two").format(out=out))
+    from drafter.bank.locate import announce, resolve_bank
+
+    choice = resolve_bank(bank)
+    announce(choice)
+    _warn_unedited(outline)
+    result = compose(outline, bank=choice.path, seed=seed, templates=templates, strict=strict)
     for warning in result.warnings:
-        typer.echo(f"drafter: warning: {warning}", err=True)
+        typer.echo("drafter: " + _("warning: {warning}").format(warning=warning), err=True)
     if sources is not None:
         write_sources(sources, result)
     if out is None:
         from drafter.writers import render
-        typer.echo(render(result.speech, "txt"), nl=False)
+        text = render(result.speech, "txt")
+        typer.echo(text if text.endswith("\n") else text + "\n", nl=False)  # a last line, not glued to the next
         return
     from drafter.writers import write
     write(result.speech, out, **docx_options)
-    typer.echo(f"drafter: wrote {out} ({result.length} characters, target {result.target})", err=True)
+    typer.echo("drafter: " + _("wrote {out} ({length} characters, target {target})").format(
+        out=out, length=result.length, target=result.target), err=True)
     if lint_comments:
         from drafter.writers.docx_comments import comment_draft
-        typer.echo(f"drafter: {comment_draft(out)} lint comments in {out}", err=True)
+        typer.echo("drafter: " + _("{n} lint comments in {out}").format(n=comment_draft(out), out=out), err=True)
+
+
+def _warn_unedited(outline: Path) -> None:
+    """An outline straight from ``drafter new`` still holds its 〔待填：…〕: say so before drafting."""
+    from drafter.compose.outline import load_outline, unedited
+
+    for key, text in unedited(load_outline(outline)):
+        typer.echo("drafter: " + _("warning: {key} still holds {text} from drafter new; write your own "
+                                   "before drafting").format(key=key, text=text), err=True)
 
 
 def write_sources(path: Path, result) -> None:

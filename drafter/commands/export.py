@@ -7,21 +7,30 @@ from typing import Optional
 
 import typer
 
+from drafter.i18n import N_, _
+
 ORDER = 40
+
+HELP = N_("""Re-lay a speech out: parse it, then write it as .docx (official layout), .md or .txt.
+
+Examples:
+
+    drafter export 讲话.txt -o 讲话.docx
+    drafter export 旧稿.docx -o 新稿.docx --layout large-print""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export")(export)
+    app.command("export", help=HELP)(export)
 
 
 def export(
-    path: Path = typer.Argument(..., metavar="FILE", help="A speech (.txt .md .docx; .doc .wps .pdf through LibreOffice/pdftotext)."),
-    out: Path = typer.Option(..., "-o", "--out", metavar="OUT", help="Write here: .docx, .pdf (through LibreOffice), .md or .txt."),
+    path: Path = typer.Argument(..., metavar="FILE", help=N_("A speech (.txt .md .docx; .doc .wps .pdf through LibreOffice/pdftotext).")),
+    out: Path = typer.Option(..., "-o", "--out", metavar="OUT", help=N_("Write here: .docx, .pdf (through LibreOffice), .md or .txt.")),
     layout: Optional[str] = typer.Option(None, "--layout", metavar="NAME|FILE",
-                                         help="Layout profile for .docx output (default gbt9704)."),
+                                         help=N_("Layout profile for .docx output (default gbt9704).")),
     reference_doc: Optional[Path] = typer.Option(None, "--reference-doc", metavar="FILE.docx",
-                                                 help="Take styles and page setup from this .docx."),
-    force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
+                                                 help=N_("Take styles and page setup from this .docx.")),
+    force: bool = typer.Option(False, "--force", help=N_("Replace an output file that already exists.")),
 ) -> None:
     """Re-lay a speech out: parse it, then write it as .docx (official layout), .md or .txt."""
     from drafter.cli import fail
@@ -30,9 +39,9 @@ def export(
 
     options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
     if options and out.suffix.lower() not in (".docx", ".pdf"):
-        fail("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)")
+        fail(_("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)"))
     from drafter.writers.guard import check_output
     check_output(out, inputs=[path, reference_doc, Path(layout) if layout else None], force=force)
     speech = parse_file(path)
     write(speech, out, **options)
-    typer.echo(f"drafter: wrote {out}", err=True)
+    typer.echo("drafter: " + _("wrote {out}").format(out=out), err=True)

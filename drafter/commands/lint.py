@@ -7,39 +7,54 @@ from typing import List, Optional
 
 import typer
 
+from drafter.i18n import N_, _, ngettext
+
 ORDER = 60
+
+HELP = N_("""Proofread speeches: placeholders, numbering, repetition, punctuation, pairs, length, 规范表述.
+
+Exit status: 0 clean or warnings only, 1 errors found, 2 a file or option could not be used.
+
+Examples:
+
+    drafter lint 发言.docx
+    drafter lint 发言.docx --target 10min --ignore repeated-phrase
+    drafter lint 发言.txt --fix --in-place""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("lint")(lint)
+    app.command("lint", help=HELP)(lint)
 
 
 def lint(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Speech files (.txt .md .docx) or directories of them."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per finding per line (summary to stderr)."),
-    rules: Optional[List[Path]] = typer.Option(None, "--rules", help="Extra 规范表述 rules (YAML); may be repeated."),
-    rate: int = typer.Option(220, "--rate", min=1, help="Speaking rate in 字 per minute, for the time estimate."),
-    target: Optional[str] = typer.Option(None, "--target",
-                                         help="Length target: 3000 (±10%), 2500-3500, 10min or 8-10min."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rule id not to report; may be repeated."),
-    phrase_count: int = typer.Option(3, "--phrase-count", min=2,
-                                     help="Report a four-character phrase used this many times."),
-    phrase_density: Optional[float] = typer.Option(None, "--phrase-density", min=0.0,
-                                                   help="Also report one used more often than this per 1,000 字."),
-    fix: bool = typer.Option(False, "--fix", help="Write a copy with half-width punctuation made full-width "
-                                                  "(NAME.fixed.EXT), then lint that copy."),
-    in_place: bool = typer.Option(False, "--in-place", help="With --fix: rewrite the file itself."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="With --fix and one file: where to write."),
-    force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),
+    paths: Optional[List[Path]] = typer.Argument(None, metavar="FILE...",
+                                                 help=N_("Speech files (.txt .md .docx) or directories of them.")),
+    as_json: bool = typer.Option(False, "--json",
+                                 help=N_("One JSON object per finding per line (summary to stderr).")),
+    rules: Optional[List[Path]] = typer.Option(None, "--rules", metavar="FILE.yaml",
+                                               help=N_("Extra 规范表述 rules (YAML); may be repeated.")),
+    rate: int = typer.Option(220, "--rate", min=1, metavar="N",
+                             help=N_("Speaking rate in 字 per minute, for the time estimate.")),
+    target: Optional[str] = typer.Option(None, "--target", metavar="LENGTH",
+                                         help=N_("Length target: 3000 (±10%), 2500-3500, 10min or 8-10min.")),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", metavar="RULE",
+                                               help=N_("Rule id not to report; may be repeated.")),
+    phrase_count: int = typer.Option(3, "--phrase-count", min=2, metavar="N",
+                                     help=N_("Report a four-character phrase used this many times.")),
+    phrase_density: Optional[float] = typer.Option(None, "--phrase-density", min=0.0, metavar="NUM",
+                                                   help=N_("Also report one used more often than this per 1,000 字.")),
+    fix: bool = typer.Option(False, "--fix", help=N_("Write a copy with half-width punctuation made full-width "
+                                                     "(NAME.fixed.EXT), then lint that copy.")),
+    in_place: bool = typer.Option(False, "--in-place", help=N_("With --fix: rewrite the file itself.")),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                          help=N_("With --fix and one file: where to write.")),
+    force: bool = typer.Option(False, "--force", help=N_("Replace an output file that already exists.")),
     comments: Optional[Path] = typer.Option(None, "--comments", metavar="OUT.docx",
-                                            help="With one .docx: write a copy with every finding as a Word "
-                                                 "comment on the text it is about (author drafter)."),
-    list_rules: bool = typer.Option(False, "--list-rules", help="List every rule id with its level and exit."),
+                                            help=N_("With one .docx: write a copy with every finding as a Word "
+                                                    "comment on the text it is about (author drafter).")),
+    list_rules: bool = typer.Option(False, "--list-rules", help=N_("List every rule id with its level and exit.")),
 ) -> None:
-    """Proofread speeches: placeholders, numbering, repetition, punctuation, pairs, length, 规范表述.
-
-    Exit status: 0 clean or warnings only, 1 errors found, 2 a file or option could not be used.
-    """
+    """Proofread speeches: placeholders, numbering, repetition, punctuation, pairs, length, 规范表述."""
     from drafter.cli import fail
     from drafter.errors import DrafterError
     from drafter.lint import fix_file, lint_file, resolve_rules
@@ -51,26 +66,26 @@ def lint(
         _print_rules(loaded)
         return
     if not paths:
-        fail("give one or more files to lint (or --list-rules)")
+        fail(_("give one or more files to lint (or --list-rules)"))
     if (in_place or output) and not fix:
-        fail("--in-place and --output only go with --fix")
+        fail(_("--in-place and --output only go with --fix"))
     if in_place and output:
-        fail("--in-place and --output exclude each other")
+        fail(_("--in-place and --output exclude each other"))
     options = dict(rules=loaded, rate=rate, target=make_options(target, rate).target,
                    ignore=frozenset(ignore or []), phrase_min_count=phrase_count,
                    phrase_density=phrase_density)
     reports, unreadable = [], 0
     sources = list(iter_sources(paths))
     if output and len(sources) > 1:
-        fail("--output needs exactly one file")
+        fail(_("--output needs exactly one file"))
     if output:
         from drafter.writers.guard import check_output
         check_output(output, inputs=[s for s in sources if not isinstance(s, DrafterError)], force=force)
     if comments:
         if fix:
-            fail("--comments and --fix exclude each other (fix first, then lint the fixed copy)")
+            fail(_("--comments and --fix exclude each other (fix first, then lint the fixed copy)"))
         if len(sources) != 1 or isinstance(sources[0], DrafterError) or sources[0].suffix.lower() != ".docx":
-            fail("--comments needs exactly one .docx file to comment on")
+            fail(_("--comments needs exactly one .docx file to comment on"))
         if comments.suffix.lower() != ".docx":
             fail(f"{comments}: --comments writes a .docx")
         from drafter.writers.guard import check_output
@@ -81,7 +96,9 @@ def lint(
                 raise source
             if fix:
                 source, count = fix_file(source, out=output, in_place=in_place)
-                typer.echo(f"{source}: {count} half-width marks made full-width", err=True)
+                typer.echo(ngettext("{source}: {count} half-width mark made full-width",
+                                    "{source}: {count} half-width marks made full-width", count).format(
+                    source=source, count=count), err=True)
             report = lint_file(source, **options)
         except DrafterError as err:
             typer.echo(f"drafter: {err}", err=True)
@@ -91,7 +108,7 @@ def lint(
         if comments:
             from drafter.writers.docx_comments import add_lint_comments
             count = add_lint_comments(source, comments, report.findings)
-            typer.echo(f"drafter: wrote {comments} ({count} comments)", err=True)
+            typer.echo("drafter: " + _("wrote {out} ({count} comments)").format(out=comments, count=count), err=True)
         for finding in report.findings:
             typer.echo(finding.to_json() if as_json else finding.line())
         typer.echo(report.summary(), err=as_json)
@@ -104,17 +121,26 @@ def lint(
 
 
 def _total(reports) -> str:
-    from drafter.lint.findings import format_minutes, plural
+    from drafter.i18n import translate
+    from drafter.lint.findings import count_of, format_minutes
     chars = sum(r.chars for r in reports)
     rate = reports[0].rate
     errors, warnings = sum(r.errors for r in reports), sum(r.warnings for r in reports)
-    return (f"total: {plural(len(reports), 'file')}, {chars} 字, {format_minutes(chars / rate)} at "
-            f"{rate} 字/分; {plural(errors, 'error')}, {plural(warnings, 'warning')}")
+    return _("total: {files}, {chars} 字, {minutes} at {rate} 字/分; {errors}, {warnings}").format(
+        files=count_of(len(reports), "file"), chars=chars, minutes=translate(format_minutes(chars / rate)),
+        rate=rate, errors=count_of(errors, "error"), warnings=count_of(warnings, "warning"))
 
 
 def _print_rules(loaded) -> None:
+    from drafter.clihelp import width_of
     from drafter.lint import builtin_rules
+
+    def level_of(level: str) -> str:
+        shown = _(level)
+        return shown + " " * max(0, 8 - width_of(shown))
+
     for rid, (level, text) in builtin_rules().items():
-        typer.echo(f"{rid:24} {level:7} {text}")
+        typer.echo(f"{rid:24} {level_of(level)}{_(text)}")
     for rule in loaded:
-        typer.echo(f"{rule.id:24} {rule.level:7} → {rule.write or '(table)'}  [{rule.source}]")
+        write = rule.write or _("(table)")
+        typer.echo(f"{rule.id:24} {level_of(rule.level)}→ {write}  [{rule.source}]")

@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
+
+from drafter.i18n import N_, _
 
 ORDER = 20
 
 
+HELP = N_("""Mine skeletons and phrases into a bank; re-mining merges and keeps hand edits.
+
+Examples:
+
+    drafter mine 历年讲话/ -o phrasebank
+    drafter mine corpus/ 新稿.docx --jobs 0""")
+
+
 def register(app: typer.Typer) -> None:
-    app.command("mine")(mine)
+    app.command("mine", help=HELP)(mine)
 
 
 def mine(
-    corpus: List[Path] = typer.Argument(..., help="Speech files or directories (.txt .md .docx), searched recursively."),
-    out: Path = typer.Option(Path("phrasebank"), "-o", "--out", help="Bank directory to write or merge into."),
-    jobs: int = typer.Option(1, "-j", "--jobs", help="Mine in N processes (0: one per CPU); same output for any N."),
-    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar and no summary."),
+    corpus: List[Path] = typer.Argument(..., metavar="CORPUS...",
+                                        help=N_("Speech files or directories (.txt .md .docx), searched recursively.")),
+    out: Optional[Path] = typer.Option(None, "-o", "--out", metavar="DIR",
+                                       help=N_("Bank folder to write or merge into (default: the bank "
+                                               "drafter would use, see docs/bank-format.md; never the "
+                                               "built-in one: then ./phrasebank).")),
+    jobs: int = typer.Option(1, "-j", "--jobs", metavar="N",
+                             help=N_("Mine in N processes (0: one per CPU); same output for any N.")),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help=N_("No progress bar and no summary.")),
 ) -> None:
     """Mine skeletons and phrases into a bank; re-mining merges and keeps hand edits."""
     from drafter.cli import fail
@@ -26,14 +41,23 @@ def mine(
     from drafter.mining.run import cpu_jobs
 
     if jobs < 0:
-        fail("--jobs must be 0 (one per CPU) or more")
+        fail(_("--jobs must be 0 (one per CPU) or more"))
+    from drafter.bank.locate import announce, resolve_output_bank
+
+    choice = resolve_output_bank(out)
+    out = choice.path
+    if not quiet:
+        announce(choice)
     result = run(corpus, out, jobs=cpu_jobs(jobs), progress=not quiet)
     for error in result.errors:
-        typer.echo(f"drafter: skipped {error}", err=True)
+        typer.echo("drafter: " + _("skipped {error}").format(error=error), err=True)
     if quiet:
         return
     report = result.report
     types = ", ".join(f"{kind} {n}" for kind, n in result.types.items())
-    typer.echo(f"drafter: mined {result.files} files ({types}) into {out}: {result.phrases} phrases; "
-               f"{len(report.added)} added, {len(report.updated)} updated, {len(report.kept)} kept as edited, "
-               f"{len(report.dropped)} dropped, {len(report.skipped)} skipped (deleted or a duplicate)", err=True)
+    typer.echo("drafter: " + _("mined {files} files ({types}) into {out}: {phrases} phrases; {added} added, "
+                               "{updated} updated, {kept} kept as edited, {dropped} dropped, {skipped} skipped "
+                               "(deleted or a duplicate)").format(
+        files=result.files, types=types, out=out, phrases=result.phrases, added=len(report.added),
+        updated=len(report.updated), kept=len(report.kept), dropped=len(report.dropped),
+        skipped=len(report.skipped)), err=True)

@@ -8,16 +8,28 @@ from typing import List
 
 import typer
 
+from drafter.i18n import N_, _
+
 ORDER = 10
+
+HELP = N_("""Parse speeches into their structure: title, speaker, salutation, opening, sections, closing.
+
+Exit status: 0 all parsed, 1 some files could not be read, 2 none could.
+
+Examples:
+
+    drafter parse corpus/
+    drafter parse 讲话.docx --json""")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("parse")(parse)
+    app.command("parse", help=HELP)(parse)
 
 
 def parse(
-    paths: List[Path] = typer.Argument(..., help="Speech files (.txt .md .docx) or directories of them."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per file, one per line."),
+    paths: List[Path] = typer.Argument(..., metavar="FILE...",
+                                       help=N_("Speech files (.txt .md .docx) or directories of them.")),
+    as_json: bool = typer.Option(False, "--json", help=N_("One JSON object per file, one per line.")),
 ) -> None:
     """Parse speeches into their structure: title, speaker, salutation, opening, sections, closing."""
     from drafter.errors import DrafterError
@@ -52,22 +64,27 @@ def describe(speech) -> str:
     def chars(texts):
         return sum(len(t) for t in texts)
 
-    lines = [f"{speech.source}", f"  标题：{speech.title or '（无）'}"]
+    none = _("(none)")
+    lines = [f"{speech.source}", "  " + _("title: {value}").format(value=speech.title or none)]
     if speech.speaker:
-        lines.append(f"  讲话人：{speech.speaker}")
+        lines.append("  " + _("speaker: {value}").format(value=speech.speaker))
     if speech.date:
-        lines.append(f"  日期：{speech.date}")
-    lines.append(f"  称呼：{speech.salutation or '（无）'}")
-    lines.append(f"  开头：{len(speech.opening)} 段，{chars(speech.opening)} 字")
+        lines.append("  " + _("date: {value}").format(value=speech.date))
+    lines.append("  " + _("salutation: {value}").format(value=speech.salutation or none))
+    lines.append("  " + _("opening: {paras} paragraphs, {chars} characters").format(
+        paras=len(speech.opening), chars=chars(speech.opening)))
     for depth, section in speech.walk():
         label = section.marker or "·"
-        body = f"{len(section.body)} 段，{chars(section.body)} 字" if section.body else "无正文"
-        lines.append(f"  {'  ' * depth}{label}{section.heading}  （{body}）")
+        body = (_("{paras} paragraphs, {chars} characters").format(paras=len(section.body), chars=chars(section.body))
+                if section.body else _("no body text"))
+        lines.append(f"  {'  ' * depth}{label}{section.heading}  " + _("({body})").format(body=body))
     if speech.closing:
         first = speech.closing[0]
-        lines.append(f"  结尾：{len(speech.closing)} 段 — {first[:30]}{'…' if len(first) > 30 else ''}")
+        lines.append("  " + _("closing: {paras} paragraphs — {start}").format(
+            paras=len(speech.closing), start=first[:30] + ("…" if len(first) > 30 else "")))
     else:
-        lines.append("  结尾：（无）")
+        lines.append("  " + _("closing: {value}").format(value=none))
     total = speech.text_length()
-    lines.append(f"  共 {len(list(speech.walk()))} 个标题，{total} 字")
+    lines.append("  " + _("{headings} headings, {chars} characters in all").format(
+        headings=len(list(speech.walk())), chars=total))
     return "\n".join(lines)

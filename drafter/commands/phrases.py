@@ -14,20 +14,31 @@ from typing import List, Optional
 
 import typer
 
+from drafter.i18n import N_, _, ngettext
+
 ORDER = 30
 
 phrases_app = typer.Typer(name="phrases", no_args_is_help=True, add_completion=False,
                           rich_markup_mode=None,
-                          help="Find, add, edit and check phrases in the phrase bank.")
+                          help=N_("""Find, add, edit and check phrases in the phrase bank.
 
-BankOpt = typer.Option(None, "--bank", "-b", metavar="DIR", help="Bank directory (default ./phrasebank, else "
-                       "the bank shipped with drafter).")
-JsonOpt = typer.Option(False, "--json", help="One JSON object per phrase, one per line.")
-CatOpt = typer.Option(None, "--category", "-c", metavar="C", help="Only these categories (repeatable).")
-TagOpt = typer.Option(None, "--tag", "-t", metavar="T", help="Only phrases with this tag (repeatable: all of them).")
-SourceOpt = typer.Option("", "--source", "-s", help="Only phrases seen in a source file whose name "
-                         "contains this.")
-MinOpt = typer.Option(0, "--min-count", "-m", help="Only phrases seen at least this often.")
+Which bank: --bank, else DRAFTER_BANK, else the project's bank found from the current folder,
+else the built-in one (docs/bank-format.md).
+
+Examples:
+
+    drafter phrases search 理想信念
+    drafter phrases add "{地名}发展正当其时" -c 金句
+    drafter phrases init"""))
+
+BankOpt = typer.Option(None, "--bank", "-b", metavar="DIR", help=N_("Bank folder (default: DRAFTER_BANK, else the "
+                       "project's bank found from the current folder, else the built-in one)."))
+JsonOpt = typer.Option(False, "--json", help=N_("One JSON object per phrase, one per line."))
+CatOpt = typer.Option(None, "--category", "-c", metavar="C", help=N_("Only these categories (repeatable)."))
+TagOpt = typer.Option(None, "--tag", "-t", metavar="T", help=N_("Only phrases with this tag (repeatable: all of them)."))
+SourceOpt = typer.Option("", "--source", "-s", metavar="TEXT", help=N_("Only phrases seen in a source file whose name "
+                         "contains this."))
+MinOpt = typer.Option(0, "--min-count", "-m", metavar="N", help=N_("Only phrases seen at least this often."))
 
 
 def register(app: typer.Typer) -> None:
@@ -35,16 +46,17 @@ def register(app: typer.Typer) -> None:
 
 
 def _bank(bank: Optional[Path], write: bool = False) -> Path:
-    """The bank to use; writing to the shipped bank is refused (it would vanish on upgrade)."""
-    from drafter.bank import default_bank_dir, packaged_bank_dir
-    if bank is not None:
-        return bank
-    chosen = default_bank_dir()
-    if write and chosen == packaged_bank_dir():
+    """The bank to use (drafter/bank/locate.py), said on stderr; writing to the shipped bank is
+    refused (it would vanish on upgrade)."""
+    from drafter.bank.locate import announce, resolve_bank
+    from drafter.i18n import _
+    choice = resolve_bank(bank)
+    if write and choice.builtin:
         from drafter.cli import fail
-        fail("the phrase bank shipped with drafter is read-only: run `drafter phrases init` to copy "
-             "it to ./phrasebank (used by default from then on), or pass --bank DIR")
-    return chosen
+        fail(_("the phrase bank shipped with drafter is read-only: run `drafter phrases init` to copy "
+               "it to ./phrasebank (used by default from then on), or pass --bank DIR"))
+    announce(choice)
+    return choice.path
 
 
 def _line(p) -> str:
@@ -67,7 +79,7 @@ def _print(phrases, as_json: bool) -> None:
 @phrases_app.command("list")
 def list_(category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
           source: str = SourceOpt, min_count: int = MinOpt,
-          limit: int = typer.Option(0, "--limit", "-n", help="At most this many (0: all)."),
+          limit: int = typer.Option(0, "--limit", "-n", help=N_("At most this many (0: all).")),
           bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """List phrases in bank order (category, then id)."""
     from drafter.bank.search import Query, search
@@ -77,12 +89,12 @@ def list_(category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = Tag
 
 
 @phrases_app.command("search")
-def search_(text: str = typer.Argument(..., metavar="TEXT", help="Words to find (substring, or all the words)."),
+def search_(text: str = typer.Argument(..., metavar="TEXT", help=N_("Words to find (substring, or all the words).")),
             category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
             source: str = SourceOpt, min_count: int = MinOpt,
-            limit: int = typer.Option(50, "--limit", "-n", help="At most this many (0: all)."),
-            exact: bool = typer.Option(False, "--exact", help="Only exact matches (no near matches "
-                                       "after them)."),
+            limit: int = typer.Option(50, "--limit", "-n", help=N_("At most this many (0: all).")),
+            exact: bool = typer.Option(False, "--exact", help=N_("Only exact matches (no near matches "
+                                          "after them).")),
             bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """Search phrases, best match first (width and spacing ignored), then near matches (a
     wrong, missing or extra character: ≈ before them, "near": true in JSON); exit 1 if none."""
@@ -99,12 +111,12 @@ def search_(text: str = typer.Argument(..., metavar="TEXT", help="Words to find 
                    if as_json else f"≈ {_line(p)}")
     found = found + near
     if not found:
-        typer.echo(f"drafter: no phrase matches {text!r}", err=True)
+        typer.echo("drafter: " + _("no phrase matches {text!r}").format(text=text), err=True)
         raise typer.Exit(1)
 
 
 @phrases_app.command("show")
-def show(ids: List[str] = typer.Argument(..., metavar="ID...", help="Phrase ids."),
+def show(ids: List[str] = typer.Argument(..., metavar="ID...", help=N_("Phrase ids.")),
          bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """Show whole entries, as YAML (or JSON)."""
     from drafter.bank import load_bank
@@ -114,30 +126,30 @@ def show(ids: List[str] = typer.Argument(..., metavar="ID...", help="Phrase ids.
     for pid in ids:
         p = loaded.get(pid)
         if p is None:
-            raise BankError(f"no phrase with id {pid!r}", key="id")
+            raise BankError(_("no phrase with id {pid!r}").format(pid=pid), key="id")
         typer.echo(_as_json(p) if as_json else render_phrase(p).rstrip("\n"))
 
 
 @phrases_app.command("add")
-def add(text: str = typer.Argument(..., metavar="TEXT", help="The phrase; write slots as {name}, e.g. {地名}."),
-        category: str = typer.Option(..., "--category", "-c", help="Its category (金句, 排比, ...)."),
-        tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help="A theme word (repeatable)."),
-        new_category: bool = typer.Option(False, "--new-category", help="Allow a category the bank "
-                                          "does not have yet (it is added to categories.yaml)."),
+def add(text: str = typer.Argument(..., metavar="TEXT", help=N_("The phrase; write slots as {name}, e.g. {地名}.")),
+        category: str = typer.Option(..., "--category", "-c", help=N_("Its category (金句, 排比, ...).")),
+        tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help=N_("A theme word (repeatable).")),
+        new_category: bool = typer.Option(False, "--new-category", help=N_("Allow a category the bank "
+                                          "does not have yet (it is added to categories.yaml).")),
         bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """Add a phrase of your own."""
     from drafter.bank.edit import add_phrase
     p = add_phrase(_bank(bank, write=True), text, category, tag or [], create_category=new_category)
-    typer.echo(_as_json(p) if as_json else f"added {_line(p)}")
+    typer.echo(_as_json(p) if as_json else _("added {phrase}").format(phrase=_line(p)))
 
 
 @phrases_app.command("edit")
-def edit(pid: str = typer.Argument(..., metavar="ID", help="The phrase id."),
-         text: Optional[str] = typer.Option(None, "--text", help="New text."),
-         category: Optional[str] = typer.Option(None, "--category", "-c", help="New category."),
-         tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help="Add this tag."),
-         untag: Optional[List[str]] = typer.Option(None, "--untag", help="Remove this tag."),
-         new_category: bool = typer.Option(False, "--new-category", help="Allow a new category."),
+def edit(pid: str = typer.Argument(..., metavar="ID", help=N_("The phrase id.")),
+         text: Optional[str] = typer.Option(None, "--text", help=N_("New text.")),
+         category: Optional[str] = typer.Option(None, "--category", "-c", help=N_("New category.")),
+         tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help=N_("Add this tag.")),
+         untag: Optional[List[str]] = typer.Option(None, "--untag", help=N_("Remove this tag.")),
+         new_category: bool = typer.Option(False, "--new-category", help=N_("Allow a new category.")),
          bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """Change a phrase; with no options, open it in $EDITOR (VISUAL, EDITOR, else vi)."""
     from drafter.bank.edit import edit_phrase
@@ -148,7 +160,7 @@ def edit(pid: str = typer.Argument(..., metavar="ID", help="The phrase id."),
         p = edit_phrase(directory, pid, text=text, category=category, add_tags=tag or [],
                         remove_tags=untag or [], create_category=new_category)
     if p is not None:
-        typer.echo(_as_json(p) if as_json else f"edited {_line(p)}")
+        typer.echo(_as_json(p) if as_json else _("edited {phrase}").format(phrase=_line(p)))
 
 
 def _edit_in_editor(directory: Path, pid: str, new_category: bool):
@@ -166,7 +178,7 @@ def _edit_in_editor(directory: Path, pid: str, new_category: bool):
     from drafter.errors import BankError
     before = load_bank(directory).get(pid)
     if before is None:
-        raise BankError(f"no phrase with id {pid!r}", key="id")
+        raise BankError(_("no phrase with id {pid!r}").format(pid=pid), key="id")
     original = render_phrase(before)
     fd, tmp = tempfile.mkstemp(prefix=f"drafter-{pid}-", suffix=".yaml")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -176,14 +188,14 @@ def _edit_in_editor(directory: Path, pid: str, new_category: bool):
         status = subprocess.call([*shlex.split(editor), tmp])
     except OSError as err:
         os.unlink(tmp)
-        raise BankError(f"cannot run the editor {editor!r} ({err.strerror}); set VISUAL or EDITOR, "
-                        f"or edit with --text/--category/--tag") from None
+        raise BankError(_("cannot run the editor {editor!r} ({error}); set VISUAL or EDITOR, "
+                          "or edit with --text/--category/--tag").format(editor=editor, error=err.strerror)) from None
     if status != 0:
-        raise BankError(f"the editor ({editor}) failed; your edit is kept in {tmp}")
+        raise BankError(_("the editor ({editor}) failed; your edit is kept in {tmp}").format(editor=editor, tmp=tmp))
     edited = Path(tmp).read_text(encoding="utf-8")
     if edited == original:
         os.unlink(tmp)
-        typer.echo(f"{pid}: no change")
+        typer.echo(_("{pid}: no change").format(pid=pid))
         return None
     try:
         data = yaml.safe_load(edited)
@@ -191,71 +203,72 @@ def _edit_in_editor(directory: Path, pid: str, new_category: bool):
         p = replace_entry(directory, pid, entry, expected=before, create_category=new_category)
     except yaml.MarkedYAMLError as err:
         line = err.problem_mark.line + 1 if err.problem_mark else None
-        raise BankError(f"malformed YAML: {err.problem}; nothing changed, your edit is kept",
+        raise BankError(_("malformed YAML: {problem}; nothing changed, your edit is kept").format(problem=err.problem),
                         path=tmp, line=line) from None
     except BankError as err:
-        raise BankError(f"{err}; nothing changed, your edit is kept in {tmp}") from None
+        raise BankError(_("{error}; nothing changed, your edit is kept in {tmp}").format(error=err, tmp=tmp)) from None
     os.unlink(tmp)
     return p
 
 
 @phrases_app.command("rm")
-def rm(ids: List[str] = typer.Argument(..., metavar="ID...", help="Phrase ids to remove."),
+def rm(ids: List[str] = typer.Argument(..., metavar="ID...", help=N_("Phrase ids to remove.")),
        bank: Optional[Path] = BankOpt) -> None:
     """Remove phrases; they are remembered in deleted.yaml so a re-mine does not bring them back."""
     from drafter.bank.edit import remove_phrases
     for p in remove_phrases(_bank(bank, write=True), ids):
-        typer.echo(f"removed {_line(p)}")
+        typer.echo(_("removed {phrase}").format(phrase=_line(p)))
 
 
 @phrases_app.command("merge")
-def merge(other: Path = typer.Argument(..., metavar="BANK_DIR", help="Another writer's bank directory."),
+def merge(other: Path = typer.Argument(..., metavar="BANK_DIR", help=N_("Another writer's bank directory.")),
           bank: Optional[Path] = BankOpt) -> None:
     """Fold another bank into this one: duplicates folded, sources united, conflicts reported."""
     from drafter.bank.edit import merge_bank
     report = merge_bank(_bank(bank, write=True), other)
     for line in report.conflicts:
-        typer.echo(f"conflict: {line}", err=True)
-    typer.echo(f"merged {other}: {len(report.added)} added, {len(report.folded)} folded into "
-               f"existing, {len(report.skipped)} skipped (deleted here), "
-               f"{len(report.conflicts)} conflicts")
+        typer.echo(_("conflict: {line}").format(line=line), err=True)
+    typer.echo(_("merged {other}: {added} added, {folded} folded into existing, {skipped} skipped (deleted "
+                 "here), {conflicts} conflicts").format(other=other, added=len(report.added),
+                                                        folded=len(report.folded), skipped=len(report.skipped),
+                                                        conflicts=len(report.conflicts)))
 
 
 @phrases_app.command("import")
-def import_(path: Path = typer.Argument(..., metavar="FILE", help="A .txt/.md/.docx: lines (one phrase each) "
-                                        "or a speech to harvest."),
+def import_(path: Path = typer.Argument(..., metavar="FILE", help=N_("A .txt/.md/.docx: lines (one phrase each) "
+                                        "or a speech to harvest.")),
             category: Optional[str] = typer.Option(None, "--category", "-c",
-                                                   help="Category of the lines (needed for lines; "
-                                                   "for a speech, keep only this category)."),
-            tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help="Tag every phrase."),
-            lines: bool = typer.Option(False, "--lines", help="Treat the file as lines."),
-            speech: bool = typer.Option(False, "--speech", help="Treat the file as a speech."),
-            new_category: bool = typer.Option(False, "--new-category", help="Allow a new category."),
+                                                   help=N_("Category of the lines (needed for lines; "
+                                                   "for a speech, keep only this category).")),
+            tag: Optional[List[str]] = typer.Option(None, "--tag", "-t", help=N_("Tag every phrase.")),
+            lines: bool = typer.Option(False, "--lines", help=N_("Treat the file as lines.")),
+            speech: bool = typer.Option(False, "--speech", help=N_("Treat the file as a speech.")),
+            new_category: bool = typer.Option(False, "--new-category", help=N_("Allow a new category.")),
             bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """Import phrases from a file (auto: short lines are a list, anything else a speech)."""
     from drafter.bank.harvest import import_file
     if lines and speech:
         from drafter.cli import fail
-        fail("--lines and --speech exclude each other")
+        fail(_("--lines and --speech exclude each other"))
     mode = "lines" if lines else "speech" if speech else "auto"
     report = import_file(_bank(bank, write=True), path, category=category, tags=tag or [],
                          mode=mode, create_category=new_category)
     if as_json:
         _print(report.added, as_json)
     for reason in report.skipped:
-        typer.echo(f"skipped: {reason}", err=True)
+        typer.echo(_("skipped: {reason}").format(reason=reason), err=True)
     if not as_json:
-        typer.echo(f"imported {len(report.added)} phrases from {path}, "
-                   f"skipped {len(report.skipped)}")
+        typer.echo(_("imported {added} phrases from {path}, skipped {skipped}").format(
+            added=len(report.added), path=path, skipped=len(report.skipped)))
 
 
 @phrases_app.command("export")
-def export(fmt: str = typer.Option("csv", "--format", "-f", help="csv or yaml."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File (default stdout)."),
+def export(fmt: str = typer.Option("csv", "--format", "-f", help=N_("csv or yaml.")),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help=N_("File (default stdout).")),
            category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
            source: str = SourceOpt, min_count: int = MinOpt,
            bank: Optional[Path] = BankOpt,
-           force: bool = typer.Option(False, "--force", help="Replace an output file that already exists."),) -> None:
+           force: bool = typer.Option(False, "--force", help=N_("Replace an output file that already exists.")),) -> None:
     """Export phrases as CSV (for a spreadsheet) or YAML (the bank's own entry format)."""
     from drafter.bank.export import export_text
     from drafter.bank.search import Query, search
@@ -272,8 +285,9 @@ def export(fmt: str = typer.Option("csv", "--format", "-f", help="csv or yaml.")
 
 
 @phrases_app.command("stats")
-def stats(bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt,
-          top: int = typer.Option(10, "--top", help="How many tags and sources to list.")) -> None:
+def stats(bank: Optional[Path] = BankOpt,
+          as_json: bool = typer.Option(False, "--json", help=N_("The figures as one JSON object.")),
+          top: int = typer.Option(10, "--top", metavar="N", help=N_("How many tags and sources to list."))) -> None:
     """How many phrases, by category, tag and source."""
     from drafter.bank.export import bank_stats, format_stats
     figures = bank_stats(_bank(bank), top=top)
@@ -281,7 +295,9 @@ def stats(bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt,
 
 
 @phrases_app.command("validate")
-def validate(bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
+def validate(bank: Optional[Path] = BankOpt,
+             as_json: bool = typer.Option(False, "--json", help=N_("One JSON object per problem, one per line."))
+             ) -> None:
     """Check the bank; print every problem with file and line; exit 1 if there is any."""
     from drafter.bank.validate import validate_bank
     directory = _bank(bank)
@@ -290,19 +306,20 @@ def validate(bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
         typer.echo(json.dumps({"path": p.path, "line": p.line, "message": p.message},
                               ensure_ascii=False) if as_json else str(p))
     if problems:
-        typer.echo(f"{len(problems)} problems in {directory}", err=True)
+        typer.echo(ngettext("{n} problem in {bank}", "{n} problems in {bank}", len(problems)).format(
+            n=len(problems), bank=directory), err=True)
         raise typer.Exit(1)
     if not as_json:
-        typer.echo(f"{directory}: ok")
+        typer.echo(_("{bank}: ok").format(bank=directory))
 
 
 @phrases_app.command("init")
-def init(target: Path = typer.Argument(Path("phrasebank"), metavar="[DIR]", help="Where to put the copy."),
-         force: bool = typer.Option(False, "--force", help="Copy even if the target exists.")) -> None:
+def init(target: Path = typer.Argument(Path("phrasebank"), metavar="[DIR]", help=N_("Where to put the copy.")),
+         force: bool = typer.Option(False, "--force", help=N_("Copy even if the target exists."))) -> None:
     """Copy the bank shipped with drafter to DIR (default ./phrasebank) so you can edit it."""
     from drafter.bank.export import copy_packaged_bank
     copy_packaged_bank(target, force=force)
-    typer.echo(f"copied the shipped phrase bank to {target}")
+    typer.echo(_("copied the shipped phrase bank to {target}").format(target=target))
 
 
 @phrases_app.command("reindex")
@@ -311,4 +328,80 @@ def reindex(bank: Optional[Path] = BankOpt) -> None:
     from drafter.bank.index import rebuild
     directory = _bank(bank)
     rebuild(directory)
-    typer.echo(f"{directory}: index rebuilt")
+    typer.echo(_("{bank}: index rebuilt").format(bank=directory))
+
+
+#: each subcommand's help, with an example (set here, apart from the functions, so they stay short)
+HELPS = {
+    "list": N_("""List phrases in bank order (category, then id).
+
+Example:
+
+    drafter phrases list -c 金句 -n 20"""),
+    "search": N_("""Search phrases, best match first (width and spacing ignored), then near matches (a wrong, missing or extra character: ≈ before them, "near": true in JSON); exit 1 if none.
+
+Examples:
+
+    drafter phrases search 理想信念 -c 金句
+    drafter phrases search 坚定理想新念"""),
+    "show": N_("""Show whole entries, as YAML (or JSON).
+
+Example:
+
+    drafter phrases show 金句-1a2b3c4d"""),
+    "add": N_("""Add a phrase of your own.
+
+Example:
+
+    drafter phrases add "{地名}发展正当其时" -c 金句 -t 发展"""),
+    "edit": N_("""Change a phrase; with no options, open it in $EDITOR (VISUAL, EDITOR, else vi).
+
+Examples:
+
+    drafter phrases edit 金句-1a2b3c4d --tag 发展
+    drafter phrases edit 金句-1a2b3c4d"""),
+    "rm": N_("""Remove phrases; they are remembered in deleted.yaml so a re-mine does not bring them back.
+
+Example:
+
+    drafter phrases rm 金句-1a2b3c4d"""),
+    "merge": N_("""Fold another bank into this one: duplicates folded, sources united, conflicts reported.
+
+Example:
+
+    drafter phrases merge ../同事的词库"""),
+    "import": N_("""Import phrases from a file (auto: short lines are a list, anything else a speech).
+
+Examples:
+
+    drafter phrases import 金句摘抄.txt -c 金句
+    drafter phrases import 新讲话.docx"""),
+    "export": N_("""Export phrases as CSV (for a spreadsheet) or YAML (the bank's own entry format).
+
+Example:
+
+    drafter phrases export -o 词库.csv"""),
+    "stats": N_("""How many phrases, by category, tag and source.
+
+Example:
+
+    drafter phrases stats --top 20"""),
+    "validate": N_("""Check the bank; print every problem with file and line; exit 1 if there is any.
+
+Example:
+
+    drafter phrases validate --bank phrasebank"""),
+    "init": N_("""Copy the bank shipped with drafter to DIR (default ./phrasebank) so you can edit it.
+
+Example:
+
+    drafter phrases init"""),
+    "reindex": N_("""Rebuild the bank's search index from scratch (it is also refreshed automatically).
+
+Example:
+
+    drafter phrases reindex"""),
+}
+for _info in phrases_app.registered_commands:
+    if _info.name in HELPS:
+        _info.help = HELPS[_info.name]

@@ -7,32 +7,46 @@ from typing import Optional
 
 import typer
 
+from drafter.i18n import N_, _
+
 ORDER = 32
 
-templates_app = typer.Typer(help="List and show the drafting templates (one per speech type).",
-                            no_args_is_help=True)
+templates_app = typer.Typer(help=N_("""List and show the drafting templates (one per speech type).
+
+Examples:
+
+    drafter templates list
+    drafter templates show 党课 > templates/党课.j2"""), no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(templates_app, name="templates")
 
 
-@templates_app.command("list")
+@templates_app.command("list", help=N_("""Every template on the search path: name, default numbering, what it is for, its file.
+
+Example:
+
+    drafter templates list --templates 我的模板/"""))
 def list_(
-    templates: Optional[Path] = typer.Option(None, "--templates", help="Also look here first."),
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR", help=N_("Also look here first.")),
 ) -> None:
     """Every template on the search path: name, default numbering, what it is for, its file."""
     from drafter.compose.env import list_templates
 
     for info in list_templates(templates):
-        note = f"（同 {info.extends}）" if info.extends else ""
+        note = _(" (as {name})").format(name=info.extends) if info.extends else ""
         typer.echo(f"{info.name}\t{info.numbering}\t{info.description}{note}\t{info.path}")
 
 
-@templates_app.command("show")
+@templates_app.command("show", help=N_("""Print a template's source (copy it into ./templates to make your own).
+
+Example:
+
+    drafter templates show 研讨发言"""))
 def show(
-    name: str = typer.Argument(..., help="Template name, e.g. 研讨发言."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="Also look here first."),
+    name: str = typer.Argument(..., metavar="NAME", help=N_("Template name, e.g. 研讨发言.")),
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR", help=N_("Also look here first.")),
 ) -> None:
     """Print a template's source (copy it into ./templates to make your own)."""
     from drafter.compose.env import find_template, list_templates
@@ -40,6 +54,6 @@ def show(
 
     info = find_template(name, templates)
     if info is None:
-        names = ", ".join(t.name for t in list_templates(templates))
-        raise TemplateError(f"no template named {name!r} (have: {names})")
+        from drafter.suggest import unknown
+        raise TemplateError(unknown(N_("template"), name, [t.name for t in list_templates(templates)]))
     typer.echo(info.path.read_text(encoding="utf-8"), nl=False)

@@ -68,8 +68,10 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
     environment = envmod.make_env(templates)
     info = envmod.find_template(outline.type, templates)
     if info is None:
-        names = ", ".join(t.name for t in envmod.list_templates(templates))
-        raise outline.error("type", f"unknown type {outline.type!r} (expected one of: {names})")
+        from drafter.i18n import N_
+        from drafter.suggest import unknown
+        names = [t.name for t in envmod.list_templates(templates)]
+        raise outline.error("type", unknown(N_("type"), outline.type, names))
     frames = load_frames(environment)
     target = lengthmod.target_length(outline, skeleton)
     shares = lengthmod.budgets(outline, target)

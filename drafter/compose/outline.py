@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import OutlineError
+from drafter.i18n import N_, _
+from drafter.suggest import unknown
 
 #: numbering styles: unnumbered lead sentences (000/001) or 一、/（一）/一是 (002–004)
 NUMBERINGS = ("lead", "numbered")
@@ -71,6 +73,30 @@ class Outline:
         return OutlineError(message, path=self.source or None, line=line, column=column, key=key)
 
 
+#: what ``drafter new`` leaves for the writer to replace (drafter/compose/starter.py), and the
+#: starter text of older versions (the bare word 主题 as theme, 〔第一部分标题〕 headings)
+_UNEDITED = re.compile(r"〔待填[：:][^〕]*〕|〔第.{1,2}部分标题〕")
+
+
+def unedited(outline: "Outline") -> list[tuple[str, str]]:
+    """``(key, text)`` for every value still holding starter text from ``drafter new``."""
+    found = []
+    values = [("title", outline.title), ("theme", outline.theme or ""), ("speaker", outline.speaker or "")]
+    if outline.theme == "主题":
+        found.append(("theme", "主题"))
+
+    def walk(nodes):
+        for node in nodes:
+            values.append((f"{node.key}.heading" if node.key else "heading", node.heading))
+            walk(node.points)
+
+    walk(outline.sections)
+    for key, text in values:
+        for m in _UNEDITED.finditer(text or ""):
+            found.append((key, m.group()))
+    return found
+
+
 def load_outline(source: str | Path | dict) -> Outline:
     """An Outline from a YAML file path or an already-loaded mapping."""
     if isinstance(source, dict):
@@ -79,14 +105,14 @@ def load_outline(source: str | Path | dict) -> Outline:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise OutlineError("no such outline file", path=str(path)) from None
+        raise OutlineError(_("no such outline file"), path=str(path)) from None
     except IsADirectoryError:
-        raise OutlineError("is a directory, expected an outline .yaml file", path=str(path)) from None
+        raise OutlineError(_("is a directory, expected an outline .yaml file"), path=str(path)) from None
     except UnicodeDecodeError as err:
-        raise OutlineError(f"not UTF-8 text ({err.reason})", path=str(path)) from None
+        raise OutlineError(_("not UTF-8 text ({reason})").format(reason=err.reason), path=str(path)) from None
     data, marks = parse_yaml(text, str(path))
     if not isinstance(data, dict):
-        raise OutlineError("expected a mapping with title and sections at the top of the outline",
+        raise OutlineError(_("expected a mapping with title and sections at the top of the outline"),
                            path=str(path), line=1, column=1)
     return _build(data, marks, str(path))
 
@@ -95,7 +121,7 @@ def parse_yaml(text: str, path: str) -> tuple[object, dict[str, tuple[int, int]]
     """The YAML data plus, for every key path, the line and column where its value starts."""
     from drafter.yamlfile import compose_yaml
 
-    data, node = compose_yaml(text, path, OutlineError, what="YAML syntax error")
+    data, node = compose_yaml(text, path, OutlineError, what=_("YAML syntax error"))
     marks: dict[str, tuple[int, int]] = {}
     if node is not None:
         _collect_marks(node, "", marks)
@@ -131,15 +157,15 @@ class _Checker:
     def text(self, value, key: str, required: bool = False) -> str | None:
         if value is None:
             if required:
-                self.fail(key, "expected text, got nothing")
+                self.fail(key, _("expected text, got nothing"))
             return None
         if isinstance(value, bool) or isinstance(value, (dict, list)):
-            self.fail(key, f"expected text, got {_kind(value)}")
+            self.fail(key, _("expected text, got {kind}").format(kind=_kind(value)))
         if isinstance(value, (_dt.date, _dt.datetime)):
             return value.isoformat()
         text = str(value).strip()
         if required and not text:
-            self.fail(key, "must not be empty: expected text")
+            self.fail(key, _("must not be empty: expected text"))
         return text
 
     def paragraphs(self, value, key: str) -> list[str]:
@@ -156,39 +182,40 @@ class _Checker:
             return None
         ok = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok or value <= 0:
-            want = "a positive whole number" if integer else "a positive number"
-            self.fail(key, f"expected {want}, got {_kind(value)} {value!r}")
+            want = _("expected a positive whole number, got {kind} {value!r}") if integer else \
+                _("expected a positive number, got {kind} {value!r}")
+            self.fail(key, want.format(kind=_kind(value), value=value))
         return value
 
 
 def _kind(value) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, (int, float)):
-        return "a number"
-    return "text"
+        return _("a number")
+    return _("text")
 
 
 def _build(data: dict, marks: dict, path: str) -> Outline:
     c = _Checker(marks, path)
     for key in data:
         if key not in TOP_KEYS:
-            c.fail(str(key), f"unknown key (expected one of: {', '.join(TOP_KEYS)})", at_key=True)
+            c.fail(str(key), unknown(N_("key"), key, TOP_KEYS), at_key=True)
     if "title" not in data:
-        _missing_top(c, "title", "the speech title as text")
+        _missing_top(c, "title", _("the speech title as text"))
     if "sections" not in data:
-        _missing_top(c, "sections", "a list of sections, each with a heading")
+        _missing_top(c, "sections", _("a list of sections, each with a heading"))
     numbering = c.text(data.get("numbering"), "numbering")
     if numbering is not None and numbering not in NUMBERINGS:
-        c.fail("numbering", f"expected 'lead' or 'numbered', got {numbering!r}")
+        c.fail("numbering", unknown(N_("numbering"), numbering, NUMBERINGS))
     length = c.number(data.get("length"), "length", integer=True)
     minutes = c.number(data.get("minutes"), "minutes", integer=False)
     if length is not None and minutes is not None:
-        c.fail("minutes", "give either length or minutes, not both", at_key=True)
+        c.fail("minutes", _("give either length or minutes, not both"), at_key=True)
     rate = c.number(data.get("rate"), "rate", integer=True) or DEFAULT_RATE
     return Outline(
         title=c.text(data.get("title"), "title", required=True),
@@ -211,7 +238,8 @@ def _build(data: dict, marks: dict, path: str) -> Outline:
 
 
 def _missing_top(c: _Checker, key: str, expected: str):
-    raise OutlineError(f"missing required key '{key}': expected {expected}", path=c.path or None,
+    raise OutlineError(_("missing required key {key!r}: expected {expected}").format(key=key, expected=expected),
+                       path=c.path or None,
                        key=key)
 
 
@@ -219,7 +247,8 @@ def _vars(c: _Checker, value) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        c.fail("vars", f"expected a mapping of slot names to values (e.g. {{地名: 滨江区}}), got {_kind(value)}")
+        c.fail("vars", _("expected a mapping of slot names to values (e.g. {{地名: 滨江区}}), got {kind}").format(
+            kind=_kind(value)))
     out = {}
     for name, v in value.items():
         out[str(name)] = c.text(v, f"vars.{name}", required=True)
@@ -251,9 +280,10 @@ def _pins(c: _Checker, value) -> dict[str, object]:
 
 def _sections(c: _Checker, value) -> list[Node]:
     if not isinstance(value, list):
-        c.fail("sections", f"expected a list of sections, each with a heading, got {_kind(value)}")
+        c.fail("sections", _("expected a list of sections, each with a heading, got {kind}").format(
+            kind=_kind(value)))
     if not value:
-        c.fail("sections", "expected at least one section")
+        c.fail("sections", _("expected at least one section"))
     return [_node(c, item, f"sections[{i}]") for i, item in enumerate(value, 1)]
 
 
@@ -262,15 +292,16 @@ def _node(c: _Checker, item, key: str) -> Node:
     if isinstance(item, str) or (item is not None and not isinstance(item, (dict, list, bool))):
         return Node(heading=_heading(c, item, key), key=key)
     if not isinstance(item, dict):
-        c.fail(key, f"expected a heading (text) or a mapping with 'heading', got {_kind(item)}")
+        c.fail(key, _("expected a heading (text) or a mapping with 'heading', got {kind}").format(
+            kind=_kind(item)))
     for k in item:
         if k not in NODE_KEYS:
-            c.fail(f"{key}.{k}", f"unknown key (expected one of: {', '.join(NODE_KEYS)})", at_key=True)
+            c.fail(f"{key}.{k}", unknown(N_("key"), k, NODE_KEYS), at_key=True)
     if "heading" not in item:
-        c.fail(key, "missing required key 'heading': expected the heading as text")
+        c.fail(key, _("missing required key 'heading': expected the heading as text"))
     points = item.get("points")
     if points is not None and not isinstance(points, list):
-        c.fail(f"{key}.points", f"expected a list of points, got {_kind(points)}")
+        c.fail(f"{key}.points", _("expected a list of points, got {kind}").format(kind=_kind(points)))
     return Node(
         heading=_heading(c, item["heading"], f"{key}.heading"),
         text=c.paragraphs(item.get("text"), f"{key}.text"),
@@ -282,5 +313,5 @@ def _node(c: _Checker, item, key: str) -> Node:
 def _heading(c: _Checker, value, key: str) -> str:
     text = c.text(value, key, required=True)
     if "\n" in text:
-        c.fail(key, "expected a one-line heading")
+        c.fail(key, _("expected a one-line heading"))
     return text

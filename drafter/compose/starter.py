@@ -15,6 +15,10 @@ from drafter.compose.length import DEFAULT_LENGTH, FALLBACK_LENGTH
 from drafter.compose.outline import LENGTH_RANGE
 from drafter.errors import OutlineError
 
+#: what the starter leaves where the writer must write: lint's placeholder rule flags 〔待填…〕
+#: (drafter/lint/placeholders.py), and ``drafter draft`` warns while an outline still holds one.
+PLACEHOLDER = "〔待填：{what}〕"
+
 TITLES = {
     "研讨发言": "在理论学习中心组“{t}”专题研讨会上的发言",
     "交流发言": "在“{t}”专题交流会上的发言",
@@ -26,17 +30,19 @@ TITLES = {
 def new_outline(kind: str, theme: str | None = None, bank=None, templates=None) -> str:
     info = envmod.find_template(kind, templates)
     if info is None:
-        names = ", ".join(t.name for t in envmod.list_templates(templates))
-        raise OutlineError(f"unknown type {kind!r} (expected one of: {names})", key="TYPE")
+        from drafter.i18n import N_
+        from drafter.suggest import unknown
+        names = [t.name for t in envmod.list_templates(templates)]
+        raise OutlineError(unknown(N_("type"), kind, names), key="TYPE")
     skeleton = skeleton_for(bank_skeletons(bank), kind)
     count = int(((skeleton.get("top_sections") or {}).get("typical")) or 3)
     headings, pattern = _headings(skeleton, count, theme)
-    theme_text = theme or "主题"
+    theme_text = theme or PLACEHOLDER.format(what="主题")
     lines = [
         f"# 起草提纲（{kind}）：改写标题和各部分标题，再运行 drafter draft 本文件。格式见 docs/outline.md。",
         f"type: {kind}",
         f"numbering: {info.numbering}        # lead：不编号的段首句；numbered：一、（一）一是",
-        f"title: {_q(TITLES.get(kind, TITLES['研讨发言']).format(t=theme_text))}",
+        f"title: {_q(_title(kind, theme_text))}",
         "speaker: XX单位 XXX           # 可删",
         f"theme: {_q(theme_text)}",
         f"length: {_length(skeleton, count, kind)}                 # 目标字数；也可改用 minutes: 10",
@@ -73,7 +79,12 @@ def _headings(skeleton: dict, count: int, theme: str | None = None) -> tuple[lis
         if len(examples) >= min(count, 2):
             return examples[:max(count, len(examples[:count]))], str(p.get("pattern", ""))
     numerals = "一二三四五六七八九"
-    return [f"〔第{numerals[i]}部分标题〕" for i in range(min(count, 9))], ""
+    return [PLACEHOLDER.format(what=f"第{numerals[i]}部分标题") for i in range(min(count, 9))], ""
+
+
+def _title(kind: str, theme: str) -> str:
+    title = TITLES.get(kind, TITLES["研讨发言"]).format(t=theme)
+    return title.replace("“〔", "〔").replace("〕”", "〕")  # a placeholder needs no quotes
 
 
 def _length(skeleton: dict, count: int, kind: str) -> int:

@@ -9,10 +9,12 @@ parse position without translating.
 from __future__ import annotations
 
 import json
+from drafter.i18n import M_, N_, Message, _, ngettext, translate
 from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
+LEVEL_NAMES = (N_("error"), N_("warning"))  # the levels as shown to a person (JSON keeps the ids)
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,9 @@ class Finding:
     excerpt: str | None = field(default=None, compare=False)
 
     def line(self) -> str:
-        """``file:paragraph: level rule-id: message`` (the compiler-style line editors jump to)."""
-        return f"{self.file}:{self.paragraph}: {self.level} {self.rule}: {self.message}"
+        """``file:paragraph: level rule-id: message`` (the compiler-style line editors jump to), for a
+        person: level and message in the user's language (``to_json`` keeps them as they are)."""
+        return f"{self.file}:{self.paragraph}: {_(self.level)} {self.rule}: {translate(self.message)}"
 
     def to_json(self) -> str:
         data = {"file": self.file, "paragraph": self.paragraph, "level": self.level,
@@ -58,15 +61,24 @@ class LintReport:
         return sum(1 for f in self.findings if f.level == WARNING)
 
     def summary(self) -> str:
-        return (f"{self.file}: {self.chars} 字, {format_minutes(self.minutes)} at {self.rate} 字/分; "
-                f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}")
+        return _("{file}: {chars} 字, {minutes} at {rate} 字/分; {errors}, {warnings}").format(
+            file=self.file, chars=self.chars, minutes=translate(format_minutes(self.minutes)), rate=self.rate,
+            errors=count_of(self.errors, "error"), warnings=count_of(self.warnings, "warning"))
 
 
-def format_minutes(minutes: float) -> str:
+def format_minutes(minutes: float) -> Message:
     """12.4 → 'about 12 min 24 s' (a writer asks 'how long', not 'how many decimals')."""
     total = round(minutes * 60)
     m, s = divmod(total, 60)
-    return f"about {m} min {s:02d} s"
+    return M_("about {m} min {s:02d} s", m=m, s=s)
+
+
+def count_of(n: int, what: str) -> str:
+    """``3 errors`` / ``1 warning`` / ``2 files`` in the user's language."""
+    forms = {"error": lambda: ngettext("{n} error", "{n} errors", n),
+             "warning": lambda: ngettext("{n} warning", "{n} warnings", n),
+             "file": lambda: ngettext("{n} file", "{n} files", n)}
+    return forms[what]().format(n=n)
 
 
 def plural(n: int, word: str) -> str:

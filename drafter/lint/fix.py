@@ -15,6 +15,7 @@ from pathlib import Path
 from drafter.errors import ReadError
 from drafter.lint.punctuation import fix_text, replacements
 from drafter.writers.atomic import atomic_open, write_text_atomic
+from drafter.i18n import _
 
 
 def fixed_path(path: Path) -> Path:
@@ -32,12 +33,12 @@ def fix_file(path: str | Path, out: str | Path | None = None, in_place: bool = F
     from drafter.readers import TEXT_SUFFIXES, read
     if suffix not in TEXT_SUFFIXES:
         read(path)      # raises the reader's own one-line explanation
-        raise ReadError("--fix handles .txt, .md and .docx files", path=str(path))
+        raise ReadError(_("--fix handles .txt, .md and .docx files"), path=str(path))
     from drafter.readers.text import decode
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise ReadError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+        raise ReadError(_("cannot read: {error}").format(error=err.strerror or err), path=str(path)) from err
     text = decode(data, str(path))
     count = len(replacements(text))
     write_text_atomic(target, fix_text(text))
@@ -53,7 +54,7 @@ def _fix_docx(path: Path, target: Path) -> int:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as err:
-        raise ReadError(f"not a readable .docx file ({err})", path=str(path)) from None
+        raise ReadError(_("not a readable .docx file ({error})").format(error=err), path=str(path)) from None
     count = sum(_fix_paragraph(p) for p in _all_paragraphs(document))
     with atomic_open(target, "wb", encoding=None) as handle:
         document.save(handle)

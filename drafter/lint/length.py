@@ -9,8 +9,9 @@ from drafter.errors import DrafterError
 from drafter.lint.context import Doc
 from drafter.lint.findings import WARNING, Finding, format_minutes
 from drafter.lint.text import content_chars
+from drafter.i18n import M_, N_, _
 
-RULES = {"length-target": (WARNING, "speech length outside the target given with --target")}
+RULES = {"length-target": (WARNING, N_("speech length outside the target given with --target"))}
 
 #: a bare target ("3000", "10min") allows this much either way
 TOLERANCE = 0.10
@@ -26,8 +27,8 @@ def parse_target(spec: str, rate: int = 220) -> tuple[int | None, int | None]:
     """
     m = _TARGET.match(spec or "")
     if not m:
-        raise DrafterError(f"cannot read length target {spec!r}: write e.g. 3000, 2500-3500, "
-                           "10min or 8-10min", key="--target")
+        raise DrafterError(_("cannot read length target {spec!r}: write e.g. 3000, 2500-3500, "
+                             "10min or 8-10min").format(spec=spec), key="--target")
     low, high, unit = float(m.group(1)), m.group(2), m.group(3) or "字"
     factor = rate if unit.startswith(("min", "分")) else 1
     if high is None:
@@ -43,13 +44,15 @@ def check(doc: Doc) -> Iterator[Finding]:
     low, high = target
     chars = sum(content_chars(p.text) for p in doc.paras)
     rate = doc.options.rate
-    said = f"{chars} 字 ({format_minutes(chars / rate)} at {rate} 字/分)"
+    said = M_("{chars} 字 ({minutes} at {rate} 字/分)", chars=chars, minutes=format_minutes(chars / rate), rate=rate)
     if low is not None and chars < low:
         yield doc.finding(0, WARNING, "length-target",
-                          f"speech is {said}, short of the target {_span(low, high)} by {low - chars} 字")
+                          M_("speech is {said}, short of the target {span} by {by} 字", said=said,
+                             span=_span(low, high), by=low - chars))
     elif high is not None and chars > high:
         yield doc.finding(0, WARNING, "length-target",
-                          f"speech is {said}, over the target {_span(low, high)} by {chars - high} 字")
+                          M_("speech is {said}, over the target {span} by {by} 字", said=said,
+                             span=_span(low, high), by=chars - high))
 
 
 def _span(low: int | None, high: int | None) -> str:

@@ -17,12 +17,13 @@ from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, WARNING, Finding
 from drafter.lint.text import starts
 from drafter import markers
+from drafter.i18n import M_, N_
 
 RULES = {
-    "numbering-sequence": (ERROR, "numbered headings out of order (一、 then 三、, a repeated （二）)"),
-    "numbering-skip": (ERROR, "a numbering level skipped (（一） not under 一、, 1. straight under 一、)"),
-    "item-sequence": (ERROR, "inline items out of order (二是 without 一是, 一是 then 三是)"),
-    "numbering-mixed": (WARNING, "two marker styles at one level (1. and 1、)"),
+    "numbering-sequence": (ERROR, N_("numbered headings out of order (一、 then 三、, a repeated （二）)")),
+    "numbering-skip": (ERROR, N_("a numbering level skipped (（一） not under 一、, 1. straight under 一、)")),
+    "item-sequence": (ERROR, N_("inline items out of order (二是 without 一是, 一是 then 三是)")),
+    "numbering-mixed": (WARNING, N_("two marker styles at one level (1. and 1、)")),
 }
 
 LEVEL_NAMES = {f.level: f.name for f in markers.NUMBERED_FAMILIES}
@@ -82,10 +83,11 @@ def _skip(doc, i, mk: Marker, counters, reported: set[int]) -> Iterator[Finding]
     outer = [lv for lv in range(mk.level - 1, 0, -1) if counters[lv]]
     if outer:
         missing = "、".join(LEVEL_NAMES[lv] for lv in range(outer[0] + 1, mk.level))
-        msg = (f"{mk.text} comes straight under {marker_text(outer[0], counters[outer[0]])} "
-               f"(level {missing} skipped)")
+        msg = M_("{marker} comes straight under {outer} (level {missing} skipped)", marker=mk.text,
+                 outer=marker_text(outer[0], counters[outer[0]]), missing=missing)
     else:
-        msg = f"{mk.text} is not under a {LEVEL_NAMES[mk.level - 1]} heading (numbering starts below the top level)"
+        msg = M_("{marker} is not under a {level} heading (numbering starts below the top level)",
+                 marker=mk.text, level=LEVEL_NAMES[mk.level - 1])
     yield doc.finding(i, ERROR, "numbering-skip", msg, mk.text)
 
 
@@ -95,11 +97,13 @@ def _sequence(doc, i, mk: Marker, counters) -> Iterator[Finding]:
         return
     expected = marker_text(mk.level, prev + 1, mk.style)
     if prev == 0:
-        msg = f"{mk.text} with no {marker_text(mk.level, 1, mk.style)} before it at this level"
+        msg = M_("{marker} with no {first} before it at this level", marker=mk.text,
+                 first=marker_text(mk.level, 1, mk.style))
     elif mk.number == prev:
-        msg = f"{mk.text} repeated; expected {expected}"
+        msg = M_("{marker} repeated; expected {expected}", marker=mk.text, expected=expected)
     else:
-        msg = f"{mk.text} follows {marker_text(mk.level, prev, mk.style)}; expected {expected}"
+        msg = M_("{marker} follows {previous}; expected {expected}", marker=mk.text,
+                 previous=marker_text(mk.level, prev, mk.style), expected=expected)
     yield doc.finding(i, ERROR, "numbering-sequence", msg, mk.text)
 
 
@@ -110,8 +114,8 @@ def _mixed(doc, i, mk: Marker, styles) -> Iterator[Finding]:
     if first[0] != mk.style:
         other = marker_text(mk.level, 1, first[0])
         yield doc.finding(i, WARNING, "numbering-mixed",
-                          f"{mk.text} here but {other} style in paragraph {first[1] + 1}; "
-                          "use one style per level", mk.text)
+                          M_("{marker} here but {other} style in paragraph {para}; use one style per level",
+                             marker=mk.text, other=other, para=first[1] + 1), mk.text)
 
 
 def inline_items(text: str) -> Iterator[tuple[str, int, str, int]]:
@@ -137,8 +141,9 @@ def _check_items(doc: Doc) -> Iterator[Finding]:
                 counters[family] = n
                 continue
             if prev == 0:
-                msg = f"{written} without {_item_text(family, 1)} before it"
+                msg = M_("{item} without {first} before it", item=written, first=_item_text(family, 1))
             else:
-                msg = f"{written} follows {_item_text(family, prev)}; expected {_item_text(family, prev + 1)}"
+                msg = M_("{item} follows {previous}; expected {expected}", item=written,
+                         previous=_item_text(family, prev), expected=_item_text(family, prev + 1))
             yield doc.finding(i, ERROR, "item-sequence", msg, written)
             counters[family] = n

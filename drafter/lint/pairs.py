@@ -14,8 +14,9 @@ from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, Finding
 from drafter.lint.text import excerpt
 from drafter.markers import CLOSE_BRACKET_MARKER
+from drafter.i18n import M_, N_
 
-RULES = {"unpaired": (ERROR, "unpaired “” ‘’ （） 《》 in a paragraph")}
+RULES = {"unpaired": (ERROR, N_("unpaired “” ‘’ （） 《》 in a paragraph"))}
 
 PAIRS = ("“”", "‘’", "（）", "《》")
 LIST_MARKER = CLOSE_BRACKET_MARKER
@@ -47,8 +48,15 @@ def check(doc: Doc) -> Iterator[Finding]:
         if not found:
             continue
         first, mark = found[0]
-        kind = "opened but never closed" if mark in "“‘（《" else "closed but never opened"
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        yield doc.finding(i, ERROR, "unpaired",
-                          f"{mark} {kind} in this paragraph{more} "
-                          f"({excerpt(para.text, first, first + 1)})", mark)
+        opened = mark in "“‘（《"
+        where = excerpt(para.text, first, first + 1)
+        if len(found) > 1:
+            msg = (M_("{mark} opened but never closed in this paragraph (and {more} more) ({where})", mark=mark,
+                      more=len(found) - 1, where=where) if opened else
+                   M_("{mark} closed but never opened in this paragraph (and {more} more) ({where})", mark=mark,
+                      more=len(found) - 1, where=where))
+        else:
+            msg = (M_("{mark} opened but never closed in this paragraph ({where})", mark=mark, where=where)
+                   if opened else
+                   M_("{mark} closed but never opened in this paragraph ({where})", mark=mark, where=where))
+        yield doc.finding(i, ERROR, "unpaired", msg, mark)

@@ -14,8 +14,9 @@ from typing import Iterator
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, Finding
 from drafter.lint.text import excerpt
+from drafter.i18n import M_, N_
 
-RULES = {"placeholder": (ERROR, "leftover placeholder (XX, **, *, A总书记, 〔待补充〕, ____, {{ }})")}
+RULES = {"placeholder": (ERROR, N_("leftover placeholder (XX, **, *, A总书记, 〔待补充〕, ____, {{ }})"))}
 
 #: (kind shown to the user, pattern). Order matters only for the message.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -25,6 +26,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("〔待补充〕", re.compile(r"[〔【\[［(（]\s*(?:待补充|待定|待核实|待核|待填|待完善|此处|TODO|TBD|todo)"
                             r"[^〕】\]］)）]{0,30}[〕】\]］)）]")),
     ("____", re.compile(r"_{2,}|＿{2,}")),
+    # starter text older versions of ``drafter new`` left (now it writes 〔待填：…〕, caught above)
+    ("“主题”", re.compile(r"“主题”|〔第.{1,2}部分标题〕")),
     ("{{ }}", re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}")),
 ]
 
@@ -45,5 +48,6 @@ def check(doc: Doc) -> Iterator[Finding]:
         _, first = hits[0]
         where = excerpt(para.text, first.start(), first.end())
         yield doc.finding(i, ERROR, "placeholder",
-                          f"leftover placeholder {listed}: fill in before delivery ({where})",
+                          M_("leftover placeholder {listed}: fill in before delivery ({where})",
+                             listed=listed, where=where),
                           first.group())

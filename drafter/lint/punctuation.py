@@ -18,8 +18,9 @@ from typing import Iterator
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, Finding
 from drafter.lint.text import excerpt, is_cjk
+from drafter.i18n import M_, N_
 
-RULES = {"halfwidth-punct": (ERROR, "half-width punctuation in Chinese text (, . : ; ! ? ( ) \" ')")}
+RULES = {"halfwidth-punct": (ERROR, N_("half-width punctuation in Chinese text (, . : ; ! ? ( ) \" ')"))}
 
 SIMPLE = {",": "，", ".": "。", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 QUOTES = {'"': "“”", "'": "‘’"}
@@ -158,5 +159,5 @@ def check(doc: Doc) -> Iterator[Finding]:
                            for (mark, new), n in counts.items())
         a, b, _ = reps[0]
         yield doc.finding(i, ERROR, "halfwidth-punct",
-                          f"half-width punctuation in Chinese text: {listed} "
-                          f"({excerpt(raw, a, b)}; --fix rewrites them)", raw[a:b])
+                          M_("half-width punctuation in Chinese text: {listed} ({where}; --fix rewrites them)",
+                             listed=listed, where=excerpt(raw, a, b)), raw[a:b])

@@ -17,10 +17,11 @@ from drafter import markers
 from drafter.lint.context import Doc
 from drafter.lint.findings import WARNING, Finding
 from drafter.lint.text import content_chars, sentences
+from drafter.i18n import M_, N_
 
 RULES = {
-    "repeated-sentence": (WARNING, "the same sentence (≥10 characters) twice"),
-    "overused-phrase": (WARNING, "the same four-character phrase three or more times (or over --phrase-density)"),
+    "repeated-sentence": (WARNING, N_("the same sentence (≥10 characters) twice")),
+    "overused-phrase": (WARNING, N_("the same four-character phrase three or more times (or over --phrase-density)")),
 }
 
 _PUNCT = re.compile(r"[^\w]|_", re.UNICODE)
@@ -54,9 +55,11 @@ def _repeated_sentences(doc: Doc) -> Iterator[Finding]:
             if len(key) < doc.options.sentence_min_chars:
                 continue
             if key in seen:
-                where = "earlier in this paragraph" if seen[key] == i else f"paragraph {seen[key] + 1}"
+                where = (M_("earlier in this paragraph") if seen[key] == i
+                         else M_("paragraph {para}", para=seen[key] + 1))
                 yield doc.finding(i, WARNING, "repeated-sentence",
-                                  f"sentence repeats {where}: {s.text.strip()}", s.text.strip())
+                                  M_("sentence repeats {where}: {sentence}", where=where, sentence=s.text.strip()),
+                                  s.text.strip())
             else:
                 seen[key] = i
 
@@ -88,5 +91,5 @@ def _overused_phrases(doc: Doc) -> Iterator[Finding]:
         at = where[opts.phrase_min_count - 1] if over_count else where[-1]
         paras = "、".join(str(j + 1) for j in sorted(set(where)))
         yield doc.finding(at, WARNING, "overused-phrase",
-                          f"“{ph}” used {len(where)} times ({density:.1f} per 1,000 字; paragraphs {paras}); "
-                          "vary the wording", ph)
+                          M_("“{phrase}” used {n} times ({density:.1f} per 1,000 字; paragraphs {paras}); "
+                             "vary the wording", phrase=ph, n=len(where), density=density, paras=paras), ph)

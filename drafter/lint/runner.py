@@ -15,6 +15,7 @@ from drafter.lint import length, numbering, pairs, placeholders, punctuation, re
 from drafter.lint.context import Doc, LintOptions, ParaLike, SimplePara
 from drafter.lint.findings import Finding, LintReport
 from drafter.lint.text import content_chars
+from drafter.i18n import _
 
 #: built-in rule families, in the order their findings are listed within a paragraph
 FAMILIES = (placeholders, numbering, structure, repetition, punctuation, pairs, length)
@@ -39,7 +40,7 @@ def resolve_rules(rules: RulesArg = None) -> list[terms.TermRule]:
     clash = sorted({r.id for r in loaded} & set(builtin_rules()))
     if clash:
         from drafter.errors import DrafterError
-        raise DrafterError(f"rule id {clash[0]!r} is a built-in rule id; choose another", key="id")
+        raise DrafterError(_("rule id {rule!r} is a built-in rule id; choose another").format(rule=clash[0]), key="id")
     return loaded
 
 

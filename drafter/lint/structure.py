@@ -15,10 +15,11 @@ from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, WARNING, Finding
 from drafter.lint.numbering import Marker, paragraph_marker
 from drafter.lint.text import content_chars, sentences
+from drafter.i18n import M_, N_
 
 RULES = {
-    "empty-section": (ERROR, "a heading with no text and no subsections under it"),
-    "long-paragraph": (WARNING, "a paragraph far longer than its siblings"),
+    "empty-section": (ERROR, N_("a heading with no text and no subsections under it")),
+    "long-paragraph": (WARNING, N_("a paragraph far longer than its siblings")),
 }
 
 #: paragraphs shorter than this (title, salutation, 谢谢大家) do not count as siblings
@@ -44,13 +45,14 @@ def _empty_sections(doc: Doc) -> Iterator[Finding]:
             continue
         nxt = markers[i + 1] if i + 1 < len(doc.paras) else None
         if i + 1 == len(doc.paras):
-            why = "the document ends right after it"
+            why = M_("the document ends right after it")
         elif nxt is not None and nxt.level <= mk.level:
-            why = f"{nxt.text} follows right after it"
+            why = M_("{marker} follows right after it", marker=nxt.text)
         else:
             continue
         yield doc.finding(i, ERROR, "empty-section",
-                          f"section {mk.text} has no text and no subsections ({why})", mk.text)
+                          M_("section {marker} has no text and no subsections ({why})", marker=mk.text, why=why),
+                          mk.text)
 
 
 def _groups(doc: Doc) -> list[list[int]]:
@@ -78,5 +80,6 @@ def _long_paragraphs(doc: Doc) -> Iterator[Finding]:
             median = statistics.median(others)
             if sizes[i] >= opts.long_min_chars and sizes[i] > opts.long_factor * median:
                 yield doc.finding(i, WARNING, "long-paragraph",
-                                  f"paragraph of {sizes[i]} 字 is over {opts.long_factor:g}× its "
-                                  f"siblings' median of {median:.0f} 字; consider splitting it")
+                                  M_("paragraph of {size} 字 is over {factor:g}× its siblings' median of "
+                                     "{median:.0f} 字; consider splitting it", size=sizes[i],
+                                     factor=opts.long_factor, median=median))

@@ -18,6 +18,7 @@ from drafter.errors import DrafterError
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, WARNING, Finding
 from drafter.lint.text import excerpt
+from drafter.i18n import _
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "rules.yaml"
 KEYS = {"id", "level", "match", "pattern", "write", "why", "enabled"}
@@ -92,7 +93,7 @@ def _rule_list(data, root, path: Path):
         return data["rules"], seq.value
     if isinstance(data, list):
         return data, root.value
-    raise DrafterError("expected a list of rules under the key 'rules'", path=str(path), line=1)
+    raise DrafterError(_("expected a list of rules under the key 'rules'"), path=str(path), line=1)
 
 
 def _validate(spec, path: Path, line: int, where: str) -> None:
@@ -100,17 +101,17 @@ def _validate(spec, path: Path, line: int, where: str) -> None:
         raise DrafterError(msg, path=str(path), line=line, key=key)
 
     if not isinstance(spec, dict):
-        fail("each rule must be a mapping with id, match or pattern, write and why")
+        fail(_("each rule must be a mapping with id, match or pattern, write and why"))
     unknown = set(spec) - KEYS
     if unknown:
         fail(f"unknown key {sorted(unknown)[0]!r} (allowed: {', '.join(sorted(KEYS))})")
     rid = spec.get("id")
     if not isinstance(rid, str) or not _ID.match(rid):
-        fail("'id' must be lower-case letters, digits and hyphens, e.g. party-congress-name", f"{where}.id")
+        fail(_("'id' must be lower-case letters, digits and hyphens, e.g. party-congress-name"), f"{where}.id")
     if spec.get("enabled", True) is False and set(spec) <= {"id", "enabled"}:
         return
     if ("match" in spec) == ("pattern" in spec):
-        fail("give exactly one of 'match' (literal text) or 'pattern' (regular expression)")
+        fail(_("give exactly one of 'match' (literal text) or 'pattern' (regular expression)"))
     table = isinstance(spec.get("match"), dict)
     if "match" in spec:
         m = spec["match"]
@@ -118,7 +119,7 @@ def _validate(spec, path: Path, line: int, where: str) -> None:
               or (isinstance(m, list) and m and all(isinstance(x, str) and x for x in m))
               or (table and m and all(isinstance(k, str) and k and isinstance(v, str) for k, v in m.items())))
         if not ok:
-            fail("'match' must be a string, a list of strings or a table {wrong: right}", f"{where}.match")
+            fail(_("'match' must be a string, a list of strings or a table {wrong: right}"), f"{where}.match")
     else:
         try:
             regex = re.compile(spec["pattern"])
@@ -133,7 +134,7 @@ def _validate(spec, path: Path, line: int, where: str) -> None:
         if not isinstance(spec.get(key), str) or not spec[key].strip():
             fail(f"'{key}' is required (what to write instead, and why)", f"{where}.{key}")
     if spec.get("level", WARNING) not in LEVELS:
-        fail("'level' must be error or warning", f"{where}.level")
+        fail(_("'level' must be error or warning"), f"{where}.level")
 
 
 def _check_template(regex: re.Pattern[str], write: str) -> None:

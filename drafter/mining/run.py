@@ -26,6 +26,7 @@ from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, spee
 from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_in
 from drafter.mining.themes import Tagger, load_themes, themes_text, title_themes
 from drafter.model import Speech
+from drafter.i18n import _
 
 #: sources kept per phrase (the smallest by file, paragraph); ``count`` keeps counting past it
 MAX_SOURCES = 12
@@ -271,7 +272,7 @@ def corpus_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], l
     for arg in paths:
         arg = Path(arg)
         if not arg.exists():
-            raise ReadError("no such file or directory", path=str(arg))
+            raise ReadError(_("no such file or directory"), path=str(arg))
         for item in iter_sources([arg]):
             if isinstance(item, ReadError):
                 errors.append(str(item))
@@ -333,7 +334,7 @@ def _progress(total: int, enabled: bool):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    return Progress(TextColumn("mining"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+    return Progress(TextColumn(_("mining")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                     console=Console(stderr=True), transient=True)
 
 

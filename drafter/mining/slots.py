@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from drafter.i18n import _
 
 
 #: anonymised form → canonical form; user-editable copies live in ``aliases.yaml``
@@ -132,7 +133,7 @@ def load_aliases(path: str | Path) -> dict[str, str]:
     table = data.get("aliases", data) if isinstance(data, dict) else None
     if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str)
                                               for k, v in table.items()):
-        raise BankError("expected a mapping 'aliases: {anonymised form: canonical form}'",
+        raise BankError(_("expected a mapping 'aliases: {anonymised form: canonical form}'"),
                         path=str(path), key="aliases")
     return dict(table)
 

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import yaml
+from drafter.i18n import _
 
 DEFAULT_THEMES: dict[str, list[str]] = {
     "高质量发展": ["高质量发展"],
@@ -115,12 +116,12 @@ def load_themes(path: str | Path) -> dict[str, list[str]]:
         return themes
     data = parse_yaml(read_text(path, BankError), path, BankError) or {}
     if not isinstance(data, dict):
-        raise BankError("expected a mapping 'theme: [trigger, ...]'", path=str(path))
+        raise BankError(_("expected a mapping 'theme: [trigger, ...]'"), path=str(path))
     for theme, triggers in data.items():
         if isinstance(triggers, str):
             triggers = [triggers]
         if not isinstance(triggers, list) or not all(isinstance(t, str) for t in triggers):
-            raise BankError("expected a list of trigger strings", path=str(path), key=str(theme))
+            raise BankError(_("expected a list of trigger strings"), path=str(path), key=str(theme))
         themes[str(theme)] = list(triggers)
     return themes
 

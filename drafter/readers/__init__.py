@@ -14,16 +14,17 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from drafter.errors import ReadError
+from drafter.i18n import N_, _
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 DOCX_SUFFIXES = {".docx"}
 #: formats people have that we cannot read, and what to do about each
 UNSUPPORTED = {
-    ".doc": "convert it to .docx first (soffice --headless --convert-to docx FILE, or Save As in Word/WPS)",
-    ".wps": "convert it to .docx first (in WPS: Save As .docx, or soffice --headless --convert-to docx FILE)",
-    ".pdf": "extract its text first (pdftotext -layout FILE OUT.txt) or convert it to .docx",
-    ".rtf": "convert it to .docx first (soffice --headless --convert-to docx FILE)",
-    ".odt": "convert it to .docx first (soffice --headless --convert-to docx FILE)",
+    ".doc": N_("convert it to .docx first (soffice --headless --convert-to docx FILE, or Save As in Word/WPS)"),
+    ".wps": N_("convert it to .docx first (in WPS: Save As .docx, or soffice --headless --convert-to docx FILE)"),
+    ".pdf": N_("extract its text first (pdftotext -layout FILE OUT.txt) or convert it to .docx"),
+    ".rtf": N_("convert it to .docx first (soffice --headless --convert-to docx FILE)"),
+    ".odt": N_("convert it to .docx first (soffice --headless --convert-to docx FILE)"),
 }
 #: read through LibreOffice (.doc .wps .rtf .odt) or pdftotext (.pdf) when installed (readers/convert.py)
 CONVERTED_SUFFIXES = {".doc", ".wps", ".rtf", ".odt", ".pdf"}
@@ -62,7 +63,8 @@ def read(path: str | Path) -> RawDoc:
         from drafter.readers.convert import read_converted
         return read_converted(path)
     if suffix in UNSUPPORTED:
-        raise ReadError(f"{suffix} files cannot be read: {UNSUPPORTED[suffix]}", path=str(path))
+        raise ReadError(_("{suffix} files cannot be read: {why}").format(suffix=suffix, why=_(UNSUPPORTED[suffix])),
+                        path=str(path))
     if suffix in DOCX_SUFFIXES:
         from drafter.readers.docx import read_docx
         return read_docx(path)
@@ -88,11 +90,11 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
         if not exists:
             try:
                 os.stat(p)
-                reason = "no such file or directory"
+                reason = _("no such file or directory")
             except OSError as err:
-                reason = ("broken symbolic link (it points to nothing)"
+                reason = (_("broken symbolic link (it points to nothing)")
                           if p.is_symlink() and err.errno == errno.ENOENT else
-                          "no such file or directory" if err.errno == errno.ENOENT else _reason(err))
+                          _("no such file or directory") if err.errno == errno.ENOENT else _reason(err))
             yield ReadError(reason, path=str(p))
         elif is_dir:
             found = False
@@ -107,19 +109,20 @@ def iter_sources(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
                     yield f
                 elif suffix in UNSUPPORTED:
                     found = True
-                    yield ReadError(f"{suffix} files cannot be read: {UNSUPPORTED[suffix]}", path=str(f))
+                    yield ReadError(_("{suffix} files cannot be read: {why}").format(
+                        suffix=suffix, why=_(UNSUPPORTED[suffix])), path=str(f))
             if not found:
-                yield ReadError("directory holds no speeches (.txt, .md or .docx)", path=str(p))
+                yield ReadError(_("directory holds no speeches (.txt, .md or .docx)"), path=str(p))
         else:
             yield p
 
 
 def _reason(err: OSError) -> str:
     if err.errno == errno.ELOOP:
-        return "symbolic link loop (a link that points back to itself)"
+        return _("symbolic link loop (a link that points back to itself)")
     if err.errno == errno.EACCES:
-        return "permission denied"
-    return f"cannot read: {err.strerror or err}"
+        return _("permission denied")
+    return _("cannot read: {error}").format(error=err.strerror or err)
 
 
 def _walk_sorted(directory: Path, seen: set) -> Iterator[Path | ReadError]:
@@ -129,7 +132,7 @@ def _walk_sorted(directory: Path, seen: set) -> Iterator[Path | ReadError]:
         st = os.stat(directory)
         key = (st.st_dev, st.st_ino)
         if key in seen:
-            yield ReadError("symbolic link back to a folder already being read (a loop)",
+            yield ReadError(_("symbolic link back to a folder already being read (a loop)"),
                             path=str(directory))
             return
         with os.scandir(directory) as listing:
@@ -156,4 +159,4 @@ def _walk_sorted(directory: Path, seen: set) -> Iterator[Path | ReadError]:
             except OSError as err:
                 if Path(entry.name).suffix.lower() in SPEECH_SUFFIXES or err.errno == errno.ELOOP:
                     yield ReadError(_reason(err) if err.errno == errno.ELOOP else
-                                    "broken symbolic link (it points to nothing)", path=entry.path)
+                                    _("broken symbolic link (it points to nothing)"), path=entry.path)

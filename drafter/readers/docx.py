@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 
 from drafter.errors import ReadError
 from drafter.markers import chinese_number
+from drafter.i18n import _
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 
@@ -28,15 +29,15 @@ def open_document(path: str | Path):
     path = Path(path)
     stat_input(path)
     if not zipfile.is_zipfile(path):
-        raise ReadError("not a .docx file (an old .doc renamed? open and save it as .docx)", path=str(path))
+        raise ReadError(_("not a .docx file (an old .doc renamed? open and save it as .docx)"), path=str(path))
     check_zip(path)
     try:
         return docx.Document(str(path))
     except (zipfile.BadZipFile, OpcError, KeyError, ValueError, SyntaxError) as err:
-        raise ReadError(f"not a valid .docx file, it is damaged ({err}); open and re-save it in Word or WPS",
-                        path=str(path)) from err
+        raise ReadError(_("not a valid .docx file, it is damaged ({error}); open and re-save it in Word or "
+                          "WPS").format(error=err), path=str(path)) from err
     except OSError as err:
-        raise ReadError(f"cannot read: {err.strerror or err}", path=str(path)) from err
+        raise ReadError(_("cannot read: {error}").format(error=err.strerror or err), path=str(path)) from err
 
 
 def check_zip(path: Path) -> None:
@@ -50,8 +51,8 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise ReadError(f"not a valid .docx file, it is damaged ({err}); open and re-save it in Word or WPS",
-                        path=str(path)) from None
+        raise ReadError(_("not a valid .docx file, it is damaged ({error}); open and re-save it in Word or "
+                          "WPS").format(error=err), path=str(path)) from None
     how = "; a real document is far smaller — if this one is real, set DRAFTER_{} to raise the limit"
     if len(infos) > max_entries:
         raise ReadError(f"holds {len(infos)} zip entries, more than {max_entries}" +
@@ -88,7 +89,7 @@ def read_docx(path: Path):
                 hints[len(lines)] = hint
     text = "\n".join(lines)
     if not text.strip():
-        raise ReadError("document has no text", path=str(path))
+        raise ReadError(_("document has no text"), path=str(path))
     return RawDoc(path=path, text=text, hints=hints, rejoin=False)
 
 

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from drafter.errors import ReadError
+from drafter.i18n import _
 
 # control characters no text means: C0 except tab/newline/CR (form feed and vertical tab
 # are breaks, see _BREAKS), DEL, and C1 (what cp1252 bytes become when misread)
@@ -38,14 +39,14 @@ def decode(data: bytes, path: str = "") -> str:
     tab, line and page breaks) is refused naming where it is.
     """
     if not data.strip():
-        raise ReadError("file is empty", path=path)
+        raise ReadError(_("file is empty"), path=path)
     if data.startswith(codecs.BOM_UTF8):
         return _checked(_utf8(data[3:], path, offset=3), path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return _checked(data.decode("utf-16"), path)
         except UnicodeDecodeError as err:
-            raise ReadError(f"invalid UTF-16 at byte {err.start}; re-save the file as UTF-8",
+            raise ReadError(_("invalid UTF-16 at byte {byte}; re-save the file as UTF-8").format(byte=err.start),
                             path=path) from None
     if b"\x00" not in data:
         try:
@@ -64,8 +65,8 @@ def decode(data: bytes, path: str = "") -> str:
             best, best_score = text, score
     if best is None or best_score < 0.08:
         if b"\x00" in data:
-            raise ReadError("looks like a binary file, not text (convert it to .txt or .docx)", path=path)
-        raise ReadError("cannot decode the text as UTF-8, UTF-16, GB18030 or Big5 (save it as UTF-8)", path=path)
+            raise ReadError(_("looks like a binary file, not text (convert it to .txt or .docx)"), path=path)
+        raise ReadError(_("cannot decode the text as UTF-8, UTF-16, GB18030 or Big5 (save it as UTF-8)"), path=path)
     return _checked(best, path)
 
 
@@ -102,25 +103,25 @@ def _utf8(data: bytes, path: str, offset: int = 0) -> str:
         line = data.count(b"\n", 0, err.start) + 1
         start = data.rfind(b"\n", 0, err.start) + 1
         column = len(data[start:err.start].decode("utf-8", errors="replace")) + 1
-        raise ReadError(f"invalid UTF-8 byte 0x{data[err.start]:02x} at line {line}, column {column} "
-                        f"(byte {err.start + offset}): the file is damaged or mixes encodings; "
-                        "fix or re-save it as UTF-8", path=path) from None
+        raise ReadError(_("invalid UTF-8 byte 0x{value:02x} at line {line}, column {column} (byte {byte}): the "
+                          "file is damaged or mixes encodings; fix or re-save it as UTF-8").format(
+            value=data[err.start], line=line, column=column, byte=err.start + offset), path=path) from None
 
 
 def _checked(text: str, path: str) -> str:
     sample = text[:20000]
     controls = _CONTROL.findall(sample)
     if sample and len(controls) > max(2, len(sample) // 200):
-        raise ReadError("looks like a binary file, not text (convert it to .txt or .docx)", path=path)
+        raise ReadError(_("looks like a binary file, not text (convert it to .txt or .docx)"), path=path)
     text = _BREAKS.sub("\n", text)
     found = _CONTROL.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        raise ReadError(f"control character U+{ord(found.group()):04X} at line {line}, column {column}: "
-                        "no text means it; delete it", path=path)
+        raise ReadError(_("control character U+{code:04X} at line {line}, column {column}: no text means it; "
+                          "delete it").format(code=ord(found.group()), line=line, column=column), path=path)
     if not text.strip():
-        raise ReadError("file is empty", path=path)
+        raise ReadError(_("file is empty"), path=path)
     return text
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from drafter.errors import DrafterError
 from drafter.model import Speech
+from drafter.i18n import _
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
@@ -34,7 +35,8 @@ def write(speech: Speech, path: str | Path, **options) -> Path:
         from drafter.writers.docx_pdf import write_pdf
         return write_pdf(speech, path, **options)
     if suffix not in SUFFIXES:
-        raise DrafterError(f"cannot write {suffix or 'a file without suffix'}: use .docx, .pdf, .md or .txt",
+        raise DrafterError(_("cannot write {suffix}: use .docx, .pdf, .md or .txt").format(
+            suffix=suffix or _("a file without suffix")),
                            path=str(path))
     from drafter.writers.atomic import write_text_atomic
     write_text_atomic(path, render(speech, suffix.lstrip(".")))

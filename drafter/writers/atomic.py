@@ -13,6 +13,7 @@ from typing import IO, Iterator
 
 from drafter.errors import WriteError, os_reason
 from drafter.faults import step
+from drafter.i18n import _
 
 
 @contextmanager
@@ -25,9 +26,9 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     """
     path = Path(path)
     if path.is_dir():
-        raise WriteError("is a directory; give a file name", path=str(path))
+        raise WriteError(_("is a directory; give a file name"), path=str(path))
     if path.exists() and not path.is_file():
-        raise WriteError("is not a regular file (a device, pipe or system file); give a file name",
+        raise WriteError(_("is not a regular file (a device, pipe or system file); give a file name"),
                          path=str(path))
     directory = path.parent if str(path.parent) else Path(".")
     tmp = None
@@ -49,7 +50,8 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             except OSError:
                 pass
         if isinstance(err, OSError):
-            raise WriteError(f"cannot write: {os_reason(err)}; the old file, if any, is unchanged",
+            raise WriteError(_("cannot write: {reason}; the old file, if any, is unchanged").format(
+                reason=os_reason(err)),
                              path=str(path)) from None
         raise
 

@@ -49,6 +49,7 @@ from drafter.writers import docx_xml as x
 from drafter.writers.atomic import write_bytes_atomic
 from drafter.writers.docx_title import title_lines
 from drafter.writers.text import FAMILY_LEVEL, Block, blocks
+from drafter.i18n import _
 
 #: layout role → Word style name. Body text is Word's built-in Normal, which Chinese Word and
 #: WPS show as 正文 (a style of our own named 正文 would clash with that reserved name); Title
@@ -236,9 +237,9 @@ def open_reference(path: str | Path):
     """The user's document with its body emptied (its last section's page setup stays)."""
     path = Path(path)
     if not path.is_file():
-        raise LayoutError("reference document not found", path=str(path))
+        raise LayoutError(_("reference document not found"), path=str(path))
     if not zipfile.is_zipfile(path):
-        raise LayoutError("reference document is not a .docx (save it as Word .docx first)", path=str(path))
+        raise LayoutError(_("reference document is not a .docx (save it as Word .docx first)"), path=str(path))
     from drafter.limits import stat_input
     from drafter.readers.docx import check_zip
     stat_input(path, LayoutError, "reference document")
@@ -246,7 +247,7 @@ def open_reference(path: str | Path):
     try:
         document = docx.Document(str(path))
     except Exception as err:  # python-docx raises many kinds for a broken package
-        raise LayoutError(f"cannot open reference document: {err}", path=str(path)) from err
+        raise LayoutError(_("cannot open reference document: {error}").format(error=err), path=str(path)) from err
     body = document.element.body
     for element in list(body):
         if element.tag != qn("w:sectPr"):

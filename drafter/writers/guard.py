@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from drafter.errors import WriteError
+from drafter.i18n import _
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -39,19 +40,20 @@ def check_output(out: str | Path, *, inputs: Iterable[str | Path | None] = (), f
     """Refuse to write ``out`` if that would destroy something (see the module doc); return it."""
     out = Path(out)
     if out.is_dir():
-        raise WriteError(f"is a directory; give {option} a file name", path=str(out))
+        raise WriteError(_("is a directory; give {option} a file name").format(option=option), path=str(out))
     if out.exists() and not out.is_file():
-        raise WriteError(f"is not a regular file (a device, pipe or system file); give {option} "
-                         "a file name", path=str(out))
+        raise WriteError(_("is not a regular file (a device, pipe or system file); give {option} a file "
+                           "name").format(option=option), path=str(out))
     for source in inputs:
         if source is not None and Path(source).exists() and _same(out, Path(source)):
-            raise WriteError(f"is an input of this command; writing there would destroy it; "
-                             f"choose another {option}", path=str(out))
+            raise WriteError(_("is an input of this command; writing there would destroy it; choose another "
+                               "{option}").format(option=option), path=str(out))
     bank = bank_holding(out)
     if bank is not None:
-        raise WriteError(f"lies inside the phrase bank {bank}; bank files are written only by "
-                         f"drafter phrases and drafter mine; choose another {option}", path=str(out))
-    if out.exists() and not force:
-        raise WriteError(f"already exists; pass --force to replace it (or choose another {option})",
+        raise WriteError(_("lies inside the phrase bank {bank}; bank files are written only by drafter phrases "
+                           "and drafter mine; choose another {option}").format(bank=bank, option=option),
                          path=str(out))
+    if out.exists() and not force:
+        raise WriteError(_("already exists; pass --force to replace it (or choose another {option})").format(
+            option=option), path=str(out))
     return out
