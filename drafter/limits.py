@@ -50,8 +50,8 @@ def stat_input(path: str | Path, error: type[DrafterError] = ReadError, what: st
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise error(f"{what} not found" if what != "file" else "file not found: no such file or directory",
-                    path=str(path)) from None
+        raise error(f"{what} not found: no such {what}" if what != "file"
+                    else "file not found: no such file or directory", path=str(path)) from None
     except OSError as err:
         raise error(_os_reason(err, what), path=str(path)) from None
     if stat.S_ISDIR(st.st_mode):
