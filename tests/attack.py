@@ -90,13 +90,17 @@ class Child:
 
 
 def run_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: str | Path | None = None,
-            env: dict[str, str] | None = None, kill_after: float | None = None) -> Result:
-    """Run ``drafter argv`` in a forked child; ``kill_after`` seconds on, SIGKILL it (crash tests)."""
-    return wait_cli(spawn_cli(argv, timeout=timeout, mem_mb=mem_mb, cwd=cwd, env=env, kill_after=kill_after))
+            env: dict[str, str] | None = None, kill_after: float | None = None,
+            user: int | None = None) -> Result:
+    """Run ``drafter argv`` in a forked child; ``kill_after`` seconds on, SIGKILL it (crash tests);
+    ``user``: as that uid (permission tests, run as root)."""
+    return wait_cli(spawn_cli(argv, timeout=timeout, mem_mb=mem_mb, cwd=cwd, env=env, kill_after=kill_after,
+                              user=user))
 
 
 def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: str | Path | None = None,
-              env: dict[str, str] | None = None, kill_after: float | None = None) -> Child:
+              env: dict[str, str] | None = None, kill_after: float | None = None,
+              user: int | None = None) -> Child:
     """Start ``drafter argv`` in a forked child (see the module doc); ``wait_cli`` collects it."""
     warm()
     out_file = tempfile.TemporaryFile()
@@ -118,6 +122,10 @@ def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: s
             # pytest replaces sys.stdout/sys.stderr with its capture objects: point them at fds 1 and 2
             sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
             sys.stderr = open(2, "w", encoding="utf-8", closefd=False)
+            if user is not None:
+                os.setgroups([])
+                os.setgid(user)
+                os.setuid(user)
             if cwd is not None:
                 os.chdir(cwd)
             os.environ.update(env or {})

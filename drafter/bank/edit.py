@@ -12,17 +12,22 @@ from pathlib import Path
 
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import (DEFAULT_CATEGORIES, ORIGINS, SLOT_RE, Bank, Phrase, fold,
-                                 slot_names, unique_id)
+                                 slot_names, text_problem, unique_id)
 from drafter.bank.store import check_category_name, load_bank, save_bank
 from drafter.errors import BankError
 from drafter.i18n import _
 
 
 def check_text(text: str) -> str:
-    """The text as stored: stripped; refused when empty or with a nameless ``{}`` slot."""
+    """The text as stored: stripped; refused when empty, with a nameless ``{}`` slot, with a
+    control character or line break (a phrase is one line of a speech, and a .docx cannot hold
+    most of them), or with template syntax (``{% %}``, ``{{ }}``: a phrase is data, never code)."""
     text = text.strip()
     if not text:
         raise BankError(_("empty text: a phrase needs words"), key="text")
+    problem = text_problem(text)
+    if problem:
+        raise BankError(f"{text!r}: {problem}", key="text")
     if any(not name.strip() for name in SLOT_RE.findall(text)):
         raise BankError(_("slot without a name in {text!r}: write {{name}}, e.g. {{地名}}").format(text=text), key="text")
     return text

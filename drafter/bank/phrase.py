@@ -205,3 +205,22 @@ class Bank:
             keys = (len(self.deleted), {fold(t) for t in self.deleted.values() if t})
             self._deleted_keys = keys
         return phrase.key in keys[1]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_TEMPLATE = re.compile(r"\{[%#{]|[%#}]\}")
+
+
+def text_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a phrase, or None: a control character or line break (a phrase is
+    one line, and a .docx cannot hold most control characters), or template syntax (a phrase
+    is data printed as written, never template code)."""
+    bad = _CONTROL.search(text)
+    if bad:
+        return (f"control character or line break U+{ord(bad.group()):04X} at position {bad.start() + 1}: "
+                "a phrase is one line of plain text")
+    code = _TEMPLATE.search(text)
+    if code:
+        return (f"template syntax {code.group()}: a phrase is plain text with {{name}} slots; "
+                "put template code in a template")
+    return None

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase
+from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase, text_problem
 from drafter.bank.store import (ALIASES, CATEGORIES, DELETED, SKELETONS, check_dir, load_categories,
                                 load_deleted, phrase_files, read_mapping, recover_journal)
 from drafter.errors import BankError
@@ -65,6 +65,8 @@ def _entry_problems(p: Phrase, categories: dict, deleted: dict) -> list[str]:
     found = []
     if not p.text.strip():
         found.append("empty text")
+    elif text_problem(p.text):
+        found.append(text_problem(p.text))
     if p.category not in categories:
         found.append(f"unknown category {p.category} (not in categories.yaml)")
     if p.origin not in ORIGINS:

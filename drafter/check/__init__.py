@@ -31,4 +31,14 @@ def check_docx(path: str | Path, layout: Layout | str | Path | None = None) -> l
     document = open_docx(path)
     sheet = StyleSheet(document)
     ctx = Context(document, sheet, layout, paragraphs(document, sheet))
-    return [rule(ctx) for rule in RULES]
+    return [_run(rule, ctx) for rule in RULES]
+
+
+def _run(rule, ctx) -> RuleResult:
+    """One rule's result; a document whose XML the rule cannot make sense of (a value that is
+    not a number, a part that is missing) fails that rule with the reason, not the run."""
+    try:
+        return rule(ctx)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, ZeroDivisionError) as err:
+        return RuleResult(rule.__name__.replace("_", " "), False,
+                          f"cannot check: the document is damaged or unusual here ({type(err).__name__}: {err})")

@@ -412,6 +412,9 @@ def _footer_problems(ctx: Context, footer, which: str, align: str) -> tuple[list
 
 def page_numbers(ctx: Context) -> RuleResult:
     pn = ctx.layout.page_number
+    if not ctx.document.sections:
+        return RuleResult("page numbers", False, "the document has no section properties (w:sectPr), "
+                                                 "so no page setup and no footer; re-save it in Word or WPS")
     section = ctx.document.sections[0]
     if section.footer.is_linked_to_previous:
         return RuleResult("page numbers", False, M_("no footer (want page numbers “— 1 —”)"))

@@ -8,6 +8,14 @@ Templates are code the user chose to run, but phrases and outline text are data:
 reach the output only as values printed by ``{{ }}`` (never compiled), escaped on the way
 in (``escape_value``) so that they can never start a control line (see ``assemble``).
 Undefined variables are errors that name the variable, the template and the line.
+
+Templates also run on a budget, since a user template is code and a loop or a product
+can ask for more than any machine has (``'嗬' * 10**9``, ``10**100000000``, nested
+``range`` loops): rendering stops after ``DRAFTER_TEMPLATE_SECONDS`` (default 20) or
+``DRAFTER_TEMPLATE_MAX_CHARS`` characters of output (default 2,000,000), and the sandbox's
+``*``, ``**``, ``%`` and ``+``, the padding methods and filters (``center``, ``ljust``,
+``indent`` ...) and ``namespace`` attributes refuse a result past that size before making it.
+Each is a ``TemplateError`` naming the template.
 """
 
 from __future__ import annotations
@@ -70,11 +78,85 @@ def refuse_none(value):
     return value
 
 
+def max_chars() -> int:
+    from drafter.limits import limit
+    return limit("TEMPLATE_MAX_CHARS", 2_000_000)
+
+
+def max_seconds() -> int:
+    from drafter.limits import limit
+    return limit("TEMPLATE_SECONDS", 20)
+
+
+class BudgetError(TemplateError):
+    """A template that asked for more time, output or memory than its budget."""
+
+
+def _size(value) -> int | None:
+    return len(value) if isinstance(value, (str, bytes, list, tuple)) else None
+
+
+def check_binop(operator: str, left, right, cap: int) -> None:
+    """Refuse, before computing it, a product, power, format or sum larger than ``cap``."""
+    if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
+        if abs(left) > 1 and right * abs(left).bit_length() > 100_000:
+            raise BudgetError(f"{left} ** {right} would be a number of more than 30,000 digits")
+    elif operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            size = _size(seq)
+            if size is not None and isinstance(n, int) and size * n > cap:
+                raise BudgetError(f"repeating {size} characters or items {n} times is more than {cap}")
+    elif operator == "%" and isinstance(left, str):
+        if any(int(w) > cap for w in re.findall(r"%[-+ #0]*(\d+)", left) + re.findall(r"\.(\d+)", left)):
+            raise BudgetError(f"a % format wider than {cap} characters")
+    elif operator == "+":
+        a, b = _size(left), _size(right)
+        if a is not None and b is not None and a + b > cap:
+            raise BudgetError(f"joining {a} and {b} characters or items is more than {cap}")
+
+
+_PADDING = {"center", "ljust", "rjust", "zfill", "expandtabs", "indent", "wordwrap"}
+
+
+def _check_width(name: str, args, kwargs, cap: int) -> None:
+    if name in _PADDING or name == "format":
+        numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
+        if any(n > cap for n in numbers):
+            raise BudgetError(f"{name}() to a width of more than {cap} characters")
+    if name in ("format", "format_map"):
+        texts = [a for a in args if isinstance(a, str)]
+        if any(int(w) > cap for t in texts for w in re.findall(r"[:%][^{}]*?(\d{4,})", t)):
+            raise BudgetError(f"a format wider than {cap} characters")
+
+
 def make_env(templates: str | Path | None = None):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
+    from jinja2.utils import Namespace
 
-    return SandboxedEnvironment(
+    cap = max_chars()
+
+    class BudgetNamespace(Namespace):
+        def __setitem__(self, name, value):
+            size = _size(value)
+            if size is not None and size > cap:
+                raise BudgetError(f"namespace value {name} of {size} characters or items is more than {cap}")
+            super().__setitem__(name, value)
+
+    class BudgetedEnvironment(SandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**", "%", "+"])
+
+        def call_binop(self, context, operator, left, right):
+            check_binop(operator, left, right, cap)
+            return super().call_binop(context, operator, left, right)
+
+        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
+            name = getattr(__obj, "__name__", "")
+            if name:
+                _check_width(name, args, kwargs, cap)
+            return super().call(__context, __obj, *args, **kwargs)
+
+    env = BudgetedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path(templates)], encoding="utf-8"),
         undefined=StrictUndefined,
         finalize=refuse_none,
@@ -83,6 +165,20 @@ def make_env(templates: str | Path | None = None):
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["namespace"] = BudgetNamespace
+    for name in _PADDING & set(env.filters):
+        env.filters[name] = _bounded_filter(env.filters[name], name, cap)
+    return env
+
+
+def _bounded_filter(func, name: str, cap: int):
+    import functools
+
+    @functools.wraps(func)
+    def bounded(*args, **kwargs):
+        _check_width(name, args[1:], kwargs, cap)
+        return func(*args, **kwargs)
+    return bounded
 
 
 @dataclass
@@ -138,7 +234,17 @@ def render(env, name: str, context: dict) -> str:
 
     try:
         template = env.get_template(name + SUFFIX)
-        return template.render(**context)
+        return _render_on_budget(template, context)
+    except BudgetError as err:
+        path, line = _template_frame(err)
+        raise BudgetError(f"template over budget: {err.message}", path=path or _filename(env, name),
+                          line=line) from None
+    except MemoryError:
+        raise BudgetError("template over budget: it needed more memory than there is",
+                          path=_filename(env, name)) from None
+    except RecursionError:
+        raise TemplateError("template recursion too deep (a macro calling itself without end?)",
+                            path=_filename(env, name)) from None
     except DrafterError:
         raise
     except TemplateSyntaxError as err:
@@ -155,6 +261,39 @@ def render(env, name: str, context: dict) -> str:
         if path is None:
             raise
         raise TemplateError(f"template failed: {type(err).__name__}: {err}", path=path, line=line) from None
+
+
+def _filename(env, name: str) -> str:
+    try:
+        return env.get_template(name + SUFFIX).filename or name + SUFFIX
+    except Exception:  # noqa: BLE001 - only for a message
+        return name + SUFFIX
+
+
+def _render_on_budget(template, context: dict) -> str:
+    """``template.render(**context)``, stopped past the output or time budget."""
+    import signal
+    import threading
+
+    cap, seconds = max_chars(), max_seconds()
+    timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if timed:
+        def expired(_signum, _frame):
+            raise BudgetError(f"still running after {seconds} s (DRAFTER_TEMPLATE_SECONDS raises the limit)")
+        previous = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        parts, size = [], 0
+        for part in template.generate(**context):
+            size += len(part)
+            if size > cap:
+                raise BudgetError(f"output past {cap} characters (DRAFTER_TEMPLATE_MAX_CHARS raises the limit)")
+            parts.append(part)
+        return "".join(parts)
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _template_frame(err: BaseException) -> tuple[str | None, int | None]:

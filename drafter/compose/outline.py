@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 
 from drafter.errors import OutlineError
@@ -102,14 +103,8 @@ def load_outline(source: str | Path | dict) -> Outline:
     if isinstance(source, dict):
         return _build(source, {}, "")
     path = Path(source)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise OutlineError(_("no such outline file"), path=str(path)) from None
-    except IsADirectoryError:
-        raise OutlineError(_("is a directory, expected an outline .yaml file"), path=str(path)) from None
-    except UnicodeDecodeError as err:
-        raise OutlineError(_("not UTF-8 text ({reason})").format(reason=err.reason), path=str(path)) from None
+    from drafter.yamlfile import read_text   # refuses FIFOs, huge files, bad bytes (with where)
+    text = read_text(path, OutlineError, "outline file")
     data, marks = parse_yaml(text, str(path))
     if not isinstance(data, dict):
         raise OutlineError(_("expected a mapping with title and sections at the top of the outline"),
@@ -143,6 +138,12 @@ def _collect_marks(node, path: str, marks: dict) -> None:
             _collect_marks(item, f"{path}[{i}]", marks)
 
 
+#: control characters, carriage returns and Unicode line/paragraph separators (they split a
+#: heading where no one sees a break); tabs and newlines in block text are fine
+_BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_LINE = 5000
+
+
 class _Checker:
     """Type checks that raise an OutlineError at the right place."""
 
@@ -166,6 +167,12 @@ class _Checker:
         text = str(value).strip()
         if required and not text:
             self.fail(key, _("must not be empty: expected text"))
+        bad = _BAD_CHAR.search(text)
+        if bad:
+            self.fail(key, f"holds U+{ord(bad.group()):04X} at character {bad.start() + 1} (a control "
+                           "character or stray line break); remove it")
+        if any(len(line) > MAX_LINE for line in text.split("\n")):
+            self.fail(key, f"a line of more than {MAX_LINE} characters; no heading or paragraph is that long")
         return text
 
     def paragraphs(self, value, key: str) -> list[str]:

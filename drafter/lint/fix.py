@@ -25,7 +25,9 @@ def fixed_path(path: Path) -> Path:
 
 def fix_file(path: str | Path, out: str | Path | None = None, in_place: bool = False) -> tuple[Path, int]:
     """Write the punctuation-fixed file; return where it went and how many marks changed."""
+    from drafter.limits import stat_input
     path = Path(path)
+    stat_input(path)
     target = path if in_place else Path(out) if out else fixed_path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -34,12 +36,10 @@ def fix_file(path: str | Path, out: str | Path | None = None, in_place: bool = F
     if suffix not in TEXT_SUFFIXES:
         read(path)      # raises the reader's own one-line explanation
         raise ReadError(_("--fix handles .txt, .md and .docx files"), path=str(path))
+    from drafter.limits import read_input_bytes
     from drafter.readers.text import decode
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ReadError(_("cannot read: {error}").format(error=err.strerror or err), path=str(path)) from err
-    text = decode(data, str(path))
+    data = read_input_bytes(path)           # FIFOs, huge files refused; bad bytes refused below
+    text = decode(data, str(path))          # never U+FFFD: the file is refused, not rewritten
     count = len(replacements(text))
     write_text_atomic(target, fix_text(text))
     return target, count

@@ -30,6 +30,11 @@ def parse_target(spec: str, rate: int = 220) -> tuple[int | None, int | None]:
         raise DrafterError(_("cannot read length target {spec!r}: write e.g. 3000, 2500-3500, "
                              "10min or 8-10min").format(spec=spec), key="--target")
     low, high, unit = float(m.group(1)), m.group(2), m.group(3) or "字"
+    if low <= 0 or (high is not None and float(high) <= 0):
+        raise DrafterError(f"length target {spec!r} must be more than 0", key="--target")
+    if high is not None and float(high) < low:
+        raise DrafterError(f"length target {spec!r} runs backwards: write the smaller number first "
+                           f"({m.group(2)}-{m.group(1)})", key="--target")
     factor = rate if unit.startswith(("min", "分")) else 1
     if high is None:
         return round(low * factor * (1 - TOLERANCE)), round(low * factor * (1 + TOLERANCE))

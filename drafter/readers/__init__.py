@@ -153,7 +153,10 @@ def _walk_sorted(directory: Path, seen: set) -> Iterator[Path | ReadError]:
             yield from _walk_sorted(Path(entry.path), seen)
         elif is_file:
             yield Path(entry.path)
-        elif entry.is_symlink():
+        elif not entry.is_symlink():
+            if Path(entry.name).suffix.lower() in SPEECH_SUFFIXES:
+                yield ReadError("is not a regular file (a pipe, device or socket); skipped", path=entry.path)
+        else:
             try:
                 os.stat(entry.path)
             except OSError as err:

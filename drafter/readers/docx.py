@@ -179,7 +179,9 @@ class ListNumbers:
             lvls = {}
             for lvl in a.findall(qn("w:lvl")):
                 fmt, text, start = _val(lvl, "w:numFmt"), _val(lvl, "w:lvlText"), _val(lvl, "w:start")
-                lvls[int(lvl.get(qn("w:ilvl"), 0))] = (fmt or "decimal", text or "", int(start or 1))
+                level, first = _int(lvl.get(qn("w:ilvl")), 0), _int(start, 1)
+                if level is not None and first is not None:      # damaged numbering: ignore the level
+                    lvls[level] = (fmt or "decimal", text or "", first)
             abstract[a.get(qn("w:abstractNumId"))] = lvls
         for num in root.findall(qn("w:num")):
             self.levels[num.get(qn("w:numId"))] = abstract.get(_val(num, "w:abstractNumId"), {})
@@ -236,4 +238,16 @@ def _num_pr(paragraph) -> tuple[str, int] | None:
         ilvl = ilvl if ilvl is not None else _val(num_pr, "w:ilvl")
     if num_id is None or num_id == "0":
         return None
-    return num_id, int(ilvl or 0)
+    level = _int(ilvl, 0)
+    return None if level is None else (num_id, level)
+
+
+def _int(value, default: int) -> int | None:
+    """A w:val number; None when it is not one (a damaged or hand-edited document)."""
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if -10_000 < number < 10_000 else None

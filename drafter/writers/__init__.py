@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from drafter.errors import DrafterError
@@ -27,6 +28,7 @@ def write(speech: Speech, path: str | Path, **options) -> Path:
     """
     path = Path(path)
     suffix = path.suffix.lower()
+    _check_xml_chars(speech, path)
     if suffix == ".docx":
         from drafter.writers.docx import write_docx
         write_docx(speech, path, **options)
@@ -41,3 +43,19 @@ def write(speech: Speech, path: str | Path, **options) -> Path:
     from drafter.writers.atomic import write_text_atomic
     write_text_atomic(path, render(speech, suffix.lstrip(".")))
     return path
+
+
+#: characters XML 1.0 (so .docx) cannot hold; a text file should not hold them either
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _check_xml_chars(speech: Speech, path: Path) -> None:
+    """Refuse, naming where, a control character a .docx cannot hold (lxml would fail mid-write)."""
+    text = render(speech, "txt")
+    bad = _NOT_XML.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        around = text[max(0, bad.start() - 12):bad.start() + 12].replace("\n", " ").replace(bad.group(), "□")
+        raise DrafterError(f"control character U+{ord(bad.group()):04X} in line {line} of the speech "
+                           f"(…{around}…) cannot be written; remove it from where it came from "
+                           "(a phrase in the bank: drafter phrases validate lists them)", path=str(path))
