@@ -88,7 +88,7 @@ def choosable_texts(page) -> list[tuple[str, str]]:
     return page.eval_on_selector_all("#paper .s.choosable", "els => els.map(e => [e.dataset.key, e.textContent])")
 
 
-@pytest.mark.parametrize("name", ["研讨发言.yaml", "党课.yaml"])
+@pytest.mark.parametrize("name", ["研讨发言.yaml", "辅导报告.yaml"])
 def test_a_writer_drafts_chooses_and_downloads(tmp_path, name):
     from drafter.compose import load_outline
     example = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))

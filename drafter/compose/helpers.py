@@ -19,7 +19,7 @@ import re
 from drafter.compose import occasion as occ
 from drafter.compose import plan as planmod
 from drafter.compose.outline import Node, Outline
-from drafter.compose.section import Borrowed, DraftState, SectionWriter
+from drafter.compose.section import Borrowed, DraftState, SectionWriter, lead_like, lead_safe
 from drafter.compose.units import About, BankView
 from drafter.errors import OutlineError
 from drafter.model import make_marker
@@ -117,14 +117,17 @@ class Composer:
                 return text
         return ""
 
-    def frame(self, kind: str, node: Node | None = None, **values) -> str:
-        """One unused connecting sentence of ``kind``, filled with the node's heading and points."""
+    def frame(self, kind: str, node: Node | None = None, accept=None, **values) -> str:
+        """One unused connecting sentence of ``kind``, filled with the node's heading and points
+        (and, with ``accept``, one that the test accepts)."""
         values = {**self._frame_values(node), **values}
         options = [f for f in self.frames.get(kind) or [] if f not in self.used_frames
                    and all(values.get(k) for k in re.findall(r"\{(\w+)\}", f) if k in FRAME_KEYS)]
         self.rng.shuffle(options)
         for f in options:
             text = self.fill(_fill_frame(f, values), where=f"frame of {kind}")
+            if accept is not None and not accept(text):
+                continue
             if self.ledger.fresh(text):
                 self.used_frames.add(f)
                 self.ledger.take(text)
@@ -150,10 +153,15 @@ class Composer:
                 self.connectors += 1
                 paragraphs = [lead]
         if node.points and len(node.points) >= 2:
-            lead = self.frame("总", node)
+            body = split_sentences(paragraphs[0]) if paragraphs else []
+            opens_like_lead = not body or lead_like(lead_safe(body)[0])
+            # under a 一、 line the paragraph must not open like a lead sentence (it would parse
+            # as a heading): then the announcing sentence is one that cannot be read as one
+            lead = self.frame("总", node, accept=(lambda f: not lead_like(f)) if opens_like_lead else None)
             if lead:
                 self.connectors += 1
-                paragraphs = ([paragraphs[0] + lead] + paragraphs[1:]) if paragraphs else [lead]
+                first = lead_safe(body + [lead])
+                paragraphs = ["".join(first)] + paragraphs[1:]
         self.composed_chars += sum(len(p) for p in paragraphs)
         return paragraphs
 
@@ -246,6 +254,13 @@ class Composer:
             parent = self.parents.get(node.key)
             values["p"] = parent.heading.rstrip("。；：") if parent is not None else ""
         return values
+
+
+_SENTENCE = re.compile(r"[^。！？]+[。！？]”?|[^。！？]+$")
+
+
+def split_sentences(text: str) -> list[str]:
+    return _SENTENCE.findall(text)
 
 
 def placed_categories(frames: dict) -> dict[str, set[str]]:
