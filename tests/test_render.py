@@ -130,7 +130,9 @@ def test_full_pages_hold_22_lines(drafts):
     lay = load_layout(None)
     for name, (_, pages) in drafts.items():
         counts = [len(page) for page in pages]
-        assert max(counts) == lay.lines_per_page, (name, counts)
+        # a full page holds 22 lines (a two-page draft may have none: its first page can end
+        # early where a heading moves on with its text)
+        assert max(counts) == lay.lines_per_page or len(counts) <= 2, (name, counts)
         # a page ends early only where a heading moves on with the first lines of its text
         # (keep-with-next plus widow/orphan control: at most two lines)
         assert all(c >= lay.lines_per_page - 2 for c in counts[:-1]), (name, counts)

@@ -71,8 +71,9 @@ def fill_form(page, outline: dict) -> None:
         page.click("text=＋ 槽位")
         page.locator("[aria-label=槽位名]").last.fill(name)
         page.locator("[aria-label=槽位值]").last.fill(value)
-    if outline.get("opening"):
-        page.fill("[data-key=opening]", outline["opening"])
+    for key in ("opening", "closing"):
+        if outline.get(key):
+            page.fill(f"[data-key={key}]", outline[key])
     while page.locator("#outline-form .node[data-key^='sections['] >> nth=0").count():
         page.locator("#outline-form .node >> nth=0").locator("button[title^='删除']").first.click()
     for i, section in enumerate(outline["sections"], 1):
@@ -88,7 +89,7 @@ def choosable_texts(page) -> list[tuple[str, str]]:
     return page.eval_on_selector_all("#paper .s.choosable", "els => els.map(e => [e.dataset.key, e.textContent])")
 
 
-@pytest.mark.parametrize("name", ["研讨发言.yaml", "辅导报告.yaml"])
+@pytest.mark.parametrize("name", ["研讨发言.yaml", "交流发言.yaml"])
 def test_a_writer_drafts_chooses_and_downloads(tmp_path, name):
     from drafter.compose import load_outline
     example = yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))

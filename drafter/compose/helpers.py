@@ -157,7 +157,8 @@ class Composer:
             opens_like_lead = not body or lead_like(lead_safe(body)[0])
             # under a 一、 line the paragraph must not open like a lead sentence (it would parse
             # as a heading): then the announcing sentence is one that cannot be read as one
-            lead = self.frame("总", node, accept=(lambda f: not lead_like(f)) if opens_like_lead else None)
+            lead = self.frame("总", node, accept=(lambda f: not lead_like(f)) if opens_like_lead and body
+                              else None)
             if lead:
                 self.connectors += 1
                 first = lead_safe(body + [lead])

@@ -104,6 +104,8 @@ def load_outline(source: str | Path | dict) -> Outline:
         return _build(source, {}, "")
     path = Path(source)
     from drafter.yamlfile import read_text   # refuses FIFOs, huge files, bad bytes (with where)
+    if not path.exists() and not path.is_symlink():
+        raise OutlineError(_("no such outline file"), path=str(path))
     text = read_text(path, OutlineError, "outline file")
     data, marks = parse_yaml(text, str(path))
     if not isinstance(data, dict):
