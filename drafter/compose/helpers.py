@@ -60,7 +60,6 @@ class Composer:
         self.parents = {n.key: p for p, n in walk_nodes(outline)}
         self.abouts = {key: self._about(n) for key, n in self.nodes.items()}
         self.state.settle_homes(self.abouts)
-        self.state.pending = set(self.abouts)
         self.occasion = occ.occasion(frames, outline.type)
 
     @property

@@ -2,7 +2,7 @@
 
 Loading and scoring 100,000 phrases takes seconds; a 3,000-character speech uses about a
 hundred. So for a big bank (more than ``BIG_BANK`` phrases) the pool is built from the
-index, by the same relevance the Composer ranks with (select.Relevance): for each place
+index, by bigram relevance (rare shared bigrams and tags): for each place
 of the speech, the best ``PER_PLACE`` phrases of each category by the words (bigrams,
 weighted by their rarity in the whole bank) and tags they share with its heading and
 points; then the best ``PER_THEME`` of each category for the outline's theme; then a
@@ -60,7 +60,7 @@ def indexed_pool(finder, outline: Outline, placed: dict[str, set[str]], seed: in
 
 
 def _word_scores(finder, about: str, words: BankWords) -> dict[int, float]:
-    """Row → what its phrase shares with ``about``, as Relevance.words scores it."""
+    """Row → what its phrase shares with ``about``, rare shared bigrams, tags counting double."""
     scores: dict[int, float] = {}
     for gram in bigrams(about):
         weight = words.get(gram)
@@ -73,7 +73,7 @@ def _word_scores(finder, about: str, words: BankWords) -> dict[int, float]:
 
 
 def _theme_scores(finder, theme: str) -> dict[int, float]:
-    """Row → its phrase's fit to the theme, as Relevance.theme_score scores it."""
+    """Row → its phrase's fit to the theme, tags and shared bigrams with the theme."""
     scores: dict[int, float] = {}
     for _tag, tagged in finder.tags_in(theme, holding=True).items():
         for row in tagged:

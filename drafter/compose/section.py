@@ -125,6 +125,7 @@ class DraftState:
                     best[u.id] = s
                     self.home[u.id] = key
         self.chance = {u.id: self.rng.random() for u in self.view.units}
+        self.pending = set(abouts)
 
     def place(self, key: str, unit: Unit | None, text: str, section: str, place: str,
               wanted: tuple[str, ...]) -> None:

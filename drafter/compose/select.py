@@ -1,20 +1,14 @@
-"""Which bank phrase goes where: relevance of a phrase to a section, and no phrase twice.
+"""The bank's phrases as drafting reads them, word rarity in a big bank, and no sentence twice.
 
-Chinese has no spaces, so "words" here are character bigrams inside runs of Chinese
-characters, weighted by how rare they are in the bank (a bigram found in every phrase,
-like 发展, says little; 调研 says a lot), plus the phrase's own theme tags. A phrase
-scores, for a section, by the words it shares with the section's heading and points
-first, by the outline's theme next, and by chance (the seed) last.
-
-Every phrase also gets a *home*: the section it fits best. A section takes its own
-phrases first and borrows from others only when it runs out, so an early section does
-not eat the phrases a later one needs.
+``candidates(bank)`` turns any bank into plain ``Candidate`` records; ``BankWords`` answers how
+rare a bigram is across a big bank's index (the pool of pool.py is chosen by it); ``Ledger``
+remembers which phrases and sentences a draft has used. Relevance of a line to a place lives in
+units.py (words, not bigrams).
 """
 
 from __future__ import annotations
 
 import math
-import random
 import re
 from dataclasses import dataclass, field
 
@@ -82,69 +76,6 @@ class BankWords:
         if value is None:
             value = self._idf[gram] = idf(self.n, len(self.finder.with_word(gram)))
         return value
-
-
-class Relevance:
-    """Scores of every phrase for every place; rarer shared words weigh more."""
-
-    def __init__(self, phrases: list[Candidate], theme: str | None, rng: random.Random,
-                 stats: "BankWords | None" = None):
-        self.phrases = phrases
-        self.grams = {p.id: bigrams(p.text) for p in phrases}
-        if stats is not None:  # a pool drawn from a big bank: rarity is the whole bank's
-            self.idf = stats
-        else:
-            df: dict[str, int] = {}
-            for grams in self.grams.values():
-                for g in grams:
-                    df[g] = df.get(g, 0) + 1
-            n = max(len(phrases), 1)
-            self.idf = {g: math.log((n + 1) / (c + 0.5)) for g, c in df.items()}
-        self.theme_grams = bigrams(theme or "")
-        self.theme = theme or ""
-        #: chance, fixed per phrase by the seed: the last tie-breaker
-        self.chance = {p.id: rng.random() for p in phrases}
-        self._words: dict[tuple[str, str], float] = {}
-
-    def words(self, p: Candidate, about: str) -> float:
-        """How much ``p`` shares with ``about`` (heading and points): tags count double."""
-        cached = self._words.get((p.id, about))
-        if cached is None:
-            cached = self._words[(p.id, about)] = self._score_words(p, about)
-        return cached
-
-    def _score_words(self, p: Candidate, about: str) -> float:
-        about_grams = bigrams(about)
-        shared = self.grams[p.id] & about_grams
-        score = sum(self.idf.get(g, 0.0) for g in shared)
-        score += sum(2.0 for t in p.tags if len(t) >= 2 and t in about)
-        return score
-
-    def theme_score(self, p: Candidate) -> float:
-        if not self.theme:
-            return 0.0
-        tags = sum(1.0 for t in p.tags if len(t) >= 2 and (t in self.theme or self.theme in t))
-        return tags + len(self.grams[p.id] & self.theme_grams) * 0.5
-
-    def key(self, p: Candidate, about: str) -> tuple[float, float, float]:
-        """Sort key, best first when sorted descending: words, then theme, then chance."""
-        return (round(self.words(p, about), 3), round(self.theme_score(p), 3), self.chance[p.id])
-
-    def ranked(self, pool: list[Candidate], about: str) -> list[Candidate]:
-        return sorted(pool, key=lambda p: self.key(p, about), reverse=True)
-
-    def homes(self, pool: list[Candidate], places: dict[str, str]) -> dict[str, str]:
-        """Phrase id → the place (key) whose text it shares most words with (none if nothing shared)."""
-        out = {}
-        for p in pool:
-            best, best_score = None, 0.0
-            for key, about in places.items():
-                s = self.words(p, about)
-                if s > best_score + 1e-9:
-                    best, best_score = key, s
-            if best is not None:
-                out[p.id] = best
-        return out
 
 
 class Ledger:

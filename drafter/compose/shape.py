@@ -44,9 +44,6 @@ VERB_STARTS = (
     "练好", "担起", "挑起", "争当", "争做", "带动", "引导", "教育", "团结", "依靠", "尊重", "维护", "保障",
     "改善", "增进", "回应", "服务", "防范", "化解", "破解", "打通", "疏通", "破除", "消除", "杜绝", "反对",
 )
-#: after such a start the predicate carries its own adverb: 要切实不断… would stutter
-ADVERB_STARTS = ("不断", "及时", "始终", "坚决", "切实", "自觉", "认真", "真正", "努力", "全力", "进一步",
-                 "着力", "紧紧", "持续", "扎实", "主动", "积极", "大力", "深入", "全面", "加快", "牢固")
 
 _LOCAL = re.compile(
     r"[0-9０-９.]+\s*(?:[%％年月日个所岁万亿元家项条座公里平方米名人次倍]|多)|\{数字\}|第[一二三四五六七八九十]+次|[一二三四五六七八九十]+届|"
@@ -107,13 +104,3 @@ def _subject_directive(text: str) -> bool:
 def local(text: str) -> bool:
     """True for a phrase tied to one place, project, event or figure of its source speech."""
     return bool(_LOCAL.search(text))
-
-
-def plain_verb(text: str) -> bool:
-    """True when a predicate starts with a plain verb, so a frame may put an adverb before it."""
-    return not text.startswith(ADVERB_STARTS)
-
-
-def short_directive(text: str) -> bool:
-    """要强化理论武装: a directive short enough to head a sentence that a verb phrase completes."""
-    return len(text) <= 14 and not re.search(r"[，、；：“]", text)
