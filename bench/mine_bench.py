@@ -55,7 +55,7 @@ def child_mine(corpus: str, out: str, jobs: int) -> None:
     from drafter.mining import mine
 
     wall, before = time.perf_counter(), os.times()
-    result = mine([corpus], out, jobs=jobs, progress=False)
+    result = mine([corpus], out, jobs=jobs)
     wall, after = time.perf_counter() - wall, os.times()
     own, cpu = _cpu(before, after)
     rss_self, rss_children = _rss()

@@ -90,12 +90,6 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'drafter.cli' has no attribute {name!r}")
 
 
-def fail(message: str, code: int = 2) -> None:
-    """Print one line to stderr and exit (for option-combination errors found in the CLI)."""
-    typer.echo(f"drafter: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def os_error_line(err: OSError) -> str:
     """One line for an OSError: the file and what it means (full disk, read-only ...)."""
     from drafter.errors import os_reason

@@ -23,6 +23,7 @@ import unicodedata
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from drafter.errors import UsageError
 from drafter.i18n import N_, _
 
 # Strings of the framework we show in our own words (extracted by Babel from here).
@@ -447,6 +448,11 @@ class DrafterGroup(TyperGroup):
                     raise
                 typer.echo("drafter: " + _("aborted"), err=True)
                 sys.exit(1)
+            except UsageError as err:
+                if not standalone_mode:
+                    raise
+                typer.echo(f"drafter: {err}", err=True)
+                sys.exit(err.exit_code)
             if not standalone_mode:
                 return rv
             sys.exit(rv if isinstance(rv, int) else 0)

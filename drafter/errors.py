@@ -58,6 +58,14 @@ class WriteError(DrafterError):
     """An output that cannot or must not be written (full disk, read-only, a directory, an input)."""
 
 
+class UsageError(DrafterError):
+    """Options that do not go together or a command asked for the impossible (found by a command).
+
+    The root command prints it as one line and exits 2, as for a click usage error, so a
+    command module raises it instead of reaching back into ``drafter.cli``.
+    """
+
+
 def N_(message: str) -> str:  # drafter.i18n.N_ (errors.py imports nothing of drafter at import time)
     return message
 

@@ -30,7 +30,7 @@ SIZE_NAMES: dict[str, float] = {
     "六号": 7.5, "小六": 6.5, "七号": 5.5, "八号": 5,
 }
 
-#: the paragraph roles a profile styles (the roles of ``drafter.writers.text.Block``)
+#: the paragraph roles a profile styles (the roles of ``drafter.blocks.Block``)
 STYLE_ROLES = ("title", "speaker", "date", "salutation", "body", "closing",
                "heading1", "heading2", "heading3", "heading4")
 ALIGNS = ("left", "center", "right", "justify")

@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from drafter import markers
+from drafter.blocks import to_paragraphs
+from drafter.dates import canonical_date
+
 # the marker grammar lives in drafter/markers.py; these names are kept for the model's users
 from drafter.markers import (  # noqa: F401
     CN_DIGITS, chinese_number, chinese_to_int, make_marker, marker_family, marker_number,
 )
 
-#: Marker families, outermost first. A marker's family is what decides its level.
-NUMBERED_FAMILIES = tuple(f.name for f in markers.NUMBERED_FAMILIES)
-INLINE_FAMILIES = markers.INLINE_FAMILIES
 LEAD = ""
 
 
@@ -112,7 +112,6 @@ class Speech:
 
     def paragraphs(self) -> list[str]:
         """The speech as plain paragraphs, the way the txt writer lays it out."""
-        from drafter.writers.text import to_paragraphs
         return to_paragraphs(self)
 
     def to_dict(self, positions: bool = False) -> dict:
@@ -153,15 +152,3 @@ class Speech:
         d = self.to_dict()
         d.pop("source")
         return d
-
-
-def canonical_date(date) -> str | None:
-    """Dates as a speech prints them: 2026-11-21, 2026/11/21, a date object → 2026年11月21日."""
-    if date is None or date == "":
-        return None
-    text = str(date).strip().strip("（）()")
-    parts = text.replace("/", "-").replace(".", "-").split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        y, m, d = (int(p) for p in parts)
-        return f"{y}年{m}月{d}日"
-    return text

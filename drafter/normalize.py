@@ -126,12 +126,6 @@ def _spaces_in_prose(s: str) -> str:
     return _SPACE_NEAR_CJK.sub("", s)
 
 
-def clean_line(s: str) -> str:
-    """Everything but the joining of wrapped lines: noise, spaces, punctuation width."""
-    s = NOISE.sub("", s)
-    return _fix_punctuation(_clean_spaces(s))
-
-
 def _wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped text was cut at, or None if it does not look hard-wrapped.
 

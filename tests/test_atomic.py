@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from drafter.writers.atomic import atomic_open, write_text_atomic
+from drafter.atomic import atomic_open, write_text_atomic
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path):

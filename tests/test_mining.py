@@ -34,7 +34,7 @@ PROVENANCE = {"SOURCES-gwr.tsv", "SOURCES-cpc.tsv"}
 @pytest.fixture(scope="module")
 def corpus_bank(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bank") / "phrasebank"
-    mine([CORPUS], out, jobs=1, progress=False)
+    mine([CORPUS], out, jobs=1)
     return out
 
 
@@ -184,22 +184,22 @@ def test_skeletons(corpus_bank):
 
 def test_mining_twice_is_byte_identical(corpus_bank, tmp_path):
     again = tmp_path / "again"
-    mine([CORPUS], again, jobs=1, progress=False)
+    mine([CORPUS], again, jobs=1)
     assert bank_files(again) == bank_files(corpus_bank)
     before = bank_files(again)
-    mine([CORPUS], again, jobs=1, progress=False)          # re-mine into the same bank
+    mine([CORPUS], again, jobs=1)          # re-mine into the same bank
     assert bank_files(again) == before
 
 
 def test_jobs_2_gives_the_same_bank(corpus_bank, tmp_path):
     two = tmp_path / "two"
-    mine([CORPUS], two, jobs=2, progress=False)
+    mine([CORPUS], two, jobs=2)
     assert bank_files(two) == bank_files(corpus_bank)
 
 
 def test_committed_bank_is_up_to_date(tmp_path):
     out = tmp_path / "phrasebank"
-    mine([CORPUS, PUBLIC], out, jobs=1, progress=False)
+    mine([CORPUS, PUBLIC], out, jobs=1)
     fresh = bank_files(out)
     packaged = {k: v for k, v in bank_files(PACKAGED).items() if k not in PROVENANCE}
     assert fresh == packaged, ("drafter/data/phrasebank is stale: mine `corpus corpus-public` into a new "
@@ -226,7 +226,7 @@ def test_hand_added_and_hand_edited_phrases_survive_a_remine(corpus_bank, tmp_pa
     edited = next(e for e in entries if e["origin"] == "mined")
     edited["tags"] = ["手工"]
     path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    mine([CORPUS], bank_dir, jobs=1, progress=False)
+    mine([CORPUS], bank_dir, jobs=1)
     after = {p.id: p for p in load_bank(bank_dir, use_index=False).phrases}
     assert after["金句-user0001"].text == "撸起袖子加油干"
     assert after[edited["id"]].tags == ["手工"]
@@ -240,7 +240,7 @@ def test_phrase_deleted_by_hand_stays_deleted(corpus_bank, tmp_path):
     gone = next(e for e in entries if e["text"] == "发言完毕，谢谢大家！")
     entries.remove(gone)
     path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    mine([CORPUS], bank_dir, jobs=1, progress=False)
+    mine([CORPUS], bank_dir, jobs=1)
     texts = {p.text for p in load_bank(bank_dir, use_index=False).phrases}
     assert "发言完毕，谢谢大家！" not in texts
 
@@ -256,7 +256,7 @@ def test_sources_named_relative_to_the_directory_or_as_given(tmp_path):
 def test_unreadable_files_are_skipped_with_a_message(tmp_path):
     shutil.copy(CORPUS / "001_0f1c5fa2941999c5.txt", tmp_path / "a.txt")
     (tmp_path / "b.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word file")
-    result = mine([tmp_path], tmp_path / "bank", progress=False)
+    result = mine([tmp_path], tmp_path / "bank")
     assert result.files == 1
     assert any("b.doc" in e for e in result.errors)
 
@@ -277,7 +277,7 @@ def test_phrases_from_parsed_speech_point_at_its_paragraphs():
 
 def test_phrases_from_a_speech_without_positions():
     from drafter.model import Section, Speech
-    from drafter.writers.text import to_paragraphs
+    from drafter.blocks import to_paragraphs
 
     speech = Speech(title="在专题读书班上的交流发言", salutation="同志们：",
                     opening=["下面，我结合工作实际谈几点认识。"],

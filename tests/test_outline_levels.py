@@ -14,7 +14,7 @@ import pytest
 
 from drafter.compose import draft
 from drafter.writers import write
-from drafter.writers.docx_xml import StyleSheet, first_attr
+from drafter.ooxml import StyleSheet, first_attr
 from tests.rendering import pdf_text, require_tools, squeeze, toc_pdf
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -366,7 +366,7 @@ def test_two_processes_adding_at_once_keep_both_entries(bank):
 
 CRASHER = """
 import os, sys, time
-import drafter.writers.atomic as atomic
+import drafter.atomic as atomic
 from drafter.bank.edit import add_phrase
 real = os.replace
 def slow_replace(src, dst):

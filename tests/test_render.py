@@ -19,7 +19,7 @@ from drafter.layouts import load_layout
 from drafter.model import Section, Speech
 from drafter.parser import parse_file
 from drafter.writers import write
-from drafter.writers.text import blocks
+from drafter.blocks import blocks
 from tests.rendering import (body_lines, convert, em_width, line_is_full, pdf_pages, pdf_text,
                              require_tools, squeeze, to_pdf)
 

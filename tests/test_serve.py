@@ -184,7 +184,7 @@ def test_view_cuts_paragraphs_at_the_placed_sentences():
 
     from drafter.compose import draft
     from drafter.serve import view
-    from drafter.writers.text import blocks
+    from drafter.blocks import blocks
     result = draft(example(), seed=0)
     Placement = namedtuple("Placement", "key role text phrase_id source section")
     bodies = [view.SENTENCE.findall(b.text[len(b.lead):]) for b in blocks(result.speech) if b.role == "body"]

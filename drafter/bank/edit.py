@@ -7,6 +7,7 @@ invalid is refused with the reason); and rewrites only the phrase files it touch
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -308,3 +309,51 @@ def merge_bank(bank_dir: str | Path, other_dir: str | Path) -> BankMergeReport:
 
 __all__ = ["add_phrase", "edit_phrase", "replace_entry", "remove_phrases", "add_many",
            "merge_bank", "new_phrase"]
+
+
+def edit_in_editor(directory: Path, pid: str, new_category: bool) -> Phrase | None:
+    """Open phrase ``pid`` as YAML in $VISUAL/$EDITOR (else vi) and save what the user wrote.
+
+    The lock is not held while the editor is open; the save is refused if someone changed the
+    phrase meanwhile. None when the user saved no change. On a failed editor, malformed YAML or
+    an invalid entry nothing changes and the edit is kept in a temp file the error names.
+    """
+    import shlex
+    import subprocess
+    import tempfile
+
+    import yaml
+
+    from drafter.bank.yamlio import render_phrase
+    before = load_bank(directory).get(pid)
+    if before is None:
+        raise BankError(_("no phrase with id {pid!r}").format(pid=pid), key="id")
+    original = render_phrase(before)
+    fd, tmp = tempfile.mkstemp(prefix=f"drafter-{pid}-", suffix=".yaml")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(original)
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        status = subprocess.call([*shlex.split(editor), tmp])
+    except OSError as err:
+        os.unlink(tmp)
+        raise BankError(_("cannot run the editor {editor!r} ({error}); set VISUAL or EDITOR, "
+                          "or edit with --text/--category/--tag").format(editor=editor, error=err.strerror)) from None
+    if status != 0:
+        raise BankError(_("the editor ({editor}) failed; your edit is kept in {tmp}").format(editor=editor, tmp=tmp))
+    edited = Path(tmp).read_text(encoding="utf-8")
+    if edited == original:
+        os.unlink(tmp)
+        return None
+    try:
+        data = yaml.safe_load(edited)
+        entry = data[0] if isinstance(data, list) and len(data) == 1 else data
+        p = replace_entry(directory, pid, entry, expected=before, create_category=new_category)
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line + 1 if err.problem_mark else None
+        raise BankError(_("malformed YAML: {problem}; nothing changed, your edit is kept").format(problem=err.problem),
+                        path=tmp, line=line) from None
+    except BankError as err:
+        raise BankError(_("{error}; nothing changed, your edit is kept in {tmp}").format(error=err, tmp=tmp)) from None
+    os.unlink(tmp)
+    return p

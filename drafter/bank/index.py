@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from drafter.bank.files import PHRASES_DIR, check_dir, phrase_files
 from drafter.bank.phrase import _NFKC_COMMON, Phrase, fold
 from drafter.bank.rows import ROW, US, phrase_from_row, row_of, source_files, unpack
 from drafter.errors import BankError
@@ -297,7 +298,6 @@ def _store_file(conn: sqlite3.Connection, rel: str, rows: list[tuple], sig: str,
 
 
 def _current_files(bank_dir: Path) -> dict[str, Path]:
-    from drafter.bank.store import PHRASES_DIR, phrase_files
     return {f"{PHRASES_DIR}/{p.name}": p for p in phrase_files(bank_dir)}
 
 
@@ -316,7 +316,6 @@ def _stale(conn: sqlite3.Connection, files: dict[str, Path]) -> tuple[list[str],
 
 def _refresh(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]]:
     """Bring the index up to date; also return the files it had to read, as parsed."""
-    from drafter.bank.store import check_dir
     check_dir(bank_dir)
     conn = _connect(index_path(bank_dir))
     files = _current_files(bank_dir)

@@ -19,7 +19,7 @@ from pathlib import Path
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase, unique_id
 from drafter.bank.store import load_bank, save_bank
-from drafter.writers.atomic import write_text_atomic
+from drafter.atomic import write_text_atomic
 
 MANIFEST = ".manifest"
 MANIFEST_HEADER = ("# drafter: fingerprints of entries as `drafter mine` last wrote them, used to\n"

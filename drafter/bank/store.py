@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# where things are in a bank folder (drafter/bank/files.py; the index needs them too)
+from drafter.bank.files import (  # noqa: F401
+    ALIASES, CATEGORIES, DELETED, PHRASES_DIR, SKELETONS, check_dir, phrase_files,
+)
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
 from drafter.errors import BankError, os_reason
 from drafter.i18n import _
 
-PHRASES_DIR = "phrases"
-SKELETONS = "skeletons.yaml"
-ALIASES = "aliases.yaml"
-CATEGORIES = "categories.yaml"
-DELETED = "deleted.yaml"
 GITIGNORE_TEXT = "# derived files drafter rebuilds by itself\n.index.sqlite*\n.lock\n.journal/\n.drafting-cache.json\n"
 DELETED_HEADER = ("# Tombstones: phrases a user removed (drafter phrases rm, or deleted by hand).\n"
                   "# Re-mining never brings these ids or texts back; delete a line to allow it again.\n")
@@ -36,19 +35,6 @@ def default_bank_dir() -> Path:
     built-in one (the rule is in drafter/bank/locate.py)."""
     from drafter.bank.locate import resolve_bank
     return resolve_bank().path
-
-
-def phrase_files(bank_dir: Path) -> list[Path]:
-    folder = Path(bank_dir) / PHRASES_DIR
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and not p.name.startswith("."))
-
-
-def check_dir(bank_dir: Path) -> None:
-    if not Path(bank_dir).is_dir():
-        raise BankError(_("no phrase bank here (not a directory); pass --bank DIR or run drafter mine"),
-                        path=bank_dir)
 
 
 def read_phrase_file(path: Path) -> list[Phrase]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from drafter.bank.phrase import Phrase, Source, fold, unique_id
+from drafter.bank.phrase import Phrase, Source, unique_id
 from drafter.errors import BankError
 from drafter.yamlfile import parse_yaml
 from drafter.yamlfile import read_text as _read_text
@@ -181,7 +181,3 @@ def parse_phrase_file(path: Path, text: str) -> list[Phrase]:
         except ValueError as err:
             raise BankError(str(err), path=path, line=entry_line(text, index)) from None
     return out
-
-
-def folded_texts(phrases: list[Phrase]) -> dict[str, str]:
-    return {p.id: fold(p.text) for p in phrases}

@@ -17,14 +17,13 @@ from docx.oxml.ns import qn
 
 from drafter.markers import heading_level
 from drafter.parser import DATE_LINE, SALUTATION, SPEAKER_LINE
-from drafter.writers import docx_xml as x
+from drafter import ooxml as x
 
 _STYLE_ROLE = {
     "title": "title", "标题": "title", "speaker": "speaker", "date": "date",
     "salutation": "salutation", "body": "body", "closing": "closing",
     "讲话人": "speaker", "日期": "date", "称谓": "salutation", "结尾": "closing",
 }
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
 _SENTENCE_END = re.compile("[。！？]")
 
 
@@ -66,7 +65,7 @@ def outline_level(sheet: x.StyleSheet, p) -> int | None:
 
 def style_role(name: str) -> str | None:
     """The role a style's name announces: 'Heading 2' → heading2, 'Body' → body."""
-    m = _HEADING_STYLE.match(name.strip())
+    m = x.HEADING_STYLE.match(name.strip())
     if m:
         return f"heading{min(int(m.group(1)), 4)}"
     return _STYLE_ROLE.get(name.strip().lower())

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 
 from drafter.check.paragraphs import Para, marker_level, outline_level, stands_alone, style_role
 from drafter.layouts import Layout, TextStyle, describe_size
-from drafter.writers import docx_xml as x
+from drafter import ooxml as x
 from drafter.i18n import M_, N_, Joined
 
 #: margin sides as shown to a person (the layout keys stay as they are)

@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from drafter.errors import UsageError
 from drafter.i18n import N_, _
 
 ORDER = 30
@@ -52,14 +53,13 @@ def draft(
                                        help=N_("Lint the .docx and put every finding in it as a Word comment.")),
 ) -> None:
     """Draft a complete speech from an outline: title, 同志们：, opening, every section, closing."""
-    from drafter.cli import fail
     from drafter.compose import draft as compose
 
     docx_options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
     if lint_comments and (out is None or out.suffix.lower() != ".docx"):
-        fail(_("--lint-comments applies to .docx output only (use -o NAME.docx)"))
+        raise UsageError(_("--lint-comments applies to .docx output only (use -o NAME.docx)"))
     if docx_options and (out is None or out.suffix.lower() not in (".docx", ".pdf")):
-        fail(_("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)"))
+        raise UsageError(_("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)"))
     from drafter.writers.guard import check_output
     inputs = [outline, reference_doc, Path(layout) if layout else None]
     if out is not None:
@@ -67,7 +67,7 @@ def draft(
     if sources is not None:
         check_output(sources, inputs=inputs, force=force, option="--sources")
         if out is not None and out.resolve() == sources.resolve():
-            fail(_("{out}: -o and --sources name the same file; choose two").format(out=out))
+            raise UsageError(_("{out}: -o and --sources name the same file; choose two").format(out=out))
     from drafter.bank.locate import announce, resolve_bank
 
     choice = resolve_bank(bank)
@@ -105,7 +105,7 @@ def write_sources(path: Path, result) -> None:
     """溯源: for every borrowed line, the phrase id and the source documents and paragraphs."""
     import json
 
-    from drafter.writers.atomic import write_text_atomic
+    from drafter.atomic import write_text_atomic
 
     data = {"target": result.target, "length": result.length, "template": result.template,
             "borrowed": result.sources_dict()}

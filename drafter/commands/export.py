@@ -7,6 +7,7 @@ from typing import Optional
 
 import typer
 
+from drafter.errors import UsageError
 from drafter.i18n import N_, _
 
 ORDER = 40
@@ -33,13 +34,12 @@ def export(
     force: bool = typer.Option(False, "--force", help=N_("Replace an output file that already exists.")),
 ) -> None:
     """Re-lay a speech out: parse it, then write it as .docx (official layout), .md or .txt."""
-    from drafter.cli import fail
     from drafter.parser import parse_file
     from drafter.writers import write
 
     options = {k: v for k, v in (("layout", layout), ("reference_doc", reference_doc)) if v is not None}
     if options and out.suffix.lower() not in (".docx", ".pdf"):
-        fail(_("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)"))
+        raise UsageError(_("--layout and --reference-doc apply to .docx and .pdf output only (use -o NAME.docx)"))
     from drafter.writers.guard import check_output
     check_output(out, inputs=[path, reference_doc, Path(layout) if layout else None], force=force)
     speech = parse_file(path)

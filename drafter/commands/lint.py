@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from drafter.errors import UsageError
 from drafter.i18n import N_, _, ngettext
 
 ORDER = 60
@@ -55,7 +56,6 @@ def lint(
     list_rules: bool = typer.Option(False, "--list-rules", help=N_("List every rule id with its level and exit.")),
 ) -> None:
     """Proofread speeches: placeholders, numbering, repetition, punctuation, pairs, length, 规范表述."""
-    from drafter.cli import fail
     from drafter.errors import DrafterError
     from drafter.lint import fix_file, lint_file, resolve_rules
     from drafter.lint.runner import make_options
@@ -66,28 +66,28 @@ def lint(
         _print_rules(loaded)
         return
     if not paths:
-        fail(_("give one or more files to lint (or --list-rules)"))
+        raise UsageError(_("give one or more files to lint (or --list-rules)"))
     if (in_place or output) and not fix:
-        fail(_("--in-place and --output only go with --fix"))
+        raise UsageError(_("--in-place and --output only go with --fix"))
     if in_place and output:
-        fail(_("--in-place and --output exclude each other"))
+        raise UsageError(_("--in-place and --output exclude each other"))
     options = dict(rules=loaded, rate=rate, target=make_options(target, rate).target,
                    ignore=frozenset(ignore or []), phrase_min_count=phrase_count,
                    phrase_density=phrase_density)
     reports, unreadable = [], 0
     sources = list(iter_sources(paths))
     if output and len(sources) > 1:
-        fail(_("--output needs exactly one file"))
+        raise UsageError(_("--output needs exactly one file"))
     if output:
         from drafter.writers.guard import check_output
         check_output(output, inputs=[s for s in sources if not isinstance(s, DrafterError)], force=force)
     if comments:
         if fix:
-            fail(_("--comments and --fix exclude each other (fix first, then lint the fixed copy)"))
+            raise UsageError(_("--comments and --fix exclude each other (fix first, then lint the fixed copy)"))
         if len(sources) != 1 or isinstance(sources[0], DrafterError) or sources[0].suffix.lower() != ".docx":
-            fail(_("--comments needs exactly one .docx file to comment on"))
+            raise UsageError(_("--comments needs exactly one .docx file to comment on"))
         if comments.suffix.lower() != ".docx":
-            fail(f"{comments}: --comments writes a .docx")
+            raise UsageError(f"{comments}: --comments writes a .docx")
         from drafter.writers.guard import check_output
         check_output(comments, inputs=sources, force=force, option="--comments")
     for source in sources:

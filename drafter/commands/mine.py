@@ -7,6 +7,7 @@ from typing import List, Optional
 
 import typer
 
+from drafter.errors import UsageError
 from drafter.i18n import N_, _
 
 ORDER = 20
@@ -36,19 +37,19 @@ def mine(
     quiet: bool = typer.Option(False, "-q", "--quiet", help=N_("No progress bar and no summary.")),
 ) -> None:
     """Mine skeletons and phrases into a bank; re-mining merges and keeps hand edits."""
-    from drafter.cli import fail
     from drafter.mining import mine as run
     from drafter.mining.run import cpu_jobs
 
     if jobs < 0:
-        fail(_("--jobs must be 0 (one per CPU) or more"))
+        raise UsageError(_("--jobs must be 0 (one per CPU) or more"))
     from drafter.bank.locate import announce, resolve_output_bank
 
     choice = resolve_output_bank(out)
     out = choice.path
     if not quiet:
         announce(choice)
-    result = run(corpus, out, jobs=cpu_jobs(jobs), progress=not quiet)
+    with ProgressBar(enabled=not quiet) as bar:
+        result = run(corpus, out, jobs=cpu_jobs(jobs), on_progress=bar.update)
     for error in result.errors:
         typer.echo("drafter: " + _("skipped {error}").format(error=error), err=True)
     if quiet:
@@ -61,3 +62,41 @@ def mine(
         files=result.files, types=types, out=out, phrases=result.phrases, added=len(report.added),
         updated=len(report.updated), kept=len(report.kept), dropped=len(report.dropped),
         skipped=len(report.skipped)), err=True)
+
+
+#: show a progress bar from this many files on
+PROGRESS_FROM = 10
+
+
+class ProgressBar:
+    """Mining progress as a bar on stderr (rich), drawn from the miner's ``on_progress`` calls.
+
+    Nothing is drawn when disabled (``--quiet``) or for fewer than ``PROGRESS_FROM`` files; the
+    bar is transient: it is gone when mining ends, leaving the summary line.
+    """
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar = None
+        self.task = None
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not self.enabled or total < PROGRESS_FROM:
+                return
+            # rich costs ~30 ms to import: only when a bar is drawn
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn(_("mining")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("mining", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()

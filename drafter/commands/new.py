@@ -49,7 +49,7 @@ def new(
     if out is None:
         typer.echo(text, nl=False)
         return
-    from drafter.writers.atomic import write_text_atomic
+    from drafter.atomic import write_text_atomic
 
     write_text_atomic(out, text)
     typer.echo("drafter: " + _("wrote {out}; edit it, then: drafter draft {out}").format(out=out), err=True)

@@ -14,6 +14,7 @@ from typing import List, Optional
 
 import typer
 
+from drafter.errors import UsageError
 from drafter.i18n import N_, _, ngettext
 
 ORDER = 30
@@ -52,9 +53,8 @@ def _bank(bank: Optional[Path], write: bool = False) -> Path:
     from drafter.i18n import _
     choice = resolve_bank(bank)
     if write and choice.builtin:
-        from drafter.cli import fail
-        fail(_("the phrase bank shipped with drafter is read-only: run `drafter phrases init` to copy "
-               "it to ./phrasebank (used by default from then on), or pass --bank DIR"))
+        raise UsageError(_("the phrase bank shipped with drafter is read-only: run `drafter phrases init` to copy "
+                           "it to ./phrasebank (used by default from then on), or pass --bank DIR"))
     announce(choice)
     return choice.path
 
@@ -152,63 +152,17 @@ def edit(pid: str = typer.Argument(..., metavar="ID", help=N_("The phrase id."))
          new_category: bool = typer.Option(False, "--new-category", help=N_("Allow a new category.")),
          bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """Change a phrase; with no options, open it in $EDITOR (VISUAL, EDITOR, else vi)."""
-    from drafter.bank.edit import edit_phrase
+    from drafter.bank.edit import edit_in_editor, edit_phrase
     directory = _bank(bank, write=True)
     if text is None and category is None and not tag and not untag:
-        p = _edit_in_editor(directory, pid, new_category)
+        p = edit_in_editor(directory, pid, new_category)
+        if p is None:
+            typer.echo(_("{pid}: no change").format(pid=pid))
     else:
         p = edit_phrase(directory, pid, text=text, category=category, add_tags=tag or [],
                         remove_tags=untag or [], create_category=new_category)
     if p is not None:
         typer.echo(_as_json(p) if as_json else _("edited {phrase}").format(phrase=_line(p)))
-
-
-def _edit_in_editor(directory: Path, pid: str, new_category: bool):
-    """Edit without holding the lock; refuse at save time if someone changed it meanwhile."""
-    import os
-    import shlex
-    import subprocess
-    import tempfile
-
-    import yaml
-
-    from drafter.bank import load_bank
-    from drafter.bank.edit import replace_entry
-    from drafter.bank.yamlio import render_phrase
-    from drafter.errors import BankError
-    before = load_bank(directory).get(pid)
-    if before is None:
-        raise BankError(_("no phrase with id {pid!r}").format(pid=pid), key="id")
-    original = render_phrase(before)
-    fd, tmp = tempfile.mkstemp(prefix=f"drafter-{pid}-", suffix=".yaml")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(original)
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    try:
-        status = subprocess.call([*shlex.split(editor), tmp])
-    except OSError as err:
-        os.unlink(tmp)
-        raise BankError(_("cannot run the editor {editor!r} ({error}); set VISUAL or EDITOR, "
-                          "or edit with --text/--category/--tag").format(editor=editor, error=err.strerror)) from None
-    if status != 0:
-        raise BankError(_("the editor ({editor}) failed; your edit is kept in {tmp}").format(editor=editor, tmp=tmp))
-    edited = Path(tmp).read_text(encoding="utf-8")
-    if edited == original:
-        os.unlink(tmp)
-        typer.echo(_("{pid}: no change").format(pid=pid))
-        return None
-    try:
-        data = yaml.safe_load(edited)
-        entry = data[0] if isinstance(data, list) and len(data) == 1 else data
-        p = replace_entry(directory, pid, entry, expected=before, create_category=new_category)
-    except yaml.MarkedYAMLError as err:
-        line = err.problem_mark.line + 1 if err.problem_mark else None
-        raise BankError(_("malformed YAML: {problem}; nothing changed, your edit is kept").format(problem=err.problem),
-                        path=tmp, line=line) from None
-    except BankError as err:
-        raise BankError(_("{error}; nothing changed, your edit is kept in {tmp}").format(error=err, tmp=tmp)) from None
-    os.unlink(tmp)
-    return p
 
 
 @phrases_app.command("rm")
@@ -248,8 +202,7 @@ def import_(path: Path = typer.Argument(..., metavar="FILE", help=N_("A .txt/.md
     """Import phrases from a file (auto: short lines are a list, anything else a speech)."""
     from drafter.bank.harvest import import_file
     if lines and speech:
-        from drafter.cli import fail
-        fail(_("--lines and --speech exclude each other"))
+        raise UsageError(_("--lines and --speech exclude each other"))
     mode = "lines" if lines else "speech" if speech else "auto"
     report = import_file(_bank(bank, write=True), path, category=category, tags=tag or [],
                          mode=mode, create_category=new_category)
@@ -280,7 +233,7 @@ def export(fmt: str = typer.Option("csv", "--format", "-f", help=N_("csv or yaml
     if output is None:
         typer.echo(text, nl=False)
     else:
-        from drafter.writers.atomic import write_text_atomic
+        from drafter.atomic import write_text_atomic
         write_text_atomic(output, text)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from drafter.errors import ReadError
 from drafter.lint.punctuation import fix_text, replacements
-from drafter.writers.atomic import atomic_open, write_text_atomic
+from drafter.atomic import atomic_open, write_text_atomic
 from drafter.i18n import _
 
 
@@ -49,7 +49,7 @@ def _fix_docx(path: Path, target: Path) -> int:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    from drafter.readers.docx import open_document
+    from drafter.ooxml import open_document
     open_document(path)             # refuses bombs, damaged and non-regular files first
     try:
         document = docx.Document(str(path))

@@ -8,7 +8,6 @@ from typing import Iterator
 
 #: sentence ends; ；and ： also open a new "sentence start" for inline items (一是……；二是……)
 SENTENCE_END = "。！？"
-CLAUSE_END = "；："
 CLOSERS = "”’）》」』"
 
 

@@ -2,7 +2,7 @@
 
 Parsed speeches carry paragraph numbers (``para``/``body_paras``/``*_paras``); a speech built
 in memory (a draft being harvested) may not, so the numbers are then taken from the layout
-the writers use (``writers.text.blocks``), which is the layout the parser reads back.
+the writers use (``drafter.blocks.blocks``), which is the layout the parser reads back.
 Text is passed through the slotter, so every piece is already in bank form.
 """
 
@@ -22,7 +22,7 @@ def _has_positions(speech: Speech) -> bool:
 
 def _layout_positions(speech: Speech) -> tuple[dict, list[int], list[int]]:
     """Paragraph numbers from the writers' layout: {id(section): (para, body_paras)}, opening, closing."""
-    from drafter.writers.text import blocks
+    from drafter.blocks import blocks
 
     where: dict[int, tuple[int, list[int]]] = {}
     opening: list[int] = []

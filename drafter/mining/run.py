@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_context
@@ -31,8 +31,6 @@ from drafter.i18n import _
 #: sources kept per phrase (the smallest by file, paragraph); ``count`` keeps counting past it
 MAX_SOURCES = 12
 MAX_EXAMPLES = 5
-#: show a progress bar from this many files on
-PROGRESS_FROM = 10
 
 
 @dataclass
@@ -325,19 +323,6 @@ def _partials(files: list[tuple[Path, str]], aliases: dict, themes: dict,
         yield from pool.imap(_work, _chunks(files, jobs))
 
 
-def _progress(total: int, enabled: bool):
-    """A rich progress bar on stderr (a no-op context when not wanted)."""
-    from contextlib import nullcontext
-
-    if not enabled or total < PROGRESS_FROM:
-        return nullcontext(None)
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    return Progress(TextColumn(_("mining")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=Console(stderr=True), transient=True)
-
-
 def bank_tables(out_dir: Path) -> tuple[dict, dict]:
     """The alias and theme tables to mine with: the defaults, overridden by the bank's files."""
     aliases = dict(DEFAULT_ALIASES)
@@ -346,9 +331,9 @@ def bank_tables(out_dir: Path) -> tuple[dict, dict]:
     return aliases, load_themes(out_dir / "themes.yaml")
 
 
-def collect(paths: Iterable[str | Path], *, jobs: int = 1, progress: bool = False,
+def collect(paths: Iterable[str | Path], *, jobs: int = 1,
             aliases: dict | None = None, themes: dict | None = None,
-            on_progress=None) -> Accumulator:
+            on_progress: Callable[[int, int], None] | None = None) -> Accumulator:
     """Mine the files under ``paths`` into an in-memory accumulator (nothing written).
 
     ``on_progress(done, total)``, if given, is called before the first file and as files finish.
@@ -360,33 +345,29 @@ def collect(paths: Iterable[str | Path], *, jobs: int = 1, progress: bool = Fals
     finished = 0
     if on_progress is not None:
         on_progress(0, len(files))
-    with _progress(len(files), progress) as bar:
-        task = bar.add_task("mining", total=len(files)) if bar else None
-        for done, part in _partials(files, aliases, themes or {}, max(1, jobs)):
-            if isinstance(part, Accumulator):
-                acc.merge(part)
-            else:
-                acc.add(part)
-            if bar:
-                bar.advance(task, done)
-            finished += done
-            if on_progress is not None:
-                on_progress(finished, len(files))
+    for done, part in _partials(files, aliases, themes or {}, max(1, jobs)):
+        if isinstance(part, Accumulator):
+            acc.merge(part)
+        else:
+            acc.add(part)
+        finished += done
+        if on_progress is not None:
+            on_progress(finished, len(files))
     return acc
 
 
 def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: int = 1,
-         progress: bool = True, on_progress=None) -> MineResult:
+         on_progress: Callable[[int, int], None] | None = None) -> MineResult:
     """Mine ``paths`` (files and directories) and merge the result into the bank at ``out_dir``.
 
-    ``on_progress(done, total)`` is told how many files are mined (the web page's progress bar).
+    ``on_progress(done, total)`` is told how many files are mined, first with ``done`` 0: the
+    library draws nothing, the CLI and the web page draw their own progress bars from it.
     """
     from drafter.bank import merge_mined
 
     out_dir = Path(out_dir)
     aliases, themes = bank_tables(out_dir)
-    acc = collect(paths, jobs=jobs, progress=progress, aliases=aliases, themes=themes,
-                  on_progress=on_progress)
+    acc = collect(paths, jobs=jobs, aliases=aliases, themes=themes, on_progress=on_progress)
     if not acc.result.files:
         raise ReadError("no speech could be read" + (f" ({acc.result.errors[0]})" if acc.result.errors else ""),
                         path=", ".join(str(p) for p in paths))

@@ -62,8 +62,9 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def split_outside(text: str, seps: str, marks: re.Pattern) -> list[tuple[str, str]]:
-    """``[(piece, separator after it)]`` cutting at ``seps`` outside quotes and brackets."""
+def split_outside(text: str, marks: re.Pattern) -> list[tuple[str, str]]:
+    """``[(piece, separator after it)]``: ``text`` cut at the separators ``marks`` matches, outside
+    quotes and brackets (``marks`` matches the separators and the opening and closing marks)."""
     out: list[tuple[str, str]] = []
     start = depth = 0
     for m in marks.finditer(text):
@@ -97,7 +98,7 @@ def body_clauses(body: str) -> list[tuple[str, str]]:
         if found[-1][1]:
             found.append(("", ""))
         return found
-    return split_outside(body, CLAUSE_SEPS, _CLAUSE_MARKS)
+    return split_outside(body, _CLAUSE_MARKS)
 
 
 def items(clause: str) -> list[str]:
@@ -109,7 +110,7 @@ def items(clause: str) -> list[str]:
     found = _ITEM_TOKENS.findall(clause)
     if found and "、".join(found) == clause:
         return found
-    return [p for p, _ in split_outside(clause, "、", _ITEM_MARKS)]
+    return [p for p, _ in split_outside(clause, _ITEM_MARKS)]
 
 
 def strip_end(sentence: str) -> str:

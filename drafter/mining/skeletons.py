@@ -35,7 +35,6 @@ TYPE_ALIASES: dict[str, list[str]] = {
 }
 MAX_FILES = 20
 MAX_EXAMPLES = 3
-STYLE_OF = {"lead": "lead", "numbered": "numbered", "inline": "inline"}
 
 #: a corpus holds a few dozen distinct markers (一、 二、 （一） 1. 一是 …) for hundreds of
 #: thousands of sections: each is parsed once

@@ -136,8 +136,3 @@ def load_aliases(path: str | Path) -> dict[str, str]:
         raise BankError(_("expected a mapping 'aliases: {anonymised form: canonical form}'"),
                         path=str(path), key="aliases")
     return dict(table)
-
-
-def aliases_document(aliases: dict[str, str]) -> dict:
-    """What mining writes to aliases.yaml: the table plus the slot names it uses."""
-    return {"aliases": dict(sorted(aliases.items())), "slots": dict(SLOT_NAMES)}

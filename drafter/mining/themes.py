@@ -137,5 +137,5 @@ def themes_text(themes: dict[str, list[str]]) -> str:
 
 
 def write_themes(path: str | Path, themes: dict[str, list[str]]) -> None:
-    from drafter.writers.atomic import write_text_atomic
+    from drafter.atomic import write_text_atomic
     write_text_atomic(path, themes_text(themes))

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import ReadError
+from drafter.readers.raw import UNSUPPORTED, RawDoc
 
 OFFICE_SUFFIXES = {".doc", ".wps", ".rtf", ".odt"}
 PDF_SUFFIXES = {".pdf"}
@@ -56,7 +57,6 @@ def office_to(path: Path, fmt: str, out_dir: Path, timeout: int = TIMEOUT) -> Pa
 
 def read_office(path: Path):
     """A .doc/.wps/.rtf/.odt file read as the .docx LibreOffice makes of it."""
-    from drafter.readers import UNSUPPORTED
     from drafter.readers.docx import read_docx
 
     suffix = path.suffix.lower()
@@ -80,7 +80,6 @@ def read_office(path: Path):
 
 def read_pdf(path: Path):
     """A PDF's text layer (pdftotext), as a text file would be read."""
-    from drafter.readers import UNSUPPORTED, RawDoc
 
     program = shutil.which("pdftotext")
     if program is None:

@@ -3,77 +3,20 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from docx.oxml.ns import qn
 
 from drafter.errors import ReadError
-from drafter.markers import chinese_number
 from drafter.i18n import _
+from drafter.markers import chinese_number
+from drafter.readers.raw import Hint, RawDoc
 
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.I)
-
-
-def open_document(path: str | Path):
-    """The python-docx Document at ``path``; anything that is not a readable .docx is a ReadError.
-
-    "not a .docx file": not a zip at all (an old .doc or .wps renamed); "not a valid .docx
-    file": a zip whose parts are missing or damaged (lxml's XMLSyntaxError is a SyntaxError).
-    """
-    import docx  # python-docx
-    from docx.opc.exceptions import OpcError
-
-    from drafter.limits import stat_input
-
-    path = Path(path)
-    stat_input(path)
-    if not zipfile.is_zipfile(path):
-        raise ReadError(_("not a .docx file (an old .doc renamed? open and save it as .docx)"), path=str(path))
-    check_zip(path)
-    try:
-        return docx.Document(str(path))
-    except (zipfile.BadZipFile, OpcError, KeyError, ValueError, SyntaxError) as err:
-        raise ReadError(_("not a valid .docx file, it is damaged ({error}); open and re-save it in Word or "
-                          "WPS").format(error=err), path=str(path)) from err
-    except OSError as err:
-        raise ReadError(_("cannot read: {error}").format(error=err.strerror or err), path=str(path)) from err
-
-
-def check_zip(path: Path) -> None:
-    """Refuse a zip bomb before anything is inflated, from the sizes its directory declares
-    (zipfile refuses to inflate a member past its declared size, so they can be trusted)."""
-    from drafter.limits import MB, limit
-
-    max_entries, ratio = limit("MAX_DOCX_ENTRIES", 2000), limit("MAX_DOCX_RATIO", 200)
-    max_part, max_total = limit("MAX_DOCX_PART_MB", 64) * MB, limit("MAX_DOCX_TOTAL_MB", 256) * MB
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise ReadError(_("not a valid .docx file, it is damaged ({error}); open and re-save it in Word or "
-                          "WPS").format(error=err), path=str(path)) from None
-    how = "; a real document is far smaller — if this one is real, set DRAFTER_{} to raise the limit"
-    if len(infos) > max_entries:
-        raise ReadError(f"holds {len(infos)} zip entries, more than {max_entries}" +
-                        how.format("MAX_DOCX_ENTRIES"), path=str(path))
-    total = 0
-    for info in infos:
-        total += info.file_size
-        if info.file_size > max_part:
-            raise ReadError(f"part {info.filename} would inflate to {info.file_size // MB} MB, more than "
-                            f"{max_part // MB} MB" + how.format("MAX_DOCX_PART_MB"), path=str(path))
-        if info.file_size > MB and info.file_size > ratio * max(info.compress_size, 1):
-            raise ReadError(f"part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)} "
-                            f"to 1 (a zip bomb?)" + how.format("MAX_DOCX_RATIO"), path=str(path))
-    if total > max_total:
-        raise ReadError(f"would inflate to {total // MB} MB in all, more than {max_total // MB} MB" +
-                        how.format("MAX_DOCX_TOTAL_MB"), path=str(path))
+# opening a package moved to drafter.ooxml (the checker and the writers open documents too)
+from drafter.ooxml import HEADING_STYLE, check_zip, open_document  # noqa: F401
 
 
 def read_docx(path: Path):
-    from drafter.readers import Hint, RawDoc
-
     document = open_document(path)
     lines: list[str] = []
     hints: dict[int, Hint] = {}
@@ -110,22 +53,20 @@ def _lines(text: str) -> list[str]:
 def _heading_level(paragraph) -> int | None:
     style = paragraph.style
     while style is not None:
-        m = _HEADING_STYLE.match(style.name or "")
+        m = HEADING_STYLE.match(style.name or "")
         if m:
             return int(m.group(1))
         ppr = style.element.pPr
         if ppr is not None:
-            outline = ppr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}outlineLvl")
+            outline = ppr.find(qn("w:outlineLvl"))
             if outline is not None:
-                value = int(outline.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val"))
+                value = int(outline.get(qn("w:val")))
                 return value + 1 if value < 9 else None
         style = style.base_style
     return None
 
 
 def _hint(paragraph):
-    from drafter.readers import Hint
-
     level = _heading_level(paragraph)
     runs = [r for r in paragraph.runs if r.text]
     last_font = _east_asian_font(runs[-1]) if runs else None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from drafter.errors import ReadError
 from drafter.i18n import _
+from drafter.readers.raw import Hint, RawDoc
 
 # control characters no text means: C0 except tab/newline/CR (form feed and vertical tab
 # are breaks, see _BREAKS), DEL, and C1 (what cp1252 bytes become when misread)
@@ -132,8 +133,6 @@ def strip_markdown(text: str) -> str:
 
 
 def read_text(path: Path):
-    from drafter.readers import RawDoc
-
     from drafter.limits import read_input_bytes
 
     data = read_input_bytes(path)
@@ -145,8 +144,6 @@ def read_text(path: Path):
 
 def markdown_hints(text: str) -> dict:
     """A bold lead (**一是……。** / **强化理论武装。**) says what a .docx's bold run says: by line number."""
-    from drafter.readers import Hint
-
     hints = {}
     for no, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         m = _MD_BOLD_LEAD.match(line)

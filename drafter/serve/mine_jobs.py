@@ -61,7 +61,7 @@ class Jobs:
             job.done, job.total = done, total
 
         try:
-            result = mine(paths, config.bank, jobs=1, progress=False, on_progress=progress)
+            result = mine(paths, config.bank, jobs=1, on_progress=progress)
             report = result.report
             job.summary = {"files": result.files, "phrases": result.phrases,
                            "added": len(report.added), "updated": len(report.updated),

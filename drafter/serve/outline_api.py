@@ -181,7 +181,7 @@ def open_(ctx: Ctx, data: dict) -> dict:
 
 
 def save(ctx: Ctx, data: dict) -> dict:
-    from drafter.writers.atomic import write_text_atomic
+    from drafter.atomic import write_text_atomic
     name = text_field(data, "name", limit=300)
     if not name.lower().endswith(OUTLINE_SUFFIXES):
         name += ".yaml"

@@ -1,6 +1,6 @@
 """A drafted speech as the page shows it: print-layout blocks cut into sentences.
 
-Blocks come from the writers' own layout (``drafter.writers.text.blocks``), so the page
+Blocks come from the writers' own layout (``drafter.blocks.blocks``), so the page
 shows the paragraphs the .docx will have. Each body paragraph is cut into the sentences
 the composer placed (``Draft.placements``: a stable key per sentence, its phrase and
 source), so a click on one names the slot to choose for; a composer without placements
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.writers.text import blocks
+from drafter.blocks import blocks
 
 #: a sentence: up to and including its end mark and any closing quote or bracket
 SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")

@@ -40,7 +40,7 @@ def write(speech: Speech, path: str | Path, **options) -> Path:
         raise DrafterError(_("cannot write {suffix}: use .docx, .pdf, .md or .txt").format(
             suffix=suffix or _("a file without suffix")),
                            path=str(path))
-    from drafter.writers.atomic import write_text_atomic
+    from drafter.atomic import write_text_atomic
     write_text_atomic(path, render(speech, suffix.lstrip(".")))
     return path
 

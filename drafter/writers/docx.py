@@ -46,9 +46,9 @@ from drafter.errors import LayoutError
 from drafter.layouts import Layout, TextStyle, load_layout
 from drafter.model import Speech
 from drafter.writers import docx_xml as x
-from drafter.writers.atomic import write_bytes_atomic
+from drafter.atomic import write_bytes_atomic
 from drafter.writers.docx_title import title_lines
-from drafter.writers.text import FAMILY_LEVEL, Block, blocks
+from drafter.blocks import FAMILY_LEVEL, Block, blocks
 from drafter.i18n import _
 
 #: layout role → Word style name. Body text is Word's built-in Normal, which Chinese Word and
@@ -241,7 +241,7 @@ def open_reference(path: str | Path):
     if not zipfile.is_zipfile(path):
         raise LayoutError(_("reference document is not a .docx (save it as Word .docx first)"), path=str(path))
     from drafter.limits import stat_input
-    from drafter.readers.docx import check_zip
+    from drafter.ooxml import check_zip
     stat_input(path, LayoutError, "reference document")
     check_zip(path)
     try:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 
-from drafter.writers.atomic import write_bytes_atomic
+from drafter.atomic import write_bytes_atomic
 
 AUTHOR = "drafter"
 INITIALS = "DR"
@@ -88,7 +88,7 @@ def add_lint_comments(src: str | Path, out: str | Path, findings) -> int:
     """Write ``src`` with a comment per finding to ``out`` (atomically); the number written."""
     from drafter.normalize import paragraphs
     from drafter.readers import read
-    from drafter.readers.docx import open_document
+    from drafter.ooxml import open_document
 
     document = open_document(src)
     raw = read(src)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafter.errors import WriteError
 from drafter.model import Speech
-from drafter.writers.atomic import write_bytes_atomic
+from drafter.atomic import write_bytes_atomic
 
 
 def write_pdf(speech: Speech, path: str | Path, **options) -> Path:

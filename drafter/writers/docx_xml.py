@@ -2,10 +2,8 @@
 
 Writing: East Asian fonts (``w:eastAsia`` + ``w:hint``), theme-font removal, language,
 character condensing, two-unit first-line indents, outline levels, the PAGE field.
-Reading: the effective value of a run or paragraph property through run → character
-style → paragraph style → ``basedOn`` chain → document defaults, which the writer's
-reference-doc mode and ``drafter check`` both need. Nothing outside the docx writer and
-the checker touches XML.
+Reading effective values (run → character style → paragraph style → ``basedOn`` chain →
+document defaults) lives in ``drafter.ooxml``, shared with the reader and the checker.
 """
 
 from __future__ import annotations
@@ -14,6 +12,11 @@ from typing import Callable
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+# reading effective values moved to drafter.ooxml (the reader and the checker use it too)
+from drafter.ooxml import (  # noqa: F401
+    StyleSheet, bold_of, first_attr, font_of, paragraph_style_id, size_of,
+)
 
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -211,103 +214,3 @@ def set_theme_font_lang(settings_element, east_asia: str) -> None:
         settings_element.append(el)
     el.set(qn("w:val"), "en-US")
     el.set(qn("w:eastAsia"), east_asia)
-
-
-# ---------------------------------------------------------------- reading effective values
-
-class StyleSheet:
-    """Effective run and paragraph properties of a document, Word's inheritance order."""
-
-    def __init__(self, document):
-        self.root = document.styles.element
-        self.by_id = {s.get(qn("w:styleId")): s for s in self.root.findall(qn("w:style"))}
-        #: style name → id (python-docx looks a name up by scanning every style)
-        self.ids = {_style_name(s): i for i, s in self.by_id.items() if _style_name(s)}
-        defaults = self.root.find(qn("w:docDefaults"))
-        self.default_rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
-        self.default_ppr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}") if defaults is not None else None
-        self.default_para = next((s.get(qn("w:styleId")) for s in self.by_id.values()
-                                  if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true")),
-                                 None)
-
-    def chain(self, style_id: str | None) -> list:
-        """The style and its basedOn ancestors (loops cut)."""
-        out, seen = [], set()
-        while style_id and style_id in self.by_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.by_id[style_id]
-            out.append(style)
-            based = style.find(qn("w:basedOn"))
-            style_id = based.get(qn("w:val")) if based is not None else None
-        return out
-
-    def style_name(self, style_id: str | None) -> str:
-        style = self.by_id.get(style_id or self.default_para or "")
-        name = style.find(qn("w:name")) if style is not None else None
-        return name.get(qn("w:val")) if name is not None else (style_id or "")
-
-    def run_layers(self, p, r=None) -> list:
-        """rPr elements from most to least specific for run ``r`` in paragraph ``p``."""
-        layers = []
-        if r is not None and r.rPr is not None:
-            layers.append(r.rPr)
-            rstyle = r.rPr.find(qn("w:rStyle"))
-            if rstyle is not None:
-                layers += [s.find(qn("w:rPr")) for s in self.chain(rstyle.get(qn("w:val")))]
-        layers += [s.find(qn("w:rPr")) for s in self.chain(paragraph_style_id(p) or self.default_para)]
-        layers.append(self.default_rpr)
-        return [x for x in layers if x is not None]
-
-    def para_layers(self, p) -> list:
-        layers = [p.pPr] if p.pPr is not None else []
-        layers += [s.find(qn("w:pPr")) for s in self.chain(paragraph_style_id(p) or self.default_para)]
-        layers.append(self.default_ppr)
-        return [x for x in layers if x is not None]
-
-
-def _style_name(style) -> str | None:
-    name = style.find(qn("w:name"))
-    return name.get(qn("w:val")) if name is not None else None
-
-
-def paragraph_style_id(p) -> str | None:
-    if p.pPr is None:
-        return None
-    style = p.pPr.find(qn("w:pStyle"))
-    return style.get(qn("w:val")) if style is not None else None
-
-
-def first_attr(layers: list, tag: str, attr: str) -> str | None:
-    """The first layer's value of ``tag/@attr``."""
-    for layer in layers:
-        el = layer.find(qn(tag))
-        if el is not None and el.get(qn(attr)) is not None:
-            return el.get(qn(attr))
-    return None
-
-
-def font_of(layers: list, slot: str) -> str | None:
-    """Effective font of a slot ('eastAsia', 'ascii'); a theme reference shows as 'theme:<name>'."""
-    theme = {"eastAsia": "w:eastAsiaTheme", "ascii": "w:asciiTheme", "hAnsi": "w:hAnsiTheme"}[slot]
-    for layer in layers:
-        fonts = layer.find(qn("w:rFonts"))
-        if fonts is None:
-            continue
-        if fonts.get(qn(theme)) is not None:
-            return f"theme:{fonts.get(qn(theme))}"
-        if fonts.get(qn(f"w:{slot}")) is not None:
-            return fonts.get(qn(f"w:{slot}"))
-    return None
-
-
-def bold_of(layers: list) -> bool:
-    for layer in layers:
-        el = layer.find(qn("w:b"))
-        if el is not None:
-            return el.get(qn("w:val"), "1") not in ("0", "false", "off")
-    return False
-
-
-def size_of(layers: list) -> float | None:
-    value = first_attr(layers, "w:sz", "w:val")
-    return int(value) / 2 if value else None

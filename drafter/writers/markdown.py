@@ -6,7 +6,7 @@ The markdown reader strips exactly this markup, so .md round-trips like .txt.
 from __future__ import annotations
 
 from drafter.model import Speech
-from drafter.writers.text import blocks
+from drafter.blocks import blocks
 
 
 def to_markdown(speech: Speech) -> str:
