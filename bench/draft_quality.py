@@ -119,7 +119,7 @@ def occasion_issues(tree: dict, kind: str, year: int) -> list[str]:
     if m and counts[m.group(1)] != len(tree["sections"]):
         out.append(f"announces {m.group(1)} parts, has {len(tree['sections'])}")
     level = roles.speaker_level(tree["title"], tree.get("speaker") or "", {})
-    for about, para in bodies(tree):
+    for _about, para in bodies(tree):
         for s in sentences(para):
             if not roles.level_fits(roles.line_level(s), level):
                 out.append(f"voice: {s[:30]}")

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from drafter.compose import env as envmod
 from drafter.compose import length as lengthmod
+from drafter.compose.analysis import AnalysisCache
 from drafter.compose.assemble import to_speech
 from drafter.compose.helpers import Borrowed, Composer, missing_marker, placed_categories
 from drafter.compose.outline import LENGTH_RANGE, Outline, load_outline
 from drafter.compose.select import BankWords, candidates
-from drafter.compose.analysis import AnalysisCache
-from drafter.compose.units import BankView, Speech as Occasion
+from drafter.compose.units import BankView
+from drafter.compose.units import Speech as Occasion
 from drafter.errors import BankError, TemplateError
 from drafter.i18n import _
 from drafter.model import Speech
@@ -87,7 +88,7 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
 
     view = BankView(phrases, Occasion(outline), AnalysisCache.for_bank(getattr(bank_obj, "directory", None)))
     best = None
-    for _ in range(MAX_ROUNDS):
+    for _round in range(MAX_ROUNDS):
         composer = Composer(outline, view, frames=frames, skeleton=skeleton, budgets=shares,
                             seed=seed, strict=strict)
         speech = render_speech(environment, info.name, outline, composer, numbering)
@@ -237,7 +238,7 @@ def skeleton_for(bank, kind: str) -> dict:
     skeletons = skeletons or {}
     if kind in skeletons:
         return _as_dict(skeletons[kind])
-    for name, sk in skeletons.items():
+    for _name, sk in skeletons.items():
         sk = _as_dict(sk)
         if kind in (sk.get("aliases") or []):
             return sk

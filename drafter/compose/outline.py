@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-import re
 from pathlib import Path
 
 from drafter.errors import OutlineError
@@ -103,7 +102,7 @@ def load_outline(source: str | Path | dict) -> Outline:
     if isinstance(source, dict):
         return _build(source, {}, "")
     path = Path(source)
-    from drafter.yamlfile import read_text   # refuses FIFOs, huge files, bad bytes (with where)
+    from drafter.yamlfile import read_text  # refuses FIFOs, huge files, bad bytes (with where)
     if not path.exists() and not path.is_symlink():
         raise OutlineError(_("no such outline file"), path=str(path))
     text = read_text(path, OutlineError, "outline file")

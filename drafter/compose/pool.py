@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import heapq
 
+from drafter.bank.index import bigrams
 from drafter.compose.helpers import LEAD_IN_WORDS, places
 from drafter.compose.outline import Outline
-from drafter.compose.select import BankWords, Candidate, _candidate, bigrams
+from drafter.compose.select import BankWords, Candidate, _candidate
 
 #: above this many phrases a draft picks its pool through the index
 BIG_BANK = 20000

@@ -12,8 +12,6 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from drafter.bank.index import bigrams  # the same words the bank's index holds
-
 
 @dataclass
 class Candidate:
