@@ -20,8 +20,9 @@ OUTLINE = ROOT / "examples" / "研讨发言.yaml"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(DOCS))
 
-from drafter.writers import render, write  # noqa: E402
 from render_first_page import render_first_page  # noqa: E402
+
+from drafter.writers import render, write  # noqa: E402
 
 
 def readme_draft():

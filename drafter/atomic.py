@@ -9,7 +9,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Any, Iterator
 
 from drafter.errors import WriteError, os_reason
 from drafter.faults import step
@@ -36,7 +36,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         os.chmod(tmp, _mode_for(path))
-        kwargs = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
+        kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": encoding, "newline": "\n"}
         with os.fdopen(fd, mode, **kwargs) as handle:
             yield handle
             handle.flush()

@@ -7,13 +7,15 @@ on one line, exit code 2. Library code raises it with the place at fault
 
 from __future__ import annotations
 
+import os
+
 
 class DrafterError(Exception):
     """A problem the user can fix: bad input file, bad outline, bad bank entry."""
 
     exit_code = 2
 
-    def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
+    def __init__(self, message: str, *, path: str | os.PathLike[str] | None = None, line: int | None = None,
                  column: int | None = None, key: str | None = None):
         super().__init__(message)
         self.message = message
@@ -73,6 +75,7 @@ def N_(message: str) -> str:  # drafter.i18n.N_ (errors.py imports nothing of dr
 def os_reason(err: OSError) -> str:
     """What an OSError means for the user, in a few words (full disk, read-only, ...)."""
     import errno
+
     from drafter.i18n import _
     known = {errno.ENOSPC: N_("the disk is full (no space left on device); free some space and run it again"),
              errno.EDQUOT: N_("the disk quota is used up; free some space and run it again"),

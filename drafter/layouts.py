@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 
 from drafter.errors import LayoutError
-from drafter.yamlfile import compose_yaml, read_text
 from drafter.i18n import _
+from drafter.yamlfile import compose_yaml, read_text
 
 DEFAULT_LAYOUT = "gbt9704"
 

@@ -24,7 +24,12 @@ from drafter.dates import canonical_date
 
 # the marker grammar lives in drafter/markers.py; these names are kept for the model's users
 from drafter.markers import (  # noqa: F401
-    CN_DIGITS, chinese_number, chinese_to_int, make_marker, marker_family, marker_number,
+    CN_DIGITS,
+    chinese_number,
+    chinese_to_int,
+    make_marker,
+    marker_family,
+    marker_number,
 )
 
 LEAD = ""

@@ -16,7 +16,6 @@ or exponential runs before they pass.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import yaml
 from yaml.constructor import ConstructorError

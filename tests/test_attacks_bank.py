@@ -7,13 +7,12 @@ import os
 import random
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-
 from attack import ROOT, clean_failure, clean_success, run_cli, snapshot, spawn_cli, wait_cli
+
 from drafter.bank import load_bank
 from drafter.bank.store import load_deleted
 from drafter.bank.validate import validate_bank

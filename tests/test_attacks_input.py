@@ -12,7 +12,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from attack import ROOT, clean_failure, clean_success, run_cli
 
 SPEECH = sorted((ROOT / "corpus").glob("*.txt"))[0]

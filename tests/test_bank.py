@@ -187,7 +187,8 @@ def test_mined_duplicates_are_folded(tmp_path):
 @given(text=texts, tags=st.lists(st.text(max_size=4), max_size=3),
        files=st.lists(st.text(max_size=4), max_size=3))
 def test_index_rows_carry_phrases_exactly(text, tags, files):
-    from drafter.bank.rows import phrase_from_row, row_of as _row
+    from drafter.bank.rows import phrase_from_row
+    from drafter.bank.rows import row_of as _row
     p = Phrase(id="金句-1", text=text, category="金句", tags=tags,
                sources=[Source(f, n) for n, f in enumerate(files, 1)], extra={"k": [1, "二"]})
     back = phrase_from_row(_row(p))

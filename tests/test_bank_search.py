@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafter.bank import Bank, Phrase, Source, load_bank, make_id, save_bank
-from drafter.bank.index import bigrams, open_index, rebuild
+from drafter.bank.index import bigrams, rebuild
 from drafter.bank.phrase import fold
 from drafter.bank.search import Finder, Query, search, search_near
 

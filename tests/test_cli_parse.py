@@ -6,8 +6,9 @@ import json
 import subprocess
 import sys
 
-from drafter.parser import parse_file
 from conftest import CORPUS
+
+from drafter.parser import parse_file
 
 NAME = "002_940c483cb8458f87"
 

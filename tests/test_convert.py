@@ -11,8 +11,8 @@ import pytest
 
 from drafter.errors import ReadError
 from drafter.parser import parse_doc, parse_file
-from drafter.readers import read
 from drafter.readers import convert as conv
+from drafter.readers import read
 from tests.rendering import FONTS_CONF, convert, require_tools
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -276,8 +276,8 @@ def test_phrases_from_parsed_speech_point_at_its_paragraphs():
 
 
 def test_phrases_from_a_speech_without_positions():
-    from drafter.model import Section, Speech
     from drafter.blocks import to_paragraphs
+    from drafter.model import Section, Speech
 
     speech = Speech(title="在专题读书班上的交流发言", salutation="同志们：",
                     opening=["下面，我结合工作实际谈几点认识。"],

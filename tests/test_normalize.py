@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drafter.normalize import normalize, paragraphs
-from conftest import CORPUS
 
 
 def test_hard_wrapped_pdf_text_is_rejoined_into_paragraphs():

@@ -13,8 +13,8 @@ import docx
 import pytest
 
 from drafter.compose import draft
-from drafter.writers import write
 from drafter.ooxml import StyleSheet, first_attr
+from drafter.writers import write
 from tests.rendering import pdf_text, require_tools, squeeze, toc_pdf
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -50,7 +50,7 @@ def test_the_navigation_pane_lists_every_heading_in_order(written, name):
     nav = navigation_pane(path)
     headings = speech.headings()
     assert headings and len(nav) == len(headings), (nav, headings)
-    for (level, text), (depth, marker, heading) in zip(nav, headings):
+    for (_level, text), (_depth, marker, heading) in zip(nav, headings):
         assert text.startswith(marker + heading), (text, marker, heading)
     levels = [level for level, _ in nav]
     assert levels[0] == 1 and all(b <= a + 1 for a, b in zip(levels, levels[1:])), levels

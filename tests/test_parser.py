@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from speechtext import content_chars, tree_texts
+from test_normalize import speechy
 
 from drafter.normalize import paragraphs
 from drafter.parser import parse_file, parse_text
 from drafter.writers import render
-from conftest import CORPUS
-from speechtext import content_chars, tree_texts
-from test_normalize import speechy
 
 
 def headings(text):

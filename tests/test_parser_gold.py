@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import CORPUS, GOLD
 
 from drafter.normalize import normalize
 from drafter.parser import parse_file
-from conftest import CORPUS, GOLD
 
 GOLD_FILES = sorted(GOLD.glob("*.yaml"))
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import docx
 import pytest
+from conftest import CORPUS
 
 from drafter.errors import ReadError
 from drafter.parser import parse_file
 from drafter.readers import iter_sources, read
-from conftest import CORPUS
 
 
 def word_document(path, speech_path, markers=True):

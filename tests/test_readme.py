@@ -44,6 +44,7 @@ def test_the_picture_shows_what_drafter_makes_today():
     import sys
     sys.path.insert(0, str(ROOT / "docs"))
     from update_readme_picture import readme_draft
+
     from drafter.writers import render
 
     shown = (ROOT / "docs" / "first-page.txt").read_text(encoding="utf-8")

@@ -14,14 +14,23 @@ from pathlib import Path
 
 import pytest
 
+from drafter.blocks import blocks
 from drafter.compose import draft
 from drafter.layouts import load_layout
 from drafter.model import Section, Speech
 from drafter.parser import parse_file
 from drafter.writers import write
-from drafter.blocks import blocks
-from tests.rendering import (body_lines, convert, em_width, line_is_full, pdf_pages, pdf_text,
-                             require_tools, squeeze, to_pdf)
+from tests.rendering import (
+    body_lines,
+    convert,
+    em_width,
+    line_is_full,
+    pdf_pages,
+    pdf_text,
+    require_tools,
+    squeeze,
+    to_pdf,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 

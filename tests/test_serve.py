@@ -182,9 +182,9 @@ def test_view_cuts_paragraphs_at_the_placed_sentences():
     sentence becomes a choosable segment with its key; one printed nowhere is passed over."""
     from collections import namedtuple
 
+    from drafter.blocks import blocks
     from drafter.compose import draft
     from drafter.serve import view
-    from drafter.blocks import blocks
     result = draft(example(), seed=0)
     Placement = namedtuple("Placement", "key role text phrase_id source section")
     bodies = [view.SENTENCE.findall(b.text[len(b.lead):]) for b in blocks(result.speech) if b.role == "body"]

@@ -101,6 +101,7 @@ def test_the_shipped_bank_is_read_only_until_copied(root):
 def test_twenty_edits_from_the_page_and_the_cli_at_once_all_land(root, bank):
     """10 page requests (in server threads) and 10 CLI processes, all at the same time."""
     import httpx
+
     from drafter.bank import load_bank
     before = load_bank(bank)
     targets = [p for p in before.phrases if p.category == "论述"][:5]

@@ -24,9 +24,8 @@ def test_the_page_picture_shows_what_drafter_serves_today():
     """serve-page.txt holds a fingerprint of the page's files and the drafted paragraphs the picture
     shows: a change to either means the picture is stale (run python docs/update_serve_picture.py)."""
     sys.path.insert(0, str(DOCS))
-    from update_serve_picture import BANK, OUTLINE, page_paragraphs, shown_text
-
     from serve_support import WRITE, client, config
+    from update_serve_picture import BANK, OUTLINE, page_paragraphs, shown_text
     with client(config(OUTLINE.parent, BANK)) as page:
         outline = page.get("/api/outline/open", params={"name": OUTLINE.name}).json()["outline"]
         view = page.post("/api/draft", json={"outline": outline, "seed": 0}, headers=WRITE).json()

@@ -12,8 +12,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from drafter.bank.lock import bank_lock
-from drafter.bank.phrase import (DEFAULT_CATEGORIES, ORIGINS, SLOT_RE, Bank, Phrase, fold,
-                                 slot_names, text_problem, unique_id)
+from drafter.bank.phrase import (
+    DEFAULT_CATEGORIES,
+    ORIGINS,
+    SLOT_RE,
+    Bank,
+    Phrase,
+    fold,
+    slot_names,
+    text_problem,
+    unique_id,
+)
 from drafter.bank.store import check_category_name, load_bank, save_bank
 from drafter.errors import BankError
 from drafter.i18n import _

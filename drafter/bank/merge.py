@@ -16,10 +16,10 @@ import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from drafter.atomic import write_text_atomic
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase, unique_id
 from drafter.bank.store import load_bank, save_bank
-from drafter.atomic import write_text_atomic
 
 MANIFEST = ".manifest"
 MANIFEST_HEADER = ("# drafter: fingerprints of entries as `drafter mine` last wrote them, used to\n"

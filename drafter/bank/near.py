@@ -84,7 +84,7 @@ def near_rows(conn: sqlite3.Connection, query: str, where: list[str], args: list
         return []
     chars = sorted(set(query))
     need = needed(query)
-    tests = [f"(instr(fold, ?) > 0)" for _ in chars]
+    tests = ["(instr(fold, ?) > 0)" for _ in chars]
     filters = " WHERE " + " AND ".join(where) if where else ""
     total, *held_by = conn.execute(
         f"SELECT count(*), {', '.join(f'sum({t})' for t in tests)} FROM phrases{filters}",

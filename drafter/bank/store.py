@@ -11,7 +11,13 @@ from pathlib import Path
 
 # where things are in a bank folder (drafter/bank/files.py; the index needs them too)
 from drafter.bank.files import (  # noqa: F401
-    ALIASES, CATEGORIES, DELETED, PHRASES_DIR, SKELETONS, check_dir, phrase_files,
+    ALIASES,
+    CATEGORIES,
+    DELETED,
+    PHRASES_DIR,
+    SKELETONS,
+    check_dir,
+    phrase_files,
 )
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase

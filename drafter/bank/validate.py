@@ -11,8 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase, text_problem
-from drafter.bank.store import (ALIASES, CATEGORIES, DELETED, SKELETONS, check_dir, load_categories,
-                                load_deleted, phrase_files, read_mapping, recover_journal)
+from drafter.bank.store import (
+    ALIASES,
+    CATEGORIES,
+    DELETED,
+    SKELETONS,
+    check_dir,
+    load_categories,
+    load_deleted,
+    phrase_files,
+    read_mapping,
+    recover_journal,
+)
 from drafter.errors import BankError
 
 _ID_LINE = re.compile(r"^- id: (.*)$", re.M)

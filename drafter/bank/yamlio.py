@@ -16,9 +16,9 @@ import yaml
 
 from drafter.bank.phrase import Phrase, Source, unique_id
 from drafter.errors import BankError
+from drafter.i18n import _
 from drafter.yamlfile import parse_yaml
 from drafter.yamlfile import read_text as _read_text
-from drafter.i18n import _
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

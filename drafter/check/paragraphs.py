@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 
+from drafter import ooxml as x
 from drafter.markers import heading_level
 from drafter.parser import DATE_LINE, SALUTATION, SPEAKER_LINE
-from drafter import ooxml as x
 
 _STYLE_ROLE = {
     "title": "title", "标题": "title", "speaker": "speaker", "date": "date",

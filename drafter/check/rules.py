@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from drafter.check.paragraphs import Para, marker_level, outline_level, stands_alone, style_role
-from drafter.layouts import Layout, TextStyle, describe_size
 from drafter import ooxml as x
+from drafter.check.paragraphs import Para, marker_level, outline_level, stands_alone, style_role
 from drafter.i18n import M_, N_, Joined
+from drafter.layouts import Layout, TextStyle, describe_size
 
 #: margin sides as shown to a person (the layout keys stay as they are)
 _SIDES = (N_("top"), N_("bottom"), N_("left"), N_("right"))
@@ -201,7 +201,7 @@ def _each_run(ctx: Context):
 
 def run_fonts(ctx: Context) -> RuleResult:
     problems, n = [], 0
-    for q, i, r, layers, look in _each_run(ctx):
+    for q, i, _r, layers, look in _each_run(ctx):
         n += 1
         got = x.font_of(layers, "eastAsia")
         if got != look.font:
@@ -241,7 +241,7 @@ def punctuation_font(ctx: Context) -> RuleResult:
 
 def sizes(ctx: Context) -> RuleResult:
     problems, n = [], 0
-    for q, i, r, layers, look in _each_run(ctx):
+    for q, i, _r, layers, look in _each_run(ctx):
         n += 1
         got = x.size_of(layers) or 10.0
         if abs(got - look.size) > 0.01:
@@ -252,7 +252,7 @@ def sizes(ctx: Context) -> RuleResult:
 
 def bold(ctx: Context) -> RuleResult:
     problems, n = [], 0
-    for q, i, r, layers, look in _each_run(ctx):
+    for q, i, _r, layers, look in _each_run(ctx):
         n += 1
         got = x.bold_of(layers)
         if got != look.bold:

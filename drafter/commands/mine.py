@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from drafter.errors import UsageError
 from drafter.i18n import N_, _
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 ORDER = 20
 
@@ -77,8 +80,8 @@ class ProgressBar:
 
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.bar = None
-        self.task = None
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
 
     def __enter__(self) -> ProgressBar:
         return self
@@ -95,7 +98,8 @@ class ProgressBar:
                                 console=Console(stderr=True), transient=True)
             self.bar.start()
             self.task = self.bar.add_task("mining", total=total)
-        self.bar.update(self.task, completed=done)
+        if self.task is not None:
+            self.bar.update(self.task, completed=done)
 
     def __exit__(self, *exc) -> None:
         if self.bar is not None:

@@ -9,8 +9,9 @@ parse position without translating.
 from __future__ import annotations
 
 import json
-from drafter.i18n import M_, N_, Message, _, ngettext, translate
 from dataclasses import dataclass, field
+
+from drafter.i18n import M_, N_, Message, _, ngettext, translate
 
 ERROR = "error"
 WARNING = "warning"

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.errors import ReadError
-from drafter.lint.punctuation import fix_text, replacements
 from drafter.atomic import atomic_open, write_text_atomic
+from drafter.errors import ReadError
 from drafter.i18n import _
+from drafter.lint.punctuation import fix_text, replacements
 
 
 def fixed_path(path: Path) -> Path:

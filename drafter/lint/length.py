@@ -6,10 +6,10 @@ import re
 from typing import Iterator
 
 from drafter.errors import DrafterError
+from drafter.i18n import M_, N_, _
 from drafter.lint.context import Doc
 from drafter.lint.findings import WARNING, Finding, format_minutes
 from drafter.lint.text import content_chars
-from drafter.i18n import M_, N_, _
 
 RULES = {"length-target": (WARNING, N_("speech length outside the target given with --target"))}
 

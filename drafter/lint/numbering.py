@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
+from drafter import markers
+from drafter.i18n import M_, N_
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, WARNING, Finding
 from drafter.lint.text import starts
-from drafter import markers
-from drafter.i18n import M_, N_
 
 RULES = {
     "numbering-sequence": (ERROR, N_("numbered headings out of order (一、 then 三、, a repeated （二）)")),

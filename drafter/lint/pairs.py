@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from drafter.i18n import M_, N_
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, Finding
 from drafter.lint.text import excerpt
 from drafter.markers import CLOSE_BRACKET_MARKER
-from drafter.i18n import M_, N_
 
 RULES = {"unpaired": (ERROR, N_("unpaired “” ‘’ （） 《》 in a paragraph"))}
 

@@ -11,10 +11,10 @@ import re
 from collections import Counter
 from typing import Iterator
 
+from drafter.i18n import M_, N_
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, Finding
 from drafter.lint.text import excerpt
-from drafter.i18n import M_, N_
 
 RULES = {"placeholder": (ERROR, N_("leftover placeholder (XX, **, *, A总书记, 〔待补充〕, ____, {{ }})"))}
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
+from drafter.i18n import M_, N_
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, Finding
 from drafter.lint.text import excerpt, is_cjk
-from drafter.i18n import M_, N_
 
 RULES = {"halfwidth-punct": (ERROR, N_("half-width punctuation in Chinese text (, . : ; ! ? ( ) \" ')"))}
 

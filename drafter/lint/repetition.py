@@ -14,10 +14,10 @@ from collections import defaultdict
 from typing import Iterator
 
 from drafter import markers
+from drafter.i18n import M_, N_
 from drafter.lint.context import Doc
 from drafter.lint.findings import WARNING, Finding
 from drafter.lint.text import content_chars, sentences
-from drafter.i18n import M_, N_
 
 RULES = {
     "repeated-sentence": (WARNING, N_("the same sentence (≥10 characters) twice")),

@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from drafter.i18n import _
 from drafter.lint import length, numbering, pairs, placeholders, punctuation, repetition, structure, terms
 from drafter.lint.context import Doc, LintOptions, ParaLike, SimplePara
 from drafter.lint.findings import Finding, LintReport
 from drafter.lint.text import content_chars
-from drafter.i18n import _
 
 #: built-in rule families, in the order their findings are listed within a paragraph
 FAMILIES = (placeholders, numbering, structure, repetition, punctuation, pairs, length)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import statistics
 from typing import Iterator
 
+from drafter.i18n import M_, N_
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, WARNING, Finding
 from drafter.lint.numbering import Marker, paragraph_marker
 from drafter.lint.text import content_chars, sentences
-from drafter.i18n import M_, N_
 
 RULES = {
     "empty-section": (ERROR, N_("a heading with no text and no subsections under it")),

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Iterator
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, WARNING, Finding
 from drafter.lint.text import excerpt
-from drafter.i18n import _
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "rules.yaml"
 KEYS = {"id", "level", "match", "pattern", "write", "why", "enabled"}

@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from drafter.roles import MEASURE_START
 from drafter.mining.core import LEAD_FIRST, head_cut, series_core, strip_lead
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
-from drafter.mining.setphrases import sentence_candidates
 from drafter.mining.sentences import body_clauses, clauses, han_len, items, quoted, sentences, strip_end
+from drafter.mining.setphrases import sentence_candidates
+from drafter.roles import MEASURE_START
 
 #: a leader or a document that is quoted, then a verb of saying within a few characters
 LEADER = re.compile(r"习近平总书记|习近平同志|总书记|党的二十大报告|党的[^，。“”]{2,10}?报告")

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 
 #: two skeletons one edit apart fold when the shorter holds at least this many characters
 #: (Han characters mostly): below it one character is much of a phrase's meaning (measured: see

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from drafter.errors import DrafterError, ReadError
+from drafter.i18n import _
 from drafter.mining.extract import find_phrases, opening_moves
 from drafter.mining.neardup import near_groups
 from drafter.mining.pieces import speech_pieces
@@ -26,7 +28,6 @@ from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, spee
 from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_in
 from drafter.mining.themes import Tagger, load_themes, themes_text, title_themes
 from drafter.model import Speech
-from drafter.i18n import _
 
 #: sources kept per phrase (the smallest by file, paragraph); ``count`` keeps counting past it
 MAX_SOURCES = 12
@@ -54,7 +55,8 @@ class MineResult:
     phrases: int = 0
     types: dict = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
-    report: object = None
+    #: what merging into the bank did (set by ``mine``; a bare ``collect`` leaves it unset)
+    report: Any = None
 
 
 class Miner:
@@ -83,7 +85,7 @@ class Miner:
                 entry[1].append(f.para)
             if f.para in closing_paras and f.category in ("结尾", "金句") and f.text not in closings:
                 closings.append(f.text)
-        for (category, text), entry in out.phrases.items():
+        for (_category, text), entry in out.phrases.items():
             entry[2] = self.tag(text, terms)
         self._set_candidates(candidates, terms, out)
         patterns = heading_patterns(speech, self.slot)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from drafter.i18n import _
 
+from drafter.i18n import _
 
 #: anonymised form → canonical form; user-editable copies live in ``aliases.yaml``
 DEFAULT_ALIASES: dict[str, str] = {

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import yaml
+
 from drafter.i18n import _
 
 DEFAULT_THEMES: dict[str, list[str]] = {

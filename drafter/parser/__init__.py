@@ -34,7 +34,6 @@ from drafter.parser.closing import CLOSING_CUE, CLOSING_FORMULA, _closing_by_sha
 from drafter.parser.front import DATE_LINE, SALUTATION, SPEAKER_LINE, TIME_PLACE_LINE, _title_block  # noqa: F401
 from drafter.parser.state import _Para
 
-
 __all__ = ["parse_file", "parse_doc", "parse_text", "DATE_LINE", "SALUTATION", "SPEAKER_LINE"]
 
 

@@ -12,7 +12,6 @@ from drafter.parser.leads import _lead_cuts
 from drafter.parser.numbered import _numbered_heads
 from drafter.parser.state import _Node, _Para, _split_heading
 
-
 #: what may nest inside a section each rule found: True = any structure (the whole search again),
 #: "numbered" = numbered points and item runs only (an item's own text), False = nothing
 #: (a recurring inner lead heads plain text). Where two rules both start a container, the one

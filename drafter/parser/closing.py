@@ -8,7 +8,6 @@ import re
 from drafter.parser.numbered import _numbered
 from drafter.parser.state import _Node, _Para
 
-
 _BARE_ADDRESS = re.compile(r"^(?:同志们|同事们|朋友们)[！!]$")
 
 CLOSING_FORMULA = re.compile(

@@ -10,7 +10,6 @@ from drafter.normalize import TITLE_END
 from drafter.parser.numbered import _numbered
 from drafter.parser.state import _Para
 
-
 _ROLE = ("总统|总理|首相|行政长官|大使|院士|议长|署长|行长|团长|总干事|议员|首脑|元首|书记|副书记|主任|部长|局长|市长|区长|县长|省长|州长|主席|院长|校长|委员|总经理|董事长|处长|科长|"
          "厅长|镇长|乡长|秘书长|组长|主委|理事长|社长|馆长|所长|党委书记|支部书记")
 

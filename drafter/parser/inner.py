@@ -8,7 +8,6 @@ import re
 from drafter import markers as mk
 from drafter.parser.state import _Para
 
-
 _SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
 
 

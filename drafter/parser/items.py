@@ -7,7 +7,6 @@ from drafter import markers as mk
 from drafter.markers import HEAD_END as _HEAD_END
 from drafter.parser.state import _Para
 
-
 _POINT_HINT = mk.POINT_HINT
 _POINT_INSIDE = mk.POINT_INSIDE
 

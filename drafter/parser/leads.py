@@ -14,7 +14,6 @@ from drafter.parser.items import _item_cands, _item_matches
 from drafter.parser.numbered import _numbered
 from drafter.parser.state import _UNSET, _Para
 
-
 _ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:]|：")
 
 _NOT_LEAD = mk.NOT_LEAD

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from drafter.markers import HEAD_END as _HEAD_END
 from drafter.model import Section
 
-
 _UNSET = object()
 
 

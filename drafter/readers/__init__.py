@@ -17,8 +17,15 @@ from drafter.i18n import _
 
 # what a reader returns, and the suffix tables, live in readers/raw.py (the readers import them)
 from drafter.readers.raw import (  # noqa: F401
-    CONVERTED_SUFFIXES, DOCX_SUFFIXES, SPEECH_SUFFIXES, TEXT_SUFFIXES, UNSUPPORTED, Hint, RawDoc,
+    CONVERTED_SUFFIXES,
+    DOCX_SUFFIXES,
+    SPEECH_SUFFIXES,
+    TEXT_SUFFIXES,
+    UNSUPPORTED,
+    Hint,
+    RawDoc,
 )
+
 
 def read(path: str | Path) -> RawDoc:
     """Read one speech. Refused up front (one ``ReadError`` line): a missing path, a directory,

@@ -10,10 +10,10 @@ from docx.oxml.ns import qn
 from drafter.errors import ReadError
 from drafter.i18n import _
 from drafter.markers import chinese_number
-from drafter.readers.raw import Hint, RawDoc
 
 # opening a package moved to drafter.ooxml (the checker and the writers open documents too)
 from drafter.ooxml import HEADING_STYLE, check_zip, open_document  # noqa: F401
+from drafter.readers.raw import Hint, RawDoc
 
 
 def read_docx(path: Path):

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from drafter.errors import DrafterError
-from drafter.model import Speech
 from drafter.i18n import _
+from drafter.model import Speech
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 

@@ -38,18 +38,18 @@ from pathlib import Path
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.styles import BabelFish
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
+from docx.styles import BabelFish
 
+from drafter.atomic import write_bytes_atomic
+from drafter.blocks import FAMILY_LEVEL, Block, blocks
 from drafter.errors import LayoutError
+from drafter.i18n import _
 from drafter.layouts import Layout, TextStyle, load_layout
 from drafter.model import Speech
 from drafter.writers import docx_xml as x
-from drafter.atomic import write_bytes_atomic
 from drafter.writers.docx_title import title_lines
-from drafter.blocks import FAMILY_LEVEL, Block, blocks
-from drafter.i18n import _
 
 #: layout role → Word style name. Body text is Word's built-in Normal, which Chinese Word and
 #: WPS show as 正文 (a style of our own named 正文 would clash with that reserved name); Title

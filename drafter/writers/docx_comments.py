@@ -87,8 +87,8 @@ def comment_text(finding) -> str:
 def add_lint_comments(src: str | Path, out: str | Path, findings) -> int:
     """Write ``src`` with a comment per finding to ``out`` (atomically); the number written."""
     from drafter.normalize import paragraphs
-    from drafter.readers import read
     from drafter.ooxml import open_document
+    from drafter.readers import read
 
     document = open_document(src)
     raw = read(src)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from drafter.atomic import write_bytes_atomic
 from drafter.errors import WriteError
 from drafter.model import Speech
-from drafter.atomic import write_bytes_atomic
 
 
 def write_pdf(speech: Speech, path: str | Path, **options) -> Path:

@@ -15,7 +15,12 @@ from docx.oxml.ns import qn
 
 # reading effective values moved to drafter.ooxml (the reader and the checker use it too)
 from drafter.ooxml import (  # noqa: F401
-    StyleSheet, bold_of, first_attr, font_of, paragraph_style_id, size_of,
+    StyleSheet,
+    bold_of,
+    first_attr,
+    font_of,
+    paragraph_style_id,
+    size_of,
 )
 
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")

@@ -5,8 +5,8 @@ The markdown reader strips exactly this markup, so .md round-trips like .txt.
 
 from __future__ import annotations
 
-from drafter.model import Speech
 from drafter.blocks import blocks
+from drafter.model import Speech
 
 
 def to_markdown(speech: Speech) -> str:
