@@ -12,8 +12,9 @@ the checkout) and records:
     parse/           `drafter parse --json` of corpus/
     *.rc             exit codes; stderr is kept beside stdout
 
-Paths of the checkout and of the output folder are replaced by <checkout> and <out>, so the two runs
-differ only where drafter's behaviour does.
+Paths of the checkout and of the output folder are replaced by <checkout> and <out>, the .docx
+creation and modification times (docProps/core.xml) by <time>, and the bank's derived SQLite index is
+left out, so the two runs differ only where drafter's behaviour does.
 
     python tools/behaviour_snapshot.py CHECKOUT OUTDIR
 """
@@ -21,6 +22,7 @@ differ only where drafter's behaviour does.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +30,8 @@ import zipfile
 from pathlib import Path
 
 SEEDS = (0, 1)
+#: the one part of a .docx that depends on the clock
+TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
 class Snapshot:
@@ -61,13 +65,16 @@ class Snapshot:
             for info in zf.infolist():
                 part = folder / info.filename
                 part.parent.mkdir(parents=True, exist_ok=True)
-                part.write_bytes(zf.read(info))
+                data = zf.read(info)
+                if info.filename == "docProps/core.xml":
+                    data = TIMES.sub(rb"\1<time>\2", data)
+                part.write_bytes(data)
         docx.unlink()
 
     def mine(self) -> None:
         self.run("bank/mine", "mine", "corpus", "-o", str(self.out / "bank" / "phrasebank"), "--jobs", "1")
-        for cache in (self.out / "bank" / "phrasebank").glob(".*cache*"):
-            cache.unlink() if cache.is_file() else shutil.rmtree(cache)
+        for derived in (self.out / "bank" / "phrasebank").glob(".index.sqlite*"):
+            derived.unlink()
 
     def drafts(self) -> None:
         bank = str(self.checkout / "phrasebank")
