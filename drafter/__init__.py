@@ -7,6 +7,8 @@ The public face is small; everything is imported lazily so the CLI starts fast::
 
 from __future__ import annotations
 
+import importlib
+
 __version__ = "0.1.0"
 __all__ = ["parse_file", "parse_text", "Speech", "Section", "DrafterError"]
 
@@ -21,6 +23,5 @@ _LAZY = {
 
 def __getattr__(name: str):
     if name in _LAZY:
-        import importlib
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'drafter' has no attribute {name!r}")

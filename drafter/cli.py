@@ -17,8 +17,9 @@ import sys
 
 import typer
 
+from drafter import __version__, commands
 from drafter.clihelp import DrafterGroup, split_lang
-from drafter.errors import DrafterError
+from drafter.errors import DrafterError, os_reason
 from drafter.i18n import N_, _, set_language
 
 HELP = N_("Offline drafting assistant for Chinese speeches: parse, mine, draft, export, check, lint.")
@@ -37,7 +38,6 @@ _app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from drafter import __version__
         typer.echo(f"drafter {__version__}")
         raise typer.Exit()
 
@@ -56,7 +56,6 @@ _registered: set[str] = set()
 
 def command_names() -> list[str]:
     """The commands, one module each in drafter/commands/, named like the command."""
-    from drafter import commands
 
     return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
 
@@ -92,7 +91,6 @@ def __getattr__(name: str):
 
 def os_error_line(err: OSError) -> str:
     """One line for an OSError: the file and what it means (full disk, read-only ...)."""
-    from drafter.errors import os_reason
     name = err.filename if err.filename is not None else ""
     return f"{name}: {os_reason(err)}" if name else os_reason(err)
 

@@ -21,10 +21,14 @@ import sys
 import unicodedata
 
 import typer
+from typer._click import exceptions as ce
 from typer.core import TyperCommand, TyperGroup
+from typer.exceptions import Abort
 
+from drafter import i18n
+from drafter.bank.locate import flush_announcements
 from drafter.errors import UsageError
-from drafter.i18n import N_, _
+from drafter.i18n import N_, _, language
 
 # Strings of the framework we show in our own words (extracted by Babel from here).
 HELP_OPTION = N_("Show this message and exit.")
@@ -190,7 +194,6 @@ def _extras(param) -> str:
 
 
 def _is_cjk() -> bool:
-    from drafter.i18n import language
     return language() == "zh"
 
 
@@ -344,7 +347,6 @@ def _param_name(param, hint=None) -> str:
 
 def usage_error_line(err) -> str:
     """One line for a usage error, in the current language, with where to get help."""
-    from typer._click import exceptions as ce
 
     if isinstance(err, ce.NoSuchOption):
         text = _("no such option: {option}").format(option=err.option_name)
@@ -406,10 +408,7 @@ class DrafterGroup(TyperGroup):
     get_usage = _get_usage
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
-        from typer._click import exceptions as ce
-        from typer.exceptions import Abort
 
-        from drafter import i18n
 
         args = list(sys.argv[1:] if args is None else args)
         lang, args = split_lang(args)
@@ -421,7 +420,6 @@ class DrafterGroup(TyperGroup):
                 typer.echo(f"drafter: --lang {lang}: en | zh", err=True)
                 sys.exit(2)
         adopt(self)
-        from drafter.bank.locate import flush_announcements
         flush_announcements(show=False)
         try:
             try:

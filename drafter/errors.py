@@ -7,7 +7,10 @@ on one line, exit code 2. Library code raises it with the place at fault
 
 from __future__ import annotations
 
+import errno
 import os
+
+from drafter.i18n import _
 
 
 class DrafterError(Exception):
@@ -68,15 +71,13 @@ class UsageError(DrafterError):
     """
 
 
-def N_(message: str) -> str:  # drafter.i18n.N_ (errors.py imports nothing of drafter at import time)
+def N_(message: str) -> str:  # drafter.i18n.N_, marks a message for extraction (translated where shown)
     return message
 
 
 def os_reason(err: OSError) -> str:
     """What an OSError means for the user, in a few words (full disk, read-only, ...)."""
-    import errno
 
-    from drafter.i18n import _
     known = {errno.ENOSPC: N_("the disk is full (no space left on device); free some space and run it again"),
              errno.EDQUOT: N_("the disk quota is used up; free some space and run it again"),
              errno.EROFS: N_("the file system is read-only; write somewhere else"),

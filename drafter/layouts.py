@@ -11,6 +11,7 @@ getting 号 ↔ pt wrong is the classic mistake, so the table lives here once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ import yaml
 
 from drafter.errors import LayoutError
 from drafter.i18n import _
+from drafter.suggest import closest
 from drafter.yamlfile import compose_yaml, read_text
 
 DEFAULT_LAYOUT = "gbt9704"
@@ -175,7 +177,6 @@ def _resolve(name_or_path: str | Path) -> Path:
         return path
     shipped = _shipped_path(text)
     if shipped is None:
-        from drafter.suggest import closest
         best = closest(text, available_layouts())
         hint = _("did you mean {best!r}? ").format(best=best) if best else ""
         raise LayoutError(_("no layout named {name!r}; {hint}use one of {known} or a path to a .yaml "
@@ -252,7 +253,6 @@ def _cache_key(path: Path) -> tuple | None:
 
 def _parent_profile(path: Path) -> Path | None:
     """The file a profile ``extends:`` (read cheaply: the key's line), or None."""
-    import re
 
     text = path.read_text(encoding="utf-8", errors="replace")
     m = re.search(r"^extends:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.M)

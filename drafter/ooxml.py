@@ -13,6 +13,8 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
+from docx.opc.exceptions import OpcError
 from docx.oxml.ns import qn
 
 from drafter.errors import ReadError
@@ -29,8 +31,6 @@ def open_document(path: str | Path):
     "not a .docx file": not a zip at all (an old .doc or .wps renamed); "not a valid .docx
     file": a zip whose parts are missing or damaged (lxml's XMLSyntaxError is a SyntaxError).
     """
-    import docx  # python-docx
-    from docx.opc.exceptions import OpcError
 
     path = Path(path)
     stat_input(path)

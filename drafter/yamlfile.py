@@ -22,6 +22,7 @@ from yaml.constructor import ConstructorError
 
 from drafter.errors import DrafterError
 from drafter.i18n import N_, _
+from drafter.limits import limit, read_input_bytes
 
 
 class _Checks:
@@ -94,7 +95,6 @@ def _user_loader(loader):
 def prescan(text: str, path, error: type[DrafterError] = DrafterError, loader=UserLoader,
             what: str = "not valid YAML") -> None:
     """Refuse YAML nested too deep or expanding too far (aliases), from the flat event stream."""
-    from drafter.limits import limit
 
     max_depth, max_aliases = limit("MAX_YAML_DEPTH", 64), limit("MAX_YAML_ALIASES", 200)
     max_nodes = limit("MAX_YAML_NODES", 1_000_000)
@@ -187,7 +187,6 @@ def compose_yaml(text: str, path, error: type[DrafterError] = DrafterError,
 def read_text(path, error: type[DrafterError] = DrafterError, what: str = "file") -> str:
     """A UTF-8 text file (BOM allowed): refused when missing, not a regular file (a FIFO would
     block), over the size limit, or not valid UTF-8 (the message gives the line and column)."""
-    from drafter.limits import read_input_bytes
 
     data = read_input_bytes(path, error, what)
     return decode_utf8(data, path, error, what)

@@ -10,22 +10,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.check.paragraphs import paragraphs
 from drafter.check.rules import RULES, Context, RuleResult
 from drafter.layouts import Layout, load_layout
+from drafter.ooxml import StyleSheet, open_document
 
 __all__ = ["RuleResult", "check_docx", "open_docx"]
 
 
 def open_docx(path: str | Path):
     """The python-docx Document, or a one-line ReadError for a missing, non-.docx or damaged file."""
-    from drafter.ooxml import open_document
     return open_document(path)
 
 
 def check_docx(path: str | Path, layout: Layout | str | Path | None = None) -> list[RuleResult]:
     """Every rule's result for the document at ``path`` against ``layout`` (default GB/T 9704)."""
-    from drafter.check.paragraphs import paragraphs
-    from drafter.ooxml import StyleSheet
 
     layout = load_layout(layout)
     document = open_docx(path)

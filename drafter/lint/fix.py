@@ -15,7 +15,10 @@ from pathlib import Path
 from drafter.atomic import atomic_open, write_text_atomic
 from drafter.errors import ReadError
 from drafter.i18n import _
+from drafter.limits import read_input_bytes, stat_input
 from drafter.lint.punctuation import fix_text, replacements
+from drafter.readers import TEXT_SUFFIXES, read
+from drafter.readers.text import decode
 
 
 def fixed_path(path: Path) -> Path:
@@ -25,19 +28,15 @@ def fixed_path(path: Path) -> Path:
 
 def fix_file(path: str | Path, out: str | Path | None = None, in_place: bool = False) -> tuple[Path, int]:
     """Write the punctuation-fixed file; return where it went and how many marks changed."""
-    from drafter.limits import stat_input
     path = Path(path)
     stat_input(path)
     target = path if in_place else Path(out) if out else fixed_path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return target, _fix_docx(path, target)
-    from drafter.readers import TEXT_SUFFIXES, read
     if suffix not in TEXT_SUFFIXES:
         read(path)      # raises the reader's own one-line explanation
         raise ReadError(_("--fix handles .txt, .md and .docx files"), path=str(path))
-    from drafter.limits import read_input_bytes
-    from drafter.readers.text import decode
     data = read_input_bytes(path)           # FIFOs, huge files refused; bad bytes refused below
     text = decode(data, str(path))          # never U+FFFD: the file is refused, not rewritten
     count = len(replacements(text))
@@ -46,10 +45,10 @@ def fix_file(path: str | Path, out: str | Path | None = None, in_place: bool = F
 
 
 def _fix_docx(path: Path, target: Path) -> int:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    import docx  # noqa: PLC0415 - python-docx (+lxml) costs ~100 ms to import: only for a .docx
+    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415 - python-docx (+lxml) costs ~100 ms to import
 
-    from drafter.ooxml import open_document
+    from drafter.ooxml import open_document  # noqa: PLC0415 - loads python-docx: only for a .docx
     open_document(path)             # refuses bombs, damaged and non-regular files first
     try:
         document = docx.Document(str(path))

@@ -11,11 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from drafter.errors import DrafterError
 from drafter.i18n import _
 from drafter.lint import length, numbering, pairs, placeholders, punctuation, repetition, structure, terms
 from drafter.lint.context import Doc, LintOptions, ParaLike, SimplePara
 from drafter.lint.findings import Finding, LintReport
 from drafter.lint.text import content_chars
+from drafter.normalize import paragraphs
+from drafter.readers import read
 
 #: built-in rule families, in the order their findings are listed within a paragraph
 FAMILIES = (placeholders, numbering, structure, repetition, punctuation, pairs, length)
@@ -39,7 +42,6 @@ def resolve_rules(rules: RulesArg = None) -> list[terms.TermRule]:
     loaded = terms.load_rules(rules or None)
     clash = sorted({r.id for r in loaded} & set(builtin_rules()))
     if clash:
-        from drafter.errors import DrafterError
         raise DrafterError(_("rule id {rule!r} is a built-in rule id; choose another").format(rule=clash[0]), key="id")
     return loaded
 
@@ -67,14 +69,12 @@ def _rank(f: Finding) -> int:
 
 
 def lint_text(text: str, file: str = "<text>", rejoin: bool = True, **kwargs) -> LintReport:
-    from drafter.normalize import paragraphs
     return lint_paragraphs(paragraphs(text, rejoin=rejoin), file, **kwargs)
 
 
 def lint_file(path: str | Path, rules: RulesArg = None, target=None, rate: int = 220,
               **options) -> LintReport:
     """Read a .txt/.md/.docx (ReadError if it cannot be read) and lint it."""
-    from drafter.readers import read
     raw = read(path)
     return lint_text(raw.text, str(path), rejoin=raw.rejoin, rules=rules, target=target,
                      rate=rate, **options)

@@ -19,6 +19,7 @@ from drafter.i18n import _
 from drafter.lint.context import Doc
 from drafter.lint.findings import ERROR, WARNING, Finding
 from drafter.lint.text import excerpt
+from drafter.yamlfile import compose_yaml, read_text
 
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "rules.yaml"
 KEYS = {"id", "level", "match", "pattern", "write", "why", "enabled"}
@@ -73,7 +74,6 @@ def _as_list(extra) -> list[Path]:
 
 def _read(path: Path) -> list[dict]:
     """Rule mappings with the line each starts on (so errors can say where)."""
-    from drafter.yamlfile import compose_yaml, read_text
 
     data, root = compose_yaml(read_text(path, what="rules file"), path)
     items, nodes = _rule_list(data, root, path)

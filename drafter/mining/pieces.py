@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from drafter.blocks import blocks
 from drafter.mining.extract import Piece
 from drafter.model import Section, Speech
 
@@ -22,7 +23,6 @@ def _has_positions(speech: Speech) -> bool:
 
 def _layout_positions(speech: Speech) -> tuple[dict, list[int], list[int]]:
     """Paragraph numbers from the writers' layout: {id(section): (para, body_paras)}, opening, closing."""
-    from drafter.blocks import blocks
 
     where: dict[int, tuple[int, list[int]]] = {}
     opening: list[int] = []

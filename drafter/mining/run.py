@@ -18,6 +18,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from drafter.bank import Phrase, Source, make_id, merge_mined
+from drafter.bank.phrase import fold
 from drafter.errors import DrafterError, ReadError
 from drafter.i18n import _
 from drafter.mining.extract import find_phrases, opening_moves
@@ -28,6 +30,8 @@ from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, spee
 from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_in
 from drafter.mining.themes import Tagger, load_themes, themes_text, title_themes
 from drafter.model import Speech
+from drafter.parser import parse_doc
+from drafter.readers import iter_sources, read
 
 #: sources kept per phrase (the smallest by file, paragraph); ``count`` keeps counting past it
 MAX_SOURCES = 12
@@ -114,8 +118,6 @@ class Miner:
             entry[3] = sorted(entry[3])[:KEEP]
 
     def file(self, path: Path, name: str) -> DocResult:
-        from drafter.parser import parse_doc
-        from drafter.readers import read
 
         try:
             raw = read(path)
@@ -214,7 +216,6 @@ class Accumulator:
                 self.types[kind] = stats
 
     def phrases(self) -> list:
-        from drafter.bank import Phrase, Source, make_id
 
         source = partial(tuple.__new__, Source)  # Source(f, p) for an (f, p) tuple, without a Python call
         out = []
@@ -227,7 +228,6 @@ class Accumulator:
 
     def _with_set_phrases(self) -> dict[tuple[str, str], list]:
         """The entries and, as 金句, the set-phrase candidates that recur (unless mined already)."""
-        from drafter.bank.phrase import fold
 
         entries = dict(self.entries)
         if not self.sets:
@@ -265,7 +265,6 @@ def fold_near(entries: dict[tuple[str, str], list]) -> dict[tuple[str, str], lis
 
 def corpus_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], list[str]]:
     """Files to mine with the names their sources get: relative to a directory given, else as given."""
-    from drafter.readers import iter_sources
 
     files: list[tuple[Path, str]] = []
     errors: list[str] = []
@@ -365,7 +364,6 @@ def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: 
     ``on_progress(done, total)`` is told how many files are mined, first with ``done`` 0: the
     library draws nothing, the CLI and the web page draw their own progress bars from it.
     """
-    from drafter.bank import merge_mined
 
     out_dir = Path(out_dir)
     aliases, themes = bank_tables(out_dir)

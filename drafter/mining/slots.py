@@ -17,7 +17,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from drafter.errors import BankError
 from drafter.i18n import _
+from drafter.yamlfile import parse_yaml, read_text
 
 #: anonymised form → canonical form; user-editable copies live in ``aliases.yaml``
 DEFAULT_ALIASES: dict[str, str] = {
@@ -123,8 +125,6 @@ def source_regex(text: str, aliases: dict[str, str] | None = None) -> re.Pattern
 
 def load_aliases(path: str | Path) -> dict[str, str]:
     """The ``aliases:`` mapping of an aliases.yaml (missing file → the defaults)."""
-    from drafter.errors import BankError
-    from drafter.yamlfile import parse_yaml, read_text
 
     path = Path(path)
     if not path.exists():

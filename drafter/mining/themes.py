@@ -14,7 +14,10 @@ from pathlib import Path
 
 import yaml
 
+from drafter.atomic import write_text_atomic
+from drafter.errors import BankError
 from drafter.i18n import _
+from drafter.yamlfile import parse_yaml, read_text
 
 DEFAULT_THEMES: dict[str, list[str]] = {
     "高质量发展": ["高质量发展"],
@@ -108,8 +111,6 @@ def title_themes(title: str) -> tuple[str, ...]:
 
 def load_themes(path: str | Path) -> dict[str, list[str]]:
     """The defaults, extended by a bank's themes.yaml (theme: [triggers]) if there is one."""
-    from drafter.errors import BankError
-    from drafter.yamlfile import parse_yaml, read_text
 
     themes = {k: list(v) for k, v in DEFAULT_THEMES.items()}
     path = Path(path)
@@ -138,5 +139,4 @@ def themes_text(themes: dict[str, list[str]]) -> str:
 
 
 def write_themes(path: str | Path, themes: dict[str, list[str]]) -> None:
-    from drafter.atomic import write_text_atomic
     write_text_atomic(path, themes_text(themes))

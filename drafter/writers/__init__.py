@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from drafter.atomic import write_text_atomic
 from drafter.errors import DrafterError
 from drafter.i18n import _
 from drafter.model import Speech
+from drafter.writers.markdown import to_markdown
+from drafter.writers.text import to_text
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
@@ -15,9 +18,7 @@ SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 def render(speech: Speech, fmt: str) -> str:
     """The speech as text in ``fmt`` ('txt' or 'md')."""
     if fmt == "md":
-        from drafter.writers.markdown import to_markdown
         return to_markdown(speech)
-    from drafter.writers.text import to_text
     return to_text(speech)
 
 
@@ -30,17 +31,16 @@ def write(speech: Speech, path: str | Path, **options) -> Path:
     suffix = path.suffix.lower()
     _check_xml_chars(speech, path)
     if suffix == ".docx":
-        from drafter.writers.docx import write_docx
+        from drafter.writers.docx import write_docx  # noqa: PLC0415 - python-docx ~100 ms: .txt/.md output never loads it
         write_docx(speech, path, **options)
         return path
     if suffix == ".pdf":
-        from drafter.writers.docx_pdf import write_pdf
+        from drafter.writers.docx_pdf import write_pdf  # noqa: PLC0415 - python-docx and LibreOffice lookup: only for .pdf
         return write_pdf(speech, path, **options)
     if suffix not in SUFFIXES:
         raise DrafterError(_("cannot write {suffix}: use .docx, .pdf, .md or .txt").format(
             suffix=suffix or _("a file without suffix")),
                            path=str(path))
-    from drafter.atomic import write_text_atomic
     write_text_atomic(path, render(speech, suffix.lstrip(".")))
     return path
 

@@ -17,8 +17,15 @@ import io
 from pathlib import Path
 
 from docx.oxml.ns import qn
+from docx.text.run import Run
 
 from drafter.atomic import write_bytes_atomic
+from drafter.errors import DrafterError
+from drafter.lint import lint_file
+from drafter.normalize import paragraphs
+from drafter.ooxml import open_document
+from drafter.readers import read
+from drafter.readers.docx import _lines
 
 AUTHOR = "drafter"
 INITIALS = "DR"
@@ -26,7 +33,6 @@ INITIALS = "DR"
 
 def _docx_paragraphs_by_line(document) -> list:
     """The Word paragraph of each line of the text the .docx reader returns (same splitting)."""
-    from drafter.readers.docx import _lines
 
     out = []
     for paragraph in document.paragraphs:
@@ -45,7 +51,6 @@ def _split(run, at: int):
     run._r.addnext(second)
     text = run.text
     run.text = text[:at]
-    from docx.text.run import Run
     tail = Run(second, run._parent)
     tail.text = text[at:]
     return tail
@@ -86,9 +91,6 @@ def comment_text(finding) -> str:
 
 def add_lint_comments(src: str | Path, out: str | Path, findings) -> int:
     """Write ``src`` with a comment per finding to ``out`` (atomically); the number written."""
-    from drafter.normalize import paragraphs
-    from drafter.ooxml import open_document
-    from drafter.readers import read
 
     document = open_document(src)
     raw = read(src)
@@ -114,8 +116,6 @@ def add_lint_comments(src: str | Path, out: str | Path, findings) -> int:
 
 def comment_draft(path: str | Path) -> int:
     """Lint the .docx at ``path`` (default options) and add the findings to it as comments."""
-    from drafter.errors import DrafterError
-    from drafter.lint import lint_file
 
     if Path(path).suffix.lower() != ".docx":
         raise DrafterError("--lint-comments needs .docx output (use -o NAME.docx)", path=str(path))

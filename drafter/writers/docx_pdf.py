@@ -14,11 +14,11 @@ from pathlib import Path
 from drafter.atomic import write_bytes_atomic
 from drafter.errors import WriteError
 from drafter.model import Speech
+from drafter.readers.convert import office_to, soffice
+from drafter.writers.docx import write_docx
 
 
 def write_pdf(speech: Speech, path: str | Path, **options) -> Path:
-    from drafter.readers.convert import office_to, soffice
-    from drafter.writers.docx import write_docx
 
     path = Path(path)
     if soffice() is None:
