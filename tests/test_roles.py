@@ -1,0 +1,89 @@
+"""The genre knowledge drafting and mining share (drafter/roles.py): a line's role, its voice, its ties."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter import roles
+
+
+@pytest.mark.parametrize("text, category, role", [
+    ("今天，我们召开这次会议。", "开篇", "开篇"),                 # the category decides for these three
+    ("谢谢大家。", "结尾", "结尾"),
+    ("下面，我谈三点体会。", "过渡", "过渡"),
+    ("习近平总书记强调：“空谈误国，实干兴邦。”", "", "引语"),
+    ("“功成不必在我。”", "", "引语"),
+    ("对照检查，我们还存在不少差距和不足。", "", "查摆"),
+    ("下一步，我将带头学、带头干。", "", "表态"),
+    ("各级党组织要把学习摆在首位。", "", "要求"),
+    ("必须坚持人民至上。", "", "要求"),
+    ("推动调研成果转化为工作举措。", "", "举措"),
+    ("健全长效机制。", "", "举措"),
+    ("推动发展的关键在于落实。", "", "论述"),      # opens like a measure but says what something is
+    ("学习是立身之本。", "", "论述"),
+    ("一分部署，九分落实。", "金句", "金句"),
+])
+def test_role_of_a_line(text, category, role):
+    assert roles.role(text, category) == role
+    assert role in roles.ROLES
+
+
+@pytest.mark.parametrize("text, level", [
+    ("各级政府要过紧日子。", "国家"),
+    ("全省上下要凝心聚力。", "省"),
+    ("全市要抓好落实。", "市"),
+    ("全区上下要以学促干。", "县区"),
+    ("全镇干部要下沉一线。", "乡镇"),
+    ("我们支部要带头。", "支部"),
+    ("要坚持学思用贯通。", None),
+])
+def test_line_level(text, level):
+    assert roles.line_level(text) == level
+
+
+@pytest.mark.parametrize("title, speaker, vars, level", [
+    ("", "滨江区委副书记 张三", None, "县区"),
+    ("", "市发展改革委党组书记 李四", None, "单位"),      # a committee speaks as its office
+    ("在机关党支部专题党课上的讲稿", "", None, "支部"),
+    ("", "", {"地名": "滨江区"}, "县区"),
+    ("", "", {"单位": "市财政局"}, "单位"),
+    ("发言", "张三", {}, None),
+])
+def test_speaker_level(title, speaker, vars, level):
+    assert roles.speaker_level(title, speaker, vars) == level
+
+
+def test_level_fits():
+    assert roles.level_fits(None, "市") and roles.level_fits(None, None)
+    assert roles.level_fits("市", "市") and not roles.level_fits("市", "县区")
+    assert roles.level_fits("县区", None)                # an unknown speaker may use a local line
+    assert not roles.level_fits("国家", None) and roles.level_fits("国家", "国家")
+
+
+def test_ties_name_what_binds_a_line_to_its_source():
+    found = roles.ties("2023年，滨江区新增就业1.2万人，这次会议要求开展主题教育。")
+    kinds = {t.kind: t.text for t in found}
+    assert kinds["year"] == "2023年" and kinds["place"] == "滨江" and kinds["meeting"] == "这次会议"
+    assert kinds["campaign"] == "主题教育" and "figure" in kinds
+    assert roles.ties("要坚持学思用贯通、知信行统一。") == []
+
+
+def test_campaigns_are_current_only_in_their_years():
+    assert roles.campaign_current("主题教育", 2023) and not roles.campaign_current("主题教育", 2024)
+    assert roles.campaign_current("十四五", 2025) and not roles.campaign_current("十四五", 2026)
+    assert not roles.campaign_current("不是运动", 2023)
+
+
+def test_meeting_fits_its_own_speech_type_only():
+    assert roles.meeting_fits("这次研讨", "交流发言") and not roles.meeting_fits("这次研讨", "党课")
+    assert roles.meeting_fits("今天的党课", "党课") and not roles.meeting_fits("这次会议", "研讨发言")
+
+
+def test_tie_allowed():
+    campaign, place, year = roles.Tie("campaign", "十四五"), roles.Tie("place", "滨江"), roles.Tie("year", "今年")
+    assert roles.tie_allowed(campaign, year=2025, wanted="", places="")
+    assert not roles.tie_allowed(campaign, year=2026, wanted="", places="")
+    assert roles.tie_allowed(campaign, year=2026, wanted="回顾十四五成就", places="")
+    assert roles.tie_allowed(place, year=2026, wanted="", places="滨江区")
+    assert not roles.tie_allowed(place, year=2026, wanted="", places="江北区")
+    assert not roles.tie_allowed(year, year=2026, wanted="今年", places="今年")
