@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter import roles
 from drafter.compose import env as envmod
 from drafter.compose import length as lengthmod
 from drafter.compose.analysis import AnalysisCache
@@ -86,7 +87,9 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
         words = BankWords(finder)
         phrases = indexed_pool(finder, outline, placed_categories(frames), seed, target, words)
 
-    view = BankView(phrases, Occasion(outline), AnalysisCache.for_bank(getattr(bank_obj, "directory", None)))
+    directory = getattr(bank_obj, "directory", None)
+    view = BankView(phrases, Occasion(outline), AnalysisCache.for_bank(directory),
+                    source_years=source_years(directory))
     best = None
     for _round in range(MAX_ROUNDS):
         composer = Composer(outline, view, frames=frames, skeleton=skeleton, budgets=shares,
@@ -104,6 +107,31 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
                  warnings=_warnings(outline, composer, speech, target),
                  shortfalls=composer.shortfalls, placements=composer.state.placements,
                  state=composer.state)
+
+
+def source_years(directory) -> dict[str, int]:
+    """The year of each source text a bank names in its SOURCES-<folder>.tsv files (file,
+    title columns): the shipped bank's national reports and congress reports."""
+    out: dict[str, int] = {}
+    if directory is None:
+        return out
+    for tsv in sorted(Path(directory).glob("SOURCES-*.tsv")):
+        folder = tsv.stem.split("-", 1)[1]
+        try:
+            lines = tsv.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        head = lines[0].split("\t") if lines else []
+        if "file" not in head or "title" not in head:
+            continue
+        fi, ti = head.index("file"), head.index("title")
+        for line in lines[1:]:
+            cells = line.split("\t")
+            if len(cells) > max(fi, ti):
+                year = roles.source_year(cells[ti]) or roles.source_year(cells[fi])
+                if year:
+                    out[f"{folder}/{cells[fi]}"] = year
+    return out
 
 
 def render_speech(environment, name: str, outline: Outline, composer: Composer, numbering: str) -> Speech:

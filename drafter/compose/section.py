@@ -142,7 +142,7 @@ class DraftState:
         self._printed.append(unit.words)
         for w in unit.words:
             self._by_word.setdefault(w, []).append(i)
-        self.borrowed.append(Borrowed(unit.id, unit.category, text, place, unit.sources, unit.role, key))
+        self.borrowed.append(Borrowed(unit.phrase, unit.category, text, place, unit.sources, unit.role, key))
 
 
 class SectionWriter:

@@ -65,6 +65,8 @@ def shape(text: str, category: str = "") -> str:
         return "fragment"
     if text[-1] in END_MARKS or text.endswith(("。”", "！”", "？”")):
         return "sentence"
+    if _cut_series(re.sub(r"^(?:要|必须|务必|应当)", "", text)):
+        return "fragment"
     if text.startswith(DIRECTIVE_STARTS):
         return "directive"
     if text.startswith(SUBJECT_STARTS):
@@ -82,6 +84,24 @@ def shape(text: str, category: str = "") -> str:
     if _subject_predicate(text):
         return "sentence"
     return "fragment"
+
+
+#: what a verb needs after it in a series that mining cut before its head noun:
+#: 发挥法治固根本、稳预期、利长远（的保障作用）, 形成党委领导、政府负责、…法治保障（的…体制）
+_NEEDS_HEAD = re.compile(r"^(?:要|必须|更好|加快|进一步|不断|充分|切实)*(?:发挥|形成|构建|建立|健全|完善|打造|建设|增强)")
+_HEAD_WORDS = ("作用", "优势", "功能", "效能", "格局", "体系", "机制", "体制", "制度", "能力", "水平", "局面",
+               "环境", "氛围", "合力", "队伍", "政府", "国家", "社会", "强国")
+
+
+def _cut_series(text: str) -> bool:
+    """A verb, then a series of three or more items with no head noun after the last: the line was
+    cut at 的 by mining and does not stand as a sentence."""
+    last = re.split("[，；]", text)[-1]
+    if last.count("、") < 2 or re.search(r"[和与及]|等", last.split("、")[-1]):
+        return False
+    if re.search(r"[^，、]{2,}(?:要|是|在)", text.split("、")[0][2:]):
+        return False  # 构建新发展格局要在形态上成型、…: a subject and its predicate, whole
+    return bool(_NEEDS_HEAD.match(text)) and not last.endswith(_HEAD_WORDS)
 
 
 def _has_predicate(text: str) -> bool:

@@ -18,7 +18,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from drafter import roles
+from drafter import roles, sectors
 from drafter.compose.analysis import Analysis, AnalysisCache
 from drafter.compose.shape import local, shape
 from drafter.words import compounds, content_words, strong_compounds
@@ -27,6 +27,9 @@ from drafter.words import compounds, content_words, strong_compounds
 PLACED = {"开篇": "opening", "结尾": "closing", "过渡": "transition", "标题": "skip"}
 #: a unit shorter than this says too little to stand as a sentence of a body
 MIN_CHARS = 7
+#: one measure of a listing line stands as a unit of its own when it is this long (see _clause_units)
+CLAUSE_MIN_CHARS = 8
+CLAUSE_MAX_CHARS = 40
 #: … and a longer one reads as a pasted paragraph
 MAX_CHARS = 160
 _END = "。！？"
@@ -46,10 +49,17 @@ class Unit:
     tags: tuple[str, ...] = ()
     slots: tuple[str, ...] = ()
     sources: list[dict] = field(default_factory=list)
+    #: field of work → how many of its words the line names (drafter/sectors.py)
+    fields: dict = field(default_factory=dict)
 
     @property
     def chars(self) -> int:
         return len(self.text)
+
+    @property
+    def phrase(self) -> str:
+        """The bank phrase this unit is, or is one measure of (举措-1a2b~2 → 举措-1a2b)."""
+        return self.id.split("~", 1)[0]
 
 
 def as_sentence(text: str, category: str) -> str:
@@ -81,6 +91,8 @@ class Speech:
         self.wanted = " ".join(filter(None, [outline.title, outline.theme or ""]))
         self.places = " ".join(str(v) for v in outline.vars.values())
         self.vars = outline.vars
+        #: the fields of work the whole speech is about: title, theme, the speaker's office
+        self.fields = sectors.names(" ".join([self.wanted, outline.speaker or "", self.places]))
 
     def admits(self, a: Analysis) -> bool:
         """May a line so analysed be said in this speech (voice, ties)?"""
@@ -106,24 +118,26 @@ def _year(date) -> int:
 class BankView:
     """The units a draft may use, by role, and how relevant each is to a place."""
 
-    def __init__(self, phrases, speech: Speech, cache: AnalysisCache | None = None):
+    def __init__(self, phrases, speech: Speech, cache: AnalysisCache | None = None,
+                 source_years: dict[str, int] | None = None):
         self.speech = speech
+        self.source_years = source_years or {}
         cache = cache or AnalysisCache(None)
         self.units: list[Unit] = []
         self.placed: dict[str, list[Unit]] = {"opening": [], "closing": [], "transition": []}
         seen: set[str] = set()
         for p in phrases:
-            unit = self._unit(p, cache)
-            if unit is None or unit.text in seen:
-                continue
-            seen.add(unit.text)
-            where = PLACED.get(p.category)
-            if where == "skip":
-                continue
-            if where:
-                self.placed[where].append(unit)
-            else:
-                self.units.append(unit)
+            for unit in [self._unit(p, cache)] + self._clause_units(p, cache):
+                if unit is None or unit.text in seen:
+                    continue
+                seen.add(unit.text)
+                where = PLACED.get(p.category)
+                if where == "skip":
+                    continue
+                if where:
+                    self.placed[where].append(unit)
+                else:
+                    self.units.append(unit)
         cache.save()
         df: dict[str, int] = {}
         for u in self.units:
@@ -140,8 +154,20 @@ class BankView:
                 self._by_word.setdefault(w, []).append(u)
         self._scored: dict[About, list[tuple[float, Unit]]] = {}
 
-    def _unit(self, p, cache: AnalysisCache) -> Unit | None:
-        text = as_sentence(p.text, p.category)
+    def _clause_units(self, p, cache: AnalysisCache) -> list[Unit | None]:
+        """The measures of a line that lists several (推进A，加强B，做好C。), each as a unit of
+        its own: a State Council list of tasks holds one or two a section can use, and a clause
+        may travel where the whole line (with a national or dated clause) may not."""
+        if p.category in PLACED or len(p.text) < 2 * CLAUSE_MIN_CHARS:
+            return []
+        parts = p.text.rstrip("。！？；").split("，")
+        if len(parts) < 2 or not all(roles.MEASURE_START.match(c) for c in parts):
+            return []
+        return [self._unit(p, cache, text=c + "。", key=f"{p.id}~{i}")
+                for i, c in enumerate(parts, 1) if CLAUSE_MIN_CHARS <= len(c) <= CLAUSE_MAX_CHARS]
+
+    def _unit(self, p, cache: AnalysisCache, text: str | None = None, key: str | None = None) -> Unit | None:
+        text = as_sentence(p.text, p.category) if text is None else text
         if not text:
             return None
         a = cache.get(text, p.category)
@@ -149,12 +175,27 @@ class BankView:
             return None  # another speaker's voice, another place, year, meeting or project
         if p.category not in PLACED and not MIN_CHARS <= len(text) <= MAX_CHARS:
             return None
-        slots = tuple(s for s in p.slots if s)
+        slots = tuple(s for s in p.slots if s and "{" + s + "}" in text)
         if any(s not in self.speech.vars for s in slots):
             return None  # a line whose slot nothing fills never prints 〔待补充〕 in a new speech
-        return Unit(id=p.id, text=text, role=a.role, category=p.category,
+        if a.role not in TIMELESS and self._stale(p.sources):
+            return None  # a task or a claim of another time: its 提法 have moved on
+        if key is not None and a.role != "举措":
+            return None
+        return Unit(id=key or p.id, text=text, role=a.role, category=p.category,
                     words=a.words, compounds=a.compounds, tags=tuple(p.tags),
-                    slots=slots, sources=list(p.sources))
+                    slots=slots, sources=list(p.sources), fields=dict(sectors.fields(text)))
+
+    def _stale(self, sources) -> bool:
+        """Is every source of a line dated, and older than STALE_YEARS before this speech?"""
+        years = []
+        for src in sources or ():
+            name = src.get("file", "") if isinstance(src, dict) else str(src)
+            year = self.source_years.get(name) or roles.source_year(name)
+            if year is None:
+                return False
+            years.append(year)
+        return bool(years) and max(years) < self.speech.year - STALE_YEARS
 
     def idf(self, word: str) -> float:
         return self._idf.get(word, math.log(self.n + 1))
@@ -193,7 +234,12 @@ class BankView:
         place or the theme, a compound written together, or one long specific term
         (作风, 新质生产力): a line that shares only 服务 with 在服务群众上求实效 is about
         something else."""
+        if sectors.off_field(unit.fields, about.fields | self.speech.fields):
+            return False  # it shares a word, but speaks of other work (人才 under 青年工作)
         shared = unit.words & about.words
+        said = shared | (unit.words & about.theme) | (unit.compounds & about.compounds)
+        if len(said) < min(COVERAGE * len(unit.words), COVERAGE_CAP):
+            return False  # a long line touching the place in one word is about something else
         rare = max(self.n * RARE_SHARE, SPECIFIC_MIN)
         if not any(self.df.get(w, 0) <= rare for w in shared):
             return False
@@ -213,7 +259,7 @@ class BankView:
 
 
 #: a line scoring under this share of the REFERENCE_RANK-th best line for a place is not used there
-RELATIVE_FLOOR = 0.3
+RELATIVE_FLOOR = 0.15
 REFERENCE_RANK = 6
 #: the theme's words count this much of a place's own words
 THEME_WEIGHT = 0.7
@@ -225,6 +271,14 @@ SPECIFIC_MIN = 3
 RARE_SHARE = 0.2
 #: the lowest relevance a line may have to be used in a place
 FLOOR = 2.0
+#: at least this share of a line's content words must be the place's or the theme's
+COVERAGE = 0.12
+#: … but never more than this many words, however long the line
+COVERAGE_CAP = 2
+#: lines of these roles travel across the years; others from sources all older than
+#: STALE_YEARS before the speech are not used (their tasks and 提法 have moved on)
+TIMELESS = ("引语", "金句", "论述", "要求", "表态", "查摆")
+STALE_YEARS = 8
 
 
 @dataclass(frozen=True)
@@ -235,7 +289,10 @@ class About:
     compounds: frozenset[str]
     theme: frozenset[str]
     strong: frozenset[str] = frozenset()
+    #: the fields of work the place and the theme name (drafter/sectors.py)
+    fields: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, theme: str = "") -> "About":
-        return cls(content_words(text), compounds(text), content_words(theme), strong_compounds(text))
+        return cls(content_words(text), compounds(text), content_words(theme), strong_compounds(text),
+                   sectors.names(text + " " + theme))

@@ -1,0 +1,64 @@
+"""The fields of work (领域) a line speaks of: 教育, 安全生产, 干部人事 …
+
+One definition, in data/sectors.yaml (field → the words that name it). ``fields(text)``
+counts, per field, the words of it a text holds (longest word first, each place of the text
+counted once). The composer uses it to keep a line out of a section it merely shares a word
+with: a line mostly about fields the section does not name is about something else
+(``off_field``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern, dict[str, str], dict[str, frozenset[str]]]:
+    raw = yaml.safe_load(resources.files("drafter.data").joinpath("sectors.yaml").read_text(encoding="utf-8"))
+    field_of: dict[str, str] = {}
+    for field, words in raw["fields"].items():
+        for w in words:
+            field_of.setdefault(str(w), str(field))
+    near: dict[str, frozenset[str]] = {}
+    for group in raw.get("neighbours") or ():
+        for f in group:
+            near[str(f)] = near.get(str(f), frozenset()) | frozenset(map(str, group))
+    alternation = "|".join(re.escape(w) for w in sorted(field_of, key=len, reverse=True))
+    return re.compile(alternation), field_of, near
+
+
+def fields(text: str) -> Counter:
+    """How many distinct words of each field ``text`` names (a word said twice counts once)."""
+    pattern, field_of, _near = _table()
+    return Counter(field_of[w] for w in {m.group(0) for m in pattern.finditer(text)})
+
+
+def names(text: str) -> frozenset[str]:
+    """The fields ``text`` names at all, with their neighbours (see sectors.yaml)."""
+    near = _table()[2]
+    out: set[str] = set()
+    for f in fields(text):
+        out |= near.get(f, {f})
+    return frozenset(out)
+
+
+#: a line naming this many fields none of which the place names is a list of other work
+OMNIBUS_FIELDS = 3
+
+
+def off_field(line_fields: Counter, allowed: frozenset[str]) -> bool:
+    """Is a line with these field counts about other work than ``allowed`` fields? True when
+    it names more words of other fields than of the allowed ones, or names several other
+    fields at once (a State Council list of tasks)."""
+    if not line_fields:
+        return False
+    on = sum(n for f, n in line_fields.items() if f in allowed)
+    off = sum(n for f, n in line_fields.items() if f not in allowed)
+    if off > on:
+        return True
+    return len([f for f in line_fields if f not in allowed]) >= OMNIBUS_FIELDS
