@@ -27,6 +27,8 @@ _QUOTE = re.compile(r"(总书记|习近平|毛泽东|邓小平|列宁|马克思|
 _SHORTFALL = re.compile(
     r"差距和不足|存在的差距|存在的不足|存在的问题|还存在|仍存在|依然存在|还不够|不够深|不够实|不够强|"
     r"不够到位|有待提高|有待加强|有待提升|还有不少|不同程度|有的同志|有的党员|个别党员|个别干部|"
+    r"仍有不少短板|还有不少短板|仍有短板|存在短板|还不强|不强|还不稳固|尚不牢固|仍然突出|依然突出|较为突出|"
+    r"仍需加强|亟待|仍有薄弱环节|明显薄弱环节|薄弱环节不容忽视|存在不足|不适应|不到位|不平衡不充分|"
     r"一些党员干部|对照检查|查摆|本领恐慌|重视不够|没有完全|落实不到位|不适应|打折扣|搞变通|做选择")
 _COMMITMENT = re.compile(
     r"^(下一步|今后|在今后的工作中|在下一步工作中|下步)|我将|我们将|我一定|我们一定|我会|我要带头|"
@@ -45,6 +47,14 @@ _CLOSING = re.compile(r"^(同志们|让我们|总之|最后|发言完毕|以上)
 _TRANSITION = re.compile(r"^(下面|以下|具体来讲|具体来说|为此|对此)|(谈|讲)(几|[两三四五])点")
 
 
+def is_shortfall(text: str) -> bool:
+    """Does the sentence take stock of a shortfall (还存在…, 不够…, 仍有短板)? Not when it
+    directs or sets out to mend one (要着力解决…不平衡不充分问题, 补齐…短板)."""
+    core = text.strip()
+    return bool(_SHORTFALL.search(core)) and not _DIRECTIVE.match(core) \
+        and not MEASURE_START.match(core) and not core.startswith(("补齐", "解决", "着力", "针对", "继续", "采取", "进一步", "重点"))
+
+
 def role(text: str, category: str = "") -> str:
     """The rhetorical role of one sentence (``category`` is its bank category, if any)."""
     core = text.strip()
@@ -52,7 +62,7 @@ def role(text: str, category: str = "") -> str:
         return category
     if _QUOTE.search(core) or (core.startswith("“") and core.rstrip("。").endswith("”")):
         return "引语"
-    if _SHORTFALL.search(core):
+    if category == "查摆" or is_shortfall(core):
         return "查摆"
     if _COMMITMENT.search(core):
         return "表态"
@@ -74,7 +84,7 @@ _LINE_LEVEL = (
                       r"货币政策|财政政策|赤字|国债|专项债|中央预算|中央财政|中央企业|汇率|关税|"
                       r"自由贸易试验区|自贸试验区|一国两制|祖国统一|基本法|特别行政区|地方政府|"
                       r"国际社会|世界各国|各国人民|全球治理|多边|联合国|全国|各地|各省|省级|省份|人大代表|"
-                      r"一府两院|人大及其常委会|国家级|国家战略|国家实验室|转移支付|最低收购价|体制改革|中央和地方|"
+                      r"一府两院|人大及其常委会|政府工作(还)?存在|党和国家事业取得|国家级|国家战略|国家实验室|转移支付|最低收购价|体制改革|中央和地方|"
                       r"中西部|东中西|试点省|区域协调发展|统一大市场|跨省|城市群|我国.{0,6}(国际|全球)")),
     ("省", re.compile(r"全省|我省|省委|省政府|本省")),
     ("市", re.compile(r"全市|我市|市委|市政府|本市")),
@@ -169,6 +179,10 @@ CAMPAIGNS = (
     (re.compile(r"决胜全面建成小康|如期全面建成小康|全面建成小康社会(的)?目标|小康路上"), 2013, 2020),
     (re.compile(r"三大攻坚战|六稳|六保"), 2017, 2021),
     (re.compile(r"最多跑一次"), 2017, 2020),
+    (re.compile(r"动态清零|外防输入|内防反弹|常态化疫情防控|疫情防控"), 2020, 2022),
+    (re.compile(r"宽带中国|4G|三网融合"), 2010, 2017),
+    (re.compile(r"社会主义荣辱观|八荣八耻"), 2006, 2012),
+    (re.compile(r"社会管理(?!.{0,2}治理)|加强和创新社会管理"), 2004, 2013),
     (re.compile(r"稳增长、促改革、调结构|稳增长、调结构"), 2013, 2018),
 )
 _YEARS = re.compile(r"(19|20)\d\d年|今年|去年|明年|上年|过去一年|过去五年|过去的一年|五年来|十年来|"

@@ -28,9 +28,9 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 BEFORE = {
     "交流发言": "666a21e958adb3d7710ec3369a77be8a",
     "党课": "9172bc0c4fa45704339a1fb43076cac6",
-    "研讨发言-编号": "21e6ea33c9dc14c4b2d241cbbe9af17c",
+    "研讨发言-编号": "251cab6b20e5c7fd1237edf74a5e151e",
     "研讨发言": "57d57956bc9ab6993ed51a6f40c831af",
-    "辅导报告": "1026c30fcc3c7360607fec699bfecf43",
+    "辅导报告": "37dcfc569588a1879e4028e74b816726",
 }
 
 TOPICS = {

@@ -19,6 +19,7 @@ DEFAULT_CATEGORIES: dict[str, str] = {
     "论述": "statements of significance and situation",
     "要求": "directives: 要…/必须…",
     "举措": "measures: a sentence that opens on its verb (推动…/健全…)",
+    "查摆": "shortfalls and self-criticism: 还存在…/不够…/仍有短板",
     "排比": "parallel series of three or more",
     "对仗": "paired and four-character couplets",
     "金句": "aphorisms and sayings",

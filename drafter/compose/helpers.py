@@ -146,7 +146,7 @@ class Composer:
         self.state.pending.discard(node.key)
         if not paragraphs and not node.points:
             # nothing in the bank is about this place: one connecting sentence keeps the heading
-            # from standing bare (the warning says what to add); never more than that
+            # from standing bare (lint: empty-section; the warning says what to add); never more
             lead = self.frame("引", node, h="", p="", t="")  # one that does not quote headings
             if lead:
                 self.connectors += 1

@@ -12,6 +12,7 @@ print as paragraphs of the genre's size, none opening like a lead sentence.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from drafter.compose import plan as planmod
@@ -29,6 +30,11 @@ MIN_ROOM = 15
 KEY_PHRASE_USES = 2
 #: a line sharing this share of its words with one already printed says nothing new
 ECHO_SHARE = 0.6
+#: a part that takes stock or pledges may use the genre's shortfalls and commitments that share
+#: no word with it (BankView.general), ranked after the ones that do by this much
+GENERAL_KINDS = ("stock", "pledge")
+GENERAL_ROLES = ("查摆", "表态")
+GENERAL_SCORE = 1.0
 
 
 @dataclass
@@ -100,6 +106,8 @@ class DraftState:
         self._printed: list[frozenset[str]] = []
         self._by_word: dict[str, list[int]] = {}
         self.pending: set[str] = set()
+        #: bank phrases printed (a phrase, or one of its measures: never two of one line)
+        self.phrases_used: set[str] = set()
         self.placements: list[Placement] = []
         #: place key (outline key path) → what it is about, for alternatives
         self.abouts: dict = {}
@@ -138,6 +146,7 @@ class DraftState:
 
     def take(self, unit: Unit, text: str, place: str, key: str) -> None:
         self.ledger.take(text, unit.id)
+        self.phrases_used.add(unit.phrase)
         i = len(self._printed)
         self._printed.append(unit.words)
         for w in unit.words:
@@ -172,8 +181,14 @@ class SectionWriter:
         trade places from seed to seed while a far better one stays ahead."""
         st = self.state
         out = []
-        for score, u in st.view.scored(self.about):
-            if u.role not in wanted or u.id in st.ledger.ids:
+        ranked = st.view.scored(self.about)
+        if self.kind in GENERAL_KINDS and set(wanted) & set(GENERAL_ROLES):
+            seen = {id(u) for _, u in ranked}
+            ranked = ranked + [(s + GENERAL_SCORE, u) for s, u in
+                               st.view.general(tuple(r for r in wanted if r in GENERAL_ROLES), self.about)
+                               if id(u) not in seen]
+        for score, u in ranked:
+            if u.role not in wanted or u.id in st.ledger.ids or u.phrase in st.phrases_used:
                 continue
             home = st.home.get(u.id)
             if home is not None and home != self.key and home in st.pending:
@@ -236,6 +251,8 @@ class SectionWriter:
             text = st.printed(u)
             if len(text) > room * 1.3 + 20 or not st.ledger.fresh(text) or st.echoes(u):
                 continue
+            if restates(text, self.heading):
+                continue  # the heading said again (要坚持人民至上、生命至上。 under it) says nothing
             head = short_head(text)
             if head and head in self.short_heads:
                 continue  # two short sentences of one frame in a body read as lead sentences
@@ -285,6 +302,13 @@ class SectionWriter:
 
 #: no paragraph is longer than this
 MAX_PARAGRAPH = 600
+
+
+def restates(sentence: str, heading: str) -> bool:
+    """Is ``sentence`` no more than a clause of ``heading`` (with 要/必须 before it)?"""
+    core = re.sub(r"^(?:要|必须|我们要|始终)", "", sentence.rstrip("。！？"))
+    return len(core) >= 4 and any(core in part or part in core and len(core) - len(part) <= 2
+                                  for part in re.split("[，；]", heading) if len(part) >= 4)
 
 
 def short_head(sentence: str) -> str:

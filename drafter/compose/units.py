@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from drafter import roles, sectors
 from drafter.compose.analysis import Analysis, AnalysisCache
 from drafter.compose.shape import local, shape
-from drafter.words import compounds, content_words, strong_compounds
+from drafter.words import STOPWORDS, compounds, content_words, strong_compounds
 
 #: categories whose lines are placed by position, not by relevance to a section
 PLACED = {"开篇": "opening", "结尾": "closing", "过渡": "transition", "标题": "skip"}
@@ -218,14 +218,25 @@ class BankView:
             self._scored[about] = cached
         return cached
 
+    def general(self, wanted: tuple[str, ...], about: "About") -> list[tuple[float, Unit]]:
+        """Units of ``wanted`` roles that may serve a place though they share no word with it:
+        a shortfall or a commitment of the genre (理论学习还不够深入, 下一步，我将…) fits any
+        part that takes stock or pledges, as long as it speaks of no other field of work than
+        the place's, the speech's, or the party's own work that every speech may speak of."""
+        allowed = about.fields | self.speech.fields | sectors.names("党的建设")
+        out = [(self.score(u, about), u) for u in self.units
+               if u.role in wanted and not sectors.off_field(u.fields, allowed)]
+        out.sort(key=lambda t: (-t[0], t[1].id))
+        return out
+
     def score(self, unit: Unit, about: "About") -> float:
         """Relevance of ``unit`` to a place: the rarity of the content words they share (a word
         all lines hold says little), compounds written together counting double, the theme's
         words a little less than the place's own."""
-        shared = unit.words & about.words
+        shared = held(unit.words, about.words)
         s = sum(self.idf(w) for w in shared)
-        s += sum(2 * self.idf(c) for c in unit.compounds & about.compounds)
-        s += THEME_WEIGHT * sum(self.idf(w) for w in (unit.words & about.theme) - shared)
+        s += sum(2 * self.idf(c) for c in unit.compounds & about.strong)
+        s += THEME_WEIGHT * sum(self.idf(w) for w in held(unit.words, about.theme) - shared)
         return s
 
     def relevant(self, unit: Unit, about: "About") -> bool:
@@ -236,8 +247,9 @@ class BankView:
         something else."""
         if sectors.off_field(unit.fields, about.fields | self.speech.fields):
             return False  # it shares a word, but speaks of other work (人才 under 青年工作)
-        shared = unit.words & about.words
-        said = shared | (unit.words & about.theme) | (unit.compounds & about.compounds)
+        shared = held(unit.words, about.words)
+        theme = held(unit.words, about.theme)
+        said = shared | theme | (unit.compounds & about.strong)
         if len(said) < min(COVERAGE * len(unit.words), COVERAGE_CAP):
             return False  # a long line touching the place in one word is about something else
         rare = max(self.n * RARE_SHARE, SPECIFIC_MIN)
@@ -250,12 +262,28 @@ class BankView:
         if unit.role == "举措":
             # a measure is a plan of action: it must be about this place, not near its theme
             return len(shared) >= 2
-        if len(shared | (unit.words & about.theme)) >= 2:
+        if len(shared | theme) >= 2:
             return True
         if len(about.words) >= 3 and not shared & about.theme:
             return False  # a place that names three things is served by a line sharing one only on theme
         specific = max(self.n * SPECIFIC_SHARE, SPECIFIC_MIN)
         return any(self.df.get(w, 0) <= specific for w in shared)
+
+
+def held(words: frozenset[str], wanted: frozenset[str]) -> frozenset[str]:
+    """The wanted words a line holds, less those that are only part of a longer wanted word
+    the line does not hold: 统一 in a line on 内在统一 does not speak of 统一战线."""
+    shared = words & wanted
+    return frozenset(w for w in shared if not any(_narrows(w, v) and v not in words for v in wanted))
+
+
+def _narrows(word: str, longer: str) -> bool:
+    """Is ``longer`` ``word`` with another content word (统一 → 统一战线), not with an
+    all-purpose one (调查 → 深入调查)?"""
+    if word == longer or word not in longer:
+        return False
+    rest = longer.replace(word, "", 1)
+    return len(rest) >= 2 and rest not in STOPWORDS
 
 
 #: a line scoring under this share of the REFERENCE_RANK-th best line for a place is not used there

@@ -4,8 +4,9 @@ Categories come from the structure of the language, never from a list of known p
 
 * position: sentences of the opening that announce the talk are 开篇, those of the closing 结尾;
 * sentence frames: a leader and a verb of saying (总书记…指出/强调) make 引语, a leading
-  connective (同时 / 因此 / 这一重要论述) 过渡, a leading 要/必须 要求, a copula or a
-  situation opener (…是… / 当前) 论述, a short sentence of two echoing halves 金句;
+  connective (同时 / 因此 / 这一重要论述) 过渡, a leading 要/必须 要求, a shortfall (还不够,
+  有待提高, 仍有短板: drafter/roles.py) 查摆, a copula or a situation opener (…是… / 当前)
+  论述, a short sentence of two echoing halves 金句;
 * shapes below the sentence: three or more parallel members (、 or ，) are 排比, two 对仗,
   and a quoted pair (“功成不必在我、功成必定有我”) 金句.
 
@@ -21,7 +22,7 @@ from drafter.mining.core import LEAD_FIRST, head_cut, series_core, strip_lead
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
 from drafter.mining.sentences import body_clauses, clauses, han_len, items, quoted, sentences, strip_end
 from drafter.mining.setphrases import sentence_candidates
-from drafter.roles import MEASURE_START
+from drafter.roles import MEASURE_START, is_shortfall
 
 #: a leader or a document that is quoted, then a verb of saying within a few characters
 LEADER = re.compile(r"习近平总书记|习近平同志|总书记|党的二十大报告|党的[^，。“”]{2,10}?报告")
@@ -89,6 +90,8 @@ def _category(sentence: str, body: str, h: int, role: str) -> tuple[str, str] | 
         return _directive(sentence, body, h)
     if _aphorism(body, h):
         return "金句", sentence
+    if role == "body" and 8 <= h <= 90 and is_shortfall(body):
+        return "查摆", sentence
     if 8 <= h <= 90 and FIRST_PERSON.search(body) is None and STATEMENT.match(body):
         return "论述", sentence
     if role == "body" and 12 <= h <= 90 and MEASURE_START.match(body) and "了" not in body \
