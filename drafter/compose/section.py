@@ -27,7 +27,7 @@ SEED_SWAY = 0.7
 #: a body stops when less than this many characters of its share are left
 MIN_ROOM = 15
 #: at most this many sentences of one body hold the same key phrase of its heading
-KEY_PHRASE_USES = 2
+KEY_PHRASE_USES = 3
 #: a line sharing this share of its words with one already printed says nothing new
 ECHO_SHARE = 0.6
 #: a part that takes stock or pledges may use the genre's shortfalls and commitments that share
@@ -256,15 +256,23 @@ class SectionWriter:
             head = short_head(text)
             if head and head in self.short_heads:
                 continue  # two short sentences of one frame in a body read as lead sentences
-            if any(self.key_uses.get(c, 0) >= KEY_PHRASE_USES for c in u.compounds & self.about.strong):
+            if any(self.key_uses.get(c, 0) >= KEY_PHRASE_USES for c in self._keys(u)):
                 continue  # the heading's key phrase in every other sentence reads as a pile
             st.take(u, text, self.key, f"{self.slot_key}#{n}")
             st.place(f"{self.slot_key}#{n}", u, text, self.heading, self.key, wanted)
-            for c in u.compounds & self.about.strong:
+            for c in self._keys(u):
                 self.key_uses[c] = self.key_uses.get(c, 0) + 1
             self._add(text)
             return text
         return ""
+
+    def _keys(self, u: Unit) -> set[str]:
+        """The key phrases of this body's heading a unit holds: its compounds of two content words
+        (安全生产), or its one content word when it has only one (高质量 of 推动高质量发展)."""
+        keys = set(u.compounds & self.about.strong)
+        if len(self.about.words) == 1:
+            keys |= u.words & self.about.words
+        return keys
 
     def _add(self, text: str) -> None:
         head = short_head(text)

@@ -264,6 +264,8 @@ class BankView:
             return len(shared) >= 2
         if len(shared | theme) >= 2:
             return True
+        if shared and len(about.words) == 1:
+            return True  # the place names one thing (推动高质量发展), and the line speaks of it
         if len(about.words) >= 3 and not shared & about.theme:
             return False  # a place that names three things is served by a line sharing one only on theme
         specific = max(self.n * SPECIFIC_SHARE, SPECIFIC_MIN)
