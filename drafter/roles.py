@@ -216,7 +216,7 @@ def source_year(name: str) -> int | None:
     if m:
         return int(m.group(1))
     for congress, year in CONGRESS_YEARS.items():
-        if congress in name and not ("二" + congress) in name:
+        if congress in name and ("二" + congress) not in name:
             return year
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -51,7 +52,7 @@ def names(text: str) -> frozenset[str]:
 OMNIBUS_FIELDS = 3
 
 
-def off_field(line_fields: Counter, allowed: frozenset[str]) -> bool:
+def off_field(line_fields: Mapping[str, int], allowed: frozenset[str]) -> bool:
     """Is a line with these field counts about other work than ``allowed`` fields? True when
     it names more words of other fields than of the allowed ones, or names several other
     fields at once (a State Council list of tasks)."""

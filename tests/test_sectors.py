@@ -1,9 +1,9 @@
 """Fields of work (drafter/sectors.py) and how drafting uses them to keep lines on their section."""
 
 from drafter import roles, sectors
-from drafter.compose.units import About, BankView, Speech
-from drafter.compose.outline import load_outline
 from drafter.bank import Phrase
+from drafter.compose.outline import load_outline
+from drafter.compose.units import About, BankView, Speech
 
 
 def test_fields_count_distinct_words_of_each_field():
