@@ -26,6 +26,11 @@ SLACK = 2
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+def applies(query: str) -> bool:
+    """Whether a (folded) query is long enough to look for near matches."""
+    return len(_NOT_WORD.sub("", query)) >= MIN_LENGTH
+
+
 def needed(query: str) -> int:
     """How many of the query's characters a near match must hold, in order."""
     n = len(query)

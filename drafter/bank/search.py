@@ -132,14 +132,14 @@ def search_near(bank_dir: str | Path, query: Query) -> tuple[list[Phrase], list[
     """``search`` (the exact matches, unchanged) and then, while ``query.limit`` leaves
     room, the near matches (near.py: one character wrong, missing or two extra), best first.
     """
-    from drafter.bank.near import near_rows
+    from drafter.bank.near import applies, near_rows
     conn = open_index(bank_dir)
     try:
         rows = conn.execute(*_sql(query, True)).fetchall()
         exact = [phrase_from_row(row[:-1]) for row in rows]
         room = None if query.limit is None else query.limit - len(exact)
         whole = fold(query.text)
-        if not whole or room == 0:
+        if not applies(whole) or room == 0:
             return exact, []
         where, args = _filters(query)
         seen: set[int] = set()
