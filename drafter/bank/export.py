@@ -33,14 +33,16 @@ def export_text(phrases: list[Phrase], fmt: str) -> str:
 def bank_stats(bank_dir: str | Path, top: int = 10) -> dict:
     """Counts by category, the most used tags and the sources that gave most phrases."""
     from drafter.bank.index import open_index
+    from drafter.bank.indexfill import token_tag
     from drafter.bank.store import load_deleted
     conn = open_index(bank_dir)
     try:
         total = conn.execute("SELECT COUNT(*) FROM phrases").fetchone()[0]
         by_cat = dict(conn.execute("SELECT category, COUNT(*) FROM phrases GROUP BY category "
                                    "ORDER BY COUNT(*) DESC, category"))
-        tags = conn.execute("SELECT tag, COUNT(*) FROM tags GROUP BY tag ORDER BY COUNT(*) DESC, "
-                            "tag LIMIT ?", (top,)).fetchall()
+        tags = [(token_tag(term), n) for term, n in conn.execute(
+            "SELECT term, doc FROM grams_terms WHERE col = 't' AND term >= 't' AND term < 'u' "
+            "AND doc > 0 ORDER BY doc DESC, term LIMIT ?", (top,))]
         sources = _top_sources(conn, top)
         origins = dict(conn.execute("SELECT origin, COUNT(*) FROM phrases "
                                     "GROUP BY 1 ORDER BY 1"))

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import repeat
 
-from drafter.bank.phrase import Phrase, fold
+from drafter.bank.phrase import Phrase, fold, fold_all
 from drafter.bank.rows import RS, US, pack_sources, phrase_from_row, row_of
 from drafter.bank.yamlio import _BLOCK_UNSAFE, _FLOW_UNSAFE, _plain_ok
 
@@ -140,6 +141,48 @@ def _odd_entry(chunk: str, default_category: str) -> Phrase:
         raise _Bail from None
 
 
+#: an entry whose id and text are plain scalars that cannot be anything but themselves
+#: (``_SURE_PLAIN`` and no trailing space, as ``_text`` tests one by one)
+_SURE = r"[^\x00-\x9f\s\u2028\u2029\ufeff\ud800-\udfff][^:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*(?<!\s)"
+_SURE_ENTRY = re.compile("(?m)^" + _ENTRY.pattern.replace(
+    r"- id: ([^\n]+)\n", rf"- id: ({_SURE})\n", 1).replace(r"  text: ([^\n]+)\n", rf"  text: ({_SURE})\n", 1))
+assert _SURE_ENTRY.pattern.count(_SURE) == 2
+#: lines of an entry besides its source lines
+_ENTRY_LINES = 8
+_SOURCE_HEAD, _SOURCE_NEXT, _PARA = "\n  - {file: ", "}\n  - {file: ", ", para: "
+
+
+def _bulk_rows(text: str, memo: _Memo) -> list[tuple] | None:
+    """The common case, a whole file at C speed: every entry in the layout with plain values
+    that need no check one by one (ids and texts matched as sure plain scalars, each distinct
+    category, origin, tag list and source file checked once). None when any entry is not."""
+    entries = _SURE_ENTRY.findall(text)
+    if not entries or len(entries) != text.count("\n- id: ") + 1:
+        return None
+    ids, texts, cats, tags, slots, counts, sources, origins = zip(*entries)
+    # every match starts on an entry's first line and none holds another's: they cover the
+    # file exactly when they hold all its lines
+    if text.count("\n") != _ENTRY_LINES * len(entries) + "".join(s or "" for s in sources).count("\n"):
+        return None
+    try:
+        scalars = {raw: memo.scalar(raw) for raw in {*cats, *origins}}
+        lists = {raw: memo.flow_list(raw) for raw in {*tags, *slots}}
+        files = {raw: memo.file(raw) for raw in set(_SOURCE_FILE.findall("".join(sources)))}
+    except _Bail:
+        return None
+    if not all(scalars.values()) or any(v != (raw, True) or _PARA in raw or "}" in raw
+                                        for raw, v in files.items()):
+        return None
+    if any(k != v for k, v in scalars.items()):
+        cats, origins = [scalars[c] for c in cats], [scalars[o] for o in origins]
+    if any(k != v for k, v in lists.items()):
+        tags, slots = [lists[t] for t in tags], [lists[t] for t in slots]
+    head = len(_SOURCE_HEAD)
+    packed = [s[head:-1].replace(_SOURCE_NEXT, US).replace(_PARA, RS) if s else "" for s in sources]
+    return list(zip(ids, texts, cats, tags, slots, map(int, counts), packed, origins,
+                    repeat("", len(ids)), fold_all(texts)))
+
+
 def fast_rows(text: str, default_category: str,
               memo: _Memo | None = None) -> tuple[list[tuple], dict[int, Phrase]] | None:
     """The entries of a phrase file as index rows (rows.ROW order), or None when the file
@@ -151,9 +194,12 @@ def fast_rows(text: str, default_category: str,
         return [], {}
     if not text.endswith("\n") or not text.startswith("- id: "):
         return None
+    memo = memo or _Memo()
+    bulk = _bulk_rows(text, memo)
+    if bulk is not None:
+        return bulk, {}
     rows: list[tuple] = []
     odd: dict[int, Phrase] = {}
-    memo = memo or _Memo()
     try:
         simple = all(memo.file(raw) == (raw, True) for raw in set(_SOURCE_FILE.findall(text)))
     except _Bail:

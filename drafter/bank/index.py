@@ -7,13 +7,14 @@ refreshed file by file before every use: a changed file is read again (fast path
 drafter's own layout, PyYAML otherwise), an unchanged one is not. A stale index is
 never used. If the bank is read-only the index goes to the user's cache directory.
 
-Full-text: ``grams`` is an FTS5 table (unicode61 over space-separated character
-bigrams, contentless, column detail). Column ``g`` holds the bigrams of the text (what
-drafting counts, see ``bigrams``); ``x`` those of the folded text and tags that ``g``
-lacks. A search asks it for the rows holding every bigram of the query — a superset of
-the substring matches — and tests only those (search.py); one-character and Latin-only
-queries have no bigram and scan. A bank with no index is read by fastparse.py straight
-into rows, inserted with the secondary indexes made afterwards.
+Full-text: ``grams`` is an FTS5 table (ascii tokenizer over space-separated character
+bigrams, contentless, column detail; indexfill.py says what goes in). Column ``g`` holds
+the bigrams of the text (what drafting counts, see ``bigrams``); ``x`` those of the folded
+text and tags that ``g`` lacks, and the head token; ``t`` one token per tag. A search asks
+it for the rows holding every bigram of the query — a superset of the substring matches —
+and tests only those (search.py, ranked.py); one-character and Latin-only queries have no
+bigram and scan. A bank with no index is read by fastparse.py straight into rows,
+inserted with the secondary index made afterwards.
 """
 
 from __future__ import annotations
@@ -22,91 +23,42 @@ import gc
 import hashlib
 import json
 import os
-import re
 import sqlite3
-import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from drafter.bank.files import PHRASES_DIR, check_dir, phrase_files
-from drafter.bank.phrase import _NFKC_COMMON, Phrase, fold
-from drafter.bank.rows import ROW, US, phrase_from_row, row_of, source_files, unpack
+from drafter.bank.indexfill import (bigram_list, bigrams, gram_columns, new_runs, remove_file_rows,
+                                    store_rows)
+from drafter.bank.phrase import Phrase
+from drafter.bank.rows import ROW, phrase_from_row, row_of, source_files
 from drafter.errors import BankError
 from drafter.i18n import _
 
-__all__ = ["ROW", "bigrams", "cached_phrases", "index_path", "lookup", "note_saved", "open_index",
+__all__ = ["ROW", "bigram_list", "bigrams", "cached_phrases", "gram_columns", "index_path", "lookup",
+           "note_saved", "open_index", "open_index_noting",
            "phrase_from_row", "read_file_with_sig", "rebuild", "signature"]
 
 INDEX_NAME = ".index.sqlite"
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, sig TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (rel TEXT PRIMARY KEY, sig TEXT NOT NULL, lo INTEGER, hi INTEGER);
 CREATE TABLE IF NOT EXISTS phrases (
   pid INTEGER PRIMARY KEY, file TEXT NOT NULL, id TEXT NOT NULL, category TEXT NOT NULL,
-  text TEXT NOT NULL, fold TEXT NOT NULL, hay TEXT NOT NULL, count INTEGER NOT NULL,
+  text TEXT NOT NULL, fold TEXT NOT NULL, ftags TEXT NOT NULL, count INTEGER NOT NULL,
   tags TEXT NOT NULL, slots TEXT NOT NULL, sources TEXT NOT NULL, origin TEXT NOT NULL,
   extra TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS tags (pid INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, x, content='', detail=column);
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, x, t, content='', detail=column,
+  columnsize=0, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS grams_terms USING fts5vocab(grams, 'col');
 """
-#: secondary indexes; a build from nothing makes them after inserting (several times faster)
-INDEXES = {
-    "phrases_file": "phrases(file)", "phrases_id": "phrases(id)",
-    "phrases_category": "phrases(category)", "phrases_fold": "phrases(fold)",
-    "tags_tag": "tags(tag, pid)",
-}
-TABLES = ("meta", "files", "phrases", "tags", "sources", "grams")
-
-
-_BIGRAM = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
-
-
-def bigram_list(text: str) -> list[str]:
-    """Every pair of adjacent Chinese characters in ``text``, in order (repeats kept)."""
-    return _BIGRAM.findall(text or "")
-
-
-def bigrams(text: str) -> set[str]:
-    """Character bigrams inside runs of Chinese characters: the 'words' drafting relevance
-    counts (Chinese has no spaces). Indexed in ``grams`` (full-text, one token per bigram),
-    so a draft finds the phrases holding a word, and how many do, without reading them all."""
-    return set(_BIGRAM.findall(text or ""))
-
-
-def gram_columns(text: str, folded: str, folded_tags: list[str],
-                 tag_grams: dict[str, str] | None = None) -> tuple[str, str]:
-    """The ``grams`` row of a phrase: its text's bigrams, and the other bigrams of its folded
-    text and tags (a search matches those too). A pure function of the phrase row: removing
-    a row from the contentless table gives the same values again. ``tag_grams`` caches the
-    bigrams of each tag (a bank has few distinct tags)."""
-    g = _BIGRAM.findall(text)
-    x = [] if _same_han(text, folded) else _BIGRAM.findall(folded)
-    if x == g:
-        x = []
-    if folded_tags:
-        cache = {} if tag_grams is None else tag_grams
-        for tag in folded_tags:
-            grams = cache.get(tag)
-            if grams is None:
-                grams = cache[tag] = " ".join(_BIGRAM.findall(tag))
-            if grams:
-                x.append(grams)
-    return " ".join(g), " ".join(x)
-
-
-def _same_han(text: str, folded: str) -> bool:
-    """Folding left the Chinese characters of ``text`` as they were (the common case: it
-    only changed punctuation, Latin letters' case or width)."""
-    if folded == text:
-        return True
-    if " " in text or not text.isprintable():
-        return False
-    for wide, narrow in _NFKC_COMMON:
-        if wide in text:
-            text = text.replace(wide, narrow)
-    return unicodedata.is_normalized("NFKC", text)
+#: secondary indexes; a build from nothing makes them after inserting (several times faster).
+#: Only what drafting asks often: a file's rows have consecutive pids (``files.lo``..``hi``),
+#: and looking a phrase up by id or folded text (one edit) scans 100,000 rows in a few ms.
+INDEXES = {"phrases_category": "phrases(category)"}
+TABLES = ("meta", "files", "phrases", "tags", "sources", "grams_terms", "grams")
 
 
 @contextmanager
@@ -251,49 +203,19 @@ def _extra_is_json(p: Phrase) -> bool:
         return False
 
 
-def _remove_file_rows(conn: sqlite3.Connection, rel: str) -> None:
-    """Take one file's rows out of every table (a file's rows have consecutive pids)."""
-    lo, hi = conn.execute("SELECT MIN(pid), MAX(pid) FROM phrases WHERE file=?", (rel,)).fetchone()
-    if lo is None:
-        return
-    conn.execute("DELETE FROM tags WHERE pid BETWEEN ? AND ?", (lo, hi))
-    gone = []
-    for pid, text, folded, tags in conn.execute(
-            "SELECT pid, text, fold, tags FROM phrases WHERE file=?", (rel,)):
-        gone.append(("delete", pid, *gram_columns(text, folded, [fold(t) for t in unpack(tags)])))
-    conn.executemany("INSERT INTO grams(grams, rowid, g, x) VALUES (?,?,?,?)", gone)
-    conn.execute("DELETE FROM phrases WHERE file=?", (rel,))
-
-
 def _store_file(conn: sqlite3.Connection, rel: str, rows: list[tuple], sig: str,
-                start: int | None = None) -> int:
+                start: int | None = None, runs=None) -> int:
     """Index one file's rows (rows.ROW order) in place of those it had, from pid ``start``
     (given only when building from nothing: the file has no rows yet); returns the next
     free pid."""
     if start is None:
-        _remove_file_rows(conn, rel)
-    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (rel, sig))
-    if start is None:
+        span = conn.execute("SELECT lo, hi FROM files WHERE rel=?", (rel,)).fetchone()
+        if span and span[0] is not None:
+            remove_file_rows(conn, *span)
         start = conn.execute("SELECT COALESCE(MAX(pid), 0) FROM phrases").fetchone()[0] + 1
-    if not rows:
-        return start
-    folds: dict[str, str] = {}
-    tag_grams: dict[str, str] = {}
-    out, tags, grams = [], [], []
-    for n, (pid, text, category, tags_col, slots, count, srcs, origin, extra, folded) in \
-            enumerate(rows, start):
-        if tags_col:
-            folded_tags = [folds.get(t) or folds.setdefault(t, fold(t)) for t in unpack(tags_col)]
-            tags.extend((n, t) for t in folded_tags)
-            hay = folded + US + US.join(folded_tags)
-        else:
-            folded_tags, hay = [], folded
-        out.append((n, rel, pid, category, text, folded, hay, count, tags_col, slots, srcs,
-                    origin, extra))
-        grams.append((n, *gram_columns(text, folded, folded_tags, tag_grams)))
-    conn.executemany("INSERT INTO phrases VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", out)
-    conn.executemany("INSERT INTO tags VALUES (?,?)", tags)
-    conn.executemany("INSERT INTO grams(rowid, g, x) VALUES (?,?,?)", grams)
+    span = (start, start + len(rows) - 1) if rows else (None, None)
+    conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", (rel, sig, *span))
+    store_rows(conn, rel, rows, start, runs)
     return start + len(rows)
 
 
@@ -353,14 +275,17 @@ def _store_all(conn: sqlite3.Connection, removed: list[str], parsed: dict[str, _
         bulk = conn.execute("SELECT 1 FROM phrases LIMIT 1").fetchone() is None
         if bulk:
             conn.execute("PRAGMA cache_size=-65536")
-            for name in INDEXES:
+            for name in (*INDEXES, "phrases_rank"):   # the latter: made when a search wants it
                 conn.execute(f"DROP INDEX IF EXISTS {name}")
         for rel in removed:
-            _remove_file_rows(conn, rel)
+            span = conn.execute("SELECT lo, hi FROM files WHERE rel=?", (rel,)).fetchone()
+            if span[0] is not None:
+                remove_file_rows(conn, *span)
             conn.execute("DELETE FROM files WHERE rel=?", (rel,))
         nxt = 1 if bulk else None
+        runs = new_runs()
         for rel, found in parsed.items():
-            last = _store_file(conn, rel, found.rows, found.sig, nxt)
+            last = _store_file(conn, rel, found.rows, found.sig, nxt, runs)
             nxt = last if bulk else None
         for name, on in INDEXES.items():
             conn.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {on}")
@@ -377,6 +302,13 @@ def _store_all(conn: sqlite3.Connection, removed: list[str], parsed: dict[str, _
 def open_index(bank_dir: str | Path) -> sqlite3.Connection:
     """A connection to the bank's index, brought up to date with the YAML first."""
     return _refresh(Path(bank_dir))[0]
+
+
+def open_index_noting(bank_dir: str | Path) -> tuple[sqlite3.Connection, bool]:
+    """``open_index``, and whether bringing it up to date read any file (then this command
+    has paid for indexing already: search makes no optional index on top)."""
+    conn, parsed = _refresh(Path(bank_dir))
+    return conn, bool(parsed)
 
 
 def cached_phrases(bank_dir: Path, categories: set[str] | None = None) -> list[Phrase] | None:
@@ -401,7 +333,9 @@ def cached_phrases(bank_dir: Path, categories: set[str] | None = None) -> list[P
             if rel in fresh:
                 out.extend(fresh[rel].phrases())
                 continue
-            rows = conn.execute(f"SELECT {ROW} FROM phrases WHERE file=? ORDER BY pid", (rel,))
+            rows = conn.execute(f"SELECT {ROW} FROM phrases WHERE pid BETWEEN "
+                                "(SELECT lo FROM files WHERE rel=?) AND (SELECT hi FROM files WHERE rel=?) "
+                                "ORDER BY pid", (rel, rel))
             with gc_paused():
                 out.extend(map(phrase_from_row, rows))
     finally:

@@ -60,6 +60,22 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def fold_all(texts) -> list[str]:
+    """``[fold(t) for t in texts]`` in one pass over them all, for texts holding no NUL.
+
+    NUL joins them: it is a stable character (no normalisation composes, reorders or
+    decomposes across it, it is neither a space nor a cased letter), so folding the joined
+    text folds each part as on its own. The one context-sensitive lowering (Greek final
+    sigma) and NUL in a text make it fold them one by one.
+    """
+    texts = list(texts)
+    joined = "\0".join(texts)
+    if "Σ" in joined or joined.count("\0") != len(texts) - 1:
+        return [fold(t) for t in texts]
+    folded = fold(joined).split("\0") if texts else []
+    return folded if len(folded) == len(texts) else [fold(t) for t in texts]
+
+
 def make_id(category: str, text: str, digits: int = 8) -> str:
     """Stable id: the category and the first hex digits of sha1 of the folded text."""
     digest = hashlib.sha1(fold(text).encode("utf-8")).hexdigest()

@@ -6,17 +6,22 @@ substring matches, then all-words matches; within a rank, higher count first, th
 shorter text. Runs on the SQLite index: its full-text table of character bigrams
 narrows a query to the rows that hold every bigram of it (or of each of its words), and
 only those are tested and ranked; a query with no two Chinese characters in a row scans.
+With a limit, the ranks are asked one by one and common words walk the phrases in rank
+order instead (ranked.py).
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.bank.index import ROW, bigram_list, open_index, phrase_from_row
+from drafter.bank.index import ROW, bigram_list, open_index, open_index_noting, phrase_from_row
+from drafter.bank.indexfill import tag_token, token_tag
 from drafter.bank.phrase import Phrase, fold
+from drafter.bank.ranked import HOLDS as _HOLDS
 
 _WORD_SPLIT = re.compile(r"[\s,，、;；。.]+")
 
@@ -45,8 +50,8 @@ def _filters(q: Query) -> tuple[list[str], list]:
         where.append(f"category IN ({','.join('?' * len(q.categories))})")
         args.extend(q.categories)
     for tag in q.tags:
-        where.append("pid IN (SELECT pid FROM tags WHERE tag = ?)")
-        args.append(fold(tag))
+        where.append("pid IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
+        args.append(_tag_match(fold(tag)))
     if q.source:
         where.append("has_source(sources, ?)")
         args.append(q.source)
@@ -54,6 +59,13 @@ def _filters(q: Query) -> tuple[list[str], list]:
         where.append("count >= ?")
         args.append(q.min_count)
     return where, args
+
+
+
+
+def _tag_match(tag: str) -> str:
+    """The full-text query for the rows carrying a (folded) tag."""
+    return f't : "{tag_token(tag)}"'
 
 
 def _fts_term(grams) -> str:
@@ -76,9 +88,9 @@ def _conditions(q: Query) -> tuple[list[str], list]:
     where, args = _filters(q)
     whole, words = fold(q.text), query_words(q.text)
     if whole:
-        word_test = " AND ".join("instr(hay, ?) > 0" for _ in words) or "0"
+        word_test = " AND ".join(_HOLDS for _ in words) or "0"
         where.append(f"(instr(fold, ?) > 0 OR ({word_test}))")
-        args.extend([whole, *words])
+        args.extend([whole, *(a for w in words for a in (w, w))])
         match = candidates(whole, words)
         if match is not None:
             where.insert(0, "pid IN (SELECT rowid FROM grams WHERE grams MATCH ?)")
@@ -118,6 +130,18 @@ def _run(bank_dir, sql: str, args: list) -> list[Phrase]:
         conn.close()
 
 
+def _exact_rows(conn: sqlite3.Connection, q: Query, built_now: bool) -> list[tuple]:
+    """The rows of a ranked search (ROW columns, then the score), best first."""
+    whole = fold(q.text)
+    if whole and q.limit is not None and q.limit > 0:
+        from drafter.bank.ranked import ranked_rows
+        where, args = _filters(q)
+        rows = ranked_rows(conn, whole, query_words(q.text), where, args, q.limit, built_now)
+        if rows is not None:
+            return rows
+    return conn.execute(*_sql(q, True)).fetchall()
+
+
 def search(bank_dir: str | Path, query: Query | None = None, *, ranked: bool = True,
            **kwargs) -> list[Phrase]:
     """Phrases matching ``query`` (or keyword arguments of ``Query``), best first.
@@ -125,7 +149,14 @@ def search(bank_dir: str | Path, query: Query | None = None, *, ranked: bool = T
     With ``ranked=False`` they come in bank order (category file, then id) — what
     ``phrases list`` shows.
     """
-    return _run(bank_dir, *_sql(query or Query(**kwargs), ranked))
+    query = query or Query(**kwargs)
+    if not ranked:
+        return _run(bank_dir, *_sql(query, ranked))
+    conn, built_now = open_index_noting(bank_dir)
+    try:
+        return [phrase_from_row(row[:-1]) for row in _exact_rows(conn, query, built_now)]
+    finally:
+        conn.close()
 
 
 def search_near(bank_dir: str | Path, query: Query) -> tuple[list[Phrase], list[Phrase]]:
@@ -133,10 +164,9 @@ def search_near(bank_dir: str | Path, query: Query) -> tuple[list[Phrase], list[
     room, the near matches (near.py: one character wrong, missing or two extra), best first.
     """
     from drafter.bank.near import applies, near_rows
-    conn = open_index(bank_dir)
+    conn, built_now = open_index_noting(bank_dir)
     try:
-        rows = conn.execute(*_sql(query, True)).fetchall()
-        exact = [phrase_from_row(row[:-1]) for row in rows]
+        exact = [phrase_from_row(row[:-1]) for row in _exact_rows(conn, query, built_now)]
         room = None if query.limit is None else query.limit - len(exact)
         whole = fold(query.text)
         if not applies(whole) or room == 0:
@@ -164,9 +194,9 @@ def pick(bank_dir: str | Path, category: str, words: list[str] | tuple = (),
     has that many. One SQL query over the index: a few ms on a 100,000-phrase bank.
     """
     folded = [w for w in (fold(w) for w in words) if w]
-    score = " + ".join("(instr(hay, ?) > 0)" for _ in folded) or "0"
+    score = " + ".join(f"({_HOLDS})" for _ in folded) or "0"
     where, args = _filters(Query(categories=[category], tags=list(tags)))
-    return _run(bank_dir, *_select(score, folded, where, args,
+    return _run(bank_dir, *_select(score, [a for w in folded for a in (w, w)], where, args,
                                    "score DESC, count DESC, length(fold), id", limit))
 
 
@@ -216,16 +246,16 @@ class Finder:
         if len(folded) < 2:
             return {}
         if self._tags is None:  # a bank has few distinct tags: read them once, test here
-            self._tags = [t for t, in self.conn.execute("SELECT DISTINCT tag FROM tags")
-                          if len(t) >= 2]
-        found = [t for t in self._tags if t in folded or (holding and folded in t)]
+            self._tags = [tag for tag in (token_tag(term) for term, in self.conn.execute(
+                "SELECT term FROM grams_terms WHERE col = 't' AND term >= 't' AND term < 'u' "
+                "AND doc > 0 ORDER BY term")) if len(tag) >= 2]
         out: dict[str, list[int]] = {}
-        for start in range(0, len(found), 900):
-            chunk = found[start:start + 900]
-            marks = ",".join("?" * len(chunk))
-            for tag, pid in self.conn.execute(
-                    f"SELECT tag, pid FROM tags WHERE tag IN ({marks}) ORDER BY tag, pid", chunk):
-                out.setdefault(tag, []).append(pid)
+        for tag in self._tags:
+            if tag in folded or (holding and folded in tag):
+                rows = [r for r, in self.conn.execute(
+                    "SELECT rowid FROM grams WHERE grams MATCH ? ORDER BY rowid", (_tag_match(tag),))]
+                if rows:
+                    out[tag] = rows
         return out
 
     def sample(self, category: str, limit: int, seed: int) -> list[int]:
