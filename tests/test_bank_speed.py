@@ -48,7 +48,7 @@ def test_whole_file_reader_equals_entry_by_entry():
 
 
 @pytest.mark.parametrize("odd", ['  text: "引号"\n', "  note: 手加的键\n", "  tags: [a, 'b']\n"])
-def test_whole_file_reader_leaves_odd_entries_to_the_slow_path(odd):
+def test_whole_file_reader_on_entries_outside_the_plain_layout(odd):
     import drafter.bank.fastparse as fp
     phrases = [p for p in make_bank(80, 4).phrases if p.category == "金句" and "\u4e00" <= p.text[0]
                and all("\u4e00" <= t[0] for t in p.tags)]
@@ -63,9 +63,16 @@ def test_whole_file_reader_leaves_odd_entries_to_the_slow_path(odd):
         at = next(i for i in range(at, 0, -1) if lines[i].startswith(key + ":"))
         lines[at] = odd.rstrip("\n")
     text = "\n".join(lines)
-    assert fp._bulk_rows(text, fp.new_memo()) is None
+    bulk = fp._bulk_rows(text, fp.new_memo())
+    assert (bulk is None) == (not odd.startswith("  text"))  # a quoted text needs no PyYAML
     rows, odd_entries = fp.fast_rows(text, "金句")
     assert len(rows) == len(phrases)
+    saved = fp._bulk_rows
+    fp._bulk_rows = lambda text, memo: None
+    try:
+        assert fp.fast_rows(text, "金句") == (rows, odd_entries)
+    finally:
+        fp._bulk_rows = saved
 
 
 @pytest.fixture(scope="module")

@@ -141,22 +141,22 @@ def _odd_entry(chunk: str, default_category: str) -> Phrase:
         raise _Bail from None
 
 
-#: an entry whose id and text are plain scalars that cannot be anything but themselves
-#: (``_SURE_PLAIN`` and no trailing space, as ``_text`` tests one by one)
-_SURE = r"[^\x00-\x9f\s\u2028\u2029\ufeff\ud800-\udfff][^:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*(?<!\s)"
-_SURE_ENTRY = re.compile("(?m)^" + _ENTRY.pattern.replace(
-    r"- id: ([^\n]+)\n", rf"- id: ({_SURE})\n", 1).replace(r"  text: ([^\n]+)\n", rf"  text: ({_SURE})\n", 1))
-assert _SURE_ENTRY.pattern.count(_SURE) == 2
+#: an id or text that is a plain scalar that cannot be anything but itself (``_SURE_PLAIN``
+#: and no trailing space, as ``_text`` tests one by one)
+_SURE = re.compile(r"[^\x00-\x9f\s\u2028\u2029\ufeff\ud800-\udfff]"
+                   r"[^:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*(?<!\s)")
+_LINE_ENTRY = re.compile("(?m)^" + _ENTRY.pattern)
 #: lines of an entry besides its source lines
 _ENTRY_LINES = 8
 _SOURCE_HEAD, _SOURCE_NEXT, _PARA = "\n  - {file: ", "}\n  - {file: ", ", para: "
 
 
 def _bulk_rows(text: str, memo: _Memo) -> list[tuple] | None:
-    """The common case, a whole file at C speed: every entry in the layout with plain values
-    that need no check one by one (ids and texts matched as sure plain scalars, each distinct
-    category, origin, tag list and source file checked once). None when any entry is not."""
-    entries = _SURE_ENTRY.findall(text)
+    """The common case, a whole file at C speed: every entry in the layout with values that
+    need no PyYAML (ids and texts tested as sure plain scalars in one sweep, the others read
+    as ``_text`` reads them; each distinct category, origin, tag list and source file checked
+    once). None when any entry is not."""
+    entries = _LINE_ENTRY.findall(text)
     if not entries or len(entries) != text.count("\n- id: ") + 1:
         return None
     ids, texts, cats, tags, slots, counts, sources, origins = zip(*entries)
@@ -165,6 +165,12 @@ def _bulk_rows(text: str, memo: _Memo) -> list[tuple] | None:
     if text.count("\n") != _ENTRY_LINES * len(entries) + "".join(s or "" for s in sources).count("\n"):
         return None
     try:
+        if not all(map(_SURE.fullmatch, ids)):
+            ids = [_text(raw) for raw in ids]
+        if not all(map(_SURE.fullmatch, texts)):
+            texts = [_text(raw) for raw in texts]
+            if not all(texts):
+                return None
         scalars = {raw: memo.scalar(raw) for raw in {*cats, *origins}}
         lists = {raw: memo.flow_list(raw) for raw in {*tags, *slots}}
         files = {raw: memo.file(raw) for raw in set(_SOURCE_FILE.findall("".join(sources)))}

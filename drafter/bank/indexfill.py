@@ -88,9 +88,16 @@ class _Runs:
     def __init__(self) -> None:
         self.memo: dict[str, str] = {}
         self.tags: dict[str, tuple[str, str]] = {}
+        self.lists: dict[str, tuple[str, str, str]] = {}
 
     def tag_list(self, packed: str) -> tuple[str, str, str]:
         """(``ftags``, the tags' bigrams, their tokens) of a packed tags column."""
+        known = self.lists.get(packed)
+        if known is None:
+            known = self.lists[packed] = self._tag_list(packed)
+        return known
+
+    def _tag_list(self, packed: str) -> tuple[str, str, str]:
         folded = []
         for tag in unpack(packed):
             known = self.tags.get(tag)

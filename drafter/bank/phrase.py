@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import partial
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -70,10 +71,18 @@ def fold_all(texts) -> list[str]:
     """
     texts = list(texts)
     joined = "\0".join(texts)
-    if "Σ" in joined or joined.count("\0") != len(texts) - 1:
+    if not texts or "Σ" in joined or joined.count("\0") != len(texts) - 1:
         return [fold(t) for t in texts]
-    folded = fold(joined).split("\0") if texts else []
-    return folded if len(folded) == len(texts) else [fold(t) for t in texts]
+    for wide, narrow in _NFKC_COMMON:   # a no-op on texts already normal (these are not)
+        if wide in joined:
+            joined = joined.replace(wide, narrow)
+    if not unicodedata.is_normalized("NFKC", joined):   # some text needs NFKC: only it pays
+        parts = joined.split("\0")
+        normal = partial(unicodedata.is_normalized, "NFKC")
+        joined = "\0".join(t if normal(t) else unicodedata.normalize("NFKC", t) for t in parts)
+    if " " in joined or not joined.replace("\0", "").isprintable():
+        joined = _SPACE_RE.sub("", joined)
+    return joined.lower().split("\0")
 
 
 def make_id(category: str, text: str, digits: int = 8) -> str:
