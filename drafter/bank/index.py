@@ -32,7 +32,7 @@ from drafter.bank.files import PHRASES_DIR, check_dir, phrase_files
 from drafter.bank.indexfill import (bigram_list, bigrams, gram_columns, new_runs, remove_file_rows,
                                     store_rows)
 from drafter.bank.phrase import Phrase
-from drafter.bank.rows import ROW, phrase_from_row, row_of, source_files
+from drafter.bank.rows import ROW, pack, pack_sources, phrase_from_row, row_of, source_files
 from drafter.errors import BankError
 from drafter.i18n import _
 
@@ -365,10 +365,15 @@ def lookup(bank_dir: Path, *, ids: list[str] = (), key: str | None = None) -> li
         conn.close()
 
 
-def _as_read(p: Phrase) -> Phrase:
-    """The phrase as reading its file back would give it (lists of str, sources sorted, once)."""
-    return Phrase(p.id, p.text, p.category, [str(t) for t in p.tags], [str(t) for t in p.slots],
-                  int(p.count), sorted(set(p.sources)), p.origin, dict(p.extra))
+def _read_row(p: Phrase) -> tuple:
+    """The index row of the phrase as reading its file back would give it (lists of str,
+    sources sorted, once): ``row_of`` without a Phrase in between."""
+    sources = p.sources
+    if len(sources) > 1:
+        sources = sorted(set(sources))
+    extra = json.dumps(p.extra, ensure_ascii=False, default=str) if p.extra else ""
+    return (p.id, p.text, p.category, pack([str(t) for t in p.tags]), pack([str(t) for t in p.slots]),
+            int(p.count), pack_sources(sources), p.origin, extra, p.key)
 
 
 def note_saved(bank_dir: Path, written: dict[str, tuple[str, list[Phrase]]]) -> None:
@@ -393,9 +398,8 @@ def note_saved(bank_dir: Path, written: dict[str, tuple[str, list[Phrase]]]) -> 
             except OSError:
                 continue
             if same:
-                read = [_as_read(p) for p in phrases]
-                _store_file(conn, rel, [row_of(p) for p in read],
-                            sig if all(_extra_is_json(p) for p in read) else "-")
+                _store_file(conn, rel, [_read_row(p) for p in phrases],
+                            sig if all(_extra_is_json(p) for p in phrases if p.extra) else "-")
         conn.execute("COMMIT")
     except sqlite3.Error:
         conn.execute("ROLLBACK") if conn.in_transaction else None

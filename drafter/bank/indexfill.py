@@ -83,7 +83,9 @@ def same_runs(text: str, folded: str) -> bool:
 
 
 class _Runs:
-    """Bigram strings of runs of Chinese characters, each distinct run worked out once."""
+    """Bigram strings of runs of Chinese characters, each distinct run worked out once
+    (banks of set phrases repeat their runs; a file whose texts do not, as mined from
+    real speeches, is done text by text: ``plain``)."""
 
     def __init__(self) -> None:
         self.memo: dict[str, str] = {}
@@ -106,6 +108,13 @@ class _Runs:
             folded.append(known)
         return (US.join(f for f, _ in folded), " ".join(g for _, g in folded),
                 " ".join(tag_token(f) for f, _ in folded))
+
+    def texts(self, texts: tuple) -> list[str]:
+        """``grams`` of each text; by runs only when a sample of them repeats its runs."""
+        sample = [r for t in texts[:200] for r in _RUN.findall(t)]
+        if len(set(sample)) > len(sample) // 2:
+            return [" ".join(_BIGRAM.findall(t)) for t in texts]
+        return [self.grams(t) for t in texts]
 
     def grams(self, text: str) -> str:
         memo = self.memo
@@ -154,7 +163,7 @@ def store_rows(conn: sqlite3.Connection, rel: str, rows: list[tuple], start: int
     ids, texts, cats, tag_cols, slots, counts, sources, origins, extras, folds = zip(*rows)
     pids = range(start, start + len(rows))
     lists = {t: runs.tag_list(t) for t in set(tag_cols)}
-    g = [runs.grams(t) for t in texts]
+    g = runs.texts(texts)
     heads = {h: head_token(h) for h in {f[:2] for f in folds}}
     x = [f"{heads[f[:2]]} {a} {lists[t][1]}"
          for f, a, t in zip(folds, _folded_grams(texts, folds, g, runs), tag_cols)]
