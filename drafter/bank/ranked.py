@@ -58,10 +58,14 @@ def _rank_index(conn: sqlite3.Connection, built_now: bool) -> bool:
         return True
     if built_now:
         return False
+    busy = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute("PRAGMA busy_timeout = 200")    # another writer: rank this search, make it later
     try:
         conn.execute(f"CREATE INDEX IF NOT EXISTS {RANK_INDEX} ON {RANK_ON}")
     except sqlite3.Error:
         return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy)}")
     return True
 
 
