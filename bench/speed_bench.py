@@ -9,8 +9,9 @@ in-process for searches), medians.
 
 Rows:
 - ``drafter --help`` and ``drafter phrases search 坚定`` (shipped bank): anchor ``python -c pass``.
-- first ``phrases search`` on a bank with no index (100,000 phrases, bench/phrases_bench.py's
-  generator), and opening that bank (building its index) in-process: anchor ``grep -r`` over the YAML.
+- first ``phrases search`` and first ``drafter draft`` (bench/draft_bench.py's outline, to .txt) on a
+  bank with no index (100,000 phrases, bench/phrases_bench.py's generator), and opening that bank
+  (building its index) in-process: anchor ``grep -r`` over the YAML.
 - warm search (index present), in-process: anchor an FTS5 query on the same index (all the
   rows holding 改革).
 Python byte-code is compiled first for both trees (an installed drafter has it).
@@ -163,7 +164,11 @@ def main() -> None:
         row("`drafter phrases search 坚定` (shipped bank)", med(times["srch-b"]), med(times["srch-a"]),
             anchor, "`python -c pass`", "ms")
 
-        cold: dict[str, list[float]] = {k: [] for k in ("grep", "open-b", "open-a", "first-b", "first-a")}
+        from draft_bench import OUTLINE
+        outline = work / "outline.yaml"
+        outline.write_text(OUTLINE, encoding="utf-8")
+        cold: dict[str, list[float]] = {k: [] for k in ("grep", "open-b", "open-a", "first-b", "first-a",
+                                                       "draft-b", "draft-a")}
         for _ in range(args.cold_rounds):
             # -c: GNU grep stops at the first match when its output is /dev/null
             cold["grep"].append(child_cpu(["grep", "-r", "-c", "落实", str(bank / "phrases")]))
@@ -175,6 +180,11 @@ def main() -> None:
                 drop_index(bank)
                 cold[f"first-{key}"].append(child_cpu([tpy, "-m", "drafter", "phrases", "search", "落实",
                                                        "--bank", str(bank)], tree, env_for(tree)))
+                drop_index(bank)
+                out = work / f"draft-{key}.txt"
+                out.unlink(missing_ok=True)
+                cold[f"draft-{key}"].append(child_cpu([tpy, "-m", "drafter", "draft", str(outline), "--bank",
+                                                       str(bank), "-o", str(out)], tree, env_for(tree)))
         if not args.cold_rounds:
             cold = {k: [float("nan")] for k in cold}
         anchor = med(cold["grep"])
@@ -182,6 +192,8 @@ def main() -> None:
             med(cold["open-a"]), anchor, "`grep -r` over the YAML")
         row("first `phrases search` on it, no index", med(cold["first-b"]), med(cold["first-a"]),
             anchor, "`grep -r` over the YAML")
+        row("first `drafter draft` (3,000-字 outline, .txt) on it, no index", med(cold["draft-b"]),
+            med(cold["draft-a"]), anchor, "`grep -r` over the YAML")
 
         results = {}
         for key, name in (("b", "before"), ("a", "after")):
