@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 #: Categories every bank knows, with what they mean (users may add more in categories.yaml).
