@@ -1,32 +1,39 @@
-"""The .docx writer beside pandoc: whole `drafter draft … -o x.docx` against pandoc on the same text.
+"""Word writing beside pandoc (issue 15): `drafter draft … -o x.docx` and `drafter export … -o x.docx`,
+for the code at ``--before`` and for this checkout, with the anchors timed in the same rounds.
 
-Prints, from one run of alternating measurements (CPU time of each child process, user +
-system, median of --runs):
+Rows (CPU time of each child process, user + system, median of ``--runs`` alternating rounds):
 
-  drafter draft → .docx     the whole command (issue 15 target: ≤ 3× pandoc)
+  drafter draft → .docx     the whole command on the example outline (target: ≤ 3× pandoc)
   drafter draft → .txt      the same draft without the Word writer (what the writer adds)
-  pandoc .md → .docx        the anchor, same text (skipped with a note when pandoc is absent)
-  python-docx script        a bare script adding the same paragraphs with python-docx
-  write_docx in-process     drafter's writer alone, imports excluded
+  drafter export → .docx    a corpus speech read, parsed and written (target: ≤ 3× pandoc)
+  anchors                   pandoc .md → .docx on the same text of each (skipped when pandoc is
+                            absent), a bare python-docx script adding the same paragraphs, and
+                            ``python -c pass``
+  write_docx in-process     the writer alone, imports excluded, in each tree
 
-Usage: python bench/docx_bench.py [--runs N] [--outline FILE]
+Each tree runs with its own shipped bank (``--bank``) and byte-code compiled first (an installed
+drafter has it); the Word writer's prepared package is cached as it is for a user after the
+first .docx. ``--before`` is a git revision, unpacked with ``git archive``.
+
+Usage: python bench/docx_bench.py [--before REV] [--runs N] [--outline FILE] [--speech FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLINE = ROOT / "examples" / "研讨发言.yaml"
+SPEECH = next(iter(sorted((ROOT / "corpus").glob("002_*.txt"))), None)
 BARE = """\
 import sys, docx
 d = docx.Document()
@@ -35,70 +42,128 @@ for line in open(sys.argv[1], encoding="utf-8").read().split("\\n"):
         d.add_paragraph(line)
 d.save(sys.argv[2])
 """
+INPROC = textwrap.dedent("""
+    import json, statistics, sys, time
+    from drafter.compose import draft
+    from drafter.writers.docx import write_docx
+    speech = draft(sys.argv[1], seed=0).speech
+    write_docx(speech, sys.argv[2])
+    runs = []
+    for _ in range(int(sys.argv[3])):
+        t = time.process_time(); write_docx(speech, sys.argv[2]); runs.append(time.process_time() - t)
+    print(json.dumps({"median": statistics.median(runs), "chars": speech.text_length()}))
+""")
 
 
-def cpu(cmd: list[str]) -> float:
-    """CPU seconds (user + system) the child process used."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode != 0:
-        sys.exit(f"command failed ({done.returncode}): {' '.join(cmd)}\n{done.stderr}")
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+def env_for(tree: Path) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def cpu(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> float:
+    """CPU seconds (user + system) of one child process."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            err.seek(0)
+            sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{err.read().decode(errors='replace')}")
+    return usage.ru_utime + usage.ru_stime
+
+
+def unpack(rev: str, into: Path) -> Path:
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "drafter"], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", default=None, help="git revision to compare with (default: none)")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--outline", type=Path, default=OUTLINE)
+    parser.add_argument("--speech", type=Path, default=SPEECH, help="the speech `drafter export` writes")
     args = parser.parse_args()
-    drafter = [sys.executable, "-m", "drafter", "draft", str(args.outline)]
-    with tempfile.TemporaryDirectory() as tmp:
+    py = sys.executable
+    with tempfile.TemporaryDirectory(prefix="drafter-docx-bench-") as tmp:
         tmp = Path(tmp)
-        md, txt = tmp / "same.md", tmp / "same.txt"
-        cpu(drafter + ["-o", str(md)])
-        cpu(drafter + ["-o", str(txt)])
-        (tmp / "bare.py").write_text(BARE, encoding="utf-8")
-        rows = {
-            "drafter draft → .docx": drafter + ["-o", str(tmp / "d.docx"), "--force"],
-            "drafter draft → .txt": drafter + ["-o", str(tmp / "d.txt"), "--force"],
-            "python-docx script": [sys.executable, str(tmp / "bare.py"), str(txt), str(tmp / "b.docx")],
-        }
+        trees = {"after": ROOT}
+        if args.before:
+            (tmp / "before").mkdir()
+            trees = {"before": unpack(args.before, tmp / "before"), "after": ROOT}
+        for tree in trees.values():
+            subprocess.run([py, "-m", "compileall", "-q", str(tree / "drafter")], check=True,
+                           stdout=subprocess.DEVNULL, env=env_for(tree))
+        out = tmp / "out"
+        out.mkdir()
+        rows: dict[str, tuple[list[str], Path, dict | None]] = {}
+        for name, tree in trees.items():
+            env = env_for(tree)
+            bank = ["--bank", str(tree / "drafter" / "data" / "phrasebank")]
+            draft = [py, "-m", "drafter", "draft", str(args.outline.resolve()), *bank, "--seed", "0"]
+            rows[f"draft → .docx ({name})"] = (draft + ["-o", str(out / f"{name}.docx"), "--force"], tree, env)
+            rows[f"draft → .txt ({name})"] = (draft + ["-o", str(out / f"{name}.txt"), "--force"], tree, env)
+            rows[f"export → .docx ({name})"] = ([py, "-m", "drafter", "export", str(args.speech.resolve()),
+                                                 "-o", str(out / f"e-{name}.docx"), "--force"], tree, env)
+        # the anchors' inputs: the same text as the draft and the export, from this checkout
+        md, txt, emd = out / "same.md", out / "same.txt", out / "export.md"
+        after = env_for(ROOT)
+        base = [py, "-m", "drafter", "draft", str(args.outline.resolve()), "--bank",
+                str(ROOT / "drafter" / "data" / "phrasebank"), "--seed", "0", "--force"]
+        cpu(base + ["-o", str(md)], env=after)
+        cpu(base + ["-o", str(txt)], env=after)
+        cpu([py, "-m", "drafter", "export", str(args.speech.resolve()), "-o", str(emd), "--force"], env=after)
+        (out / "bare.py").write_text(BARE, encoding="utf-8")
+        rows["python-docx script (draft text)"] = ([py, str(out / "bare.py"), str(txt), str(out / "b.docx")],
+                                                   ROOT, None)
+        rows["python -c pass"] = ([py, "-c", "pass"], ROOT, None)
         pandoc = shutil.which("pandoc")
         if pandoc:
-            rows["pandoc .md → .docx"] = [pandoc, str(md), "-o", str(tmp / "p.docx")]
+            rows["pandoc draft .md → .docx"] = ([pandoc, str(md), "-o", str(out / "p.docx")], ROOT, None)
+            rows["pandoc export .md → .docx"] = ([pandoc, str(emd), "-o", str(out / "pe.docx")], ROOT, None)
         times: dict[str, list[float]] = {name: [] for name in rows}
-        for cmd in rows.values():
-            cpu(cmd)  # warm caches and .pyc files
+        for cmd, cwd, env in rows.values():
+            cpu(cmd, cwd, env)  # warm: file cache, the bank's index, the writer's prepared package
         for _ in range(args.runs):  # alternate, so load on the machine hits every row alike
-            for name, cmd in rows.items():
-                times[name].append(cpu(cmd))
-        sys.path.insert(0, str(ROOT))
-        from drafter.compose import draft
-        from drafter.writers.docx import write_docx
-
-        speech = draft(args.outline).speech
-        write_docx(speech, tmp / "warm.docx")
-        inproc = []
-        for _ in range(args.runs):
-            start = time.process_time()
-            write_docx(speech, tmp / "w.docx")
-            inproc.append(time.process_time() - start)
-    chars = speech.text_length()
-    print(f"{args.outline.name}: {chars} 字, CPU seconds, median of {args.runs} alternating runs "
-          f"({os.cpu_count()} cores)")
+            for name, (cmd, cwd, env) in rows.items():
+                times[name].append(cpu(cmd, cwd, env))
+        inproc = {}
+        for name, tree in trees.items():
+            done = subprocess.run([py, "-c", INPROC, str(args.outline.resolve()), str(out / f"w-{name}.docx"),
+                                   str(args.runs)], cwd=tree, env=env_for(tree), capture_output=True, text=True)
+            if done.returncode:
+                sys.exit(done.stderr)
+            inproc[name] = json.loads(done.stdout.strip().splitlines()[-1])
     med = {name: statistics.median(ts) for name, ts in times.items()}
-    anchor = med.get("pandoc .md → .docx")
-    for name, value in med.items():
-        ratio = f"{value / anchor:5.1f}× pandoc" if anchor else ""
-        print(f"  {name:24} {value:6.3f} s  {ratio}")
-    print(f"  {'write_docx in-process':24} {statistics.median(inproc):6.3f} s")
-    if anchor:
-        ratio = med["drafter draft → .docx"] / anchor
-        verdict = "ok" if ratio <= 3 else "over the 3× target"
-        print(f"drafter draft → .docx is {ratio:.1f}× pandoc on the same text (target ≤ 3×): {verdict}")
-    else:
-        print("pandoc not installed (apt-get install pandoc): the anchor row is skipped")
+    chars = inproc["after"]["chars"]
+    print(f"{args.outline.name} ({chars} 字 drafted, seed 0) and export of {args.speech.name}; CPU seconds, "
+          f"median of {args.runs} alternating runs ({os.cpu_count()} cores); before = {args.before or '—'}")
+    print()
+    print("| work | " + " | ".join(trees) + " | anchor (same run) |")
+    print("|---|" + "---|" * len(trees) + "---|")
+    for work, anchor_name in (("draft → .docx", "pandoc draft .md → .docx"), ("draft → .txt", "pandoc draft .md → .docx"),
+                              ("export → .docx", "pandoc export .md → .docx")):
+        anchor = med.get(anchor_name)
+        cells = []
+        for name in trees:
+            value = med[f"{work} ({name})"]
+            cells.append(f"{value:.3f} s" + (f" ({value / anchor:.1f}×)" if anchor else ""))
+        shown = f"{anchor_name.split(' ', 1)[0]} {anchor:.3f} s" if anchor else "pandoc not installed"
+        print(f"| `drafter {work}` | " + " | ".join(cells) + f" | {shown} |")
+    print("| write_docx in-process | " + " | ".join(f"{inproc[n]['median']:.3f} s" for n in trees) + " | — |")
+    print(f"| other anchors | python-docx script (draft text) {med['python-docx script (draft text)']:.3f} s, "
+          f"`python -c pass` {med['python -c pass']:.3f} s |" + " |" * len(trees))
+    if not pandoc:
+        print("pandoc not installed (apt-get install pandoc): the ratios are missing")
+        return
+    for work, anchor_name in (("draft → .docx", "pandoc draft .md → .docx"),
+                              ("export → .docx", "pandoc export .md → .docx")):
+        ratio = med[f"{work} (after)"] / med[anchor_name]
+        print(f"drafter {work}: {ratio:.1f}× pandoc on the same text (target ≤ 3×): "
+              f"{'ok' if ratio <= 3 else 'over the target'}")
 
 
 if __name__ == "__main__":

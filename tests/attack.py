@@ -49,6 +49,7 @@ def _vm_size() -> int:
 
 _WARM = ("drafter.cli", "docx", "jinja2", "jinja2.sandbox", "yaml", "drafter.readers.docx", "drafter.parser",
          "drafter.compose", "drafter.lint", "drafter.mining.run", "drafter.check", "drafter.writers.docx",
+         "drafter.writers.docx_prepare",
          "drafter.bank.edit", "drafter.bank.index", "drafter.bank.validate", "drafter.bank.search",
          "drafter.layouts", "drafter.lint.fix")
 

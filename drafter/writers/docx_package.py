@@ -1,0 +1,207 @@
+"""The prepared package: every part of a .docx but its text, made once per layout and cached.
+
+What a layout puts in a .docx (page set-up, the styles, footers with the page number,
+settings, the theme-free fonts) does not depend on the speech, and making it through
+python-docx costs several times what writing the text does. So ``docx_prepare`` makes it
+once, for a speech with no paragraphs, and this module keeps the result: the package's
+parts in their order, ``word/document.xml`` cut where the paragraphs go, ``docProps/core.xml``
+with placeholders for the title, author and times, and how each role's paragraphs are
+styled in it (``docx_body.RoleStyle``). Writing a .docx is then filling in those strings
+and zipping the parts (``write_package``).
+
+The cache is a JSON file per layout under ``$XDG_CACHE_HOME/drafter/docx/`` (``~/.cache``),
+named by a digest of the layout as loaded, of the code that prepares it (this module,
+``docx_prepare``, ``docx_xml``) and of the installed python-docx template, so an edited
+profile, a new drafter or a new python-docx each make a new one. It is written atomically;
+one that is missing, unreadable or damaged is made again, and a cache folder that cannot be
+written only costs the time of preparing the package each run. At most ``KEEP`` files stay.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.writers.docx_body import RoleStyle, text
+
+DOCUMENT = "word/document.xml"
+CORE = "docProps/core.xml"
+#: placeholders the prepared core.xml carries (plain ASCII: lxml writes them as they are)
+TITLE, AUTHOR = "DRAFTER-TITLE-PLACEHOLDER", "DRAFTER-AUTHOR-PLACEHOLDER"
+STAMP_TIME = _dt.datetime(2000, 1, 1, 0, 0, 0)
+STAMP = "2000-01-01T00:00:00Z"
+BODY_OPEN, SECTION = "<w:body>", "<w:sectPr"
+#: cache files kept (several layouts, a version or two of drafter)
+KEEP = 16
+#: what the cache file format is; part of the digest
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Package:
+    """A .docx without its text."""
+
+    #: (member name, bytes) in the order python-docx wrote them; document.xml and core.xml
+    #: are written from ``head``/``tail`` and ``core``
+    members: tuple[tuple[str, bytes], ...]
+    head: str
+    tail: str
+    core: str
+    styles: dict[str, RoleStyle]
+
+    def document_xml(self, body: str) -> bytes:
+        return (self.head + body + self.tail).encode("utf-8")
+
+    def core_xml(self, title: str, author: str, now: _dt.datetime) -> bytes:
+        stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return (self.core.replace(TITLE, text(title)).replace(AUTHOR, text(author))
+                .replace(STAMP, stamp).encode("utf-8"))
+
+
+class NotPreparable(ValueError):
+    """The saved package is not shaped as the fast path needs (the caller writes it the slow way)."""
+
+
+def from_saved(data: bytes, styles: dict[str, RoleStyle]) -> Package:
+    """The Package of a .docx saved (by ``docx_prepare``) with an empty body and the placeholders."""
+    with zipfile.ZipFile(_io(data)) as z:
+        members = tuple((name, z.read(name)) for name in z.namelist())
+    parts = dict(members)
+    if DOCUMENT not in parts or CORE not in parts:
+        raise NotPreparable("no document or core part")
+    document = parts[DOCUMENT].decode("utf-8")
+    opened, section = document.find(BODY_OPEN), document.find(SECTION)
+    if opened < 0 or section != opened + len(BODY_OPEN) or document.count(SECTION) != 1:
+        raise NotPreparable("the body is not <w:body><w:sectPr …/></w:body>")
+    core = parts[CORE].decode("utf-8")
+    if core.count(TITLE) != 1 or core.count(AUTHOR) != 2 or core.count(STAMP) != 2:
+        raise NotPreparable("core properties not where expected")
+    return Package(members, document[:section], document[section:], core, dict(styles))
+
+
+def _io(data: bytes):
+    import io
+    return io.BytesIO(data)
+
+
+def write_package(package: Package, body: str, title: str, author: str) -> bytes:
+    """The .docx bytes: the package's parts with ``body`` in the document and the properties set."""
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    buffer = _io(b"")
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in package.members:
+            if name == DOCUMENT:
+                data = package.document_xml(body)
+            elif name == CORE:
+                data = package.core_xml(title, author, now)
+            z.writestr(name, data)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- the cache
+
+_MEMORY: dict[str, Package] = {}
+_CODE = ("docx_package.py", "docx_prepare.py", "docx_xml.py")
+
+
+def cache_key(layout) -> str:
+    """Digest of what the prepared package depends on: the layout, drafter's code, python-docx."""
+    h = hashlib.sha256(f"{FORMAT}\n{layout!r}\n".encode("utf-8"))
+    here = Path(__file__).resolve().parent
+    for name in _CODE:
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:  # no sources installed: the package version stands in for them
+            from drafter import __version__
+            h.update(__version__.encode())
+    h.update(_python_docx_identity().encode("utf-8"))
+    return h.hexdigest()[:24]
+
+
+def _python_docx_identity() -> str:
+    """python-docx's version and default template, found without importing it (90 ms)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("docx")
+    if spec is None or not spec.submodule_search_locations:
+        return "no python-docx"
+    folder = Path(list(spec.submodule_search_locations)[0])
+    out = []
+    for rel in ("__init__.py", "templates/default.docx", "templates/default-styles.xml"):
+        try:
+            st = (folder / rel).stat()
+            out.append(f"{rel}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            out.append(f"{rel}:-")
+    return ";".join(out)
+
+
+def cache_dir() -> Path | None:
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    except RuntimeError:  # no home directory
+        return None
+    return Path(base) / "drafter" / "docx"
+
+
+def load_cached(key: str) -> Package | None:
+    if key in _MEMORY:
+        return _MEMORY[key]
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        raw = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT or raw.get("key") != key:
+            return None
+        package = Package(
+            tuple((name, zlib.decompress(base64.b64decode(data))) for name, data in raw["members"]),
+            raw["head"], raw["tail"], raw["core"],
+            {role: RoleStyle(style_id, font) for role, (style_id, font) in raw["styles"].items()})
+    except (OSError, ValueError, KeyError, TypeError, zlib.error):
+        return None  # missing or damaged: the caller prepares it again
+    _MEMORY[key] = package
+    return package
+
+
+def store(key: str, package: Package) -> None:
+    """Keep ``package`` in memory and, when the cache folder is writable, on disk."""
+    _MEMORY[key] = package
+    folder = cache_dir()
+    if folder is None:
+        return
+    raw = {"format": FORMAT, "key": key, "head": package.head, "tail": package.tail, "core": package.core,
+           "members": [[name, base64.b64encode(zlib.compress(data)).decode("ascii")]
+                       for name, data in package.members],
+           "styles": {role: [s.style_id, s.font] for role, s in package.styles.items()}}
+    tmp = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(raw, handle, ensure_ascii=False)
+        os.replace(tmp, folder / f"{key}.json")
+        tmp = None
+        _prune(folder)
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _prune(folder: Path) -> None:
+    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[KEEP:]:
+        old.unlink(missing_ok=True)
