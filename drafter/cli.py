@@ -76,8 +76,11 @@ def register_commands(names: list[str] | None = None) -> typer.Typer:
 
 
 def _command_in(args: list[str]) -> list[str] | None:
-    """The command ``args`` ask for, as a list for ``register_commands``; None: all of them."""
+    """The command ``args`` ask for, as a list for ``register_commands``; None: all of them;
+    none for ``--version`` before any command (it answers before a command would run)."""
     first = next((a for a in args if not a.startswith("-")), None)
+    if "--version" in args[:args.index(first) if first in args else len(args)]:
+        return []
     if first is None or first != args[0] or first not in command_names():
         return None
     return [first]

@@ -60,17 +60,20 @@ def _tokens(text: str) -> list[str]:
 
 def wrap(text: str, width: int) -> list[str]:
     """Lines of at most ``width`` columns, breaking at spaces or between Chinese characters."""
-    lines, line = [], ""
+    lines, line, used = [], "", 0  # used: width_of(line), kept as the line grows
     for tok in _tokens(text):
         if tok.isspace():
             if line:
                 line += " "
+                used += 1
             continue
-        if line and width_of(line + tok) > width:
+        tok_width = width_of(tok)
+        if line and used + tok_width > width:
             lines.append(line.rstrip())
-            line = tok
+            line, used = tok, tok_width
         else:
             line += tok
+            used += tok_width
     if line.strip():
         lines.append(line.rstrip())
     return lines or [""]

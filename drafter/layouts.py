@@ -12,16 +12,17 @@ getting 号 ↔ pt wrong is the classic mistake, so the table lives here once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
-
-import yaml
+from typing import TYPE_CHECKING
 
 from drafter.errors import LayoutError
 from drafter.i18n import _
 from drafter.suggest import closest
-from drafter.yamlfile import compose_yaml, read_text
+
+if TYPE_CHECKING:
+    import yaml
 
 DEFAULT_LAYOUT = "gbt9704"
 
@@ -185,6 +186,8 @@ def _resolve(name_or_path: str | Path) -> Path:
 
 
 def _read_yaml(path: Path) -> tuple[dict, yaml.Node | None]:
+    from drafter.yamlfile import compose_yaml, read_text  # PyYAML only when the profile is not cached
+
     data, node = compose_yaml(read_text(path, LayoutError, "layout"), path, LayoutError)
     if data is None:
         data = {}
@@ -195,6 +198,8 @@ def _read_yaml(path: Path) -> tuple[dict, yaml.Node | None]:
 
 def _line_of(node: yaml.Node | None, key: str) -> int | None:
     """1-based line of a dotted key in the composed YAML, or of its deepest existing parent."""
+    import yaml
+
     line = None
     for part in key.split("."):
         if not isinstance(node, yaml.MappingNode):
@@ -226,8 +231,12 @@ def load_layout(name_or_path: str | Path | "Layout" | None = None) -> Layout:
     key = _cache_key(path)
     if key is not None and key in _CACHE:
         return _CACHE[key]
-    data = _load_merged(path, seen=())
-    layout = _build(data, path)
+    layout = _load_stored(key) if key is not None else None
+    if layout is None:
+        data = _load_merged(path, seen=())
+        layout = _build(data, path)
+        if key is not None:
+            _store(key, layout)
     if key is not None:
         _CACHE[key] = layout
     return layout
@@ -235,6 +244,79 @@ def load_layout(name_or_path: str | Path | "Layout" | None = None) -> Layout:
 
 #: built layouts by the identity (path, size, mtime) of the profile and its ``extends`` chain
 _CACHE: dict[tuple, Layout] = {}
+#: built layouts kept on disk (one small JSON file each), so a command need not parse YAML
+KEEP_STORED = 32
+
+
+def _stored_path(key: tuple) -> Path | None:
+    """Where the built layout of ``key`` is kept: ``$XDG_CACHE_HOME/drafter/layouts/`` (``~/.cache``),
+    named by a digest of the profiles' identity and of this module's code."""
+    import hashlib
+    import os
+
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        code = Path(__file__).read_bytes()
+    except (RuntimeError, OSError):
+        return None
+    digest = hashlib.sha256(repr(key).encode("utf-8") + b"\n" + code).hexdigest()[:24]
+    return Path(base) / "drafter" / "layouts" / f"{digest}.json"
+
+
+def _load_stored(key: tuple) -> Layout | None:
+    """The layout built before from the same files, or None (missing or damaged: build it again)."""
+    import json
+
+    path = _stored_path(key)
+    if path is None:
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("key") != repr(key):
+            return None
+        fields = raw["layout"]
+        fields["styles"] = {role: TextStyle(**style) for role, style in fields["styles"].items()}
+        fields["lead_sentence"] = tuple(fields["lead_sentence"])
+        fields["page_number"] = PageNumber(**fields["page_number"])
+        return Layout(**fields)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _store(key: tuple, layout: Layout) -> None:
+    """Keep the built layout for the next command (atomically; a cache that cannot be written is
+    only slower, a layout whose values JSON cannot hold is not kept)."""
+    import json
+    import os
+    import tempfile
+
+    path = _stored_path(key)
+    if path is None:
+        return
+    try:
+        text = json.dumps({"key": repr(key), "layout": {**asdict(layout), "raw": layout.raw}},
+                          ensure_ascii=False)
+    except (TypeError, ValueError):
+        return
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+        tmp = None
+        stored = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stored[KEEP_STORED:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 def _cache_key(path: Path) -> tuple | None:

@@ -122,3 +122,56 @@ def test_a_profile_is_parsed_once_but_an_edit_is_seen(tmp_path):
     base.write_text("extends: gbt9704\nstyles:\n  title: {size: 二号}\n", encoding="utf-8")
     os.utime(base, ns=(base.stat().st_mtime_ns + 10**9,) * 2)
     assert load(child).styles["title"].size == 22  # the parent changed: rebuilt
+
+
+@pytest.fixture
+def stored(tmp_path, monkeypatch):
+    """A fresh on-disk layout store and no layouts built in this process yet."""
+    from drafter import layouts
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(layouts, "_CACHE", {})
+    return tmp_path / "cache" / "drafter" / "layouts"
+
+
+@pytest.mark.parametrize("name", available_layouts())
+def test_a_stored_layout_is_the_layout_built_from_yaml(name, stored, monkeypatch):
+    """The next command reads the built profile back without PyYAML, equal in every field."""
+    from drafter import layouts
+
+    built = load_layout(name)
+    assert len(list(stored.glob("*.json"))) == 1
+    monkeypatch.setattr(layouts, "_CACHE", {})
+    monkeypatch.setattr(layouts, "_load_merged", lambda *a, **k: pytest.fail("parsed the YAML again"))
+    again = load_layout(name)
+    assert again is not built and again == built and repr(again) == repr(built) and again.raw == built.raw
+
+
+def test_a_damaged_store_is_rebuilt_and_an_edit_is_seen(tmp_path, stored, monkeypatch):
+    import os
+
+    from drafter import layouts
+
+    profile = tmp_path / "mine.yaml"
+    profile.write_text("extends: gbt9704\nstyles:\n  title: {size: 小一}\n", encoding="utf-8")
+    assert load_layout(profile).styles["title"].size == 24
+    (entry,) = stored.glob("*.json")
+    entry.write_text('{"key": "(', encoding="utf-8")
+    monkeypatch.setattr(layouts, "_CACHE", {})
+    assert load_layout(profile).styles["title"].size == 24
+    profile.write_text("extends: gbt9704\nstyles:\n  title: {size: 二号}\n", encoding="utf-8")
+    os.utime(profile, ns=(profile.stat().st_mtime_ns + 10**9,) * 2)
+    monkeypatch.setattr(layouts, "_CACHE", {})
+    assert load_layout(profile).styles["title"].size == 22
+
+
+def test_errors_are_never_stored(tmp_path, stored, monkeypatch):
+    from drafter import layouts
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("extends: gbt9704\nstyles:\n  title: {size: 大号}\n", encoding="utf-8")
+    for _ in range(2):
+        monkeypatch.setattr(layouts, "_CACHE", {})
+        with pytest.raises(LayoutError, match="大号"):
+            load_layout(bad)
+    assert not list(stored.glob("*.json"))
