@@ -180,3 +180,23 @@ def test_escaped_text_and_title_breaks_round_trip(tmp_path, cache):
     texts = [p.text for p in document.paragraphs]
     assert "A&B <c> “引号” 'x'" in texts
     assert texts[0].replace("\n", "") == speech.title
+
+
+def test_the_zip_is_what_zipfile_writes(tmp_path):
+    """Parts deflated once and laid out by hand make the same bytes as zipfile.writestr."""
+    import io
+
+    parts = [("[Content_Types].xml", b"<Types/>" * 50), ("word/document.xml", "<w:t>正文</w:t>".encode() * 300),
+             ("docProps/core.xml", b"")]
+    when = (2026, 12, 1, 22, 59, 58)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, when)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16  # what writestr gives a member named by a str
+            z.writestr(info, data)
+    ours = pkg.zip_bytes([pkg.Member.of(name, data) for name, data in parts], when)
+    assert ours == buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(ours)) as z:
+        assert z.testzip() is None and [z.read(n) for n in z.namelist()] == [d for _, d in parts]

@@ -6,12 +6,13 @@ python-docx costs several times what writing the text does. So ``docx_prepare`` 
 once, for a speech with no paragraphs, and this module keeps the result: the package's
 parts in their order, ``word/document.xml`` cut where the paragraphs go, ``docProps/core.xml``
 with placeholders for the title, author and times, and how each role's paragraphs are
-styled in it (``docx_body.RoleStyle``). Writing a .docx is then filling in those strings
-and zipping the parts (``write_package``).
+styled in it (``docx_body.RoleStyle``). The parts are deflated once, there; writing a .docx
+is then filling in those strings and laying the compressed parts out as a zip
+(``write_package``).
 
 The cache is a JSON file per layout under ``$XDG_CACHE_HOME/drafter/docx/`` (``~/.cache``),
-named by a digest of the layout as loaded, of the code that prepares it (this module,
-``docx_prepare``, ``docx_xml``) and of the installed python-docx template, so an edited
+named by a digest of the layout as loaded, of the code that prepares it (size and mtime of
+this module, ``docx_prepare``, ``docx_xml``) and of the installed python-docx template, so an edited
 profile, a new drafter or a new python-docx each make a new one. It is written atomically;
 one that is missing, unreadable or damaged is made again, and a cache folder that cannot be
 written only costs the time of preparing the package each run. At most ``KEEP`` files stay.
@@ -22,9 +23,12 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import hashlib
+import io
 import json
 import os
+import struct
 import tempfile
+import time
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -42,16 +46,30 @@ BODY_OPEN, SECTION = "<w:body>", "<w:sectPr"
 #: cache files kept (several layouts, a version or two of drafter)
 KEEP = 16
 #: what the cache file format is; part of the digest
-FORMAT = 1
+FORMAT = 2
+
+
+@dataclass(frozen=True)
+class Member:
+    """One part of the package, compressed once: its zip entry's CRC, size and deflated bytes."""
+
+    name: str
+    crc: int
+    size: int
+    deflated: bytes
+
+    @classmethod
+    def of(cls, name: str, data: bytes) -> "Member":
+        return cls(name, zlib.crc32(data), len(data), deflate(data))
 
 
 @dataclass(frozen=True)
 class Package:
     """A .docx without its text."""
 
-    #: (member name, bytes) in the order python-docx wrote them; document.xml and core.xml
-    #: are written from ``head``/``tail`` and ``core``
-    members: tuple[tuple[str, bytes], ...]
+    #: the parts in the order python-docx wrote them; document.xml and core.xml are written
+    #: from ``head``/``tail`` and ``core`` instead
+    members: tuple[Member, ...]
     head: str
     tail: str
     core: str
@@ -72,9 +90,9 @@ class NotPreparable(ValueError):
 
 def from_saved(data: bytes, styles: dict[str, RoleStyle]) -> Package:
     """The Package of a .docx saved (by ``docx_prepare``) with an empty body and the placeholders."""
-    with zipfile.ZipFile(_io(data)) as z:
-        members = tuple((name, z.read(name)) for name in z.namelist())
-    parts = dict(members)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    members = tuple(Member.of(name, part) for name, part in parts.items())
     if DOCUMENT not in parts or CORE not in parts:
         raise NotPreparable("no document or core part")
     document = parts[DOCUMENT].decode("utf-8")
@@ -87,23 +105,49 @@ def from_saved(data: bytes, styles: dict[str, RoleStyle]) -> Package:
     return Package(members, document[:section], document[section:], core, dict(styles))
 
 
-def _io(data: bytes):
-    import io
-    return io.BytesIO(data)
-
-
 def write_package(package: Package, body: str, title: str, author: str) -> bytes:
     """The .docx bytes: the package's parts with ``body`` in the document and the properties set."""
     now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    buffer = _io(b"")
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for name, data in package.members:
-            if name == DOCUMENT:
-                data = package.document_xml(body)
-            elif name == CORE:
-                data = package.core_xml(title, author, now)
-            z.writestr(name, data)
-    return buffer.getvalue()
+    members = []
+    for member in package.members:
+        if member.name == DOCUMENT:
+            member = Member.of(DOCUMENT, package.document_xml(body))
+        elif member.name == CORE:
+            member = Member.of(CORE, package.core_xml(title, author, now))
+        members.append(member)
+    return zip_bytes(members, time.localtime()[:6])
+
+
+def deflate(data: bytes) -> bytes:
+    """Raw deflate at zlib's default level, as ``zipfile.ZIP_DEFLATED`` writes it."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
+def zip_bytes(members, date_time: tuple[int, ...]) -> bytes:
+    """The zip archive of already deflated members, byte for byte what ``zipfile.ZipFile.writestr``
+    writes for them (tests/test_docx_body.py compares): the parts are compressed once, when the
+    package is prepared, not for every .docx."""
+    year, month, day, hour, minute, second = date_time
+    dosdate = (year - 1980) << 9 | month << 5 | day
+    dostime = hour << 11 | minute << 5 | second // 2
+    system = 0 if os.name == "nt" else 3  # zipfile's create_system
+    out, central = bytearray(), bytearray()
+    for m in members:
+        name, flags = (m.name.encode("ascii"), 0) if m.name.isascii() else (m.name.encode("utf-8"), 0x800)
+        offset = len(out)
+        out += struct.pack("<4s2B4HL2L2H", b"PK\x03\x04", 20, 0, flags, zipfile.ZIP_DEFLATED, dostime, dosdate,
+                           m.crc, len(m.deflated), m.size, len(name), 0)
+        out += name
+        out += m.deflated
+        central += struct.pack("<4s4B4HL2L5H2L", b"PK\x01\x02", 20, system, 20, 0, flags, zipfile.ZIP_DEFLATED,
+                               dostime, dosdate, m.crc, len(m.deflated), m.size, len(name), 0, 0, 0, 0,
+                               0o600 << 16, offset)
+        central += name
+    start = len(out)
+    out += central
+    out += struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), start, 0)
+    return bytes(out)
 
 
 # ---------------------------------------------------------------- the cache
@@ -118,7 +162,8 @@ def cache_key(layout) -> str:
     here = Path(__file__).resolve().parent
     for name in _CODE:
         try:
-            h.update((here / name).read_bytes())
+            st = (here / name).stat()  # size and mtime: a changed module makes a new package
+            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
         except OSError:  # no sources installed: the package version stands in for them
             from drafter import __version__
             h.update(__version__.encode())
@@ -163,10 +208,10 @@ def load_cached(key: str) -> Package | None:
         if raw.get("format") != FORMAT or raw.get("key") != key:
             return None
         package = Package(
-            tuple((name, zlib.decompress(base64.b64decode(data))) for name, data in raw["members"]),
+            tuple(Member(name, crc, size, base64.b64decode(data)) for name, crc, size, data in raw["members"]),
             raw["head"], raw["tail"], raw["core"],
             {role: RoleStyle(style_id, font) for role, (style_id, font) in raw["styles"].items()})
-    except (OSError, ValueError, KeyError, TypeError, zlib.error):
+    except (OSError, ValueError, KeyError, TypeError):
         return None  # missing or damaged: the caller prepares it again
     _MEMORY[key] = package
     return package
@@ -179,8 +224,8 @@ def store(key: str, package: Package) -> None:
     if folder is None:
         return
     raw = {"format": FORMAT, "key": key, "head": package.head, "tail": package.tail, "core": package.core,
-           "members": [[name, base64.b64encode(zlib.compress(data)).decode("ascii")]
-                       for name, data in package.members],
+           "members": [[m.name, m.crc, m.size, base64.b64encode(m.deflated).decode("ascii")]
+                       for m in package.members],
            "styles": {role: [s.style_id, s.font] for role, s in package.styles.items()}}
     tmp = None
     try:
