@@ -244,79 +244,44 @@ def load_layout(name_or_path: str | Path | "Layout" | None = None) -> Layout:
 
 #: built layouts by the identity (path, size, mtime) of the profile and its ``extends`` chain
 _CACHE: dict[tuple, Layout] = {}
-#: built layouts kept on disk (one small JSON file each), so a command need not parse YAML
+#: built layouts kept on disk (``drafter.diskcache``), so a command need not parse YAML
 KEEP_STORED = 32
 
 
-def _stored_path(key: tuple) -> Path | None:
-    """Where the built layout of ``key`` is kept: ``$XDG_CACHE_HOME/drafter/layouts/`` (``~/.cache``),
-    named by a digest of the profiles' identity and of this module's code."""
-    import hashlib
-    import os
-
+def _stored_key(key: tuple) -> str | None:
+    """The disk cache's key: the profiles' identity and this module's (size, mtime)."""
     try:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-        code = Path(__file__).read_bytes()
-    except (RuntimeError, OSError):
+        st = Path(__file__).stat()
+    except OSError:
         return None
-    digest = hashlib.sha256(repr(key).encode("utf-8") + b"\n" + code).hexdigest()[:24]
-    return Path(base) / "drafter" / "layouts" / f"{digest}.json"
+    return f"layout\n{key!r}\n{st.st_size}:{st.st_mtime_ns}"
 
 
 def _load_stored(key: tuple) -> Layout | None:
     """The layout built before from the same files, or None (missing or damaged: build it again)."""
-    import json
+    from drafter import diskcache
 
-    path = _stored_path(key)
-    if path is None:
+    stored_key = _stored_key(key)
+    fields = diskcache.load("layouts", stored_key) if stored_key else None
+    if not isinstance(fields, dict):
         return None
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if raw.get("key") != repr(key):
-            return None
-        fields = raw["layout"]
         fields["styles"] = {role: TextStyle(**style) for role, style in fields["styles"].items()}
         fields["lead_sentence"] = tuple(fields["lead_sentence"])
         fields["page_number"] = PageNumber(**fields["page_number"])
         return Layout(**fields)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError):
         return None
 
 
 def _store(key: tuple, layout: Layout) -> None:
-    """Keep the built layout for the next command (atomically; a cache that cannot be written is
-    only slower, a layout whose values JSON cannot hold is not kept)."""
-    import json
-    import os
-    import tempfile
+    """Keep the built layout for the next command (a layout whose values are not plain data, such
+    as a date in ``description``, is not kept)."""
+    from drafter import diskcache
 
-    path = _stored_path(key)
-    if path is None:
-        return
-    try:
-        text = json.dumps({"key": repr(key), "layout": {**asdict(layout), "raw": layout.raw}},
-                          ensure_ascii=False)
-    except (TypeError, ValueError):
-        return
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-        tmp = None
-        stored = sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stored[KEEP_STORED:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+    stored_key = _stored_key(key)
+    if stored_key:
+        diskcache.store("layouts", stored_key, {**asdict(layout), "raw": layout.raw}, keep=KEEP_STORED)
 
 
 def _cache_key(path: Path) -> tuple | None:

@@ -9,7 +9,7 @@ and an edited layout gets its own package.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import subprocess
 import sys
@@ -20,7 +20,9 @@ import docx
 import pytest
 from lxml import etree
 
+from drafter import diskcache
 from drafter.compose import draft
+from drafter.layouts import load_layout
 from drafter.model import Section, Speech
 from drafter.writers import docx_body as xml
 from drafter.writers import docx_package as pkg
@@ -126,7 +128,7 @@ def test_a_cached_layout_is_written_without_python_docx(tmp_path):
     assert second.returncode == 0, second.stderr
     assert second.stdout.split() == ["False"]
     assert _document_xml(tmp_path / "a.docx") == _document_xml(tmp_path / "b.docx")
-    assert len(list((home / "drafter" / "docx").glob("*.json"))) == 1
+    assert len(list((home / "drafter" / "docx").glob("*.bin"))) == 1
     document = docx.Document(str(tmp_path / "b.docx"))
     assert [p.text for p in document.paragraphs] == ["题目", "张三", "一、学习", "正文。"]
     assert document.core_properties.title == "题目" and document.core_properties.author == "张三"
@@ -134,12 +136,15 @@ def test_a_cached_layout_is_written_without_python_docx(tmp_path):
 
 def test_a_damaged_cache_file_is_made_again(tmp_path, cache):
     write(_speech(), tmp_path / "a.docx")
-    (entry,) = cache.glob("*.json")
-    entry.write_text('{"format": 1, "members": [[', encoding="utf-8")
-    pkg._MEMORY.clear()
-    write(_speech(), tmp_path / "b.docx")
-    assert _document_xml(tmp_path / "a.docx") == _document_xml(tmp_path / "b.docx")
-    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == pkg.FORMAT
+    (entry,) = cache.glob("*.bin")
+    good = entry.read_bytes()
+    for damage in (good[: len(good) // 2], b"not marshal data", marshal.dumps((diskcache.FORMAT, "other key", 1)),
+                   marshal.dumps((diskcache.FORMAT, pkg.cache_key(load_layout(None)), ("wrong", "shape")))):
+        entry.write_bytes(damage)
+        pkg._MEMORY.clear()
+        write(_speech(), tmp_path / "b.docx")
+        assert _document_xml(tmp_path / "a.docx") == _document_xml(tmp_path / "b.docx")
+        assert entry.read_bytes() == good  # prepared again and stored again
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
@@ -158,7 +163,7 @@ def test_an_edited_layout_gets_its_own_package(tmp_path, cache):
     profile.write_text("extends: gbt9704\nstyles:\n  body: {size: 三号, font: 黑体}\n", encoding="utf-8")
     os.utime(profile, ns=(1, 1))  # a new mtime even on a coarse clock
     write(_speech(), tmp_path / "b.docx", layout=profile)
-    assert len(list(cache.glob("*.json"))) == 2
+    assert len(list(cache.glob("*.bin"))) == 2
     body = next(p for p in docx.Document(str(tmp_path / "b.docx")).paragraphs if p.text.startswith("开场白"))
     assert body.runs[0]._r.rPr.rFonts.get(x.qn("w:eastAsia")) == "黑体"
 
@@ -169,7 +174,7 @@ def test_the_cache_keeps_a_bounded_number_of_files(tmp_path, cache, monkeypatch)
         profile = tmp_path / f"{font}.yaml"
         profile.write_text(f"extends: gbt9704\nstyles:\n  body: {{size: 三号, font: {font}}}\n", encoding="utf-8")
         write(_speech(), tmp_path / f"{font}.docx", layout=profile)
-    assert len(list(cache.glob("*.json"))) == 2
+    assert len(list(cache.glob("*.bin"))) == 2
 
 
 def test_escaped_text_and_title_breaks_round_trip(tmp_path, cache):

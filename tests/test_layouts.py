@@ -140,7 +140,7 @@ def test_a_stored_layout_is_the_layout_built_from_yaml(name, stored, monkeypatch
     from drafter import layouts
 
     built = load_layout(name)
-    assert len(list(stored.glob("*.json"))) == 1
+    assert len(list(stored.glob("*.bin"))) == 1
     monkeypatch.setattr(layouts, "_CACHE", {})
     monkeypatch.setattr(layouts, "_load_merged", lambda *a, **k: pytest.fail("parsed the YAML again"))
     again = load_layout(name)
@@ -155,8 +155,8 @@ def test_a_damaged_store_is_rebuilt_and_an_edit_is_seen(tmp_path, stored, monkey
     profile = tmp_path / "mine.yaml"
     profile.write_text("extends: gbt9704\nstyles:\n  title: {size: 小一}\n", encoding="utf-8")
     assert load_layout(profile).styles["title"].size == 24
-    (entry,) = stored.glob("*.json")
-    entry.write_text('{"key": "(', encoding="utf-8")
+    (entry,) = stored.glob("*.bin")
+    entry.write_bytes(entry.read_bytes()[:40])
     monkeypatch.setattr(layouts, "_CACHE", {})
     assert load_layout(profile).styles["title"].size == 24
     profile.write_text("extends: gbt9704\nstyles:\n  title: {size: 二号}\n", encoding="utf-8")
@@ -174,4 +174,12 @@ def test_errors_are_never_stored(tmp_path, stored, monkeypatch):
         monkeypatch.setattr(layouts, "_CACHE", {})
         with pytest.raises(LayoutError, match="大号"):
             load_layout(bad)
-    assert not list(stored.glob("*.json"))
+    assert not list(stored.glob("*.bin"))
+
+
+def test_a_layout_holding_more_than_plain_data_is_built_each_time(tmp_path, stored):
+    """A date in the profile (YAML reads it as one) cannot be stored: the layout still loads."""
+    profile = tmp_path / "dated.yaml"
+    profile.write_text("extends: gbt9704\ndescription: 2026-01-01\n", encoding="utf-8")
+    assert load_layout(profile).description == "2026-01-01"
+    assert not list(stored.glob("*.bin"))

@@ -10,37 +10,33 @@ styled in it (``docx_body.RoleStyle``). The parts are deflated once, there; writ
 is then filling in those strings and laying the compressed parts out as a zip
 (``write_package``).
 
-The cache is a JSON file per layout under ``$XDG_CACHE_HOME/drafter/docx/`` (``~/.cache``),
-named by a digest of the layout as loaded, of the code that prepares it (size and mtime of
-this module, ``docx_prepare``, ``docx_xml``) and of the installed python-docx template, so an edited
-profile, a new drafter or a new python-docx each make a new one. It is written atomically;
-one that is missing, unreadable or damaged is made again, and a cache folder that cannot be
-written only costs the time of preparing the package each run. At most ``KEEP`` files stay.
+The cache (``drafter.diskcache``, kind ``docx``: ``$XDG_CACHE_HOME/drafter/docx/``) keys each
+package by the layout as loaded, the code that prepares it (size and mtime of this module,
+``docx_prepare``, ``docx_xml``) and the installed python-docx template, so an edited profile,
+a new drafter or a new python-docx each make a new one; one that is missing or damaged is
+made again, and a cache folder that cannot be written only costs the time of preparing the
+package each run. At most ``KEEP`` files stay.
 """
 
 from __future__ import annotations
 
-import base64
-import datetime as _dt
-import hashlib
 import io
-import json
 import os
 import struct
-import tempfile
 import time
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import diskcache
 from drafter.writers.docx_body import RoleStyle, text
 
 DOCUMENT = "word/document.xml"
 CORE = "docProps/core.xml"
 #: placeholders the prepared core.xml carries (plain ASCII: lxml writes them as they are)
 TITLE, AUTHOR = "DRAFTER-TITLE-PLACEHOLDER", "DRAFTER-AUTHOR-PLACEHOLDER"
-STAMP_TIME = _dt.datetime(2000, 1, 1, 0, 0, 0)
+#: the creation and modification time the package is prepared with (docx_prepare), replaced
 STAMP = "2000-01-01T00:00:00Z"
 BODY_OPEN, SECTION = "<w:body>", "<w:sectPr"
 #: cache files kept (several layouts, a version or two of drafter)
@@ -78,8 +74,8 @@ class Package:
     def document_xml(self, body: str) -> bytes:
         return (self.head + body + self.tail).encode("utf-8")
 
-    def core_xml(self, title: str, author: str, now: _dt.datetime) -> bytes:
-        stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    def core_xml(self, title: str, author: str, stamp: str) -> bytes:
+        """core.xml with the title, author and the time ``stamp`` (W3CDTF, UTC) filled in."""
         return (self.core.replace(TITLE, text(title)).replace(AUTHOR, text(author))
                 .replace(STAMP, stamp).encode("utf-8"))
 
@@ -107,15 +103,16 @@ def from_saved(data: bytes, styles: dict[str, RoleStyle]) -> Package:
 
 def write_package(package: Package, body: str, title: str, author: str) -> bytes:
     """The .docx bytes: the package's parts with ``body`` in the document and the properties set."""
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    now = time.time()
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now))
     members = []
     for member in package.members:
         if member.name == DOCUMENT:
             member = Member.of(DOCUMENT, package.document_xml(body))
         elif member.name == CORE:
-            member = Member.of(CORE, package.core_xml(title, author, now))
+            member = Member.of(CORE, package.core_xml(title, author, stamp))
         members.append(member)
-    return zip_bytes(members, time.localtime()[:6])
+    return zip_bytes(members, time.localtime(now)[:6])
 
 
 def deflate(data: bytes) -> bytes:
@@ -154,21 +151,23 @@ def zip_bytes(members, date_time: tuple[int, ...]) -> bytes:
 
 _MEMORY: dict[str, Package] = {}
 _CODE = ("docx_package.py", "docx_prepare.py", "docx_xml.py")
+KIND = "docx"
 
 
 def cache_key(layout) -> str:
-    """Digest of what the prepared package depends on: the layout, drafter's code, python-docx."""
-    h = hashlib.sha256(f"{FORMAT}\n{layout!r}\n".encode("utf-8"))
+    """What the prepared package depends on: the layout as loaded, the preparing code (size and
+    mtime of its modules), the installed python-docx template."""
+    parts = [f"docx-package {FORMAT}", repr(layout)]
     here = Path(__file__).resolve().parent
     for name in _CODE:
         try:
-            st = (here / name).stat()  # size and mtime: a changed module makes a new package
-            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}\n".encode())
+            st = (here / name).stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:  # no sources installed: the package version stands in for them
             from drafter import __version__
-            h.update(__version__.encode())
-    h.update(_python_docx_identity().encode("utf-8"))
-    return h.hexdigest()[:24]
+            parts.append(f"{name}:{__version__}")
+    parts.append(_python_docx_identity())
+    return "\n".join(parts)
 
 
 def _python_docx_identity() -> str:
@@ -189,30 +188,18 @@ def _python_docx_identity() -> str:
     return ";".join(out)
 
 
-def cache_dir() -> Path | None:
-    try:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    except RuntimeError:  # no home directory
-        return None
-    return Path(base) / "drafter" / "docx"
-
-
 def load_cached(key: str) -> Package | None:
     if key in _MEMORY:
         return _MEMORY[key]
-    folder = cache_dir()
-    if folder is None:
+    raw = diskcache.load(KIND, key)
+    if raw is None:
         return None
     try:
-        raw = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-        if raw.get("format") != FORMAT or raw.get("key") != key:
-            return None
-        package = Package(
-            tuple(Member(name, crc, size, base64.b64decode(data)) for name, crc, size, data in raw["members"]),
-            raw["head"], raw["tail"], raw["core"],
-            {role: RoleStyle(style_id, font) for role, (style_id, font) in raw["styles"].items()})
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # missing or damaged: the caller prepares it again
+        head, tail, core, members, styles = raw
+        package = Package(tuple(Member(*m) for m in members), head, tail, core,
+                          {role: RoleStyle(*style) for role, style in styles.items()})
+    except (ValueError, TypeError, AttributeError):
+        return None  # another shape: the caller prepares it again
     _MEMORY[key] = package
     return package
 
@@ -220,33 +207,6 @@ def load_cached(key: str) -> Package | None:
 def store(key: str, package: Package) -> None:
     """Keep ``package`` in memory and, when the cache folder is writable, on disk."""
     _MEMORY[key] = package
-    folder = cache_dir()
-    if folder is None:
-        return
-    raw = {"format": FORMAT, "key": key, "head": package.head, "tail": package.tail, "core": package.core,
-           "members": [[m.name, m.crc, m.size, base64.b64encode(m.deflated).decode("ascii")]
-                       for m in package.members],
-           "styles": {role: [s.style_id, s.font] for role, s in package.styles.items()}}
-    tmp = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(raw, handle, ensure_ascii=False)
-        os.replace(tmp, folder / f"{key}.json")
-        tmp = None
-        _prune(folder)
-    except OSError:
-        pass  # a cache that cannot be written is only slower
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _prune(folder: Path) -> None:
-    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in files[KEEP:]:
-        old.unlink(missing_ok=True)
+    members = [(m.name, m.crc, m.size, m.deflated) for m in package.members]
+    styles = {role: (s.style_id, s.font) for role, s in package.styles.items()}
+    diskcache.store(KIND, key, (package.head, package.tail, package.core, members, styles), keep=KEEP)

@@ -52,7 +52,7 @@ def prepare(layout: Layout) -> pkg.Package:
     for role in STYLE_NAMES:
         define_style(document, layout, role)
     add_page_numbers(document, layout)
-    set_properties(document, pkg.TITLE, pkg.AUTHOR, layout, pkg.STAMP_TIME)
+    set_properties(document, pkg.TITLE, pkg.AUTHOR, layout, _dt.datetime(2000, 1, 1))  # pkg.STAMP
     drop_thumbnail(document)
     buffer = io.BytesIO()
     document.save(buffer)
