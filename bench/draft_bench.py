@@ -110,7 +110,7 @@ def main() -> None:
                            stdout=subprocess.DEVNULL, env=env_for(tree))
         banks = {name: str(args.bank or tree / "drafter" / "data" / "phrasebank") for name, tree in trees.items()}
         rows: dict[tuple[str, str], list[str]] = {}
-        for name, tree in trees.items():
+        for name in trees:
             for size, outline in outlines.items():
                 rows[(size, name)] = [py, "-m", "drafter", "draft", str(outline), "--bank", banks[name], "--seed",
                                       "0", "-o", str(tmp / f"{name}-{size[:2]}.txt"), "--force"]

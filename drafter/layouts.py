@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafter import diskcache
 from drafter.errors import LayoutError
 from drafter.i18n import _
 from drafter.suggest import closest
@@ -186,7 +187,7 @@ def _resolve(name_or_path: str | Path) -> Path:
 
 
 def _read_yaml(path: Path) -> tuple[dict, yaml.Node | None]:
-    from drafter.yamlfile import compose_yaml, read_text  # PyYAML only when the profile is not cached
+    from drafter.yamlfile import compose_yaml, read_text  # noqa: PLC0415 - PyYAML (~20 ms) only when not stored
 
     data, node = compose_yaml(read_text(path, LayoutError, "layout"), path, LayoutError)
     if data is None:
@@ -198,7 +199,7 @@ def _read_yaml(path: Path) -> tuple[dict, yaml.Node | None]:
 
 def _line_of(node: yaml.Node | None, key: str) -> int | None:
     """1-based line of a dotted key in the composed YAML, or of its deepest existing parent."""
-    import yaml
+    import yaml  # noqa: PLC0415 - PyYAML (~20 ms) only when a profile is read from YAML
 
     line = None
     for part in key.split("."):
@@ -259,8 +260,6 @@ def _stored_key(key: tuple) -> str | None:
 
 def _load_stored(key: tuple) -> Layout | None:
     """The layout built before from the same files, or None (missing or damaged: build it again)."""
-    from drafter import diskcache
-
     stored_key = _stored_key(key)
     fields = diskcache.load("layouts", stored_key) if stored_key else None
     if not isinstance(fields, dict):
@@ -277,8 +276,6 @@ def _load_stored(key: tuple) -> Layout | None:
 def _store(key: tuple, layout: Layout) -> None:
     """Keep the built layout for the next command (a layout whose values are not plain data, such
     as a date in ``description``, is not kept)."""
-    from drafter import diskcache
-
     stored_key = _stored_key(key)
     if stored_key:
         diskcache.store("layouts", stored_key, {**asdict(layout), "raw": layout.raw}, keep=KEEP_STORED)

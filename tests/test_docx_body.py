@@ -60,7 +60,7 @@ def _python_docx_paragraph(runs, style_id=None, space_after=None, outline=None) 
 
 
 def _ours(runs, style_id=None, space_after=None, outline=None) -> str:
-    return xml.paragraph("".join(xml.run(t, e, l, bold=b, line_break=brk) for t, e, l, b, brk in runs),
+    return xml.paragraph("".join(xml.run(t, e, latin, bold=b, line_break=brk) for t, e, latin, b, brk in runs),
                          style_id, space_after, outline)
 
 

@@ -20,7 +20,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "drafter"
 #: Names are the first component under ``drafter`` (a top-level module or a subpackage);
 #: ``""`` is the package's own ``__init__`` (``__version__``, lazy names: no imports).
 LAYERS: list[tuple[str, set[str]]] = [
-    ("base", {"", "i18n", "errors", "faults", "limits", "atomic", "dates", "markers", "roles", "sectors", "words",
+    ("base", {"", "i18n", "errors", "faults", "limits", "atomic", "diskcache", "dates", "markers", "roles",
+              "sectors", "words",
               "suggest", "yamlfile", "normalize", "ooxml"}),
     ("model", {"model", "blocks"}),
     ("formats", {"readers", "parser", "layouts", "fonts"}),

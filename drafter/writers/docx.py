@@ -38,15 +38,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from drafter.atomic import write_bytes_atomic
+from drafter.blocks import FAMILY_LEVEL, Block, blocks
 from drafter.layouts import Layout, load_layout
 from drafter.model import Speech
 from drafter.writers import docx_body as xml
 from drafter.writers import docx_package as pkg
-from drafter.atomic import write_bytes_atomic
 from drafter.writers.docx_title import title_lines
-from drafter.blocks import FAMILY_LEVEL, Block, blocks
-
-TITLE_BLOCK = ("title", "speaker", "date")
 
 
 def block_role(block: Block) -> str:
@@ -105,7 +103,7 @@ def body_xml(speech: Speech, layout: Layout, styles: dict[str, xml.RoleStyle]) -
         role = block_role(block)
         style = styles[role]
         outline = levels[id(block.section)] - 1 if block.lead and block.section is not None else None
-        last_of_title = block.role in TITLE_BLOCK and (i + 1 == len(bs) or bs[i + 1].role not in TITLE_BLOCK)
+        last_of_title = block.role in xml.TITLE_BLOCK and (i + 1 == len(bs) or bs[i + 1].role not in xml.TITLE_BLOCK)
         out.append(xml.paragraph(_runs(block, layout, style, latin), style.style_id,
                                  title_after if last_of_title else None, outline))
     return "".join(out)

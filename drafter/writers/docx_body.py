@@ -18,6 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: the roles of the title block (the last of them gets the space after the block)
+TITLE_BLOCK = ("title", "speaker", "date")
+
 
 def text(value: str) -> str:
     """Character data escaped as lxml does."""
@@ -45,7 +48,8 @@ def _content(value: str) -> str:
     """A run's text as python-docx's ``Run.text`` writes it: ``w:t`` pieces, ``w:tab``, ``w:br``."""
     if "\t" not in value and "\n" not in value and "\r" not in value:
         return _t(value) if value else ""
-    out, piece = [], []
+    out: list[str] = []
+    piece: list[str] = []
     for ch in value:
         if ch == "\t" or ch in "\r\n":
             if piece:

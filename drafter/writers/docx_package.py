@@ -20,6 +20,7 @@ package each run. At most ``KEEP`` files stay.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import struct
@@ -29,7 +30,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter import diskcache
+from drafter import __version__, diskcache
 from drafter.writers.docx_body import RoleStyle, text
 
 DOCUMENT = "word/document.xml"
@@ -164,7 +165,6 @@ def cache_key(layout) -> str:
             st = (here / name).stat()
             parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:  # no sources installed: the package version stands in for them
-            from drafter import __version__
             parts.append(f"{name}:{__version__}")
     parts.append(_python_docx_identity())
     return "\n".join(parts)
@@ -172,8 +172,6 @@ def cache_key(layout) -> str:
 
 def _python_docx_identity() -> str:
     """python-docx's version and default template, found without importing it (90 ms)."""
-    import importlib.util
-
     spec = importlib.util.find_spec("docx")
     if spec is None or not spec.submodule_search_locations:
         return "no python-docx"

@@ -19,17 +19,17 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Mm, Twips
 from docx.styles import BabelFish
 
 from drafter.errors import LayoutError
 from drafter.i18n import _
 from drafter.layouts import Layout, TextStyle
-from drafter.ooxml import StyleSheet, font_of
+from drafter.limits import stat_input
+from drafter.ooxml import StyleSheet, check_zip, font_of
 from drafter.writers import docx_package as pkg
 from drafter.writers import docx_xml as x
-from drafter.writers.docx import TITLE_BLOCK
-from drafter.writers.docx_body import RoleStyle
+from drafter.writers.docx_body import TITLE_BLOCK, RoleStyle
 
 #: layout role → Word style name. Body text is Word's built-in Normal, which Chinese Word and
 #: WPS show as 正文 (a style of our own named 正文 would clash with that reserved name); Title
@@ -216,8 +216,6 @@ def open_reference(path: str | Path):
         raise LayoutError(_("reference document not found"), path=str(path))
     if not zipfile.is_zipfile(path):
         raise LayoutError(_("reference document is not a .docx (save it as Word .docx first)"), path=str(path))
-    from drafter.limits import stat_input
-    from drafter.ooxml import check_zip
     stat_input(path, LayoutError, "reference document")
     check_zip(path)
     try:
