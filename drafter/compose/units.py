@@ -89,6 +89,8 @@ class Speech:
         self.year = _year(outline.date)
         self.level = roles.speaker_level(outline.title, outline.speaker or "", outline.vars)
         self.wanted = " ".join(filter(None, [outline.title, outline.theme or ""]))
+        #: the content words of the title and theme
+        self.words = content_words(self.wanted)
         self.places = " ".join(str(v) for v in outline.vars.values())
         self.vars = outline.vars
         #: the fields of work the whole speech is about: title, theme, the speaker's office
@@ -220,12 +222,13 @@ class BankView:
 
     def general(self, wanted: tuple[str, ...], about: "About") -> list[tuple[float, Unit]]:
         """Units of ``wanted`` roles that may serve a place though they share no word with it:
-        a shortfall or a commitment of the genre (理论学习还不够深入, 下一步，我将…) fits any
-        part that takes stock or pledges, as long as it speaks of no other field of work than
-        the place's, the speech's, or the party's own work that every speech may speak of."""
+        a shortfall or a commitment of the genre (服务观念不强, 下一步，我将…) fits any part
+        that takes stock or pledges, as long as it shares a word with the title or the theme and
+        speaks of no other field of work than the place's, the speech's, or the party's own."""
         allowed = about.fields | self.speech.fields | sectors.names("党的建设")
+        said = about.words | about.theme | self.speech.words
         out = [(self.score(u, about), u) for u in self.units
-               if u.role in wanted and not sectors.off_field(u.fields, allowed)]
+               if u.role in wanted and not sectors.off_field(u.fields, allowed) and held(u.words, said)]
         out.sort(key=lambda t: (-t[0], t[1].id))
         return out
 
