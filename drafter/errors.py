@@ -80,6 +80,8 @@ def os_reason(err: OSError) -> str:
 
     known = {errno.ENOSPC: N_("the disk is full (no space left on device); free some space and run it again"),
              errno.EDQUOT: N_("the disk quota is used up; free some space and run it again"),
+             errno.EFBIG: N_("the file grew past the largest file this process may write (ulimit -f); "
+                             "raise that limit and run it again"),
              errno.EROFS: N_("the file system is read-only; write somewhere else"),
              errno.EACCES: N_("permission denied"),
              errno.EPERM: N_("operation not permitted"),

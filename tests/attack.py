@@ -92,20 +92,24 @@ class Child:
 
 def run_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: str | Path | None = None,
             env: dict[str, str] | None = None, kill_after: float | None = None,
-            user: int | None = None) -> Result:
+            user: int | None = None, fsize: int | None = None) -> Result:
     """Run ``drafter argv`` in a forked child; ``kill_after`` seconds on, SIGKILL it (crash tests);
-    ``user``: as that uid (permission tests, run as root)."""
+    ``user``: as that uid (permission tests, run as root); ``fsize``: no file it writes may grow
+    past that many bytes (RLIMIT_FSIZE, SIGXFSZ ignored: the write fails with EFBIG, as a full
+    disk fails it with ENOSPC; what a full disk test can use where no small disk can be mounted)."""
     return wait_cli(spawn_cli(argv, timeout=timeout, mem_mb=mem_mb, cwd=cwd, env=env, kill_after=kill_after,
-                              user=user))
+                              user=user, fsize=fsize))
 
 
 def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: str | Path | None = None,
               env: dict[str, str] | None = None, kill_after: float | None = None,
-              user: int | None = None) -> Child:
+              user: int | None = None, fsize: int | None = None) -> Child:
     """Start ``drafter argv`` in a forked child (see the module doc); ``wait_cli`` collects it."""
     warm()
-    out_file = tempfile.TemporaryFile()
-    err_file = tempfile.TemporaryFile()
+    if fsize is None:
+        out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    else:       # RLIMIT_FSIZE would cut off output written to a file too: pipes, drained by wait_cli
+        out_file, err_file = _Pipe(), _Pipe()
     start = time.monotonic()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -115,6 +119,9 @@ def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: s
         try:
             limit = _vm_size() + mem_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            if fsize is not None:
+                signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+                resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
             signal.alarm(int(timeout) + 1)
             devnull = os.open(os.devnull, os.O_RDONLY)
             os.dup2(devnull, 0)
@@ -146,7 +153,45 @@ def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: s
                 sys.stderr.flush()
             finally:
                 os._exit(code)
+    for handle in (out_file, err_file):
+        if isinstance(handle, _Pipe):
+            handle.opened()
     return Child(pid, tuple(argv), out_file, err_file, start, timeout, kill_after)
+
+
+class _Pipe:
+    """A pipe standing in for an output file: the child writes to ``fileno()``, the parent
+    ``drain``s it as it waits, so a talkative child never blocks on a full pipe."""
+
+    def __init__(self):
+        self.read_fd, self.write_fd = os.pipe()
+        self.data = bytearray()
+
+    def fileno(self) -> int:
+        return self.write_fd
+
+    def opened(self) -> None:           # in the parent, once the child has its copy
+        os.close(self.write_fd)
+        os.set_blocking(self.read_fd, False)
+
+    def drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.read_fd, 65536)
+            except BlockingIOError:
+                return
+            if not chunk:
+                return
+            self.data += chunk
+
+    def seek(self, _pos) -> None:
+        self.drain()
+
+    def read(self) -> bytes:
+        return bytes(self.data)
+
+    def close(self) -> None:
+        os.close(self.read_fd)
 
 
 def wait_cli(child: Child) -> Result:
@@ -161,6 +206,9 @@ def wait_cli(child: Child) -> Result:
             os.kill(child.pid, signal.SIGKILL)
             _, status = os.waitpid(child.pid, 0)
             break
+        for handle in (child.out_file, child.err_file):
+            if isinstance(handle, _Pipe):
+                handle.drain()
         time.sleep(0.002)
     seconds = time.monotonic() - child.start
     child.out_file.seek(0)

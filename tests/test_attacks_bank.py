@@ -149,6 +149,11 @@ def test_a_stale_lock_and_journal_from_a_killed_process_do_not_block(world, tmp_
 
 
 # --- full disk, read-only --------------------------------------------------------------------
+# Each fault is made two ways: the real thing on a small tmpfs (where this process may mount one:
+# root with CAP_SYS_ADMIN, as on the development machine), and one that needs no privilege, so the
+# test runs in any CI container: writes cut off by RLIMIT_FSIZE (EFBIG in place of ENOSPC), and a
+# bank the command's user may not write (EACCES in place of EROFS; as root the command runs as
+# nobody, otherwise the bank is made read-only by its mode).
 
 def _mount(target: Path, options: str) -> bool:
     target.mkdir(parents=True, exist_ok=True)
@@ -157,12 +162,17 @@ def _mount(target: Path, options: str) -> bool:
     return done.returncode == 0
 
 
-@pytest.fixture
-def small_disk(tmp_path):
+@pytest.fixture(params=["tmpfs", "fsize"])
+def small_disk(tmp_path, request):
+    """(folder, run options): a 2 MB tmpfs, or a folder where files may not grow past 512 bytes."""
     mount = tmp_path / "disk"
+    if request.param == "fsize":
+        mount.mkdir()
+        yield mount, {"fsize": 512}, None
+        return
     if not _mount(mount, "size=2m"):
-        pytest.skip("mounting a tmpfs is not permitted here (needs root with CAP_SYS_ADMIN)")
-    yield mount
+        pytest.skip("mounting a tmpfs is not permitted here (needs CAP_SYS_ADMIN); the fsize case runs instead")
+    yield mount, {}, _fill
     subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
@@ -183,35 +193,71 @@ def _fill(disk: Path) -> None:
 
 def test_a_full_disk_is_one_line_and_leaves_the_bank_whole(world, small_disk):
     root = world[0]
-    bank = small_disk / "bank"
+    disk, fault, fill = small_disk
+    bank = disk / "bank"
     shutil.copytree(world[1], bank)
     clean_success(run_cli(["phrases", "list", "--bank", str(bank)]))     # index built while there is room
     before = snapshot(bank)
-    _fill(small_disk)
-    line = clean_failure(run_cli(["phrases", "add", "磁盘满了还要加的一句", "-c", "金句", "--bank", str(bank)]),
-                         str(bank))
-    assert "full" in line or "space" in line, line
-    clean_failure(run_cli(["mine", str(root / "b"), "-o", str(bank), "-q"], timeout=60), str(bank), timeout=60)
+    if fill:
+        fill(disk)
+    line = clean_failure(run_cli(["phrases", "add", "磁盘满了还要加的一句", "-c", "金句", "--bank", str(bank)],
+                                 **fault), str(bank))
+    assert ("full" in line or "space" in line) if fill else "ulimit" in line, line
+    clean_failure(run_cli(["mine", str(root / "b"), "-o", str(bank), "-q"], timeout=60, **fault), str(bank),
+                  timeout=60)
     assert snapshot(bank) == before and not (bank / ".journal").exists()
-    clean_success(run_cli(["phrases", "list", "--bank", str(bank)]))     # reading still works
-    out = small_disk / "out.txt"
-    clean_failure(run_cli(["export", str(CORPUS[0]), "-o", str(out)]), str(out))
-    assert not out.exists() and not list(small_disk.glob(".out.txt.*"))
-    os.unlink(small_disk / "filler")
+    clean_success(run_cli(["phrases", "list", "--bank", str(bank)], **fault))     # reading still works
+    out = disk / "out.txt"
+    clean_failure(run_cli(["export", str(CORPUS[0]), "-o", str(out)], **fault), str(out))
+    assert not out.exists() and not list(disk.glob(".out.txt.*"))
+    if fill:
+        os.unlink(disk / "filler")
     intact(bank)
 
 
-def test_a_read_only_bank_and_output(world, small_disk):
-    bank = small_disk / "bank"
+NOBODY = 65534
+
+
+@pytest.fixture(params=["ro-mount", "unwritable"])
+def read_only(tmp_path, request):
+    """(folder holding a bank, run options, the word the refusal has): a tmpfs remounted
+    read-only, or a folder the command's user may not write."""
+    disk = tmp_path / "disk"
+    if request.param == "ro-mount":
+        if not _mount(disk, "size=4m"):
+            pytest.skip("mounting a tmpfs is not permitted here (needs CAP_SYS_ADMIN); the unwritable case runs")
+        yield disk, {}, "read-only", lambda: subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True)
+        return
+    import tempfile
+    disk = Path(tempfile.mkdtemp(prefix="drafter-ro-"))   # outside pytest's folders, which are 0700
+    disk.chmod(0o755)
+
+    def lock_up():
+        for path in [disk, *disk.rglob("*")]:
+            path.chmod(path.stat().st_mode & ~0o222)
+    yield disk, {"user": NOBODY} if os.geteuid() == 0 else {}, "permission denied", lock_up
+    for path in [disk, *disk.rglob("*")]:
+        path.chmod(path.stat().st_mode | 0o200)
+    shutil.rmtree(disk)
+
+
+def test_a_read_only_bank_and_output(world, read_only):
+    disk, fault, word, lock_up = read_only
+    bank = disk / "bank"
     shutil.copytree(world[1], bank)
+    for path in [disk, *disk.rglob("*")]:       # readable by anyone (the unwritable case runs as nobody)
+        path.chmod(path.stat().st_mode | (0o555 if path.is_dir() else 0o444))
+    clean_success(run_cli(["phrases", "list", "--bank", str(bank)]))     # index and lock files made first
     before = snapshot(bank)
-    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
-    line = clean_failure(run_cli(["phrases", "add", "只读库里加的一句", "-c", "金句", "--bank", str(bank)]),
+    lock_up()
+    line = clean_failure(run_cli(["phrases", "add", "只读库里加的一句", "-c", "金句", "--bank", str(bank)], **fault),
                          str(bank))
-    assert "read-only" in line, line
-    clean_success(run_cli(["phrases", "list", "--bank", str(bank)]))
-    clean_success(run_cli(["phrases", "search", "落实", "--bank", str(bank)]))
-    out = small_disk / "out.docx"
-    line = clean_failure(run_cli(["export", str(CORPUS[0]), "-o", str(out)]), str(out))
-    assert "read-only" in line, line
+    assert word in line, line
+    clean_success(run_cli(["phrases", "list", "--bank", str(bank)], **fault))
+    clean_success(run_cli(["phrases", "search", "落实", "--bank", str(bank)], **fault))
+    clean_success(run_cli(["phrases", "validate", "--bank", str(bank)], **fault))
+    out = disk / "out.txt"     # (.txt: as nobody, python-docx may not read its template under /root)
+    line = clean_failure(run_cli(["export", str(CORPUS[0]), "-o", str(out)], **fault), str(out))
+    assert word in line, line
     assert snapshot(bank) == before

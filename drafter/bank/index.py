@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 
 from drafter.bank.files import PHRASES_DIR, check_dir, phrase_files
+from drafter.bank.lock import reading
 from drafter.bank.indexfill import bigram_list, bigrams, gram_columns, new_runs, remove_file_rows, store_rows
 from drafter.bank.phrase import Phrase
 from drafter.bank.rows import ROW, pack, pack_sources, phrase_from_row, row_of, source_files
@@ -238,6 +239,11 @@ def _stale(conn: sqlite3.Connection, files: dict[str, Path]) -> tuple[list[str],
 def _refresh(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]]:
     """Bring the index up to date; also return the files it had to read, as parsed."""
     check_dir(bank_dir)
+    with reading(bank_dir):       # never half of a save (bank/lock.py)
+        return _refresh_now(bank_dir)
+
+
+def _refresh_now(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]]:
     conn = _connect(index_path(bank_dir))
     files = _current_files(bank_dir)
     changed, removed = _stale(conn, files)

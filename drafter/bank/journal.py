@@ -15,6 +15,12 @@ A process killed before step 2 leaves an uncommitted journal, which is thrown aw
 bank is the old one, untouched); killed after it, the next writer or reader finishes the
 moves (``recover``; each move is done at most once, so finishing twice is harmless). The
 bank lock is held throughout, and recovery happens under it.
+
+The moves of step 3 and 4 are made under the exclusive swap lock (``lock.swapping``), which
+readers hold shared while they read (``lock.reading``): a reader sees the bank before the
+moves or after them. A reader that finds a committed journal (its writer died after the
+commit point) finishes it under that exclusive lock (``finish``); an uncommitted journal is
+only ever thrown away by a writer, under the bank lock, since its writer may be alive.
 """
 
 from __future__ import annotations
@@ -68,6 +74,25 @@ def pending(bank_dir: str | Path) -> bool:
     return (Path(bank_dir) / JOURNAL).exists()
 
 
+def committed(bank_dir: str | Path) -> bool:
+    """Whether a committed journal waits to be moved into place."""
+    return (Path(bank_dir) / JOURNAL / COMMIT).exists()
+
+
+def finish(bank_dir: str | Path) -> None:
+    """Make the moves of a committed journal, if one is there. The caller holds the swap lock
+    exclusively (a reader, ``lock.reading``) or takes it through ``_swap``."""
+    if committed(bank_dir):
+        _apply(Path(bank_dir))
+
+
+def _swap(bank_dir: Path) -> None:
+    """A writer's moves: under the exclusive swap lock, unless a reader finished them first."""
+    from drafter.bank.lock import swapping
+    with swapping(bank_dir):
+        finish(bank_dir)
+
+
 def commit(bank_dir: str | Path, writes: dict[str, str], removes: list[str] = ()) -> None:
     """Replace the bank files ``writes`` (path relative to the bank -> text) and remove
     ``removes``, as one step a crash cannot split. The caller holds the bank lock."""
@@ -94,7 +119,7 @@ def commit(bank_dir: str | Path, writes: dict[str, str], removes: list[str] = ()
         raise
     _fsync_dir(journal)
     step()
-    _apply(bank_dir)
+    _swap(bank_dir)
 
 
 def recover(bank_dir: str | Path) -> bool:
@@ -104,7 +129,7 @@ def recover(bank_dir: str | Path) -> bool:
     if not journal.exists():
         return False
     if (journal / COMMIT).exists():
-        _apply(Path(bank_dir))
+        _swap(Path(bank_dir))
     else:
         shutil.rmtree(journal, ignore_errors=True)
         step()

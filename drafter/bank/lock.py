@@ -22,6 +22,8 @@ from drafter.errors import BankError, os_reason
 from drafter.i18n import _
 
 LOCK_NAME = ".lock"
+SWAP_NAME = ".lock-swap"
+GATE_NAME = ".lock-gate"
 _held: dict[tuple[str, int], tuple[int, int]] = {}  # (bank path, thread) -> (fd, depth)
 _guard = threading.RLock()
 
@@ -75,3 +77,142 @@ def _acquire(bank_dir: Path, timeout: float) -> int:
                 raise BankError(_("bank is busy: another drafter process has held its lock for {timeout:g} s; "
                                   "try again").format(timeout=timeout), path=bank_dir) from None
             time.sleep(0.02)
+
+
+_readers: dict[tuple[str, int], tuple[int | None, int]] = {}  # (bank path, thread) -> (swap fd, depth)
+
+
+def _open(bank_dir: Path, name: str) -> int | None:
+    path = bank_dir / name
+    for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):     # flock works on a read-only descriptor too
+        try:
+            return os.open(path, flags, 0o644)
+        except OSError:
+            continue
+    return None
+
+
+def _flock(fd: int, how: int, bank_dir: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(fd, how | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise BankError(_("bank is busy: a save has been moving its files for {timeout:g} s; "
+                                  "try again").format(timeout=timeout), path=bank_dir) from None
+            time.sleep(0.002)
+
+
+def _close(fd: int | None) -> None:
+    if fd is not None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+@contextmanager
+def _gate_closed(bank_dir: Path, timeout: float) -> Iterator[None]:
+    """Stop new readers at the gate (``.lock-gate``), so a save waiting for the readers
+    inside to finish is not starved by readers that keep coming."""
+    fd = _open(bank_dir, GATE_NAME)
+    try:
+        if fd is not None:
+            _flock(fd, fcntl.LOCK_EX, bank_dir, timeout)
+        yield
+    finally:
+        _close(fd)
+
+
+def _enter(bank_dir: Path, fd: int, timeout: float) -> None:
+    """Take the swap lock shared, through the gate (held shared only meanwhile)."""
+    gate = _open(bank_dir, GATE_NAME)
+    try:
+        if gate is not None:
+            _flock(gate, fcntl.LOCK_SH, bank_dir, timeout)
+        _flock(fd, fcntl.LOCK_SH, bank_dir, timeout)
+    finally:
+        _close(gate)
+
+
+@contextmanager
+def reading(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
+    """Read the bank's files inside this: no save moves files meanwhile (re-entrant per thread)."""
+    bank_dir = Path(bank_dir)
+    key = (str(bank_dir.resolve()), threading.get_ident())
+    with _guard:
+        held = _readers.get(key)
+        if held is not None:
+            _readers[key] = (held[0], held[1] + 1)
+    if held is not None:
+        try:
+            yield
+        finally:
+            with _guard:
+                fd, depth = _readers[key]
+                _readers[key] = (fd, depth - 1)
+        return
+    fd = _open(bank_dir, SWAP_NAME) if bank_dir.is_dir() else None
+    try:
+        if fd is not None:
+            _enter(bank_dir, fd, timeout)
+            from drafter.bank import journal
+            while journal.committed(bank_dir):       # a dead writer's save, committed: finish it
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                with _gate_closed(bank_dir, timeout):
+                    _flock(fd, fcntl.LOCK_EX, bank_dir, timeout)
+                    try:
+                        journal.finish(bank_dir)
+                    except OSError as err:
+                        raise BankError(_("the bank holds a save that a crash interrupted and it cannot be "
+                                          "finished: {reason}").format(reason=os_reason(err)),
+                                        path=bank_dir) from None
+                    finally:
+                        fcntl.flock(fd, fcntl.LOCK_UN)
+                _enter(bank_dir, fd, timeout)
+            if journal.pending(bank_dir):
+                _drop_dead_journal(bank_dir)
+        with _guard:
+            _readers[key] = (fd, 1)
+        try:
+            yield
+        finally:
+            with _guard:
+                del _readers[key]
+    finally:
+        _close(fd)
+
+
+def _drop_dead_journal(bank_dir: Path) -> None:
+    """An uncommitted journal whose writer is gone (the bank lock is free): throw it away."""
+    from drafter.bank import journal
+    try:
+        with bank_lock(bank_dir, timeout=0):
+            journal.recover(bank_dir)
+    except (BankError, OSError):
+        pass            # a live writer (it is writing that journal) or a read-only bank: leave it
+
+
+@contextmanager
+def swapping(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
+    """Hold the swap lock exclusively while a save's files move into place (``journal.py``).
+
+    A thread that is itself reading the bank converts its shared lock and back."""
+    bank_dir = Path(bank_dir)
+    key = (str(bank_dir.resolve()), threading.get_ident())
+    with _guard:
+        held = _readers.get(key)
+    own = held is None or held[0] is None
+    fd = _open(bank_dir, SWAP_NAME) if own else held[0]
+    if fd is None:
+        raise BankError(_("cannot lock the bank: {reason}").format(reason=_("cannot open {name}").format(
+            name=SWAP_NAME)), path=bank_dir)
+    try:
+        with _gate_closed(bank_dir, timeout):
+            _flock(fd, fcntl.LOCK_EX, bank_dir, timeout)
+            yield
+    finally:
+        if own:
+            _close(fd)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_SH)

@@ -19,12 +19,14 @@ from drafter.bank.files import (  # noqa: F401
     check_dir,
     phrase_files,
 )
-from drafter.bank.lock import bank_lock
+from drafter.bank.lock import bank_lock, reading
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
 from drafter.errors import BankError, os_reason
 from drafter.i18n import _
 
-GITIGNORE_TEXT = "# derived files drafter rebuilds by itself\n.index.sqlite*\n.lock\n.journal/\n.drafting-cache.json\n"
+GITIGNORE_TEXT = "# derived files drafter rebuilds by itself\n.index.sqlite*\n.lock*\n.journal/\n.drafting-cache.json\n"
+#: what earlier versions wrote (replaced by the current text on the next save)
+OLD_GITIGNORE = {"# derived files drafter rebuilds by itself\n.index.sqlite*\n.lock\n.journal/\n.drafting-cache.json\n"}
 DELETED_HEADER = ("# Tombstones: phrases a user removed (drafter phrases rm, or deleted by hand).\n"
                   "# Re-mining never brings these ids or texts back; delete a line to allow it again.\n")
 CATEGORIES_HEADER = "# Phrase categories and what they hold; add your own.\n"
@@ -83,7 +85,11 @@ def load_bank(bank_dir: str | Path, *, create: bool = False, use_index: bool = T
     if create and not bank_dir.exists():
         return Bank()
     check_dir(bank_dir)
-    recover_journal(bank_dir)
+    with reading(bank_dir):       # never half of a save (bank/lock.py): its moves wait for this
+        return _load(bank_dir, use_index, categories)
+
+
+def _load(bank_dir: Path, use_index: bool, categories: set[str] | None) -> Bank:
     phrases: list[Phrase] | None = None
     partial = None
     if use_index:
@@ -113,23 +119,18 @@ def check_category_name(category: str) -> None:
                         key="category")
 
 
+def _read_or_none(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _changed(path: Path, text: str) -> bool:
     try:
         return path.read_text(encoding="utf-8") != text
     except (OSError, UnicodeDecodeError):
         return True
-
-
-def recover_journal(bank_dir: Path) -> None:
-    """Finish (or throw away) a save a crash interrupted, before the bank is read."""
-    from drafter.bank import journal
-    if not journal.pending(bank_dir):
-        return
-    try:
-        with bank_lock(bank_dir, timeout=5.0):
-            journal.recover(bank_dir)
-    except (BankError, OSError):
-        pass  # a read-only bank or a busy writer: read it as it is; the writer recovers it
 
 
 def render_bank(bank: Bank, only: set[str] | None = None) -> tuple[dict[str, str], dict]:
@@ -180,7 +181,7 @@ def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None,
         from drafter.bank import journal
         journal.recover(bank_dir)
         writes = {rel: text for rel, text in files.items() if _changed(bank_dir / rel, text)}
-        if not (bank_dir / ".gitignore").exists():
+        if not (bank_dir / ".gitignore").exists() or _read_or_none(bank_dir / ".gitignore") in OLD_GITIGNORE:
             writes[".gitignore"] = GITIGNORE_TEXT
         removes = [f"{PHRASES_DIR}/{path.name}" for path in phrase_files(bank_dir)
                    if f"{PHRASES_DIR}/{path.name}" not in files and (only is None or path.stem in only)]

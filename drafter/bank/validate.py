@@ -21,7 +21,6 @@ from drafter.bank.store import (
     load_deleted,
     phrase_files,
     read_mapping,
-    recover_journal,
 )
 from drafter.errors import BankError
 
@@ -93,7 +92,13 @@ def validate_bank(bank_dir: str | Path) -> list[Problem]:
     from drafter.bank.index import read_file_with_sig
     bank_dir = Path(bank_dir)
     check_dir(bank_dir)
-    recover_journal(bank_dir)          # a save a crash interrupted is finished first
+    from drafter.bank.lock import reading
+    with reading(bank_dir):            # a save a crash interrupted is finished first; none moves files meanwhile
+        return _problems(bank_dir)
+
+
+def _problems(bank_dir: Path) -> list[Problem]:
+    from drafter.bank.index import read_file_with_sig
     problems: list[Problem] = []
     small = {}
     for name, loader in ((CATEGORIES, load_categories), (DELETED, load_deleted),
