@@ -45,8 +45,10 @@ def max_input_bytes() -> int:
     return limit("MAX_INPUT_MB", 64) * MB
 
 
-def stat_input(path: str | Path, error: type[DrafterError] = ReadError, what: str = "file") -> os.stat_result:
-    """Check ``path`` may be read: exists, a regular file, under the size cap. Returns its stat."""
+def stat_input(path: str | Path, error: type[DrafterError] = ReadError, what: str = "file",
+               max_bytes: int | None | bool = True) -> os.stat_result:
+    """Check ``path`` may be read: exists, a regular file, under the size cap (``max_bytes=None``:
+    none, for a file read part by part, ``readers/stream.py``). Returns its stat."""
     path = Path(path)
     try:
         st = os.stat(path)
@@ -62,8 +64,8 @@ def stat_input(path: str | Path, error: type[DrafterError] = ReadError, what: st
     if not stat.S_ISREG(st.st_mode):
         raise error(_("is not a regular file (a pipe, device or socket); drafter reads only files"),
                     path=str(path))
-    cap = max_input_bytes()
-    if st.st_size > cap:
+    cap = max_input_bytes() if max_bytes is True else max_bytes
+    if cap is not None and st.st_size > cap:
         raise error(_("is {size:.0f} MB, over the {cap} MB limit for one input file; set DRAFTER_MAX_INPUT_MB={raise_to} "
                       "to raise it").format(size=st.st_size / MB, cap=cap // MB, raise_to=-(-st.st_size // MB) + 1),
                     path=str(path))

@@ -60,6 +60,7 @@ def lint(
     from drafter.lint import fix_file, lint_file, resolve_rules
     from drafter.lint.runner import make_options
     from drafter.readers import iter_sources
+    from drafter.readers.stream import streams
 
     loaded = resolve_rules(list(rules or []))
     if list_rules:
@@ -99,7 +100,10 @@ def lint(
                 typer.echo(ngettext("{source}: {count} half-width mark made full-width",
                                     "{source}: {count} half-width marks made full-width", count).format(
                     source=source, count=count), err=True)
-            report = lint_file(source, **options)
+            if not fix and not comments and streams(source):
+                report = _lint_streamed(source, options, as_json)
+            else:
+                report = lint_file(source, **options)
         except DrafterError as err:
             typer.echo(f"drafter: {err}", err=True)
             unreadable += 1
@@ -118,6 +122,21 @@ def lint(
         raise typer.Exit(2)
     if any(r.errors for r in reports):
         raise typer.Exit(1)
+
+
+def _lint_streamed(source, options: dict, as_json: bool):
+    """A file too large to hold whole, linted part by part (``readers/stream.py``): each part's
+    findings printed as they come; the report returned holds only the totals."""
+    from drafter.lint.findings import LintReport
+    from drafter.lint.runner import lint_parts
+    chars = errors = warnings = 0
+    for part in lint_parts(source, **options):
+        for finding in part.findings:
+            typer.echo(finding.to_json() if as_json else finding.line())
+        chars += part.chars
+        errors += part.errors
+        warnings += part.warnings
+    return LintReport(str(source), [], chars, options.get("rate", 220), tally=(errors, warnings))
 
 
 def _total(reports) -> str:

@@ -48,6 +48,8 @@ class LintReport:
     chars: int
     #: speaking rate the time was computed at, in characters per minute
     rate: int = 220
+    #: (errors, warnings) of a file linted part by part, whose findings were printed as they came
+    tally: tuple[int, int] | None = None
 
     @property
     def minutes(self) -> float:
@@ -55,11 +57,11 @@ class LintReport:
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.level == ERROR)
+        return self.tally[0] if self.tally else sum(1 for f in self.findings if f.level == ERROR)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.level == WARNING)
+        return self.tally[1] if self.tally else sum(1 for f in self.findings if f.level == WARNING)
 
     def summary(self) -> str:
         return _("{file}: {chars} 字, {minutes} at {rate} 字/分; {errors}, {warnings}").format(

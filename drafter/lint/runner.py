@@ -78,3 +78,26 @@ def lint_file(path: str | Path, rules: RulesArg = None, target=None, rate: int =
     raw = read(path)
     return lint_text(raw.text, str(path), rejoin=raw.rejoin, rules=rules, target=target,
                      rate=rate, **options)
+
+
+def lint_parts(path: str | Path, rules: RulesArg = None, rate: int = 220, **options) -> Iterator[LintReport]:
+    """Lint a text file too large to hold whole (``readers/stream.py``) part by part: one report
+    per part, its findings numbered by paragraphs of the whole file. Rules that look at a whole
+    document (numbering runs, repetition, length against ``--target``) see one part at a time."""
+    from dataclasses import replace
+
+    from drafter.normalize import paragraphs
+    from drafter.readers.stream import parts
+    from drafter.readers.text import strip_markdown
+
+    options.pop("target", None)
+    loaded = resolve_rules(rules)
+    markdown = Path(path).suffix.lower() in (".md", ".markdown")
+    before = 0
+    for part in parts(path):
+        paras = paragraphs(strip_markdown(part.text) if markdown else part.text)
+        report = lint_paragraphs(paras, str(path), rules=loaded, rate=rate, **options)
+        if before:
+            report.findings = [replace(f, paragraph=f.paragraph + before) for f in report.findings]
+        before += len(paras)
+        yield report

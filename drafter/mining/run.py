@@ -31,7 +31,10 @@ from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_i
 from drafter.mining.themes import Tagger, load_themes, themes_text, title_themes
 from drafter.model import Speech
 from drafter.parser import parse_doc
-from drafter.readers import iter_sources, read
+from drafter.normalize import paragraphs
+from drafter.readers import RawDoc, iter_sources, read
+from drafter.readers.stream import parts, streams
+from drafter.readers.text import markdown_hints, strip_markdown
 
 #: sources kept per phrase (the smallest by file, paragraph); ``count`` keeps counting past it
 MAX_SOURCES = 12
@@ -117,7 +120,9 @@ class Miner:
             entry[2] = self.tag(text, terms)
             entry[3] = sorted(entry[3])[:KEEP]
 
-    def file(self, path: Path, name: str) -> DocResult:
+    def file(self, path: Path, name: str) -> "DocResult | Accumulator":
+        if streams(path):
+            return self.streamed(path, name)
 
         try:
             raw = read(path)
@@ -129,6 +134,34 @@ class Miner:
             return DocResult(name, error=f"{name}: could not be mined ({type(err).__name__}: {err})")
         result.size = len(raw.text.encode("utf-8"))
         return result
+
+
+    def streamed(self, path: Path, name: str) -> "DocResult | Accumulator":
+        """A text file too large to hold whole (``readers/stream.py``), mined part by part into
+        one partial bank: its phrases, with sources numbered as paragraphs of the whole file.
+        Its parts are not speeches, so no structure record (skeleton) is taken from them. A
+        fault anywhere in the file (an invalid byte) refuses the whole file, as for a small one."""
+        acc = Accumulator()
+        before = size = 0
+        markdown = path.suffix.lower() in (".md", ".markdown")
+        try:
+            for part in parts(path):
+                text = strip_markdown(part.text) if markdown else part.text
+                raw = RawDoc(path=path, text=text, hints=markdown_hints(part.text) if markdown else {})
+                doc = self.speech(parse_doc(raw, source=name), name)
+                doc.record = None
+                if before:
+                    for entry in (*doc.phrases.values(), *doc.sets.values()):
+                        entry[1] = [p + before for p in entry[1]]
+                acc.add(doc)
+                before += len(paragraphs(text))
+                size += len(part.text.encode("utf-8"))
+        except DrafterError as err:
+            return DocResult(name, error=str(err))
+        except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus run
+            return DocResult(name, error=f"{name}: could not be mined ({type(err).__name__}: {err})")
+        acc.result.files, acc.result.bytes = 1, size
+        return acc
 
 
 def _union_sources(kept: list, more: list) -> list:
@@ -298,7 +331,8 @@ def _work(chunk: list[tuple[Path, str]]) -> tuple[int, Accumulator]:
     """Mine a chunk of files in a worker and send back one merged partial bank, not one per file."""
     acc = Accumulator()
     for path, name in chunk:
-        acc.add(_WORKER.file(path, name))
+        part = _WORKER.file(path, name)
+        (acc.merge if isinstance(part, Accumulator) else acc.add)(part)
     return len(chunk), acc
 
 
