@@ -148,6 +148,34 @@ def test_a_stale_lock_and_journal_from_a_killed_process_do_not_block(world, tmp_
     intact(bank, [USER, "之后的一句"])
 
 
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "directory"])
+def test_a_damaged_index_is_rebuilt_or_done_without(world, tmp_path, damage):
+    """The derived index (.index.sqlite) overwritten with junk, cut short, or a folder in its
+    place: reading and writing commands work, once each, and the bank's files are untouched."""
+    bank = fresh(world, tmp_path)
+    clean_success(run_cli(["phrases", "list", "--bank", str(bank)]))
+    expected = run_cli(["phrases", "search", "落实", "--bank", str(bank)]).out
+    index = bank / ".index.sqlite"
+    for extra in bank.glob(".index.sqlite-*"):
+        extra.unlink()
+    if damage == "garbage":
+        index.write_bytes(b"SQLite format 3\0" + os.urandom(8192))
+    elif damage == "truncated":
+        index.write_bytes(index.read_bytes()[:3000])
+    else:
+        index.unlink()
+        index.mkdir()
+    before = snapshot(bank, skip=(".index.sqlite", ".lock"))
+    result = run_cli(["phrases", "search", "落实", "--bank", str(bank)])
+    clean_success(result)
+    assert result.out == expected
+    clean_success(run_cli(["phrases", "list", "--bank", str(bank)]))
+    assert snapshot(bank, skip=(".index.sqlite", ".lock")) == before
+    clean_success(run_cli(["phrases", "add", "索引坏了之后加的一句", "-c", "金句", "--bank", str(bank)]))
+    intact(bank, [USER, "索引坏了之后加的一句"])
+    assert "索引坏了之后加的一句" in run_cli(["phrases", "search", "索引坏了", "--bank", str(bank)]).out
+
+
 # --- full disk, read-only --------------------------------------------------------------------
 # Each fault is made two ways: the real thing on a small tmpfs (where this process may mount one:
 # root with CAP_SYS_ADMIN, as on the development machine), and one that needs no privilege, so the

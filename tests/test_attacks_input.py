@@ -110,6 +110,8 @@ def test_every_bad_speech_file_is_one_line(bad, command, tmp_path):
     for name, (path, words) in cases.items():
         result = run_cli(COMMANDS[command](path, tmp_path))
         line = clean_failure(result, path.name)
+        if name == "huge.txt" and command in ("lint", "mine"):
+            words = "binary"        # these two read a large text file part by part: its zeros are refused
         assert words in line, f"{command} {name}: {line}"
         assert not (tmp_path / "bank").exists() or command == "mine"
 
@@ -300,6 +302,7 @@ def test_outputs_that_are_directories_devices_or_inside_the_bank(tmp_path):
     clean_success(run_cli(["phrases", "init", str(bank)]))
     os.mkfifo(tmp_path / "pipe.txt")
     for out, words in ((tmp_path, "directory"), (tmp_path / "pipe.txt", "regular file"),
+                       (Path("/proc/out.docx"), ""), (Path("/dev/null"), "regular file"),
                        (bank / "phrases" / "论述.yaml", "bank")):
         for argv in (["draft", str(outline), "-o", str(out), "--force"],
                      ["export", str(SPEECH), "-o", str(out), "--force"],

@@ -96,10 +96,11 @@ def _lines(path: Path) -> Iterator[tuple[str, int]]:
         pending = ""
         while True:
             final = not data
+            held = len(decoder.getstate()[0])     # bytes of a character the last chunk cut in two
             try:
                 text = decoder.decode(data, final=final)
             except UnicodeDecodeError as err:
-                start = min(err.start, len(data) - 1)
+                start = max(0, min(err.start - held, len(data) - 1))
                 before = data[:start]
                 nl = before.rfind(b"\n")
                 column = (len(before[nl + 1:].decode(encoding, "replace")) if nl != -1 else
@@ -110,6 +111,8 @@ def _lines(path: Path) -> Iterator[tuple[str, int]]:
                     path=str(path)) from None
             text = pending + text
             cut = len(text) if final else text.rfind("\n") + 1
+            if not cut and len(text) > 4 * _READ:      # no line end in MBs: cut anyway (memory stays bounded)
+                cut = len(text)
             if cut:
                 yield text[:cut], line
                 line += text.count("\n", 0, cut)
@@ -134,7 +137,7 @@ def parts(path: str | Path) -> Iterator[Part]:
         if held < size:
             continue
         text = "".join(buf)
-        cut = _cut(text, size)
+        cut = _cut(text, size) or (len(text) if held >= 2 * size else 0)     # (a line of MBs: cut in it)
         if cut:
             yield _part(text[:cut], start_line, path, _checked)
             start_line += text.count("\n", 0, cut)

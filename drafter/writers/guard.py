@@ -56,4 +56,24 @@ def check_output(out: str | Path, *, inputs: Iterable[str | Path | None] = (), f
     if out.exists() and not force:
         raise WriteError(_("already exists; pass --force to replace it (or choose another {option})").format(
             option=option), path=str(out))
+    _probe(out)
     return out
+
+
+def _probe(out: Path) -> None:
+    """Make (and remove) an empty file beside ``out``, where the atomic write puts its temp file:
+    a missing folder, a read-only or system file system (``/proc``), a folder the user may not
+    write is then one line before anything is computed, not after."""
+    import tempfile
+
+    from drafter.errors import os_reason
+    try:
+        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".probe")
+    except OSError as err:
+        raise WriteError(_("cannot write: {reason}; the old file, if any, is unchanged").format(
+            reason=os_reason(err)), path=str(out)) from None
+    os.close(fd)
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
