@@ -67,8 +67,11 @@ def _probe(out: Path) -> None:
     import tempfile
 
     from drafter.errors import os_reason
+    where = out.parent
+    while not where.exists() and where != where.parent:     # the writer makes missing folders: probe the
+        where = where.parent                                # nearest one that is there
     try:
-        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".probe")
+        fd, name = tempfile.mkstemp(dir=where, prefix=f".{out.name}.", suffix=".probe")
     except OSError as err:
         raise WriteError(_("cannot write: {reason}; the old file, if any, is unchanged").format(
             reason=os_reason(err)), path=str(out)) from None
