@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from attack import ROOT, clean_failure, clean_success, run_cli
+
 from drafter.bank import load_bank
 from drafter.normalize import paragraphs
 

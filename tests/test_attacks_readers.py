@@ -15,11 +15,10 @@ import os
 import shutil
 import signal
 import time
-from pathlib import Path
 
 import pytest
-
 from attack import ROOT, clean_success, run_cli
+
 from drafter.bank import load_bank, save_bank
 from drafter.bank.lock import SWAP_NAME
 

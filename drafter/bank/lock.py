@@ -202,8 +202,9 @@ def swapping(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
     key = (str(bank_dir.resolve()), threading.get_ident())
     with _guard:
         held = _readers.get(key)
-    own = held is None or held[0] is None
-    fd = _open(bank_dir, SWAP_NAME) if own else held[0]
+    mine = held[0] if held is not None else None
+    own = mine is None
+    fd = _open(bank_dir, SWAP_NAME) if mine is None else mine
     if fd is None:
         raise BankError(_("cannot lock the bank: {reason}").format(reason=_("cannot open {name}").format(
             name=SWAP_NAME)), path=bank_dir)

@@ -89,7 +89,6 @@ def _entry_problems(p: Phrase, categories: dict, deleted: dict) -> list[str]:
 
 def validate_bank(bank_dir: str | Path) -> list[Problem]:
     """All problems of the bank at ``bank_dir``; an empty list means it is valid."""
-    from drafter.bank.index import read_file_with_sig
     bank_dir = Path(bank_dir)
     check_dir(bank_dir)
     from drafter.bank.lock import reading

@@ -8,6 +8,7 @@ with parse positions and bank sources.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -19,6 +20,8 @@ from drafter.lint.findings import Finding, LintReport
 from drafter.lint.text import content_chars
 from drafter.normalize import paragraphs
 from drafter.readers import read
+from drafter.readers.stream import parts
+from drafter.readers.text import strip_markdown
 
 #: built-in rule families, in the order their findings are listed within a paragraph
 FAMILIES = (placeholders, numbering, structure, repetition, punctuation, pairs, length)
@@ -84,12 +87,6 @@ def lint_parts(path: str | Path, rules: RulesArg = None, rate: int = 220, **opti
     """Lint a text file too large to hold whole (``readers/stream.py``) part by part: one report
     per part, its findings numbered by paragraphs of the whole file. Rules that look at a whole
     document (numbering runs, repetition, length against ``--target``) see one part at a time."""
-    from dataclasses import replace
-
-    from drafter.normalize import paragraphs
-    from drafter.readers.stream import parts
-    from drafter.readers.text import strip_markdown
-
     options.pop("target", None)
     loaded = resolve_rules(rules)
     markdown = Path(path).suffix.lower() in (".md", ".markdown")

@@ -30,8 +30,8 @@ from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, spee
 from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_in
 from drafter.mining.themes import Tagger, load_themes, themes_text, title_themes
 from drafter.model import Speech
-from drafter.parser import parse_doc
 from drafter.normalize import paragraphs
+from drafter.parser import parse_doc
 from drafter.readers import RawDoc, iter_sources, read
 from drafter.readers.stream import parts, streams
 from drafter.readers.text import markdown_hints, strip_markdown

@@ -11,10 +11,11 @@ still there whole or replaced whole.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from drafter.errors import WriteError
+from drafter.errors import WriteError, os_reason
 from drafter.i18n import _
 
 
@@ -64,9 +65,6 @@ def _probe(out: Path) -> None:
     """Make (and remove) an empty file beside ``out``, where the atomic write puts its temp file:
     a missing folder, a read-only or system file system (``/proc``), a folder the user may not
     write is then one line before anything is computed, not after."""
-    import tempfile
-
-    from drafter.errors import os_reason
     where = out.parent
     while not where.exists() and where != where.parent:     # the writer makes missing folders: probe the
         where = where.parent                                # nearest one that is there
