@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Iterator
 
 from drafter.bank.files import PHRASES_DIR, check_dir, phrase_files
-from drafter.bank.lock import reading
 from drafter.bank.indexfill import bigram_list, bigrams, gram_columns, new_runs, remove_file_rows, store_rows
+from drafter.bank.journal import reading
 from drafter.bank.phrase import Phrase
 from drafter.bank.rows import ROW, pack, pack_sources, phrase_from_row, row_of, source_files
 from drafter.errors import BankError

@@ -25,12 +25,30 @@ only ever thrown away by a writer, under the bank lock, since its writer may be 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from drafter.bank.lock import (
+    SWAP_NAME,
+    _close,
+    _enter,
+    _flock,
+    _gate_closed,
+    _guard,
+    _open,
+    _readers,
+    bank_lock,
+    swapping,
+)
+from drafter.errors import BankError, os_reason
 from drafter.faults import step
+from drafter.i18n import _
 
 JOURNAL = ".journal"
 COMMIT = "COMMIT"
@@ -88,7 +106,6 @@ def finish(bank_dir: str | Path) -> None:
 
 def _swap(bank_dir: Path) -> None:
     """A writer's moves: under the exclusive swap lock, unless a reader finished them first."""
-    from drafter.bank.lock import swapping
     with swapping(bank_dir):
         finish(bank_dir)
 
@@ -160,3 +177,59 @@ def _apply(bank_dir: Path) -> None:
     step()
     shutil.rmtree(journal, ignore_errors=True)
     _fsync_dir(bank_dir)
+
+
+@contextmanager
+def reading(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
+    """Read the bank's files inside this: no save moves files meanwhile (re-entrant per thread)."""
+    bank_dir = Path(bank_dir)
+    key = (str(bank_dir.resolve()), threading.get_ident())
+    with _guard:
+        held = _readers.get(key)
+        if held is not None:
+            _readers[key] = (held[0], held[1] + 1)
+    if held is not None:
+        try:
+            yield
+        finally:
+            with _guard:
+                fd, depth = _readers[key]
+                _readers[key] = (fd, depth - 1)
+        return
+    fd = _open(bank_dir, SWAP_NAME) if bank_dir.is_dir() else None
+    try:
+        if fd is not None:
+            _enter(bank_dir, fd, timeout)
+            while committed(bank_dir):       # a dead writer's save, committed: finish it
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                with _gate_closed(bank_dir, timeout):
+                    _flock(fd, fcntl.LOCK_EX, bank_dir, timeout)
+                    try:
+                        finish(bank_dir)
+                    except OSError as err:
+                        raise BankError(_("the bank holds a save that a crash interrupted and it cannot be "
+                                          "finished: {reason}").format(reason=os_reason(err)),
+                                        path=bank_dir) from None
+                    finally:
+                        fcntl.flock(fd, fcntl.LOCK_UN)
+                _enter(bank_dir, fd, timeout)
+            if pending(bank_dir):
+                _drop_dead_journal(bank_dir)
+        with _guard:
+            _readers[key] = (fd, 1)
+        try:
+            yield
+        finally:
+            with _guard:
+                del _readers[key]
+    finally:
+        _close(fd)
+
+
+def _drop_dead_journal(bank_dir: Path) -> None:
+    """An uncommitted journal whose writer is gone (the bank lock is free): throw it away."""
+    try:
+        with bank_lock(bank_dir, timeout=0):
+            recover(bank_dir)
+    except (BankError, OSError):
+        pass            # a live writer (it is writing that journal) or a read-only bank: leave it

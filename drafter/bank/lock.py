@@ -136,64 +136,6 @@ def _enter(bank_dir: Path, fd: int, timeout: float) -> None:
 
 
 @contextmanager
-def reading(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
-    """Read the bank's files inside this: no save moves files meanwhile (re-entrant per thread)."""
-    bank_dir = Path(bank_dir)
-    key = (str(bank_dir.resolve()), threading.get_ident())
-    with _guard:
-        held = _readers.get(key)
-        if held is not None:
-            _readers[key] = (held[0], held[1] + 1)
-    if held is not None:
-        try:
-            yield
-        finally:
-            with _guard:
-                fd, depth = _readers[key]
-                _readers[key] = (fd, depth - 1)
-        return
-    fd = _open(bank_dir, SWAP_NAME) if bank_dir.is_dir() else None
-    try:
-        if fd is not None:
-            _enter(bank_dir, fd, timeout)
-            from drafter.bank import journal
-            while journal.committed(bank_dir):       # a dead writer's save, committed: finish it
-                fcntl.flock(fd, fcntl.LOCK_UN)
-                with _gate_closed(bank_dir, timeout):
-                    _flock(fd, fcntl.LOCK_EX, bank_dir, timeout)
-                    try:
-                        journal.finish(bank_dir)
-                    except OSError as err:
-                        raise BankError(_("the bank holds a save that a crash interrupted and it cannot be "
-                                          "finished: {reason}").format(reason=os_reason(err)),
-                                        path=bank_dir) from None
-                    finally:
-                        fcntl.flock(fd, fcntl.LOCK_UN)
-                _enter(bank_dir, fd, timeout)
-            if journal.pending(bank_dir):
-                _drop_dead_journal(bank_dir)
-        with _guard:
-            _readers[key] = (fd, 1)
-        try:
-            yield
-        finally:
-            with _guard:
-                del _readers[key]
-    finally:
-        _close(fd)
-
-
-def _drop_dead_journal(bank_dir: Path) -> None:
-    """An uncommitted journal whose writer is gone (the bank lock is free): throw it away."""
-    from drafter.bank import journal
-    try:
-        with bank_lock(bank_dir, timeout=0):
-            journal.recover(bank_dir)
-    except (BankError, OSError):
-        pass            # a live writer (it is writing that journal) or a read-only bank: leave it
-
-
-@contextmanager
 def swapping(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
     """Hold the swap lock exclusively while a save's files move into place (``journal.py``).
 

@@ -19,7 +19,8 @@ from drafter.bank.files import (  # noqa: F401
     check_dir,
     phrase_files,
 )
-from drafter.bank.lock import bank_lock, reading
+from drafter.bank.journal import reading
+from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import DEFAULT_CATEGORIES, Bank, Phrase
 from drafter.errors import BankError, os_reason
 from drafter.i18n import _

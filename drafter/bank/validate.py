@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.bank.journal import reading
 from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase, text_problem
 from drafter.bank.store import (
     ALIASES,
@@ -91,7 +92,6 @@ def validate_bank(bank_dir: str | Path) -> list[Problem]:
     """All problems of the bank at ``bank_dir``; an empty list means it is valid."""
     bank_dir = Path(bank_dir)
     check_dir(bank_dir)
-    from drafter.bank.lock import reading
     with reading(bank_dir):            # a save a crash interrupted is finished first; none moves files meanwhile
         return _problems(bank_dir)
 
