@@ -32,6 +32,7 @@ from drafter.normalize import paragraphs as clean_paragraphs
 from drafter.parser.build import _build
 from drafter.parser.closing import CLOSING_CUE, CLOSING_FORMULA, _closing_by_shape, _split_closing  # noqa: F401
 from drafter.parser.front import DATE_LINE, SALUTATION, SPEAKER_LINE, TIME_PLACE_LINE, _title_block  # noqa: F401
+from drafter.parser.items import _prime_items
 from drafter.parser.state import _Para
 
 __all__ = ["parse_file", "parse_doc", "parse_text", "DATE_LINE", "SALUTATION", "SPEAKER_LINE"]
@@ -54,6 +55,7 @@ def parse_text(text: str, source: str = "", hints: dict | None = None, rejoin: b
     for i, p in enumerate(clean_paragraphs(text, rejoin=rejoin), 1):
         hint = hints.get(p.line)
         paras.append(_Para(i, p.text, hint.level if hint else None, hint.lead if hint else ""))
+    _prime_items(paras)
     speech = Speech(source=source)
     front: list[_Para] = []
     rest = _title_block(paras, speech, front)

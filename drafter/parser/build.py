@@ -24,7 +24,9 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     if not paras:
         return [], []
     heads = _numbered_heads(paras)
-    if heads and heads[0][1] == 0:  # 一、 is always the outermost: no need to look for the others
+    if heads and (heads[0][1] == 0 or heads[0][0] == 0):
+        # 一、 is always the outermost, and so is a numbered heading opening the container (it starts
+        # first, and wins a tie): no need to look for the others
         return _split_numbered(paras, heads, depth)
     items = _item_matches(paras)
     leads = _lead_cuts(paras)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.parser.numbered import _numbered
+from drafter.parser.numbered import _numbered_para
 from drafter.parser.state import _Node, _Para
 
 _BARE_ADDRESS = re.compile(r"^(?:同志们|同事们|朋友们)[！!]$")
@@ -30,7 +30,7 @@ def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
     end = len(paras)
     while end > 0:
         p = paras[end - 1]
-        if _numbered(p.text) or p.level:
+        if _numbered_para(p) or p.level:
             break
         if CLOSING_FORMULA.match(p.text) and len(p.text) <= 60:
             end -= 1
@@ -44,7 +44,7 @@ def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
     for k in range(end - 1, 0, -1):  # a bare 同志们！ on its own line opens the closing
         if _BARE_ADDRESS.match(paras[k].text):
             return paras[:k], paras[k:]
-        if _numbered(paras[k].text) or paras[k].level:
+        if _numbered_para(paras[k]) or paras[k].level:
             break
     return paras[:end], paras[end:]
 

@@ -8,16 +8,50 @@ import re
 from drafter import markers as mk
 from drafter.parser.state import _Para
 
-_SENTENCE = re.compile("[^。！？]*[。！？]|[^。！？]+$")
+
+#: a sentence ends at 。！？ (an empty one between two marks counts); a short sentence of a frame has
+#: no comma and ends with 。, found in one regex pass over a paragraph
+_SHORT_BODY = f"([^。！？，]{{{mk.LEAD_MIN_CHARS},{mk.INNER_LEAD_MAX_CHARS}}}。)"
+_SHORT_FIRST = re.compile(_SHORT_BODY)
+#: a sentence end with a short sentence after it (only the end is consumed: the next one may follow)
+_SHORT_AFTER = re.compile(f"[。！？](?={_SHORT_BODY})")
+
+
+def _short_sentences(p: _Para) -> tuple[int, tuple[tuple[int, int, str], ...]]:
+    """(how many sentences the paragraph holds, (sentence number, offset, sentence) of its short ones)."""
+    found = p.inner
+    if found is None:
+        text = p.text
+        marks = text.count("。") + text.count("！") + text.count("？")
+        count = marks + (0 if text and text[-1] in "。！？" else 1) if text else 0
+        starts = [m.end() for m in _SHORT_AFTER.finditer(text)]
+        if _SHORT_FIRST.match(text):
+            starts.insert(0, 0)
+        short = []
+        k = prev = 0  # k: the sentence number at prev (the marks before it)
+        for start in starts:
+            k += text.count("。", prev, start) + text.count("！", prev, start) + text.count("？", prev, start)
+            prev = start
+            s = _SHORT_FIRST.match(text, start).group(0)
+            if s[0] not in "“‘":
+                short.append((k, start, s))
+        short = tuple(short)
+        found = p.inner = (count, short)
+    return found
 
 
 def _inner_lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]] | None:
     """A short sentence frame recurring inside a section's text (要干在……。要干在……。)."""
-    sents = [(i, m.start(), m.group(0)) for i, p in enumerate(paras)
-             for m in _SENTENCE.finditer(p.text) if m.group(0)]
-    short = [(k, i, off, s) for k, (i, off, s) in enumerate(sents)
-             if mk.LEAD_MIN_CHARS <= len(s.rstrip("。！？")) <= mk.INNER_LEAD_MAX_CHARS and "，" not in s and s.endswith("。")
-             and not s.startswith(("“", "‘")) and k > 0]
+    short = []
+    base = 0
+    for i, p in enumerate(paras):
+        count, found = _short_sentences(p)
+        for k, off, s in found:
+            if base + k > 0:
+                short.append((base + k, i, off, s))
+        base += count
+    if len(short) < 3:
+        return None
     by_frame: dict[str, list] = {}
     for entry in short:
         s = entry[3]

@@ -18,7 +18,10 @@ def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
         found = p.item_cands
         if found is None:
             found = p.item_cands = _item_candidates(p.text)
-        cands.extend((i, *c) for c in found)
+        if found:
+            cands.extend((i, *c) for c in found)
+    if not cands:
+        return []
     accepted: list[tuple[int, int, str, int]] = []
     k = 0
     while k < len(cands):
@@ -46,14 +49,25 @@ def _item_cands(p: _Para):
     return found
 
 
-def _item_candidates(text: str) -> tuple[tuple[int, str, int, str], ...]:
-    """(offset, marker, number, family) of every possible inline item in one paragraph."""
+def _prime_items(paras: list[_Para]) -> None:
+    """Work out the item candidates of all of a document's paragraphs at once (one scan of the text)."""
+    texts = [p.text for p in paras]
+    starts = mk.item_starts_by_paragraph(texts)
+    points = _POINT_HINT.search("\n".join(texts)) is not None
+    for i, p in enumerate(paras):
+        found = starts.get(i)
+        p.item_cands = _item_candidates(p.text, found or (), points) if found or points else ()
+
+
+def _item_candidates(text: str, starts=None, points: bool = True) -> tuple[tuple[int, str, int, str], ...]:
+    """(offset, marker, number, family) of every possible inline item in one paragraph (``starts``:
+    its item_starts when known; ``points=False``: no 1. point can run into it)."""
     out = []
-    for start, m in mk.item_starts(text):
+    for start, m in (mk.item_starts(text) if starts is None else starts):
         if not _HEAD_END.search(text, m.end):
             continue  # a dangling 三是 with no sentence after it is not an item
         out.append((start, m.written, m.number, m.family.name))
-    if _POINT_HINT.search(text):
+    if points and _POINT_HINT.search(text):
         # 1. 2. 3. points run into a paragraph after a sentence end (a scraped page lost the breaks)
         for m in _POINT_INSIDE.finditer(text):
             if _HEAD_END.search(text, m.end()):

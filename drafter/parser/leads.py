@@ -11,7 +11,7 @@ from drafter.model import marker_number
 from drafter.parser.closing import CLOSING_FORMULA
 from drafter.parser.front import SALUTATION
 from drafter.parser.items import _item_cands, _item_matches
-from drafter.parser.numbered import _numbered
+from drafter.parser.numbered import _numbered_para
 from drafter.parser.state import _UNSET, _Para
 
 _ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:]|：")
@@ -19,26 +19,45 @@ _ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:
 _NOT_LEAD = mk.NOT_LEAD
 
 
+_SENTENCE_END = re.compile("[。！？]")
+
+
 def _first_sentence(text: str) -> str | None:
-    m = re.match("[^。！？]*[。！？]", text)
-    return m.group(0) if m else (text if len(text) <= mk.LEAD_MAX_CHARS else None)
+    """The first sentence of ``text`` if it is short enough to be a lead (None otherwise): only the
+    first LEAD_MAX_CHARS + 1 characters are looked at."""
+    m = _SENTENCE_END.search(text, 0, mk.LEAD_MAX_CHARS + 1)
+    if m:
+        return text[:m.end()]
+    return text if len(text) <= mk.LEAD_MAX_CHARS else None
 
 
 def _lead_candidate(p: _Para) -> str | None:
-    """The first sentence of a paragraph if it could be an unnumbered lead sentence."""
+    """The first sentence of a paragraph if it could be an unnumbered lead sentence (its words
+    checked too: NOT_LEAD, unless it is set off by a dash). The cheap tests come first."""
     s = _first_sentence(p.text)
     if s is None:
         return None
     core = s.rstrip("。！？")
-    if not mk.LEAD_MIN_CHARS <= len(core) <= mk.LEAD_MAX_CHARS or core.startswith(("“", "‘", "《")) or item_at(core, 0):
+    if not mk.LEAD_MIN_CHARS <= len(core) <= mk.LEAD_MAX_CHARS or s[0] in _NOT_LEAD_FIRST:
+        return None  # “…” 《…》 quote or title; （新华社……电）: an attribution, not a lead
+    if s.startswith("——"):
+        if not s.endswith(("。", "！", "？")) or _NOT_LEAD_WORDS_DASHED.search(s):
+            return None  # ——习近平在……的演讲: an attribution
+    elif _NOT_LEAD_WORDS.search(s):
         return None
-    if CLOSING_FORMULA.match(core) or SALUTATION.match(s) or _numbered(s):
-        return None
-    if s.startswith(("（", "(")) or (s.startswith("——") and not s.endswith(("。", "！", "？"))):
-        return None  # （新华社……电） / ——习近平在……的演讲: an attribution, not a lead
-    if _ATTRIBUTION.search(core) or core.count("“") != core.count("”"):
-        return None  # 习近平总书记指出，…… / a sentence cut inside a quotation
+    if core.count("“") != core.count("”") or item_at(core, 0) or _numbered_para(p):
+        return None  # a sentence cut inside a quotation; (a marker at the start of s is one of p.text)
     return s
+
+
+#: a lead sentence never opens with these
+_NOT_LEAD_FIRST = frozenset("“‘《（(")
+#: the words that make a short first sentence no lead, in one search: an attribution (习近平总书记指出，),
+#: a closing formula (以上…), a salutation (同志们：) and, unless it is set off by a dash, NOT_LEAD
+#: (CLOSING_FORMULA and SALUTATION are anchored at the start; ATTRIBUTION cannot match the closing
+#: 。！？ a sentence has over its core, so searching the sentence is searching its core)
+_NOT_LEAD_WORDS_DASHED = re.compile("|".join(f"(?:{r.pattern})" for r in (_ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
+_NOT_LEAD_WORDS = re.compile("|".join(f"(?:{r.pattern})" for r in (_NOT_LEAD, _ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
 
 
 _ANNOUNCE = re.compile(r"(?:谈|讲|汇报|交流|说)(?:一下|了|以下)?([两二三四五六七八九])(?:点|个方面)")
@@ -57,9 +76,8 @@ def _lead_sentence(p: _Para) -> str | None:
     """The paragraph's first sentence if it could be a lead sentence (worked out once per paragraph)."""
     s = p.lead_sentence
     if s is _UNSET:
-        s = _lead_candidate(p)
-        # a sentence set off by a dash (——我们要……。) is an enumerated lead whatever its words
-        s = p.lead_sentence = s if s is not None and (s.startswith("——") or not _NOT_LEAD.search(s)) else None
+        # (a sentence set off by a dash, ——我们要……。, is an enumerated lead whatever its words)
+        s = p.lead_sentence = _lead_candidate(p)
     return s
 
 
@@ -96,6 +114,8 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
     whatever their wording (强化理论武装。 / 在以案促改中警醒自我。).
     """
     sentences = [_lead_sentence(p) for p in paras]
+    if len(sentences) - sentences.count(None) < 2:
+        return []  # no run of two: neither standalone leads nor a parallel group
     alone = [s is not None and s == p.text and "，" not in s and len(s) <= mk.STANDALONE_LEAD_MAX_CHARS for s, p in zip(sentences, paras)]
     standalone = [i for i in range(len(paras) - 1) if alone[i] and not alone[i + 1]]
     if len(standalone) >= 2:

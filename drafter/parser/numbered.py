@@ -15,6 +15,14 @@ def _numbered(text: str):
     return m.family.level - 1, m.canonical, text[m.end:]
 
 
+def _numbered_para(p: _Para):
+    """``_numbered(p.text)``, worked out once per paragraph."""
+    found = p.numbered
+    if found is _UNSET:
+        found = p.numbered = _numbered(p.text)
+    return found
+
+
 def _numbered_heads(paras: list[_Para]) -> list[tuple[int, int, str, str]]:
     """(index, rank, marker, rest) of the outermost numbered headings in ``paras``.
 

@@ -22,6 +22,7 @@ class _Para:
     numbered: object = field(default=_UNSET, repr=False, compare=False)
     item_cands: object = field(default=None, repr=False, compare=False)
     lead_sentence: object = field(default=_UNSET, repr=False, compare=False)
+    inner: object = field(default=None, repr=False, compare=False)
 
 
 @dataclass
