@@ -60,7 +60,7 @@ _NOT_LEAD_WORDS_DASHED = re.compile("|".join(f"(?:{r.pattern})" for r in (_ATTRI
 _NOT_LEAD_WORDS = re.compile("|".join(f"(?:{r.pattern})" for r in (_NOT_LEAD, _ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
 
 
-_ANNOUNCE = re.compile(r"(?:谈|讲|汇报|交流|说)(?:一下|了|以下)?([两二三四五六七八九])(?:点|个方面)")
+_ANNOUNCE = re.compile(r"(?:谈|讲|汇报|交流|说|从)(?:一下|了|以下)?([两二三四五六七八九])(?:点|个方面)")
 
 
 def _announced(paras: list[_Para]) -> int | None:
