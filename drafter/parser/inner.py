@@ -4,10 +4,10 @@ Returns cut candidates (paragraph, offset, marker)."""
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from drafter import markers as mk
 from drafter.parser.state import _Para
-
 
 #: a sentence ends at 。！？ (an empty one between two marks counts); a short sentence of a frame has
 #: no comma and ends with 。, found in one regex pass over a paragraph
@@ -19,25 +19,23 @@ _SHORT_AFTER = re.compile(f"[。！？](?={_SHORT_BODY})")
 
 def _short_sentences(p: _Para) -> tuple[int, tuple[tuple[int, int, str], ...]]:
     """(how many sentences the paragraph holds, (sentence number, offset, sentence) of its short ones)."""
-    found = p.inner
-    if found is None:
+    if p.inner is None:
         text = p.text
         marks = text.count("。") + text.count("！") + text.count("？")
         count = marks + (0 if text and text[-1] in "。！？" else 1) if text else 0
         starts = [m.end() for m in _SHORT_AFTER.finditer(text)]
         if _SHORT_FIRST.match(text):
             starts.insert(0, 0)
-        short = []
+        short: list[tuple[int, int, str]] = []
         k = prev = 0  # k: the sentence number at prev (the marks before it)
         for start in starts:
             k += text.count("。", prev, start) + text.count("！", prev, start) + text.count("？", prev, start)
             prev = start
-            s = _SHORT_FIRST.match(text, start).group(0)
-            if s[0] not in "“‘":
-                short.append((k, start, s))
-        short = tuple(short)
-        found = p.inner = (count, short)
-    return found
+            m = _SHORT_FIRST.match(text, start)
+            if m is not None and m.group(0)[0] not in "“‘":
+                short.append((k, start, m.group(0)))
+        p.inner = (count, tuple(short))
+    return cast("tuple[int, tuple[tuple[int, int, str], ...]]", p.inner)
 
 
 def _inner_lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]] | None:
