@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter import roles
+from drafter.compose import cache
 from drafter.compose import env as envmod
 from drafter.compose import length as lengthmod
 from drafter.compose.analysis import AnalysisCache
@@ -57,7 +58,7 @@ def draft(outline_path_or_dict, bank=None, seed: int | None = None, templates=No
     """Compose a speech from an outline (path or mapping) and a bank (Bank, directory or None)."""
     outline = outline_path_or_dict if isinstance(outline_path_or_dict, Outline) \
         else load_outline(outline_path_or_dict)
-    bank_obj, finder = open_bank(bank)
+    bank_obj, finder = cache.open_bank(bank, open_bank)
     try:
         return _compose(outline, bank_obj, finder, seed, templates, strict)
     finally:
@@ -67,29 +68,30 @@ def draft(outline_path_or_dict, bank=None, seed: int | None = None, templates=No
 
 def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) -> Draft:
     skeleton = skeleton_for(bank_obj, outline.type)
-    environment = envmod.make_env(templates)
+    environment = cache.environment(templates, envmod.make_env)
     info = envmod.find_template(outline.type, templates)
     if info is None:
         from drafter.i18n import N_
         from drafter.suggest import unknown
         names = [t.name for t in envmod.list_templates(templates)]
         raise outline.error("type", unknown(N_("type"), outline.type, names))
-    frames = load_frames(environment)
+    frames = cache.per_environment(environment, "frames", lambda: load_frames(environment))
     target = lengthmod.target_length(outline, skeleton)
     shares = lengthmod.budgets(outline, target)
     numbering = outline.numbering or info.numbering
     seed = 0 if seed is None else int(seed)
     words = None
     if finder is None:
-        phrases = candidates(bank_obj)
+        phrases = cache.per_bank(bank_obj, "candidates", lambda: candidates(bank_obj))
     else:  # a big bank: only a pool chosen through the index (pool.py)
         from drafter.compose.pool import indexed_pool
         words = BankWords(finder)
         phrases = indexed_pool(finder, outline, placed_categories(frames), seed, target, words)
 
     directory = getattr(bank_obj, "directory", None)
-    view = BankView(phrases, Occasion(outline), AnalysisCache.for_bank(directory),
-                    source_years=source_years(directory))
+    occasion = Occasion(outline)
+    view = cache.per_bank(bank_obj if finder is None else None, cache.occasion_key(occasion), lambda: BankView(
+        phrases, occasion, AnalysisCache.for_bank(directory), source_years=source_years(directory)))
     best = None
     for _round in range(MAX_ROUNDS):
         composer = Composer(outline, view, frames=frames, skeleton=skeleton, budgets=shares,

@@ -57,8 +57,10 @@ def run(bank=None, templates=None, folder=".", host="127.0.0.1", port=8765,
         open_browser=False) -> None:
     import uvicorn
 
+    from drafter.compose import cache
     from drafter.serve.app import make_app
     config = make_config(bank, templates, folder, host, port)
+    cache.enable()  # a server drafts again and again: keep the bank view and templates warm
     sock = bind(config)
     for line in startup_messages(config):
         print(line, file=sys.stderr, flush=True)
