@@ -78,3 +78,17 @@ def test_missing_file_and_not_a_mapping(tmp_path):
     with pytest.raises(OutlineError, match="no such outline file"):
         load_outline(tmp_path / "nope.yaml")
     assert "expected a mapping" in error_of(tmp_path, "- a\n- b\n")
+
+
+def test_an_outline_seed_is_the_default_seed_and_is_checked():
+    from drafter.compose import draft
+    from drafter.compose.outline import load_outline
+    base = {"title": "在专题研讨会上的发言", "sections": ["坚持以学促干，在学思践悟中把牢方向"]}
+    assert load_outline({**base, "seed": 0}).seed == 0 and load_outline(base).seed is None
+    text = lambda d: "\n".join(d.speech.paragraphs())  # noqa: E731
+    assert text(draft({**base, "seed": 5})) == text(draft(base, seed=5))
+    assert text(draft({**base, "seed": 5}, seed=0)) == text(draft(base))
+    for bad in (-1, "3", 1.5, True, 2**31):
+        with pytest.raises(OutlineError) as err:
+            load_outline({**base, "seed": bad})
+        assert err.value.key == "seed"

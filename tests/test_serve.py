@@ -201,3 +201,20 @@ def test_view_cuts_paragraphs_at_the_placed_sentences():
     assert not placed[0]["locked"] and placed[1]["locked"] and placed[2]["hand"]
     assert placed[0]["sources"][0]["sources"] == [{"file": "a.txt", "para": 1}]
     assert shown["choosable"]
+
+
+def test_a_saved_outline_keeps_the_seed_and_redrafts_to_the_same_text(page, tmp_path):
+    from drafter.compose import draft
+    from drafter.writers import render
+    outline = example()
+    shown = page.post("/api/draft", json={"outline": outline, "seed": 4}, headers=WRITE).json()
+    page.post("/api/outline/save", json={"name": "带种子", "outline": outline, "seed": 4}, headers=WRITE)
+    path = tmp_path / "outlines" / "带种子.yaml"
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["seed"] == 4
+    again = draft(path).speech  # no seed given: the outline's
+    texts = [b.get("text") or b["lead"] + "".join(s["text"] for s in b["segments"]) for b in shown["blocks"]]
+    assert again.paragraphs() == texts
+    assert render(again, "txt") != render(draft(path, seed=0).speech, "txt")
+    # opening it gives the page its seed back
+    opened = page.get("/api/outline/open", params={"name": "带种子.yaml"}).json()
+    assert opened["outline"]["seed"] == 4 and opened["problem"] is None

@@ -149,12 +149,12 @@ def test_a_writer_drafts_chooses_and_downloads(tmp_path, name):
         page.wait_for_function("() => document.querySelector('#open-file').textContent.includes('我的提纲.yaml')",
                                timeout=TIMEOUT)
         saved = root / "我的提纲.yaml"
-        assert "--seed 1" in saved.read_text(encoding="utf-8")
+        assert "\nseed: 1\n" in saved.read_text(encoding="utf-8")  # the seed the page drafted with
         with page.expect_download() as info:
             page.click("[data-download=txt]")
         page_txt = tmp_path / "page.txt"
         info.value.save_as(page_txt)
-        cli = run_cli("draft", str(saved), "--seed", "1")
+        cli = run_cli("draft", str(saved))  # no --seed: the outline's seed
         assert cli.returncode == 0, cli.stderr
         assert cli.stdout == page_txt.read_text(encoding="utf-8")
         shown = page.evaluate("() => window.drafterState.view.blocks.map(b => b.text !== undefined ? b.text : "

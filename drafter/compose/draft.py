@@ -79,7 +79,7 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
     target = lengthmod.target_length(outline, skeleton)
     shares = lengthmod.budgets(outline, target)
     numbering = outline.numbering or info.numbering
-    seed = 0 if seed is None else int(seed)
+    seed = (outline.seed or 0) if seed is None else int(seed)
     words = None
     if finder is None:
         phrases = cache.per_bank(bank_obj, "candidates", lambda: candidates(bank_obj))

@@ -22,9 +22,11 @@ NUMBERINGS = ("lead", "numbered")
 DEFAULT_RATE = 220
 #: the range of target lengths drafter is built to fit
 LENGTH_RANGE = (1000, 8000)
+#: the largest seed an outline may name
+MAX_SEED = 2**31 - 1
 
 TOP_KEYS = ("type", "numbering", "title", "speaker", "date", "theme", "length", "minutes", "rate",
-            "vars", "opening", "closing", "sections", "pins")
+            "vars", "opening", "closing", "sections", "pins", "seed")
 NODE_KEYS = ("heading", "points", "text")
 
 
@@ -55,6 +57,8 @@ class Outline:
     closing: list[str] = field(default_factory=list)
     #: sentences the writer chose: slot (2.1#3, opening#1) → a phrase id, or {text: own sentence}
     pins: dict[str, object] = field(default_factory=dict)
+    #: the seed ``drafter draft`` uses when no --seed is given (the page saves the one it drafted with)
+    seed: int | None = None
     source: str = ""
     #: key path → (line, column), 1-based, for errors found after loading (unknown type)
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -225,6 +229,10 @@ def _build(data: dict, marks: dict, path: str) -> Outline:
     if length is not None and minutes is not None:
         c.fail("minutes", _("give either length or minutes, not both"), at_key=True)
     rate = c.number(data.get("rate"), "rate", integer=True) or DEFAULT_RATE
+    seed = data.get("seed")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED):
+        c.fail("seed", _("expected a whole number from 0 to {most}, got {kind} {value!r}").format(
+            most=MAX_SEED, kind=_kind(seed), value=seed))
     return Outline(
         title=c.text(data.get("title"), "title", required=True),
         sections=_sections(c, data.get("sections")),
@@ -240,6 +248,7 @@ def _build(data: dict, marks: dict, path: str) -> Outline:
         opening=c.paragraphs(data.get("opening"), "opening"),
         closing=c.paragraphs(data.get("closing"), "closing"),
         pins=_pins(c, data.get("pins")),
+        seed=seed,
         source=path,
         marks=marks,
     )

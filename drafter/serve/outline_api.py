@@ -16,7 +16,7 @@ from drafter.serve.web import Ctx, jsonable, text_field
 
 #: top-level keys in the order the YAML shows them (docs/outline.md's order)
 ORDER = ("type", "numbering", "title", "speaker", "date", "theme", "length", "minutes", "rate",
-         "vars", "opening", "closing", "sections", "pins")
+         "vars", "opening", "closing", "sections", "pins", "seed")
 
 
 def pins_supported() -> bool:
@@ -188,10 +188,12 @@ def save(ctx: Ctx, data: dict) -> dict:
     path = ctx.config.in_root(name, OUTLINE_SUFFIXES)
     if _in_bank(ctx, path):
         raise Refused("提纲不能存进词库文件夹")
-    text = to_yaml(outline_of(data))
+    outline = dict(outline_of(data))
     seed = data.get("seed")
-    if isinstance(seed, int) and not isinstance(seed, bool) and seed > 0:
-        # the seed is not an outline key: say which one drafted what the page showed
-        text = f"# 网页上用的种子是 {seed}：drafter draft {path.name} --seed {seed} 得到同一篇\n" + text
+    if isinstance(seed, int) and not isinstance(seed, bool) and 0 <= seed <= 2**31 - 1 \
+            and (seed or "seed" in outline):
+        # the seed the page drafted with: `drafter draft` on the saved file gives the same speech
+        outline["seed"] = seed
+    text = to_yaml(outline)
     write_text_atomic(path, text)
     return {"name": path.relative_to(ctx.config.root).as_posix(), "yaml": text}

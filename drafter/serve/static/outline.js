@@ -276,6 +276,10 @@ export async function openOutline(name) {
   }
   state.outline = normalizeOutline(result.outline);
   state.name = result.name;
+  if (Number.isInteger(result.outline.seed) && result.outline.seed >= 0) {  // the seed it was saved with
+    state.seed = result.outline.seed;
+    document.getElementById("seed").value = String(state.seed);
+  }
   document.getElementById("save-name").value = result.name;
   renderForm();
   yamlText().value = result.yaml;
