@@ -144,3 +144,115 @@ def _folds(sk: str, count: int, rep: str, rep_count: int) -> bool:
     if shorter < MIN_EDIT_LEN and (shorter < MIN_SHORT_LEN or rep_count < SHORT_RATIO * count):
         return False
     return within_one_edit(sk, rep)
+
+
+# -- copies of a paragraph read with other punctuation ------------------------------------------
+#
+# A speech re-posted many times comes back with a separator changed here and there (，for 、, a
+# ；) and now and then a character. Its phrases fold by the rules above, but a changed separator
+# also changes what the miner reads: 推动新技术、新产业、新业态 cut by a ；after 新产业 gives the
+# pair 推动新技术、新产业, a phrase no copy with the usual punctuation holds. Such a reading is told
+# by the paragraph it came from: when a paragraph recurs (the same skeleton, or one edit from it,
+# in at least SHORT_RATIO places) and at most one in SHORT_RATIO of its copies gives a phrase, that
+# phrase is a punctuation accident of the copies, and folds into the reading most copies give that
+# shares the longest stretch of text with it; with none sharing four characters it is left out (its
+# copies' sightings are counted in the readings they share with the rest). A paragraph that does not
+# recur folds nothing.
+
+#: paragraphs of at least this many skeleton characters match one edit apart (a shared half of 20
+#: characters or more and the same length give or take one); shorter ones only when equal
+PARA_MIN = 40
+#: a phrase seen in more different paragraphs than this recurs in its own right (never a copy's accident);
+#: copies of one paragraph count as different ones when a character differs, so the cap is generous
+PARA_CAP = 1024
+
+
+def _h(text: str) -> int:
+    import hashlib
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def paragraph_signature(text: str) -> tuple[int, ...]:
+    """What paragraph copies are matched on: the hash of the skeleton and, from ``PARA_MIN``
+    characters, the length and hashes of its halves (as :func:`near_groups` files phrases)."""
+    sk = skeleton(text)
+    n = len(sk)
+    if n < PARA_MIN:
+        return (_h(sk),)
+    h, g = n // 2, (n - 1) // 2
+    return (_h(sk), n, _h(sk[:h]), _h(sk[h:]), _h(sk[:g]), _h(sk[g + 1:]))
+
+
+def paragraph_copies(paras: dict[int, list]) -> dict[int, int]:
+    """``{skeleton hash: hash of its group}``: paragraphs equal or one edit apart, grouped.
+
+    ``paras`` maps a skeleton hash to ``[times seen, signature]``.
+    """
+    parent = {h: h for h in paras}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    index: dict[tuple, int] = {}
+    for h in sorted(paras):
+        sig = paras[h][1]
+        if len(sig) < 6:
+            continue
+        _, n, head, tail, short_head, short_tail = sig
+        for key in ((n, 0, head), (n, 1, tail), (n - 1, 0, short_head), (n - 1, 1, short_tail)):
+            other = index.setdefault(key, h)
+            if other != h:
+                a, b = find(h), find(other)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return {h: find(h) for h in paras}
+
+
+def copy_accidents(keys: list[tuple[str, str]], counts: list[int], where: dict, paras: dict,
+                   groups: dict[int, int] | None = None) -> dict[int, int | None]:
+    """Which phrase folds into which (``{index: index}``) as the reading of paragraph copies that
+    only a few of them give (see above); ``{index: None}`` for one that no reading of the other
+    copies shares four characters with (it is left out). ``where`` maps a phrase key to
+    ``{paragraph hash: times}`` (None: seen in too many paragraphs to tell)."""
+    groups = paragraph_copies(paras) if groups is None else groups
+    size: dict[int, int] = {}
+    for h, (seen, _sig) in paras.items():
+        size[groups[h]] = size.get(groups[h], 0) + seen
+    spread: list[dict[int, int] | None] = []
+    readings: dict[int, list[tuple[int, int]]] = {}
+    for i, key in enumerate(keys):
+        seen_in = where.get(key)
+        if not seen_in:
+            spread.append(None)
+            continue
+        by_group: dict[int, int] = {}
+        for h, times in seen_in.items():
+            g = groups.get(h, h)
+            by_group[g] = by_group.get(g, 0) + times
+        spread.append(by_group)
+        for g, times in by_group.items():
+            readings.setdefault(g, []).append((i, times))
+    into: dict[int, int] = {}
+    for i, by_group in enumerate(spread):
+        if by_group is None or not all(size.get(g, 0) >= SHORT_RATIO and SHORT_RATIO * t <= size[g]
+                                       for g, t in by_group.items()):
+            continue
+        sk = skeleton(keys[i][1])
+        best = None
+        for g in sorted(by_group):
+            for j, times in readings[g]:
+                if j == i or SHORT_RATIO * times <= size[g]:
+                    continue  # only a reading most copies give represents the others
+                rank = (_longest_common(sk, skeleton(keys[j][1])), counts[j], keys[j])
+                if rank[0] >= MIN_SHORT_LEN and (best is None or rank > best[0]):
+                    best = (rank, j)
+        into[i] = best[1] if best is not None else None
+    return into
+
+
+def _longest_common(a: str, b: str) -> int:
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size

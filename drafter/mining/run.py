@@ -23,7 +23,7 @@ from drafter.bank.phrase import fold
 from drafter.errors import DrafterError, ReadError
 from drafter.i18n import _
 from drafter.mining.extract import find_phrases, opening_moves
-from drafter.mining.neardup import near_groups
+from drafter.mining.neardup import PARA_CAP, copy_accidents, near_groups, paragraph_copies, paragraph_signature
 from drafter.mining.pieces import speech_pieces
 from drafter.mining.setphrases import KEEP, recurs, smallest
 from drafter.mining.skeletons import TypeStats, heading_patterns, skeleton, speech_record
@@ -51,6 +51,8 @@ class DocResult:
     sets: dict = field(default_factory=dict)      # set-phrase candidate -> [count, [para...], [tag...], [sentence...]]
     record: dict | None = None
     error: str | None = None
+    #: para -> signature of the paragraph's skeleton (neardup.paragraph_signature), for paragraphs with phrases
+    paras: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -105,6 +107,7 @@ class Miner:
                 if heading not in entry[3]:
                     entry[3].append(heading)
         out.record = speech_record(speech, name, opening_moves(found, pieces), patterns, closings)
+        _paragraph_signatures(pieces, out)
         return out
 
     def _set_candidates(self, candidates: list[tuple[str, str, int]], terms, out: DocResult) -> None:
@@ -153,6 +156,7 @@ class Miner:
                 if before:
                     for entry in (*doc.phrases.values(), *doc.sets.values()):
                         entry[1] = [p + before for p in entry[1]]
+                    doc.paras = {p + before: sig for p, sig in doc.paras.items()}
                 acc.add(doc)
                 before += len(paragraphs(text))
                 size += len(part.text.encode("utf-8"))
@@ -162,6 +166,49 @@ class Miner:
             return DocResult(name, error=f"{name}: could not be mined ({type(err).__name__}: {err})")
         acc.result.files, acc.result.bytes = 1, size
         return acc
+
+
+def _paragraph_signatures(pieces, out: DocResult) -> None:
+    """The signature of every paragraph a phrase or set-phrase candidate came from."""
+    wanted = {p for entry in out.phrases.values() for p in entry[1]}
+    wanted.update(p for entry in out.sets.values() for p in entry[1])
+    texts: dict[int, list[str]] = {}
+    for piece in pieces:
+        if piece.para in wanted:
+            texts.setdefault(piece.para, []).append(piece.text)
+    out.paras = {para: paragraph_signature("".join(parts)) for para, parts in texts.items()}
+
+
+def _note_where(where: dict, key, paras, signatures: dict) -> None:
+    """Count ``key`` as seen once in each of these paragraphs (by skeleton hash)."""
+    if key in where and where[key] is None:
+        return
+    seen = where.get(key)
+    if seen is None:
+        seen = where[key] = {}
+    for p in paras:
+        sig = signatures.get(p)
+        if sig is not None:
+            seen[sig[0]] = seen.get(sig[0], 0) + 1
+    if len(seen) > PARA_CAP:
+        where[key] = None
+
+
+def _merge_where(where: dict, key, theirs: dict | None) -> None:
+    if key in where and where[key] is None:
+        return
+    if theirs is None:
+        where[key] = None
+        return
+    seen = where.setdefault(key, {})
+    for h, times in theirs.items():
+        seen[h] = seen.get(h, 0) + times
+    if len(seen) > PARA_CAP:
+        where[key] = None
+
+
+#: where set-phrase candidates were seen is kept under this category
+SET = "\0set"
 
 
 def _union_sources(kept: list, more: list) -> list:
@@ -184,6 +231,9 @@ class Accumulator:
         self.sets: dict[str, list] = {}
         self.types: dict[str, TypeStats] = {}
         self.result = MineResult()
+        #: paragraph skeleton hash -> [times seen, signature]; phrase key -> {hash: times} or None
+        self.paras: dict[int, list] = {}
+        self.where: dict[tuple[str, str], dict | None] = {}
 
     def add(self, doc: DocResult) -> None:
         if doc.error:
@@ -192,7 +242,14 @@ class Accumulator:
         self.result.files += 1
         self.result.bytes += doc.size
         name, entries = doc.file, self.entries
+        for sig in doc.paras.values():
+            seen = self.paras.get(sig[0])
+            if seen is None:
+                self.paras[sig[0]] = [1, sig]
+            else:
+                seen[0] += 1
         for key, (count, paras, tags, examples) in doc.phrases.items():
+            _note_where(self.where, key, paras, doc.paras)
             entry = entries.get(key)
             if entry is None:
                 sources = sorted((name, p) for p in paras)[:MAX_SOURCES]
@@ -207,6 +264,7 @@ class Accumulator:
             if examples and (len(entry[3]) < MAX_EXAMPLES or min(examples) < entry[3][-1]):
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
         for text, (count, paras, tags, sentences) in doc.sets.items():
+            _note_where(self.where, (SET, text), paras, doc.paras)
             self._add_set(text, [count, sorted((doc.file, p) for p in paras)[:MAX_SOURCES], set(tags),
                                  sentences, [doc.file]])
         if doc.record:
@@ -242,6 +300,14 @@ class Accumulator:
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
         for text, theirs in other.sets.items():
             self._add_set(text, theirs)
+        for h, (seen, sig) in other.paras.items():
+            mine_seen = self.paras.get(h)
+            if mine_seen is None:
+                self.paras[h] = [seen, sig]
+            else:
+                mine_seen[0] += seen
+        for key, theirs in other.where.items():
+            _merge_where(self.where, key, theirs)
         for kind, stats in other.types.items():
             if kind in self.types:
                 self.types[kind].merge(stats)
@@ -252,38 +318,61 @@ class Accumulator:
 
         source = partial(tuple.__new__, Source)  # Source(f, p) for an (f, p) tuple, without a Python call
         out = []
-        for (category, text), (count, sources, tags, examples) in sorted(fold_near(self._with_set_phrases()).items()):
+        groups = paragraph_copies(self.paras)
+        entries = fold_copies(self._with_set_phrases(groups), self.where, self.paras, groups)
+        for (category, text), (count, sources, tags, examples) in sorted(fold_near(entries).items()):
             extra = {"examples": list(examples)} if examples else {}
             out.append(Phrase(id=make_id(category, text), text=text, category=category,
                               tags=sorted(tags), slots=slots_in(text), count=count,
                               sources=list(map(source, sources)), origin="mined", extra=extra))
         return out
 
-    def _with_set_phrases(self) -> dict[tuple[str, str], list]:
-        """The entries and, as 金句, the set-phrase candidates that recur (unless mined already)."""
+    def _with_set_phrases(self, groups: dict[int, int] | None = None) -> dict[tuple[str, str], list]:
+        """The entries and, as 金句, the set-phrase candidates that recur (unless mined already):
+        in two sentences of two files, and not only in copies of one paragraph (``groups``)."""
 
         entries = dict(self.entries)
         if not self.sets:
             return entries
         taken = {fold(text) for _, text in entries}
         for text, (count, sources, tags, sentences, files) in self.sets.items():
-            if recurs(sentences, files) and fold(text) not in taken:
+            if recurs(sentences, files) and fold(text) not in taken and self._beyond_copies(text, groups):
                 entries[("金句", text)] = [count, sources, tags, []]
         return entries
 
+    def _beyond_copies(self, text: str, groups: dict[int, int] | None) -> bool:
+        """Was a set-phrase candidate seen in two paragraphs that are not copies of one another?"""
+        seen = self.where.get((SET, text))
+        if groups is None or seen is None:
+            return True
+        return len({groups.get(h, h) for h in seen}) > 1
+
     def skeletons(self) -> dict:
         return {kind: skeleton(kind, stats) for kind, stats in sorted(self.types.items())}
+
+
+def fold_copies(entries: dict, where: dict, paras: dict, groups: dict[int, int]) -> dict:
+    """The entries with the readings only a few copies of a paragraph give folded into the one
+    most give (:func:`drafter.mining.neardup.copy_accidents`), as near duplicates fold."""
+    keys = list(entries)
+    return _folded(entries, keys, copy_accidents(keys, [entries[k][0] for k in keys], where, paras, groups))
 
 
 def fold_near(entries: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
     """The entries with near duplicates (:mod:`drafter.mining.neardup`) folded into the phrase
     that represents them: counts added, sources, tags and examples united (capped as in a merge)."""
     keys = list(entries)
-    into = near_groups(keys, [entries[k][0] for k in keys])
+    return _folded(entries, keys, near_groups(keys, [entries[k][0] for k in keys]))
+
+
+def _folded(entries: dict, keys: list, into: dict[int, int]) -> dict:
+    """``entries`` with entry i folded into entry j for each i → j of ``into`` (left out for j None)."""
     if not into:
         return entries
     out = {k: entries[k] for i, k in enumerate(keys) if i not in into}
     for i, j in sorted(into.items()):
+        if j is None:  # left out (neardup.copy_accidents)
+            continue
         count, sources, tags, examples = entries[keys[i]]
         entry = out[keys[j]]
         if entry is entries[keys[j]]:  # copied before it changes: the accumulator stays as it was
