@@ -343,7 +343,7 @@ class Accumulator:
     def _beyond_copies(self, text: str, groups: dict[int, int] | None) -> bool:
         """Was a set-phrase candidate seen in two paragraphs that are not copies of one another?"""
         seen = self.where.get((SET, text))
-        if groups is None or seen is None:
+        if groups is None or not seen:  # too many paragraphs to tell, or none known
             return True
         return len({groups.get(h, h) for h in seen}) > 1
 
