@@ -46,6 +46,8 @@ def shown_text(paragraphs: list[str]) -> str:
 
 
 def main() -> None:
+    import os
+    os.environ["DRAFTER_LANG"] = "zh"  # the page as the Chinese writer it is for sees it
     from browser_support import browser
     from serve_support import config, live_server
     with tempfile.TemporaryDirectory() as tmp:

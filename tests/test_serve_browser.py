@@ -26,6 +26,12 @@ TIMEOUT = 90000
 
 
 @pytest.fixture(autouse=True)
+def _chinese_page(monkeypatch):
+    """The page as the Chinese writer it is for sees it (the suite runs in English elsewhere)."""
+    monkeypatch.setenv("DRAFTER_LANG", "zh")
+
+
+@pytest.fixture(autouse=True)
 def _browser_available():
     need_browser()
 

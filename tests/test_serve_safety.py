@@ -93,7 +93,7 @@ def test_bodies_have_a_size_limit(page):
     from drafter.serve.config import MAX_BODY
     big = {"outline": {**OUTLINE, "title": "长" * (MAX_BODY // 2)}}
     r = page.post("/api/outline/check", json=big, headers=WRITE)
-    assert r.status_code == 413 and "太大" in r.json()["error"]
+    assert r.status_code == 413 and "too large" in r.json()["error"]
 
     def chunks():
         for _ in range(40):
@@ -129,9 +129,9 @@ def test_listens_on_loopback_unless_told_and_warns_then(root):
     from drafter.serve.run import make_config, startup_messages
     cfg = make_config(folder=root)
     assert cfg.host == "127.0.0.1" and cfg.loopback()
-    assert not any("警告" in line for line in startup_messages(cfg))
+    assert not any("warning" in line for line in startup_messages(cfg))
     lines = startup_messages(make_config(folder=root, host="0.0.0.0"))
-    assert any("警告" in line for line in lines)
+    assert any("warning" in line for line in lines)
 
 
 def test_the_command_starts_on_loopback_and_stops(root):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from starlette.applications import Starlette
-from starlette.responses import FileResponse, JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -27,7 +27,8 @@ def make_app(config: ServeConfig):
     get = {"body": False}
 
     async def index(request):
-        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
+        from drafter.serve.strings import page
+        return HTMLResponse(page((STATIC / "index.html").read_text(encoding="utf-8")),
                             headers={"cache-control": "no-store"})
 
     async def about(request):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 
+from drafter.i18n import N_, _
 from drafter.serve.config import Refused
 from drafter.serve.web import Ctx, text_field
 
@@ -54,7 +55,7 @@ def phrases(ctx: Ctx, data: dict) -> dict:
 
 def _int(text: str, low: int, high: int) -> int:
     if not text.isdigit():
-        raise Refused(f"“{text}”不是数字", 400)
+        raise Refused(_("“{text}” is not a number").format(text=text), 400)
     return max(low, min(high, int(text)))
 
 
@@ -63,13 +64,18 @@ def _tags(data: dict, name: str) -> list[str]:
     if isinstance(tags, str):
         tags = [t for t in tags.replace("，", " ").replace(",", " ").split()]
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags) or len(tags) > 50:
-        raise Refused("标签应是一组文字", 400)
+        raise Refused(_("tags should be a list of words"), 400)
     return [t.strip() for t in tags if t.strip()]
+
+
+#: the page's answer to an edit of the built-in bank
+READ_ONLY = N_("the built-in bank is read-only: click “Make an editable copy of the bank” first, or start with "
+               "--bank naming a bank folder")
 
 
 def _writable(ctx: Ctx):
     if not ctx.config.bank_writable():
-        raise Refused("内置词库是只读的：先点“复制一份可编辑的词库”，或用 --bank 指定词库文件夹启动", 409)
+        raise Refused(_(READ_ONLY), 409)
     return ctx.config.bank
 
 
@@ -114,7 +120,7 @@ def copy(ctx: Ctx, data: dict) -> dict:
     """Copy the shipped bank to <outline folder>/phrasebank and use it from now on."""
     from drafter.bank.export import copy_packaged_bank
     if ctx.config.bank_writable():
-        raise Refused("现在用的词库已经可以编辑", 409)
+        raise Refused(_("the bank in use can be edited already"), 409)
     target = ctx.config.in_root("phrasebank")
     with _switching:
         if not target.exists():

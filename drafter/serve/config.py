@@ -12,6 +12,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.i18n import N_, _
+
 #: outline files the page opens and saves
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 #: speech files the page mines
@@ -50,7 +52,7 @@ class ServeConfig:
 
     def in_root(self, name: str, suffixes: tuple[str, ...] | None = None) -> Path:
         """``name`` (relative to the outline folder, or absolute inside it) as a checked path."""
-        return inside(self.root, name, suffixes, "提纲文件夹")
+        return inside(self.root, name, suffixes, N_("the outline folder"))
 
     def bank_writable(self) -> bool:
         from drafter.bank import packaged_bank_dir
@@ -124,10 +126,11 @@ def _is_ip(name: str) -> bool:
 def inside(base: Path, name: str, suffixes: tuple[str, ...] | None, what: str) -> Path:
     """``base / name`` resolved; Refused unless it stays inside ``base`` and has a wanted suffix."""
     if not isinstance(name, str) or not name.strip() or "\0" in name:
-        raise Refused(f"没有给出{what}里的文件名", 400)
+        raise Refused(_("no file name in {what} was given").format(what=_(what)), 400)
     path = (base / name.strip()).resolve()
     if path != base and not path.is_relative_to(base):
-        raise Refused(f"“{name}”不在{what}（{base}）之内，不能读写")
+        raise Refused(_("“{name}” is not inside {what} ({base}): it is neither read nor written").format(
+            name=name, what=_(what), base=base))
     if suffixes is not None and path.suffix.lower() not in suffixes:
-        raise Refused(f"“{name}”不是 {' '.join(suffixes)} 文件", 400)
+        raise Refused(_("“{name}” is not a {suffixes} file").format(name=name, suffixes=" ".join(suffixes)), 400)
     return path

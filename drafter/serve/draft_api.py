@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from starlette.responses import Response
 
+from drafter.i18n import _
 from drafter.serve import view
 from drafter.serve.config import Refused
 from drafter.serve.outline_api import for_compose, outline_of
@@ -30,7 +31,7 @@ MAX_SEED = 2**31 - 1
 def seed_of(data: dict) -> int:
     seed = data.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
-        raise Refused("种子应是 0 到 2147483647 之间的整数", 400)
+        raise Refused(_("the seed should be a whole number from 0 to 2147483647"), 400)
     return seed
 
 
@@ -50,18 +51,18 @@ def lint(ctx: Ctx, data: dict) -> dict:
     """Proofread the paragraphs the page shows (sent back by the page after a draft)."""
     paras = data.get("paragraphs")
     if not isinstance(paras, list) or not all(isinstance(p, str) for p in paras) or len(paras) > 5000:
-        raise Refused("要校对的段落应是一组文字", 400)
+        raise Refused(_("the paragraphs to proofread should be a list of texts"), 400)
     return {"findings": view.lint(paras)}
 
 
 def alternatives(ctx: Ctx, data: dict) -> dict:
     import drafter.compose as composer
     if not hasattr(composer, "alternatives"):
-        raise Refused("这一版 drafter 的起草器还不能列出备选句（drafter.compose.alternatives）", 501)
+        raise Refused(_("this drafter's composer cannot list alternatives yet (drafter.compose.alternatives)"), 501)
     outline = outline_of(data)
     key = data.get("key")
     if not isinstance(key, str) or not key or len(key) > 100:
-        raise Refused("没有指明哪一句", 400)
+        raise Refused(_("no sentence was named"), 400)
     import inspect
     extra = {"templates": ctx.config.templates} \
         if "templates" in inspect.signature(composer.alternatives).parameters else {}
@@ -75,7 +76,7 @@ def alternatives(ctx: Ctx, data: dict) -> dict:
 def download(ctx: Ctx, data: dict) -> Response:
     fmt = data.get("format")
     if fmt not in FORMATS:
-        raise Refused("下载格式应是 docx、md、txt 或 sources", 400)
+        raise Refused(_("the download format should be docx, md, txt or sources"), 400)
     _outline, result = compose(ctx, data)
     suffix, mime = FORMATS[fmt]
     with tempfile.TemporaryDirectory(prefix="drafter-serve-") as tmp:

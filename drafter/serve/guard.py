@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 
+from drafter.i18n import _
 from drafter.serve.config import MAX_BODY, MAX_UPLOAD, ServeConfig
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -40,7 +41,7 @@ class TooLarge(Exception):
 
 
 def too_large(limit: int) -> str:
-    return f"请求内容太大（上限 {limit // (1 << 20)} MB）"
+    return _("the request is too large (at most {mb} MB)").format(mb=limit // (1 << 20))
 
 
 class Guard:
@@ -90,17 +91,17 @@ class Guard:
 
     def refusal(self, scope, headers: dict) -> tuple[int, str] | None:
         if not self.config.host_ok(headers.get("host")):
-            return 421, "拒绝：Host 不是本服务的地址（只接受本机页面的请求）"
+            return 421, _("refused: the Host is not this server's address (only requests from its own page are taken)")
         if scope["method"] not in UNSAFE:
             return None
         origin = headers.get("origin")
         if origin is not None and not self.config.origin_ok(origin):
-            return 403, "拒绝：请求来自其他网站（Origin 不符）"
+            return 403, _("refused: the request comes from another site (its Origin does not match)")
         site = headers.get("sec-fetch-site")
         if site is not None and site not in ("same-origin", "none"):
-            return 403, "拒绝：跨站请求"
+            return 403, _("refused: a cross-site request")
         if headers.get("x-drafter") != "1":
-            return 403, "拒绝：请求不是本页面发出的（缺少 X-Drafter 头）"
+            return 403, _("refused: the request was not sent by this page (no X-Drafter header)")
         return None
 
 

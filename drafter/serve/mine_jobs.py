@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 from drafter.serve.config import SPEECH_SUFFIXES, Refused
 from drafter.serve.web import Ctx, text_field
 
@@ -46,7 +47,7 @@ class Jobs:
             if any(j.state == "running" for j in self.jobs.values()):
                 if cleanup is not None:
                     shutil.rmtree(cleanup, ignore_errors=True)
-                raise Refused("已有一次提取正在进行，请等它完成", 409)
+                raise Refused(_("mining is under way already: wait until it has finished"), 409)
             job = Job(uuid.uuid4().hex[:12], label)
             self.jobs[job.id] = job
         thread = threading.Thread(target=self._run, args=(ctx.config, job, paths, cleanup),
@@ -66,13 +67,16 @@ class Jobs:
             job.summary = {"files": result.files, "phrases": result.phrases,
                            "added": len(report.added), "updated": len(report.updated),
                            "kept": len(report.kept), "skipped": [str(e) for e in result.errors][:20]}
-            job.message = (f"提取完成：{result.files} 篇，{result.phrases} 条；新增 {len(report.added)}，"
-                           f"更新 {len(report.updated)}，保留手改 {len(report.kept)}")
+            job.message = _("mined {files} speeches, {phrases} phrases: {added} new, {updated} updated, "
+                            "{kept} edited by hand kept").format(
+                files=result.files, phrases=result.phrases, added=len(report.added),
+                updated=len(report.updated), kept=len(report.kept))
             job.state = "done"
         except DrafterError as err:
-            job.state, job.message = "failed", f"提取失败：{err}"
+            job.state, job.message = "failed", _("mining failed: {error}").format(error=err)
         except Exception as err:  # noqa: BLE001 - a bug must reach the page as a message
-            job.state, job.message = "failed", f"提取失败（程序错误）：{type(err).__name__}: {err}"
+            job.state, job.message = "failed", _("mining failed (a bug in drafter): {error}").format(
+                error=f"{type(err).__name__}: {err}")
         finally:
             if cleanup is not None:
                 shutil.rmtree(cleanup, ignore_errors=True)
@@ -80,13 +84,14 @@ class Jobs:
     def get(self, job_id: str) -> Job:
         job = self.jobs.get(job_id)
         if job is None:
-            raise Refused("没有这次提取", 404)
+            raise Refused(_("no such mining run"), 404)
         return job
 
 
 def _writable_bank(ctx: Ctx) -> None:
     if not ctx.config.bank_writable():
-        raise Refused("内置词库是只读的：先点“复制一份可编辑的词库”，或用 --bank 指定词库文件夹启动", 409)
+        from drafter.serve.bank_api import READ_ONLY
+        raise Refused(_(READ_ONLY), 409)
 
 
 def folder(ctx: Ctx, data: dict) -> dict:
@@ -95,13 +100,13 @@ def folder(ctx: Ctx, data: dict) -> dict:
     name = text_field(data, "folder", limit=500)
     path = ctx.config.in_root(name)
     if not path.exists():
-        raise Refused(f"提纲文件夹里没有“{name}”", 404)
+        raise Refused(_("there is no “{name}” in the outline folder").format(name=name), 404)
     if path.is_relative_to(ctx.config.bank):
-        raise Refused("不能从词库文件夹本身提取")
+        raise Refused(_("the bank folder itself cannot be mined"))
     if path.is_dir():
         for item in path.rglob("*"):
             if not item.resolve().is_relative_to(ctx.config.root):
-                raise Refused(f"“{item.relative_to(path)}”链接到提纲文件夹之外，不提取")
+                raise Refused(_("“{name}” links outside the outline folder: not mined").format(name=item.relative_to(path)))
     job = ctx.state.start(ctx, [path], path.relative_to(ctx.config.root).as_posix() or ".")
     return job.to_dict()
 
@@ -122,7 +127,7 @@ async def upload(request):
     except TooLarge as err:
         return error_response(str(err), 413)
     except Exception as err:  # noqa: BLE001 - a malformed multipart body
-        return error_response(f"上传内容无法读取：{err}", 400)
+        return error_response(_("the upload cannot be read: {error}").format(error=err), 400)
     tmp = Path(tempfile.mkdtemp(prefix="drafter-upload-"))
     try:
         count = 0
@@ -131,7 +136,7 @@ async def upload(request):
                 continue
             name = Path((item.filename or "").replace("\\", "/")).name
             if not name or Path(name).suffix.lower() not in SPEECH_SUFFIXES:
-                raise Refused(f"“{name or '（无名）'}”不是 .txt、.md 或 .docx 文件", 400)
+                raise Refused(_("“{name}” is not a .txt, .md or .docx file").format(name=name or _("(no name)")), 400)
             target = tmp / name
             n = 1
             while target.exists():
@@ -140,8 +145,8 @@ async def upload(request):
             target.write_bytes(await item.read())
             count += 1
         if not count:
-            raise Refused("没有收到文件", 400)
-        job = await run_in_threadpool(ctx.state.start, ctx, [tmp], f"上传的 {count} 个文件", tmp)
+            raise Refused(_("no file was received"), 400)
+        job = await run_in_threadpool(ctx.state.start, ctx, [tmp], _("{n} uploaded files").format(n=count), tmp)
     except Refused as err:
         shutil.rmtree(tmp, ignore_errors=True)
         return error_response(err.message, err.status)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import yaml
 
 from drafter.errors import OutlineError
+from drafter.i18n import N_, _
 from drafter.serve.config import MAX_LISTED, OUTLINE_SUFFIXES, Refused
 from drafter.serve.web import Ctx, jsonable, text_field
 
@@ -69,12 +70,13 @@ def to_yaml(outline: dict) -> str:
                      width=1000, default_flow_style=False)
 
 
-def from_yaml(text: str, name: str = "提纲") -> dict:
+def from_yaml(text: str, name: str | None = None) -> dict:
     """The mapping a YAML text holds (OutlineError with line and column when it is not one)."""
     from drafter.compose.outline import parse_yaml
+    name = name or _("outline")
     data, _marks = parse_yaml(text, name)
     if not isinstance(data, dict):
-        raise OutlineError("expected a mapping with title and sections at the top of the outline",
+        raise OutlineError(_("expected a mapping with title and sections at the top of the outline"),
                            path=name, line=1, column=1)
     return jsonable(data)
 
@@ -82,7 +84,7 @@ def from_yaml(text: str, name: str = "提纲") -> dict:
 def for_compose(outline: dict) -> dict:
     """The outline as the composer takes it (without ``pins`` when this drafter has none yet)."""
     if not isinstance(outline, dict):
-        raise Refused("提纲应是一个映射（type、title、sections……）", 400)
+        raise Refused(_("the outline should be a mapping (type, title, sections …)"), 400)
     if "pins" in outline and not pins_supported():
         return {k: v for k, v in outline.items() if k != "pins"}
     return outline
@@ -97,15 +99,16 @@ def problem(outline: dict, templates=None) -> dict | None:
     except OutlineError as err:
         return {"key": err.key or "", "message": err.message}
     if find_template(parsed.type, templates) is None:
-        names = ", ".join(t.name for t in list_templates(templates))
-        return {"key": "type", "message": f"unknown type {parsed.type!r} (expected one of: {names})"}
+        from drafter.suggest import unknown
+        names = [t.name for t in list_templates(templates)]
+        return {"key": "type", "message": unknown(N_("type"), parsed.type, names)}
     return None
 
 
 def outline_of(data: dict) -> dict:
     outline = data.get("outline")
     if not isinstance(outline, dict):
-        raise Refused("请求里没有提纲", 400)
+        raise Refused(_("the request holds no outline"), 400)
     return outline
 
 
@@ -167,15 +170,15 @@ def open_(ctx: Ctx, data: dict) -> dict:
     name = ctx.query("name")
     path = ctx.config.in_root(name, OUTLINE_SUFFIXES)
     if not path.is_file():
-        raise Refused(f"提纲文件夹里没有“{name}”", 404)
+        raise Refused(_("there is no “{name}” in the outline folder").format(name=name), 404)
     if path.stat().st_size > 1 << 20:
-        raise Refused(f"“{name}”太大，不像提纲文件", 400)
+        raise Refused(_("“{name}” is too large to be an outline").format(name=name), 400)
     from drafter.errors import DrafterError
     from drafter.yamlfile import read_text
     try:  # regular files only (a FIFO would block), UTF-8 checked
         text = read_text(path, OutlineError, what="outline")
     except DrafterError as err:
-        raise Refused(f"“{name}”读不了：{err.message}", 400) from None
+        raise Refused(_("“{name}” cannot be read: {error}").format(name=name, error=err.message), 400) from None
     result = parse(ctx, {"yaml": text})
     return {"name": path.relative_to(ctx.config.root).as_posix(), "yaml": text, **result}
 
@@ -187,7 +190,7 @@ def save(ctx: Ctx, data: dict) -> dict:
         name += ".yaml"
     path = ctx.config.in_root(name, OUTLINE_SUFFIXES)
     if _in_bank(ctx, path):
-        raise Refused("提纲不能存进词库文件夹")
+        raise Refused(_("an outline cannot be saved in the bank folder"))
     outline = dict(outline_of(data))
     seed = data.get("seed")
     if isinstance(seed, int) and not isinstance(seed, bool) and 0 <= seed <= 2**31 - 1 \

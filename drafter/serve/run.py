@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 from drafter.serve.config import ServeConfig
 
 
@@ -14,13 +15,13 @@ def make_config(bank=None, templates=None, folder=".", host="127.0.0.1", port=87
     from drafter.bank import default_bank_dir
     folder = Path(folder)
     if not folder.is_dir():
-        raise DrafterError("outline folder not found", path=str(folder), key="--dir")
+        raise DrafterError(_("outline folder not found"), path=str(folder), key="--dir")
     if bank is not None and not Path(bank).is_dir():
-        raise DrafterError("phrase bank directory not found", path=str(bank), key="--bank")
+        raise DrafterError(_("phrase bank directory not found"), path=str(bank), key="--bank")
     if templates is not None and not Path(templates).is_dir():
-        raise DrafterError("templates directory not found", path=str(templates), key="--templates")
+        raise DrafterError(_("templates directory not found"), path=str(templates), key="--templates")
     if not 0 <= port <= 65535:
-        raise DrafterError(f"port {port} is not 0–65535", key="--port")
+        raise DrafterError(_("port {port} is not 0–65535").format(port=port), key="--port")
     return ServeConfig(bank=Path(bank) if bank is not None else Path(default_bank_dir()),
                        root=folder, templates=templates, host=host, port=port)
 
@@ -34,7 +35,8 @@ def bind(config: ServeConfig) -> socket.socket:
         sock.bind((config.host.strip("[]"), config.port))
     except OSError as err:
         sock.close()
-        raise DrafterError(f"cannot listen on {config.host}:{config.port}: {err.strerror}",
+        raise DrafterError(_("cannot listen on {address}: {reason}").format(
+            address=f"{config.host}:{config.port}", reason=err.strerror),
                            key="--port") from None
     sock.listen(128)
     sock.set_inheritable(True)
@@ -45,11 +47,14 @@ def bind(config: ServeConfig) -> socket.socket:
 def startup_messages(config: ServeConfig) -> list[str]:
     """Where the page is (first line, so a script can read the address), and a warning when
     it can be reached from other computers."""
-    lines = [f"drafter: 页面地址 {config.url()} （提纲文件夹 {config.root}，词库 {config.bank}"
-             f"{'' if config.bank_writable() else '，只读'}）；按 Ctrl+C 停止"]
+    bank = _("bank {path}").format(path=config.bank) if config.bank_writable() else \
+        _("bank {path}, read-only").format(path=config.bank)
+    lines = ["drafter: " + _("the page is at {url} (outline folder {root}, {bank}); Ctrl+C stops it").format(
+        url=config.url(), root=config.root, bank=bank)]
     if not config.loopback():
-        lines.append(f"drafter: 警告：在 {config.host} 上监听，本机以外的电脑也能打开这个页面、"
-                     f"读写提纲文件夹和词库；只在信得过的网络里这样做")
+        lines.append("drafter: " + _("warning: listening on {host}, other computers can open this page and read "
+                                     "and write the outline folder and the bank; do this only on a network you "
+                                     "trust").format(host=config.host))
     return lines
 
 

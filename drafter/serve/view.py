@@ -23,7 +23,8 @@ PROSE = ("opening", "body", "closing")
 def speaking_time(chars: int, rate: int) -> str:
     seconds = round(chars * 60 / rate) if rate else 0
     minutes, seconds = divmod(seconds, 60)
-    return f"约 {minutes} 分 {seconds:02d} 秒"
+    from drafter.i18n import _
+    return _("about {minutes} min {seconds:02d} s").format(minutes=minutes, seconds=seconds)
 
 
 def build(result, outline) -> dict:
@@ -142,7 +143,8 @@ def _borrowed_in(text: str, sources: list[dict]) -> list[dict]:
 
 def lint(paragraphs: list[str]) -> list[dict]:
     """Lint findings for the paragraphs the page shows (1-based ``paragraph``; 0: the whole)."""
+    from drafter.i18n import _, translate
     from drafter.lint import lint_paragraphs
-    report = lint_paragraphs(paragraphs, file="草稿")
-    return [{"paragraph": f.paragraph, "level": f.level, "rule": f.rule, "message": f.message,
+    report = lint_paragraphs(paragraphs, file=_("draft"))
+    return [{"paragraph": f.paragraph, "level": f.level, "rule": f.rule, "message": translate(f.message),
              "excerpt": f.excerpt} for f in report.findings]

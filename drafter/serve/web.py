@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from drafter.errors import DrafterError
+from drafter.i18n import _
 from drafter.serve.config import Refused, ServeConfig
 from drafter.serve.guard import TooLarge
 
@@ -45,9 +46,9 @@ def route(fn, state=None, body: bool = True):
             try:
                 data = json.loads(raw.decode("utf-8")) if raw else {}
             except (UnicodeDecodeError, json.JSONDecodeError):
-                return error_response("请求内容不是 JSON", 400)
+                return error_response(_("the request is not JSON"), 400)
             if not isinstance(data, dict):
-                return error_response("请求内容应是一个 JSON 对象", 400)
+                return error_response(_("the request should be a JSON object"), 400)
         ctx = Ctx(config, request, request.app.state.shared)
         try:
             result = await run_in_threadpool(fn, ctx, data)
@@ -83,7 +84,7 @@ def text_field(data: dict, name: str, required: bool = True, limit: int = 10000)
     if value is None and not required:
         return ""
     if not isinstance(value, str) or (required and not value.strip()):
-        raise Refused(f"缺少“{name}”", 400)
+        raise Refused(_("“{name}” is missing").format(name=name), 400)
     if len(value) > limit:
-        raise Refused(f"“{name}”太长（上限 {limit} 字）", 400)
+        raise Refused(_("“{name}” is too long (at most {limit} characters)").format(name=name, limit=limit), 400)
     return value

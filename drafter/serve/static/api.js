@@ -1,5 +1,7 @@
 // Talking to the server: every write carries X-Drafter: 1 (the guard refuses writes without it).
 
+import { t } from "./i18n.js";
+
 export class ApiError extends Error {
   constructor(message, status, data) { super(message); this.status = status; this.data = data || {}; }
 }
@@ -9,7 +11,7 @@ async function reply(response) {
   const type = response.headers.get("content-type") || "";
   if (type.includes("json")) data = await response.json();
   if (!response.ok) {
-    const message = (data && data.error) || `服务器出错（${response.status}）`;
+    const message = (data && data.error) || t("server error ({status})", { status: response.status });
     throw new ApiError(message, response.status, data);
   }
   return data;
@@ -42,7 +44,7 @@ export async function download(path, body) {
   if (!response.ok) await reply(response);
   const disposition = response.headers.get("content-disposition") || "";
   const match = /filename\*=UTF-8''([^;]+)/.exec(disposition);
-  const name = match ? decodeURIComponent(match[1]) : "发言";
+  const name = match ? decodeURIComponent(match[1]) : t("speech");
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");

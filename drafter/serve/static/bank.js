@@ -1,6 +1,7 @@
 // The phrase bank page: browse by category and tag, search, add, edit, delete; mine with progress.
 
 import { el, get, post, upload, toast } from "./api.js";
+import { t } from "./i18n.js";
 import { state } from "./state.js";
 import { sourcesTitle } from "./draft.js";
 
@@ -14,13 +15,13 @@ export async function loadBank() {
   const box = document.getElementById("bank-info");
   const stats = info.stats || { phrases: 0, categories: {}, tags: {} };
   box.replaceChildren(
-    el("div", { text: `词库：${info.dir}` }),
-    el("div", { id: "bank-total", text: `共 ${stats.phrases} 条${info.writable ? "" : "（内置词库，只读）"}` }));
+    el("div", { text: t("bank: {dir}", { dir: info.dir }) }),
+    el("div", { id: "bank-total", text: info.writable ? t("{n} phrases", { n: stats.phrases }) : t("{n} phrases (the built-in bank, read-only)", { n: stats.phrases }) }));
   if (!info.writable) {
-    box.append(el("button", { type: "button", id: "bank-copy", text: "复制一份可编辑的词库",
-      title: "复制到提纲文件夹下的 phrasebank/，以后就用它",
+    box.append(el("button", { type: "button", id: "bank-copy", text: t("Make an editable copy of the bank"),
+      title: t("copy it to phrasebank/ in the outline folder and use that from now on"),
       onclick: async () => {
-        try { const r = await post("/api/bank/copy"); toast(`已复制到 ${r.dir}，以后用它`); await loadBank(); await search(true); }
+        try { const r = await post("/api/bank/copy"); toast(t("copied to {dir}; it is used from now on", { dir: r.dir })); await loadBank(); await search(true); }
         catch (err) { toast(err.message, true); }
       } }));
   }
@@ -35,7 +36,7 @@ export async function loadBank() {
   const names = Object.keys(info.categories).sort();
   const filter = document.getElementById("bank-category");
   const keep = filter.value;
-  filter.replaceChildren(el("option", { value: "", text: "全部分类" }), ...names.map((n) => el("option", { value: n, text: n })));
+  filter.replaceChildren(el("option", { value: "", text: t("all categories") }), ...names.map((n) => el("option", { value: n, text: n })));
   filter.value = keep;
   document.getElementById("add-category").replaceChildren(...names.map((n) => el("option", { value: n, text: n })));
   for (const id of ["add-phrase", "mine-start", "mine-upload"]) document.getElementById(id).disabled = !info.writable;
@@ -54,10 +55,10 @@ function phraseRow(p) {
     actions);
   if (info && info.writable) {
     actions.append(
-      el("button", { type: "button", class: "edit", text: "编辑", onclick: () => editRow(tr, p) }),
-      el("button", { type: "button", class: "delete", text: "删除", onclick: async () => {
-        if (!confirm(`删除“${p.text}”？再次提取时也不会再加回来。`)) return;
-        try { await post("/api/bank/delete", { id: p.id }); tr.remove(); toast("已删除"); loadBank(); }
+      el("button", { type: "button", class: "edit", text: t("Edit"), onclick: () => editRow(tr, p) }),
+      el("button", { type: "button", class: "delete", text: t("Delete"), onclick: async () => {
+        if (!confirm(t("Delete “{text}”? Mining again will not add it back.", { text: p.text }))) return;
+        try { await post("/api/bank/delete", { id: p.id }); tr.remove(); toast(t("deleted")); loadBank(); }
         catch (err) { toast(err.message, true); }
       } }));
   }
@@ -65,20 +66,20 @@ function phraseRow(p) {
 }
 
 function editRow(tr, p) {
-  const text = el("textarea", { "aria-label": "词句" });
+  const text = el("textarea", { "aria-label": t("phrase") });
   text.value = p.text;
-  const category = el("select", { "aria-label": "分类" }, ...Object.keys(info.categories).sort().map((n) =>
+  const category = el("select", { "aria-label": t("category") }, ...Object.keys(info.categories).sort().map((n) =>
     el("option", { value: n, text: n, selected: n === p.category })));
-  const tags = el("input", { value: p.tags.join(" "), "aria-label": "标签" });
-  const save = el("button", { type: "button", class: "save", text: "保存", onclick: async () => {
+  const tags = el("input", { value: p.tags.join(" "), "aria-label": t("tags") });
+  const save = el("button", { type: "button", class: "save", text: t("Save"), onclick: async () => {
     try {
       const r = await post("/api/bank/edit", { id: p.id, text: text.value, category: category.value,
         tags: tagsOf(tags.value), was_tags: p.tags });
       tr.replaceWith(phraseRow(r.phrase));
-      toast("已保存");
+      toast(t("saved"));
     } catch (err) { toast(err.message, true); }
   } });
-  const cancel = el("button", { type: "button", text: "取消", onclick: () => tr.replaceWith(phraseRow(p)) });
+  const cancel = el("button", { type: "button", text: t("Cancel"), onclick: () => tr.replaceWith(phraseRow(p)) });
   tr.replaceChildren(el("td", {}, text), el("td", {}, category), el("td", {}, tags), el("td", { text: String(p.count) }),
     el("td", { class: "src", text: (p.sources || []).map((s) => `${s.file}:${s.para}`).join(" ") }), el("td", {}, save, cancel));
 }
@@ -92,7 +93,7 @@ export async function search(fresh) {
     const body = document.querySelector("#bank-table tbody");
     if (fresh) body.replaceChildren();
     body.append(...r.phrases.map(phraseRow));
-    if (fresh && !r.phrases.length) body.append(el("tr", {}, el("td", { colspan: "6", text: "没有找到" })));
+    if (fresh && !r.phrases.length) body.append(el("tr", {}, el("td", { colspan: "6", text: t("nothing found") })));
     offset += r.phrases.length;
     document.getElementById("bank-more").hidden = !r.more;
     document.getElementById("bank-table").dataset.searched = String(++searches);
@@ -103,7 +104,7 @@ async function addPhrase() {
   try {
     const r = await post("/api/bank/add", { text: document.getElementById("add-text").value,
       category: document.getElementById("add-category").value, tags: tagsOf(document.getElementById("add-tags").value) });
-    toast(`已添加 ${r.phrase.id}`);
+    toast(t("added {id}", { id: r.phrase.id }));
     document.getElementById("add-text").value = "";
     await loadBank();
     document.querySelector("#bank-table tbody").prepend(phraseRow(r.phrase));
@@ -117,7 +118,7 @@ async function follow(job) {
   for (;;) {
     bar.max = Math.max(1, job.total);
     bar.value = job.done;
-    status.textContent = job.state === "running" ? `正在提取 ${job.label}：${job.done} / ${job.total || "?"} 篇` : job.message;
+    status.textContent = job.state === "running" ? t("mining {label}: {done} / {total} speeches", { label: job.label, done: job.done, total: job.total || "?" }) : job.message;
     if (job.state !== "running") break;
     await new Promise((r) => setTimeout(r, 400));
     try { job = await get("/api/mine/status", { id: job.id }); } catch (err) { status.textContent = err.message; return; }
@@ -138,7 +139,7 @@ export function setupBank() {
   });
   document.getElementById("mine-upload").addEventListener("click", async () => {
     const files = document.getElementById("mine-files").files;
-    if (!files.length) { toast("先选择文件", true); return; }
+    if (!files.length) { toast(t("choose files first"), true); return; }
     const data = new FormData();
     for (const f of files) data.append("files", f, f.name);
     try { await follow(await upload("/api/mine/upload", data)); } catch (err) { toast(err.message, true); }

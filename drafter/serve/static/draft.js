@@ -3,6 +3,7 @@
 
 import { el, post, download, toast } from "./api.js";
 import { state, emit } from "./state.js";
+import { t } from "./i18n.js";
 
 const paper = () => document.getElementById("paper");
 const chooser = () => document.getElementById("chooser");
@@ -10,12 +11,12 @@ let drafts = 0;
 let selectedKey = null;
 
 function sourceLine(b) {
-  const where = (b.sources || []).map((s) => `${s.file} 第${s.para}段`).join("、") || "来源不详";
-  return `${b.category ? b.category + " " : ""}${b.phrase || ""}：${where}`;
+  const where = (b.sources || []).map((s) => t("{file} paragraph {para}", { file: s.file, para: s.para })).join(t(", ")) || t("source unknown");
+  return t("{what}: {where}", { what: `${b.category ? b.category + " " : ""}${b.phrase || ""}`, where });
 }
 
 export function sourcesTitle(list) {
-  return list && list.length ? "来源：" + list.map(sourceLine).join("\n") : "";
+  return list && list.length ? t("sources: {list}", { list: list.map(sourceLine).join("\n") }) : "";
 }
 
 function withMarks(text, marks, findings) {
@@ -112,12 +113,14 @@ export function render(view, linted = false) {
   paper().replaceChildren(...nodes);
   const figures = document.getElementById("figures");
   figures.replaceChildren(
-    "字数 ", el("b", { id: "fig-length", text: String(view.length) }), `（目标 ${view.target}），讲话时间 `,
+    t("characters "), el("b", { id: "fig-length", text: String(view.length) }),
+    t(" (target {target}), speaking time ", { target: view.target }),
     el("b", { id: "fig-time", text: view.minutes }),
-    view.choosable ? "。点一句可换、可锁定、可手改。" : "。（这一版起草器还不能逐句挑选。）");
+    view.choosable ? t(". Click a sentence to replace, lock or edit it.")
+      : t(". (This composer cannot choose sentence by sentence yet.)"));
   const warnings = document.getElementById("warnings");
   warnings.replaceChildren(...view.warnings.map((w) => el("li", { text: w })),
-    ...view.lint.map((f) => el("li", { class: "lint-doc", text: `${f.rule}：${f.message}` })));
+    ...view.lint.map((f) => el("li", { class: "lint-doc", text: t("{what}: {where}", { what: f.rule, where: f.message }) })));
   if (linted) paper().dataset.linted = paper().dataset.drafted;
   else paper().dataset.drafted = String(++drafts);
   if (selectedKey) {
@@ -186,31 +189,31 @@ function showChooser(seg, fetchAlternatives) {
   const box = chooser();
   box.hidden = false;
   const pin = (state.outline.pins || {})[seg.key];
-  const lock = el("button", { type: "button", id: "lock-sentence", text: seg.locked ? "解锁" : "锁定这句",
+  const lock = el("button", { type: "button", id: "lock-sentence", text: seg.locked ? t("unlock") : t("lock this sentence"),
     onclick: () => {
       if (seg.locked) delete pins()[seg.key];
       else pins()[seg.key] = seg.phrase ? seg.phrase : { text: seg.text };
       pinChanged();
     } });
-  const editArea = el("textarea", { id: "hand-text", "aria-label": "手改这一句", hidden: true });
+  const editArea = el("textarea", { id: "hand-text", "aria-label": t("edit this sentence by hand"), hidden: true });
   editArea.value = (pin && typeof pin === "object" && pin.text) || seg.text;
-  const saveEdit = el("button", { type: "button", id: "hand-save", text: "用改好的这句", hidden: true,
+  const saveEdit = el("button", { type: "button", id: "hand-save", text: t("use the edited sentence"), hidden: true,
     onclick: () => {
       const text = editArea.value.trim();
-      if (!text) { toast("这一句不能是空的", true); return; }
+      if (!text) { toast(t("the sentence cannot be empty"), true); return; }
       pins()[seg.key] = { text };
       pinChanged();
     } });
-  const edit = el("button", { type: "button", id: "hand-edit", text: "手改",
+  const edit = el("button", { type: "button", id: "hand-edit", text: t("edit"),
     onclick: () => { editArea.hidden = false; saveEdit.hidden = false; editArea.focus(); } });
-  const list = el("ol", { id: "alternatives" }, el("li", { class: "loading", text: "正在找备选句……" }));
+  const list = el("ol", { id: "alternatives" }, el("li", { class: "loading", text: t("looking for alternatives …") }));
   box.replaceChildren(
-    el("div", { class: "actions" }, el("h3", { text: `这一句（${seg.section || seg.key}）` }),
-      el("button", { type: "button", text: "关闭", onclick: closeChooser })),
+    el("div", { class: "actions" }, el("h3", { text: t("this sentence ({where})", { where: seg.section || seg.key }) }),
+      el("button", { type: "button", text: t("close"), onclick: closeChooser })),
     el("div", { class: "current", text: seg.text }),
-    el("div", { class: "src", text: seg.hand ? "手改的句子" : (sourcesTitle(seg.sources) || "（起草器写的连接句）") }),
+    el("div", { class: "src", text: seg.hand ? t("a sentence edited by hand") : (sourcesTitle(seg.sources) || t("(a connecting sentence the composer wrote)")) }),
     el("div", { class: "actions" }, lock, edit), editArea, saveEdit,
-    el("h3", { text: "词库里同一用途的备选（按起草器的排序）" }), list);
+    el("h3", { text: t("alternatives of the same role from the bank (ranked as the composer ranks them)") }), list);
   if (fetchAlternatives) loadAlternatives(seg, list);
   else if (lastAlternatives && lastAlternatives.key === seg.key) fillAlternatives(seg, list, lastAlternatives.items);
 }
@@ -221,18 +224,21 @@ async function loadAlternatives(seg, list) {
     const result = await post("/api/alternatives", { outline: state.outline, seed: state.seed, key: seg.key });
     if (selectedKey !== seg.key) return;  // the writer has clicked another sentence meanwhile
     lastAlternatives = { key: seg.key, items: result.alternatives };
-    fillAlternatives(seg, list, result.alternatives);
+    // the chooser may have been drawn again meanwhile (the proofreading came back): fill the one shown
+    fillAlternatives(seg, document.getElementById("alternatives") || list, result.alternatives);
   } catch (err) {
-    if (selectedKey === seg.key) list.replaceChildren(el("li", { class: "none", text: err.message }));
+    if (selectedKey === seg.key) {
+      (document.getElementById("alternatives") || list).replaceChildren(el("li", { class: "none", text: err.message }));
+    }
   }
 }
 
 function fillAlternatives(seg, list, items) {
-  if (!items.length) { list.replaceChildren(el("li", { class: "none", text: "词库里没有同一用途的其他句子" })); return; }
+  if (!items.length) { list.replaceChildren(el("li", { class: "none", text: t("the bank has no other sentence of the same role") })); return; }
   list.replaceChildren(...items.map((a) => el("li", { dataset: { phrase: a.phrase || "" } },
     el("div", { class: "alt-text", text: a.text }),
     el("div", { class: "src", text: sourcesTitle([{ phrase: a.phrase, category: a.role, sources: a.sources }]) }),
-    el("button", { type: "button", class: "use-alternative", text: a.phrase === seg.phrase ? "现在用的就是这句" : "用这句",
+    el("button", { type: "button", class: "use-alternative", text: a.phrase === seg.phrase ? t("this is the one in use") : t("use this one"),
       disabled: a.phrase === seg.phrase,
       onclick: () => { pins()[seg.key] = a.phrase; pinChanged(); } }))));
 }
@@ -253,7 +259,7 @@ export function setupDraft() {
       try {
         const name = await download("/api/download", { outline: state.outline, seed: state.seed,
           format: button.dataset.download, name: state.name });
-        toast(`已下载 ${name}`);
+        toast(t("downloaded {name}", { name }));
       } catch (err) { toast(err.message, true); }
     });
   }

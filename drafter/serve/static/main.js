@@ -1,6 +1,7 @@
 // Start the page: tabs, the first outline (``drafter new`` for 研讨发言), the bank on demand.
 
 import { el, get, toast } from "./api.js";
+import { t } from "./i18n.js";
 import { state, on } from "./state.js";
 import { setupOutline, newOutline, refreshFiles, check } from "./outline.js";
 import { setupDraft } from "./draft.js";
@@ -26,7 +27,7 @@ async function start() {
   on("outlineChanged", (why) => { if (why === "pins") check(); });
   try {
     state.about = await get("/api/about");
-    document.getElementById("where").textContent = `提纲文件夹：${state.about.root}`;
+    document.getElementById("where").textContent = t("outline folder: {root}", { root: state.about.root });
     state.types = (await get("/api/types")).types;
     const select = document.getElementById("new-type");
     select.replaceChildren(...state.types.map((t) => el("option", { value: t.name, text: t.name, title: t.description })));

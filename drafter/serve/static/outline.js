@@ -1,6 +1,7 @@
 // The outline form and its YAML view, kept in step through the server (one YAML, one validator).
 
 import { el, post, get, toast } from "./api.js";
+import { t } from "./i18n.js";
 import { state, emit, normalizeOutline } from "./state.js";
 
 const form = () => document.getElementById("outline-form");
@@ -8,20 +9,20 @@ const yamlText = () => document.getElementById("yaml-text");
 
 //: field names as the writer knows them, for messages
 const LABELS = {
-  type: "类型", numbering: "编号方式", title: "标题", speaker: "发言人", date: "日期", theme: "主题",
-  length: "字数", minutes: "分钟", rate: "语速", vars: "槽位", opening: "开头", closing: "结尾",
-  sections: "各部分", heading: "标题", points: "要点", text: "原文", pins: "选定的句子",
+  type: "type", numbering: "numbering", title: "title", speaker: "speaker", date: "date", theme: "theme",
+  length: "length", minutes: "minutes", rate: "speaking rate", vars: "slots", opening: "opening", closing: "closing",
+  sections: "sections", heading: "heading", points: "points", text: "own text", pins: "chosen sentences",
 };
 const MAX_DEPTH = 3;
 
 export function fieldLabel(key) {
-  if (!key) return "提纲";
+  if (!key) return t("outline");
   const parts = [];
   const re = /([^.[\]]+)|\[(\d+)\]/g;
   let m;
   while ((m = re.exec(key))) {
-    if (m[1]) parts.push(LABELS[m[1]] || m[1]);
-    else parts.push(`第${m[2]}项`);
+    if (m[1]) parts.push(LABELS[m[1]] ? t(LABELS[m[1]]) : m[1]);
+    else parts.push(t("item {n}", { n: m[2] }));
   }
   return parts.join(" · ");
 }
@@ -55,7 +56,7 @@ function yamlEdited() {
       const box = document.getElementById("yaml-problem");
       if (!result.outline) {
         const p = result.problem;
-        box.textContent = `第 ${p.line || "?"} 行第 ${p.column || "?"} 列：${p.message}`;
+        box.textContent = t("line {line}, column {column}: {message}", { line: p.line || "?", column: p.column || "?", message: p.message });
         box.hidden = false;
         return;
       }
@@ -101,12 +102,12 @@ function fieldFor(key) {
 function row(label, field) { return el("div", { class: "row" }, el("label", { text: label }), field); }
 
 function textInput(key, value, set, attrs = {}) {
-  return el("input", { ...attrs, value: value ?? "", dataset: { key }, "aria-label": attrs["aria-label"] || LABELS[key] || key,
+  return el("input", { ...attrs, value: value ?? "", dataset: { key }, "aria-label": attrs["aria-label"] || (LABELS[key] ? t(LABELS[key]) : key),
     oninput: (e) => { set(e.target.value); changed(); } });
 }
 
 function textArea(key, value, set, attrs = {}) {
-  const area = el("textarea", { ...attrs, dataset: { key }, "aria-label": attrs["aria-label"] || LABELS[key] || key,
+  const area = el("textarea", { ...attrs, dataset: { key }, "aria-label": attrs["aria-label"] || (LABELS[key] ? t(LABELS[key]) : key),
     oninput: (e) => { set(e.target.value); changed(); } });
   area.value = value ?? "";
   return area;
@@ -124,56 +125,56 @@ export function renderForm() {
   const f = form();
   f.replaceChildren();
   if (!o) return;
-  const typeSelect = el("select", { dataset: { key: "type" }, "aria-label": "类型",
+  const typeSelect = el("select", { dataset: { key: "type" }, "aria-label": t("type"),
     onchange: (e) => { o.type = e.target.value; changed(); } });
   const names = state.types.map((t) => t.name);
   if (o.type && !names.includes(o.type)) names.push(o.type);
   for (const name of names) typeSelect.append(el("option", { value: name, text: name, selected: name === (o.type || "研讨发言") }));
-  const numbering = el("select", { dataset: { key: "numbering" }, "aria-label": "编号方式",
+  const numbering = el("select", { dataset: { key: "numbering" }, "aria-label": t("numbering"),
     onchange: (e) => { setTop("numbering")(e.target.value); changed(); } },
-    el("option", { value: "", text: "按类型默认", selected: !o.numbering }),
-    el("option", { value: "lead", text: "不编号的段首句", selected: o.numbering === "lead" }),
+    el("option", { value: "", text: t("the type's default"), selected: !o.numbering }),
+    el("option", { value: "lead", text: t("unnumbered lead sentences"), selected: o.numbering === "lead" }),
     el("option", { value: "numbered", text: "一、（一）一是", selected: o.numbering === "numbered" }));
   f.append(
-    row("类型", el("div", { class: "inline" }, typeSelect, numbering)),
-    row("标题", textArea("title", o.title, (v) => { o.title = v; }, { rows: 2, placeholder: "讲话标题（可分行）" })),
-    row("发言人", textInput("speaker", o.speaker, setTop("speaker"), { placeholder: "单位 职务 姓名" })),
-    row("日期", textInput("date", o.date, setTop("date"), { placeholder: "2026-11-21" })),
-    row("主题", textInput("theme", o.theme, setTop("theme"), { placeholder: "如 以学促干" })),
-    row("篇幅", lengthFields(o)),
-    row("槽位", varsFields(o)),
-    row("开头", textArea("opening", o.opening, setTop("opening"), { rows: 2, placeholder: "可选：照录的开头，每行一段；不填则从词库起草" })),
+    row(t("type"), el("div", { class: "inline" }, typeSelect, numbering)),
+    row(t("title"), textArea("title", o.title, (v) => { o.title = v; }, { rows: 2, placeholder: t("title of the speech (may run over lines)") })),
+    row(t("speaker"), textInput("speaker", o.speaker, setTop("speaker"), { placeholder: t("unit, post, name") })),
+    row(t("date"), textInput("date", o.date, setTop("date"), { placeholder: "2026-11-21" })),
+    row(t("theme"), textInput("theme", o.theme, setTop("theme"), { placeholder: t("e.g. {example}", { example: "以学促干" }) })),
+    row(t("length"), lengthFields(o)),
+    row(t("slots"), varsFields(o)),
+    row(t("opening"), textArea("opening", o.opening, setTop("opening"), { rows: 2, placeholder: t("optional: an opening printed as written, a line a paragraph; if empty, drafted from the bank") })),
   );
-  const sections = el("fieldset", { dataset: { key: "sections" } }, el("legend", { text: "各部分" }));
+  const sections = el("fieldset", { dataset: { key: "sections" } }, el("legend", { text: t("sections") }));
   o.sections.forEach((node, i) => sections.append(nodeFields(o.sections, i, `sections[${i + 1}]`, String(i + 1), 1)));
-  sections.append(el("button", { type: "button", id: "add-section", text: "＋ 添加一部分",
+  sections.append(el("button", { type: "button", id: "add-section", text: t("＋ add a section"),
     onclick: () => { o.sections.push({ heading: "", text: "", points: [] }); renderForm(); changed(); } }));
   f.append(sections);
-  f.append(row("结尾", textArea("closing", o.closing, setTop("closing"), { rows: 2, placeholder: "可选：照录的结尾，每行一段" })));
+  f.append(row(t("closing"), textArea("closing", o.closing, setTop("closing"), { rows: 2, placeholder: t("optional: a closing printed as written, a line a paragraph") })));
 }
 
 function lengthFields(o) {
   const unit = o.minutes !== undefined && o.minutes !== null ? "minutes" : "length";
   const number = el("input", { type: "number", min: "1", step: unit === "minutes" ? "0.5" : "100",
-    value: o[unit] ?? "", dataset: { key: unit }, "aria-label": unit === "minutes" ? "分钟" : "字数",
+    value: o[unit] ?? "", dataset: { key: unit }, "aria-label": unit === "minutes" ? t("minutes") : t("length"),
     oninput: (e) => {
       const v = e.target.value === "" ? null : Number(e.target.value);
       delete o.length; delete o.minutes;
       if (v !== null && !Number.isNaN(v)) o[select.value] = select.value === "length" ? Math.round(v) : v;
       changed();
     } });
-  const select = el("select", { "aria-label": "篇幅单位", onchange: () => {
+  const select = el("select", { "aria-label": t("unit of length"), onchange: () => {
       const v = number.value === "" ? null : Number(number.value);
       delete o.length; delete o.minutes;
       if (v !== null) o[select.value] = select.value === "length" ? Math.round(v) : v;
       renderForm(); changed();
     } },
-    el("option", { value: "length", text: "字", selected: unit === "length" }),
-    el("option", { value: "minutes", text: "分钟", selected: unit === "minutes" }));
+    el("option", { value: "length", text: t("characters"), selected: unit === "length" }),
+    el("option", { value: "minutes", text: t("minutes"), selected: unit === "minutes" }));
   const rate = el("input", { type: "number", min: "60", step: "10", value: o.rate ?? "", placeholder: "220",
-    dataset: { key: "rate" }, "aria-label": "语速",
+    dataset: { key: "rate" }, "aria-label": t("speaking rate"),
     oninput: (e) => { if (e.target.value === "") delete o.rate; else o.rate = Math.round(Number(e.target.value)); changed(); } });
-  return el("div", { class: "inline" }, number, select, el("span", { text: "语速" }), rate, el("span", { text: "字/分" }));
+  return el("div", { class: "inline" }, number, select, el("span", { text: t("speaking rate") }), rate, el("span", { text: t("characters/min") }));
 }
 
 function varsFields(o) {
@@ -181,14 +182,14 @@ function varsFields(o) {
   const entries = Object.entries(o.vars || {});
   const write = (list) => { o.vars = Object.fromEntries(list.filter(([k]) => k !== "")); if (!Object.keys(o.vars).length) delete o.vars; };
   entries.forEach(([name, value], i) => {
-    const nameInput = el("input", { value: name, placeholder: "槽位名，如 地名", "aria-label": "槽位名",
+    const nameInput = el("input", { value: name, placeholder: t("slot name, e.g. {example}", { example: "地名" }), "aria-label": t("slot name"),
       oninput: (e) => { entries[i][0] = e.target.value.trim(); write(entries); changed(); } });
-    const valueInput = el("input", { value: value ?? "", placeholder: "值，如 滨江区", "aria-label": "槽位值",
+    const valueInput = el("input", { value: value ?? "", placeholder: t("value, e.g. {example}", { example: "滨江区" }), "aria-label": t("slot value"),
       dataset: { key: `vars.${name}` }, oninput: (e) => { entries[i][1] = e.target.value; write(entries); changed(); } });
     box.append(el("div", { class: "var-row" }, nameInput, valueInput,
-      el("button", { type: "button", text: "删", title: "删除这个槽位", onclick: () => { entries.splice(i, 1); write(entries); renderForm(); changed(); } })));
+      el("button", { type: "button", text: t("remove"), title: t("remove this slot"), onclick: () => { entries.splice(i, 1); write(entries); renderForm(); changed(); } })));
   });
-  box.append(el("button", { type: "button", text: "＋ 槽位", onclick: () => { o.vars = { ...(o.vars || {}), "": "" }; renderForm(); } }));
+  box.append(el("button", { type: "button", text: t("＋ slot"), onclick: () => { o.vars = { ...(o.vars || {}), "": "" }; renderForm(); } }));
   return box;
 }
 
@@ -209,20 +210,20 @@ function nodeFields(list, i, key, path, depth) {
     renumberPins(parentPath(path), mapping);
     renderForm(); changed();
   };
-  const what = depth === 1 ? "部分" : "要点";
+  const section = depth === 1;
   const head = el("div", { class: "head" },
     el("span", { class: "num", text: path }),
-    textInput(`${key}.heading`, node.heading, (v) => { node.heading = v; }, { placeholder: depth === 1 ? "这一部分的标题" : "要点", "aria-label": `${what}${path}标题` }),
-    el("button", { type: "button", text: "↑", title: "上移", onclick: () => move(i - 1) }),
-    el("button", { type: "button", text: "↓", title: "下移", onclick: () => move(i + 1) }),
-    el("button", { type: "button", text: "✕", title: `删除这个${what}`, onclick: remove }));
+    textInput(`${key}.heading`, node.heading, (v) => { node.heading = v; }, { placeholder: section ? t("heading of this section") : t("point"), "aria-label": section ? t("section {path} heading", { path }) : t("point {path} heading", { path }) }),
+    el("button", { type: "button", text: "↑", title: t("move up"), onclick: () => move(i - 1) }),
+    el("button", { type: "button", text: "↓", title: t("move down"), onclick: () => move(i + 1) }),
+    el("button", { type: "button", text: "✕", title: section ? t("remove this section") : t("remove this point"), onclick: remove }));
   const box = el("div", { class: "node", dataset: { key } }, head);
-  const text = textArea(`${key}.text`, node.text, (v) => { node.text = v; }, { rows: 1, placeholder: "可选：照录的正文，每行一段", "aria-label": `${what}${path}原文` });
+  const text = textArea(`${key}.text`, node.text, (v) => { node.text = v; }, { rows: 1, placeholder: t("optional: body text printed as written, a line a paragraph"), "aria-label": section ? t("section {path} own text", { path }) : t("point {path} own text", { path }) });
   box.append(text);
   const points = el("div", { class: "points", dataset: { key: `${key}.points` } });
   node.points.forEach((_, j) => points.append(nodeFields(node.points, j, `${key}.points[${j + 1}]`, `${path}.${j + 1}`, depth + 1)));
   if (depth < MAX_DEPTH) {
-    points.append(el("button", { type: "button", class: "add-point", text: "＋ 要点",
+    points.append(el("button", { type: "button", class: "add-point", text: t("＋ point"),
       onclick: () => { node.points.push({ heading: "", text: "", points: [] }); renderForm(); changed(); } }));
   }
   box.append(points);
@@ -262,7 +263,7 @@ export async function newOutline(type, theme) {
 export async function refreshFiles() {
   const { files } = await get("/api/files");
   const select = document.getElementById("open-file");
-  select.replaceChildren(el("option", { value: "", text: "（提纲文件夹里的 .yaml）" }),
+  select.replaceChildren(el("option", { value: "", text: t("(the .yaml files of the outline folder)") }),
     ...files.map((name) => el("option", { value: name, text: name, selected: name === state.name })));
 }
 
@@ -289,11 +290,11 @@ export async function openOutline(name) {
 
 export async function saveOutline() {
   const name = document.getElementById("save-name").value.trim() || state.name;
-  if (!name) { toast("先写一个文件名", true); return; }
+  if (!name) { toast(t("write a file name first"), true); return; }
   const result = await post("/api/outline/save", { name, outline: state.outline, seed: state.seed });
   state.name = result.name;
   document.getElementById("save-name").value = result.name;
-  toast(`已保存 ${result.name}`);
+  toast(t("saved {name}", { name: result.name }));
   await refreshFiles();
 }
 
