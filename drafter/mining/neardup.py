@@ -26,8 +26,10 @@ skeleton's halves reappear at the start or at the end of the longer one.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from difflib import SequenceMatcher
 
 #: two skeletons one edit apart fold when the shorter holds at least this many characters
 #: (Han characters mostly): below it one character is much of a phrase's meaning (measured: see
@@ -168,7 +170,6 @@ PARA_CAP = 1024
 
 
 def _h(text: str) -> int:
-    import hashlib
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
 
 
@@ -254,5 +255,4 @@ def copy_accidents(keys: list[tuple[str, str]], counts: list[int], where: dict, 
 
 
 def _longest_common(a: str, b: str) -> int:
-    from difflib import SequenceMatcher
     return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
