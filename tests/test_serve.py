@@ -28,9 +28,9 @@ def example(name="研讨发言.yaml") -> dict:
 
 def test_the_page_and_its_files_are_served(page):
     html = page.get("/")
-    assert html.status_code == 200 and "drafter 起草助手" in html.text
+    assert html.status_code == 200 and "drafter drafting assistant" in html.text
     assert "http" not in html.text.replace("http-equiv", ""), "the page loads nothing from the network"
-    for name in ("main.js", "outline.js", "draft.js", "bank.js", "api.js", "state.js", "app.css"):
+    for name in ("main.js", "outline.js", "draft.js", "bank.js", "api.js", "state.js", "i18n.js", "app.css"):
         r = page.get(f"/static/{name}")
         assert r.status_code == 200, name
         assert "https://" not in r.text and "//cdn" not in r.text, name
