@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.markers import marker_number
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
@@ -35,7 +36,8 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     # sections, 一是 items standing as paragraphs may carry （1）（2）, and the reverse.
     starts = []
     if heads:
-        starts.append(((-1, 0) if heads[0][1] == 0 else (heads[0][0], 0), 0, "numbered"))
+        first = (-1, 0) if heads[0][1] == 0 or _numbered_run_over_leads(heads, leads) else (heads[0][0], 0)
+        starts.append((first, 0, "numbered"))
     if leads:
         starts.append(((leads[0][0], 0), 1, "leads"))
     if items and not (leads and len({i for i, *_ in items}) == 1 and items[0][0] < leads[0][0]):
@@ -45,6 +47,11 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     if starts:
         outer = min(starts)[2]
         if outer == "numbered":
+            if starts[0][0] == (-1, 0) and heads[0][1] != 0 and heads[0][0] > 0:
+                # numbered headings over leads: the leads before the first heading are its siblings
+                body, before = _build(paras[:heads[0][0]], depth, top)
+                rest_body, nodes = _split_numbered(paras[heads[0][0]:], _heads_from(heads, heads[0][0]), depth)
+                return body + rest_body, before + nodes
             return _split_numbered(paras, heads, depth)
         if outer == "leads":
             return _split_at(paras, leads + _runs_after_leads(paras, leads, items), depth, recurse=NESTS["leads"])
@@ -54,6 +61,25 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
         if cuts is not None:
             return _split_at(paras, cuts, depth, recurse=NESTS["inner"])
     return paras, []
+
+
+def _heads_from(heads: list, offset: int) -> list:
+    """``heads`` with their paragraph indices counted from ``offset``."""
+    return [(i - offset, *rest) for i, *rest in heads]
+
+
+def _numbered_run_over_leads(heads: list, leads: list) -> bool:
+    """Numbered headings counted straight through from 1 (（一）（二）（三）), with lead sentences both
+    before the first and between them, are the outer structure: the leads before the first are the
+    container's text and the others sit inside the headings (a work report's 一、 with its （一）…
+    sections whose paragraphs open with lead sentences). Leads whose sections each number their own
+    points start again from 1 in each, and stay outermost."""
+    if len(heads) < 2 or not leads or leads[0][0] > heads[0][0]:
+        return False
+    numbers = [marker_number(h[2]) for h in heads]
+    if numbers != list(range(1, len(heads) + 1)):
+        return False
+    return any(heads[0][0] < i < heads[-1][0] for i, *_ in leads)
 
 
 def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:

@@ -138,6 +138,11 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
         if best is None or score > best_score:
             best, best_score = members, score
     if not best:
+        # the opening said how many points follow (我讲两个方面) and just that many paragraphs open with
+        # a sentence that could lead, of whatever comma pattern: they are the points
+        found = [i for i, s in enumerate(sentences) if s is not None]
+        if len(found) >= 2 and _announced(paras[:found[0]]) == len(found):
+            return [(i, 0, "") for i in found]
         return []
     heads: dict[str, int] = {}
     for _, sent in best:
