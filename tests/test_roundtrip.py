@@ -100,10 +100,9 @@ def _round_trips(tmp_path, data: dict, seed: int, formats=("txt", "md", "docx"))
         assert [(d, s.heading) for d, s in parse_file(written).walk()] == want, f".{suffix}"
 
 
-#: lead-style drafts the parser does not read back yet: 09's leads 把纪律和规矩挺在前面。/ 以案为鉴，警钟长鸣。
-#: differ in commas and share no words (the opening's 我讲两个方面 counts them, but the count is only
-#: used within one comma pattern); 11's opening announces nothing and its three leads differ in commas
-_NOT_YET = {"11-教育": "leads of different comma counts, no shared words, no announcement in the opening"}
+#: lead-style drafts the parser does not read back yet (none today; 09 and 11 read back since the
+#: opening's count groups lead paragraphs of any comma pattern)
+_NOT_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("k", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=_NOT_YET[p.stem]))
