@@ -25,7 +25,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from draft_bench import OUTLINE  # noqa: E402  (the same 3,000-character outline as draft_bench)
+#: a 3,000-character outline (the one draft_bench used before it moved to the example outline)
+OUTLINE = """\
+type: 研讨发言
+numbering: numbered
+title: 在理论学习中心组“以学促干”专题研讨会上的发言
+speaker: XX区委副书记 张三
+theme: 以学促干
+length: 3000
+vars: {地名: 滨江区}
+sections:
+  - heading: 坚持以学促干，在学思践悟中把牢方向
+    points: [强化理论武装, 深入调查研究]
+  - heading: 坚持埋头苦干，在履职尽责中展现作为
+    points: [干在发展的关键处, 干在民生的第一线]
+  - heading: 坚持真抓实干，在转变作风中锤炼党性
+"""
 
 TARGET = 0.3
 
