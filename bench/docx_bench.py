@@ -31,6 +31,9 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+from childtime import cpu as child_cpu
+from childtime import unpack
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTLINE = ROOT / "examples" / "研讨发言.yaml"
 SPEECH = next(iter(sorted((ROOT / "corpus").glob("002_*.txt"))), None)
@@ -62,22 +65,8 @@ def env_for(tree: Path) -> dict:
 
 
 def cpu(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> float:
-    """CPU seconds (user + system) of one child process."""
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            err.seek(0)
-            sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{err.read().decode(errors='replace')}")
-    return usage.ru_utime + usage.ru_stime
-
-
-def unpack(rev: str, into: Path) -> Path:
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "drafter"], check=True,
-                             capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
+    """CPU seconds of one child process, run in this checkout unless told otherwise."""
+    return child_cpu(cmd, cwd, env)
 
 
 def main() -> None:

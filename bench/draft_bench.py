@@ -28,6 +28,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+from childtime import cpu, unpack
+
 ROOT = Path(__file__).resolve().parent.parent
 SHORT = ROOT / "examples" / "研讨发言.yaml"
 LONG = """\
@@ -72,21 +74,6 @@ def env_for(tree: Path) -> dict:
     return env
 
 
-def cpu(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            err.seek(0)
-            sys.exit(f"command failed: {' '.join(cmd)}\n{err.read().decode(errors='replace')}")
-    return usage.ru_utime + usage.ru_stime
-
-
-def unpack(rev: str, into: Path) -> Path:
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "drafter"], check=True,
-                             capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
 
 
 def main() -> None:
