@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> None:
         try:
             set_language(lang)
         except ValueError:
-            typer.echo(f"drafter: --lang: {lang!r}: en | zh", err=True)
+            typer.echo("drafter: " + _("--lang: {lang}: en | zh").format(lang=repr(lang)), err=True)
             sys.exit(2)
     register_commands(_command_in(argv))
     try:

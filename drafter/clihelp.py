@@ -420,7 +420,7 @@ class DrafterGroup(TyperGroup):
             try:
                 i18n.set_language(lang)
             except ValueError:
-                typer.echo(f"drafter: --lang {lang}: en | zh", err=True)
+                typer.echo("drafter: " + _("--lang {lang}: en | zh").format(lang=lang), err=True)
                 sys.exit(2)
         adopt(self)
         flush_announcements(show=False)

@@ -44,7 +44,7 @@ MM_PER_PT = 25.4 / 72
 def size_pt(value: object) -> float:
     """'三号' → 16, '16pt' → 16, 16 → 16; ValueError for anything else."""
     if isinstance(value, bool):
-        raise ValueError(f"not a size: {value!r}")
+        raise ValueError(_("not a size: {value}").format(value=repr(value)))
     if isinstance(value, (int, float)):
         pt = float(value)
     else:
@@ -53,7 +53,7 @@ def size_pt(value: object) -> float:
             return float(SIZE_NAMES[text])
         pt = float(text.removesuffix("pt").removesuffix("磅").strip())
     if not 1 <= pt <= 200:
-        raise ValueError(f"size {pt} pt is out of range")
+        raise ValueError(_("size {pt} pt is out of range").format(pt=pt))
     return pt
 
 
@@ -352,30 +352,29 @@ class _Reader:
     def number(self, key: str, low: float = 0, high: float = 10_000, integer: bool = False) -> float:
         value = self.get(key)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(key, f"must be a number, not {value!r}")
+            raise self.fail(key, _("must be a number, not {value}").format(value=repr(value)))
         if integer and value != int(value):
-            raise self.fail(key, f"must be a whole number, not {value!r}")
+            raise self.fail(key, _("must be a whole number, not {value}").format(value=repr(value)))
         if not low <= value <= high:
-            raise self.fail(key, f"{value} is out of range ({low:g}–{high:g})")
+            raise self.fail(key, _("{value} is out of range ({low:g}–{high:g})").format(value=value, low=low, high=high))
         return int(value) if integer else float(value)
 
     def text(self, key: str) -> str:
         value = self.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, f"must be a non-empty text, not {value!r}")
+            raise self.fail(key, _("must be a non-empty text, not {value}").format(value=repr(value)))
         return value.strip()
 
     def size(self, key: str) -> float:
         try:
             return size_pt(self.get(key))
         except ValueError:
-            raise self.fail(key, f"unknown size {self.get(key)!r}: use a 字号 "
-                                 f"({', '.join(list(SIZE_NAMES)[:12])}) or points") from None
+            raise self.fail(key, _("unknown size {value}: use a 字号 ({value2}) or points").format(value=repr(self.get(key)), value2=', '.join(list(SIZE_NAMES)[:12]))) from None
 
     def choice(self, key: str, options: tuple[str, ...]) -> str:
         value = self.get(key)
         if value not in options:
-            raise self.fail(key, f"{value!r} is not one of {', '.join(options)}")
+            raise self.fail(key, _("{value} is not one of {value2}").format(value=repr(value), value2=', '.join(options)))
         return value
 
     def flag(self, key: str, default: bool) -> bool:
@@ -384,17 +383,17 @@ class _Reader:
         except LayoutError:
             return default
         if not isinstance(value, bool):
-            raise self.fail(key, f"must be true or false, not {value!r}")
+            raise self.fail(key, _("must be true or false, not {value}").format(value=repr(value)))
         return value
 
     def known_keys(self, key: str, allowed: tuple[str, ...]) -> None:
         section = self.get(key) if key else self.data
         if not isinstance(section, dict):
-            raise self.fail(key, "must be a mapping")
+            raise self.fail(key, _("must be a mapping"))
         for k in section:
             if k not in allowed:
                 where = f"{key}.{k}" if key else str(k)
-                raise self.fail(where, f"unknown key (expected one of {', '.join(allowed)})")
+                raise self.fail(where, _("unknown key (expected one of {value})").format(value=', '.join(allowed)))
 
 
 STYLE_KEYS = ("font", "size", "bold", "align", "indent_chars")
@@ -426,10 +425,10 @@ def _build(data: dict, path: Path) -> Layout:
     styles = {role: _style(r, role) for role in STYLE_ROLES}
     sentence = r.get("leads.sentence")
     if not isinstance(sentence, list) or not sentence or any(s not in styles for s in sentence):
-        raise r.fail("leads.sentence", f"must list style roles ({', '.join(STYLE_ROLES)})")
+        raise r.fail("leads.sentence", _("must list style roles ({value})").format(value=', '.join(STYLE_ROLES)))
     pn_text = r.text("page_number.text")
     if pn_text.count("{page}") != 1:
-        raise r.fail("page_number.text", "must hold '{page}' once, e.g. '— {page} —'")
+        raise r.fail("page_number.text", _("must hold '{page}' once, e.g. '— {page} —'"))
     layout = Layout(
         name=str(data.get("name") or path.stem),
         description=str(data.get("description") or ""),
@@ -469,17 +468,13 @@ def _build(data: dict, path: Path) -> Layout:
 def _check_grid(layout: Layout, r: _Reader) -> None:
     """The grid the profile promises must be what its page, size and spacing give."""
     if layout.text_width_pt <= 0 or layout.text_height_pt <= 0:
-        raise r.fail("page", "the margins leave no text area")
+        raise r.fail("page", _("the margins leave no text area"))
     lines = layout.lines_that_fit()
     if lines != layout.lines_per_page:
         raise r.fail("grid.lines_per_page",
-                     f"{layout.lines_per_page} lines promised, but {layout.line_spacing_pt:g} pt "
-                     f"spacing fits {lines} in {layout.text_height_pt:.1f} pt; change "
-                     "text.line_spacing_pt or the margins")
+                     _("{lines_per_page} lines promised, but {line_spacing_pt:g} pt spacing fits {lines} in {text_height_pt:.1f} pt; change text.line_spacing_pt or the margins").format(lines_per_page=layout.lines_per_page, line_spacing_pt=layout.line_spacing_pt, lines=lines, text_height_pt=layout.text_height_pt))
     chars = layout.chars_that_fit()
     if chars != layout.chars_per_line:
         step = layout.body.size - layout.condense_pt
         raise r.fail("grid.chars_per_line",
-                     f"{layout.chars_per_line} characters promised, but {step:g} pt characters "
-                     f"fit {chars} in {layout.line_width_pt:.1f} pt; change text.overhang_pt, "
-                     "styles.body.size or the margins")
+                     _("{chars_per_line} characters promised, but {step:g} pt characters fit {chars} in {line_width_pt:.1f} pt; change text.overhang_pt, styles.body.size or the margins").format(chars_per_line=layout.chars_per_line, step=step, chars=chars, line_width_pt=layout.line_width_pt))

@@ -35,9 +35,9 @@ def limit(name: str, default: int) -> int:
     try:
         value = int(float(raw))
     except ValueError:
-        raise DrafterError(f"DRAFTER_{name}={raw!r} is not a number") from None
+        raise DrafterError(_("DRAFTER_{name}={raw} is not a number").format(name=name, raw=repr(raw))) from None
     if value <= 0:
-        raise DrafterError(f"DRAFTER_{name}={raw!r} must be a positive number")
+        raise DrafterError(_("DRAFTER_{name}={raw} must be a positive number").format(name=name, raw=repr(raw)))
     return value
 
 
@@ -80,7 +80,7 @@ def read_input_bytes(path: str | Path, error: type[DrafterError] = ReadError, wh
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):      # swapped for a pipe since the stat
-                raise error("is not a regular file (a pipe, device or socket); drafter reads only files",
+                raise error(_("is not a regular file (a pipe, device or socket); drafter reads only files"),
                             path=str(path))
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 data = handle.read(cap + 1)
@@ -89,8 +89,7 @@ def read_input_bytes(path: str | Path, error: type[DrafterError] = ReadError, wh
     except OSError as err:
         raise error(_os_reason(err, what), path=str(path)) from None
     if len(data) > cap:
-        raise error(f"grew past the {cap // MB} MB limit for one input file while being read; "
-                    "set DRAFTER_MAX_INPUT_MB to raise it", path=str(path))
+        raise error(_("grew past the {value} MB limit for one input file while being read; set DRAFTER_MAX_INPUT_MB to raise it").format(value=cap // MB), path=str(path))
     return data
 
 

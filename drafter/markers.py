@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafter.i18n import _
+
 #: Chinese numerals as markers use them (一 … 九十九)
 CN_NUMERALS = "一二三四五六七八九十"
 CN_DIGITS = "零一二三四五六七八九"
@@ -88,7 +90,7 @@ INLINE_FAMILIES = ("一是", "一要")
 def chinese_number(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (enough for any speech)."""
     if n <= 0 or n >= 100:
-        raise ValueError(f"cannot number {n} in Chinese (1–99)")
+        raise ValueError(_("cannot number {n} in Chinese (1–99)").format(n=n))
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens] + "十")
     return head + (CN_DIGITS[ones] if ones else "")

@@ -57,22 +57,26 @@ def check_zip(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError) as err:
         raise ReadError(_("not a valid .docx file, it is damaged ({error}); open and re-save it in Word or "
                           "WPS").format(error=err), path=str(path)) from None
-    how = "; a real document is far smaller — if this one is real, set DRAFTER_{} to raise the limit"
+    def how(name: str) -> str:
+        return _("; a real document is far smaller — if this one is real, set DRAFTER_{name} to raise the "
+                 "limit").format(name=name)
     if len(infos) > max_entries:
-        raise ReadError(f"holds {len(infos)} zip entries, more than {max_entries}" +
-                        how.format("MAX_DOCX_ENTRIES"), path=str(path))
+        raise ReadError(_("holds {entries} zip entries, more than {max_entries}").format(
+            entries=len(infos), max_entries=max_entries) + how("MAX_DOCX_ENTRIES"), path=str(path))
     total = 0
     for info in infos:
         total += info.file_size
         if info.file_size > max_part:
-            raise ReadError(f"part {info.filename} would inflate to {info.file_size // MB} MB, more than "
-                            f"{max_part // MB} MB" + how.format("MAX_DOCX_PART_MB"), path=str(path))
+            raise ReadError(_("part {part} would inflate to {size} MB, more than {max_size} MB").format(
+                part=info.filename, size=info.file_size // MB, max_size=max_part // MB)
+                + how("MAX_DOCX_PART_MB"), path=str(path))
         if info.file_size > MB and info.file_size > ratio * max(info.compress_size, 1):
-            raise ReadError(f"part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)} "
-                            f"to 1 (a zip bomb?)" + how.format("MAX_DOCX_RATIO"), path=str(path))
+            raise ReadError(_("part {part} is compressed {ratio} to 1 (a zip bomb?)").format(
+                part=info.filename, ratio=info.file_size // max(info.compress_size, 1))
+                + how("MAX_DOCX_RATIO"), path=str(path))
     if total > max_total:
-        raise ReadError(f"would inflate to {total // MB} MB in all, more than {max_total // MB} MB" +
-                        how.format("MAX_DOCX_TOTAL_MB"), path=str(path))
+        raise ReadError(_("would inflate to {size} MB in all, more than {max_size} MB").format(
+            size=total // MB, max_size=max_total // MB) + how("MAX_DOCX_TOTAL_MB"), path=str(path))
 
 
 class StyleSheet:

@@ -36,27 +36,23 @@ class _Checks:
                     continue
                 key = (key_node.tag, key_node.value)
                 if key in seen:
-                    raise ConstructorError(None, None, f"key '{key_node.value}' given twice in one mapping "
-                                           f"(first on line {seen[key]}); the first would be lost — "
-                                           "merge the two or rename one", key_node.start_mark)
+                    raise ConstructorError(None, None, _("key '{value}' given twice in one mapping (first on line {value2}); the first would be lost — merge the two or rename one").format(value=key_node.value, value2=seen[key]), key_node.start_mark)
                 seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
 
     def refuse_tag(self, node):
-        raise ConstructorError(None, None, f"{node.tag.replace('tag:yaml.org,2002:', '!!')} values are "
-                               "not allowed here; write plain text, numbers or lists", node.start_mark)
+        raise ConstructorError(None, None, _("{value} values are not allowed here; write plain text, numbers or lists").format(value=node.tag.replace('tag:yaml.org,2002:', '!!')), node.start_mark)
 
     def checked_timestamp(self, node):
         try:
             return yaml.SafeLoader.construct_yaml_timestamp(self, node)
         except (ValueError, OverflowError) as err:
-            raise ConstructorError(None, None, f"{node.value!r} is not a valid date ({err}); write it as "
-                                   "YYYY-MM-DD, or quote it to keep it as text", node.start_mark) from None
+            raise ConstructorError(None, None, _("{value} is not a valid date ({err}); write it as YYYY-MM-DD, or quote it to keep it as text").format(value=repr(node.value), err=err), node.start_mark) from None
 
     def checked_float(self, node):
         value = yaml.SafeLoader.construct_yaml_float(self, node)
         if not math.isfinite(value):
-            raise ConstructorError(None, None, f"{node.value!r} is not a finite number",
+            raise ConstructorError(None, None, _("{value} is not a finite number").format(value=repr(node.value)),
                                    node.start_mark)
         return value
 
@@ -168,7 +164,7 @@ def _load(text: str, path, error, loader, what: str):
     except yaml.YAMLError as err:
         raise yaml_error(err, path, error, what, text) from None
     except RecursionError:
-        raise error("nested too deeply to read", path=str(path)) from None
+        raise error(_("nested too deeply to read"), path=str(path)) from None
     return data, node
 
 

@@ -105,7 +105,7 @@ def test_allowlist_entries_still_exist() -> None:
 
 @pytest.mark.parametrize(
     "source",
-    ['raise OutlineError("no such file")', 'raise OutlineError(f"bad {x}")', 'typer.echo("wrote it")', 'print("hello there")',
+    ['raise OutlineError("no such file")', 'raise OutlineError(f"bad value {x}")', 'typer.echo("wrote it")', 'print("hello there")',
      'raise r.fail("page", "must be a mapping")'],
 )
 def test_detector_catches(source: str, tmp_path: Path) -> None:

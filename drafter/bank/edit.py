@@ -119,7 +119,7 @@ def _fresh_id(bank: Bank, category: str, text: str) -> str:
         pid = make_id(category, text, digits)
         if bank.get(pid) is None:
             return pid
-    raise BankError(f"cannot make a unique id for {text!r}")
+    raise BankError(_("cannot make a unique id for {text}").format(text=repr(text)))
 
 
 def _dedup(items) -> list[str]:

@@ -152,7 +152,7 @@ def _read_raw(path: Path) -> tuple[str, str]:
             sig = signature(os.fstat(handle.fileno()))
             raw = handle.read()
     except OSError as err:
-        raise BankError(f"cannot read: {err.strerror}", path=path) from err
+        raise BankError(_("cannot read: {strerror}").format(strerror=err.strerror), path=path) from err
     try:
         return raw.decode("utf-8-sig"), sig
     except UnicodeDecodeError as err:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
+from drafter.i18n import _
+
 #: Categories every bank knows, with what they mean (users may add more in categories.yaml).
 DEFAULT_CATEGORIES: dict[str, str] = {
     "开篇": "opening moves: how a speech starts",
@@ -101,7 +103,7 @@ def unique_id(category: str, text: str, taken: dict[str, str]) -> str:
         pid = make_id(category, text, digits)
         if taken.get(pid, key) == key:
             return pid
-    raise ValueError(f"cannot make a unique id for {text!r}")
+    raise ValueError(_("cannot make a unique id for {text}").format(text=repr(text)))
 
 
 def slot_names(text: str) -> list[str]:

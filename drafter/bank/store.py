@@ -59,7 +59,7 @@ def read_mapping(path: Path, what: str) -> dict:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise BankError(f"{what} must be a mapping (name: value)", path=path, line=1)
+        raise BankError(_("{what} must be a mapping (name: value)").format(what=what), path=path, line=1)
     return data
 
 
@@ -173,7 +173,7 @@ def save_bank(bank: Bank, bank_dir: str | Path, *, only: set[str] | None = None,
     if bank.partial is None:
         only = None
     elif only is not None and not set(only) <= bank.partial:
-        raise ValueError(f"bank holds only {sorted(bank.partial)}; cannot save {sorted(only)}")
+        raise ValueError(_("bank holds only {partial}; cannot save {only}").format(partial=sorted(bank.partial), only=sorted(only)))
     else:
         only = set(bank.partial) if only is None else set(only)
     files, by_cat = render_bank(bank, only)

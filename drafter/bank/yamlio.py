@@ -130,19 +130,19 @@ def _str_list(value, what: str) -> list[str]:
         return [str(value)]
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
         return [str(v) for v in value]
-    raise ValueError(f"{what} must be a list of words")
+    raise ValueError(_("{what} must be a list of words").format(what=what))
 
 
 def _sources(value) -> list[Source]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise ValueError("sources must be a list of {file, para}")
+        raise ValueError(_("sources must be a list of {file, para}"))
     out = []
     for item in value:
         if not (isinstance(item, dict) and "file" in item and isinstance(item.get("para"), int)
                 and not isinstance(item.get("para"), bool)):
-            raise ValueError("each source needs file and an integer para")
+            raise ValueError(_("each source needs file and an integer para"))
         out.append(Source(str(item["file"]), item["para"]))
     return sorted(set(out))
 
@@ -155,7 +155,7 @@ def phrase_from_dict(data: dict, default_category: str) -> Phrase:
     category = default_category if category in (None, "") else str(category)
     count = data.get("count", 1)
     if not isinstance(count, int) or isinstance(count, bool):
-        raise ValueError("count must be a whole number")
+        raise ValueError(_("count must be a whole number"))
     origin = data.get("origin") or "user"
     pid = data.get("id")
     pid = unique_id(category, text, {}) if pid in (None, "") else str(pid)
@@ -176,7 +176,7 @@ def parse_phrase_file(path: Path, text: str) -> list[Phrase]:
     for index, item in enumerate(data):
         try:
             if not isinstance(item, dict):
-                raise ValueError("entry must be a mapping with id, text, category ...")
+                raise ValueError(_("entry must be a mapping with id, text, category ..."))
             out.append(phrase_from_dict(item, path.stem))
         except ValueError as err:
             raise BankError(str(err), path=path, line=entry_line(text, index)) from None

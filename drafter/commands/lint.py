@@ -88,7 +88,7 @@ def lint(
         if len(sources) != 1 or isinstance(sources[0], DrafterError) or sources[0].suffix.lower() != ".docx":
             raise UsageError(_("--comments needs exactly one .docx file to comment on"))
         if comments.suffix.lower() != ".docx":
-            raise UsageError(f"{comments}: --comments writes a .docx")
+            raise UsageError(_("{comments}: --comments writes a .docx").format(comments=comments))
         from drafter.writers.guard import check_output
         check_output(comments, inputs=sources, force=force, option="--comments")
     for source in sources:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from drafter.compose.env import AT_ESCAPE, NL_ESCAPE
 from drafter.errors import TemplateError
+from drafter.i18n import _
 from drafter.model import Section, Speech
 
 FIELDS = ("title", "speaker", "date", "salutation")
@@ -37,7 +38,7 @@ def to_speech(rendered: str, template: str = "", source: str = "") -> Speech:
         if not line.startswith("@"):
             target.append(unescape(line))
             continue
-        command, _, rest = line[1:].partition(" ")
+        command, _sep, rest = line[1:].partition(" ")
         rest = unescape(rest.strip())
         if command in FIELDS:
             setattr(speech, command, rest or None)
@@ -51,13 +52,13 @@ def to_speech(rendered: str, template: str = "", source: str = "") -> Speech:
             while stack and stack[-1][0] >= depth:
                 stack.pop()
             if len(stack) != depth - 1:
-                raise TemplateError(f"output line {lineno}: section of depth {depth} has no parent",
+                raise TemplateError(_("output line {lineno}: section of depth {depth} has no parent").format(lineno=lineno, depth=depth),
                                     path=template or None)
             (stack[-1][1].sections if stack else speech.sections).append(section)
             stack.append((depth, section))
             target = section.body
         else:
-            raise TemplateError(f"output line {lineno}: unknown control line @{command}",
+            raise TemplateError(_("output line {lineno}: unknown control line @{command}").format(lineno=lineno, command=command),
                                 path=template or None)
     speech.title = speech.title or ""
     return speech
@@ -66,7 +67,7 @@ def to_speech(rendered: str, template: str = "", source: str = "") -> Speech:
 def _section(rest: str, template: str, lineno: int) -> tuple[Section, int]:
     parts = rest.split("|", 3)
     if len(parts) != 4 or not parts[0].strip().isdigit() or not parts[3].strip():
-        raise TemplateError(f"output line {lineno}: expected '@section depth|marker|punct|heading'",
+        raise TemplateError(_("output line {lineno}: expected '@section depth|marker|punct|heading'").format(lineno=lineno),
                             path=template or None)
     depth = int(parts[0])
     return Section(marker=parts[1].strip(), heading=parts[3].strip(), punct=parts[2].strip()), depth

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from drafter.compose.draft import Draft, draft
 from drafter.errors import OutlineError
+from drafter.i18n import _
 
 
 @dataclass
@@ -35,7 +36,7 @@ def alternatives(outline, key: str, bank=None, seed: int | None = 0, templates=N
     placed = {p.key: p for p in d.placements}
     if key not in placed:
         known = ", ".join(list(placed)[:12])
-        raise OutlineError(f"no sentence in slot {key!r} of this draft (slots: {known} …)", key="pins")
+        raise OutlineError(_("no sentence in slot {key} of this draft (slots: {known} …)").format(key=repr(key), known=known), key="pins")
     here = placed[key]
     state = d.state
     about = state.abouts.get(here.place)

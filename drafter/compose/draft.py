@@ -154,7 +154,7 @@ def render_speech(environment, name: str, outline: Outline, composer: Composer, 
     rendered = envmod.render(environment, name, context)
     speech = to_speech(rendered, template=name, source=outline.source)
     if not speech.title:
-        raise TemplateError("template printed no @title line", path=name)
+        raise TemplateError(_("template printed no @title line"), path=name)
     return speech
 
 
@@ -227,11 +227,11 @@ def open_bank(bank):
         from drafter.bank.search import Finder
         from drafter.bank.store import SKELETONS, read_mapping
     except ImportError as err:  # the bank package is not there: nothing to borrow from
-        raise BankError(f"phrase bank support is missing ({err})") from None
+        raise BankError(_("phrase bank support is missing ({err})").format(err=err)) from None
     from drafter.compose.pool import BIG_BANK
     directory = Path(bank) if bank is not None else Path(default_bank_dir())
     if not directory.is_dir():
-        raise BankError("phrase bank directory not found", path=str(directory))
+        raise BankError(_("phrase bank directory not found"), path=str(directory))
     skeletons = read_mapping(directory / SKELETONS, "skeletons.yaml")
     finder = Finder(directory)
     try:
@@ -254,7 +254,7 @@ def bank_skeletons(bank):
     from drafter.bank.store import SKELETONS, read_mapping
     directory = Path(bank) if bank is not None else Path(default_bank_dir())
     if not directory.is_dir():
-        raise BankError("phrase bank directory not found", path=str(directory))
+        raise BankError(_("phrase bank directory not found"), path=str(directory))
     return BankFiles([], read_mapping(directory / SKELETONS, "skeletons.yaml"))
 
 
@@ -284,7 +284,7 @@ def read_skeletons(directory: Path) -> dict:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as err:
-        raise BankError(f"skeletons.yaml is not valid YAML: {err}", path=str(path)) from None
+        raise BankError(_("skeletons.yaml is not valid YAML: {err}").format(err=err), path=str(path)) from None
 
 
 def _as_dict(sk) -> dict:
@@ -300,13 +300,13 @@ def load_frames(environment) -> dict:
     import yaml
 
     try:
-        source, filename, _ = environment.loader.get_source(environment, "_frames.yaml")
+        source, filename, _uptodate = environment.loader.get_source(environment, "_frames.yaml")
     except Exception:
         return {}
     try:
         data = yaml.safe_load(source) or {}
     except yaml.YAMLError as err:
-        raise TemplateError(f"_frames.yaml is not valid YAML: {err}", path=filename) from None
+        raise TemplateError(_("_frames.yaml is not valid YAML: {err}").format(err=err), path=filename) from None
     if not isinstance(data, dict):
-        raise TemplateError("_frames.yaml must be a mapping of kind → list of sentences", path=filename)
+        raise TemplateError(_("_frames.yaml must be a mapping of kind → list of sentences"), path=filename)
     return data

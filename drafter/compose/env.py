@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.errors import TemplateError
+from drafter.i18n import _
 
 SUFFIX = ".j2"
 #: stands in for '@' and newlines inside printed values until the lines are read back
@@ -43,7 +44,7 @@ def search_path(templates: str | Path | None = None) -> list[Path]:
     if templates:
         path = Path(templates)
         if not path.is_dir():
-            raise TemplateError("templates directory not found", path=str(path))
+            raise TemplateError(_("templates directory not found"), path=str(path))
         out.append(path)
     local = Path("templates")
     if local.is_dir() and local.resolve() != builtin_dir():
@@ -73,8 +74,7 @@ def escape_value(value):
 def refuse_none(value):
     """``finalize``: printing None is a template bug (a missing key or phrase), not text."""
     if value is None:
-        raise TemplateError("a template printed None (a missing value); test it with "
-                            "{% if … %} before printing")
+        raise TemplateError(_("a template printed None (a missing value); test it with {% if … %} before printing"))
     return value
 
 
@@ -100,19 +100,19 @@ def check_binop(operator: str, left, right, cap: int) -> None:
     """Refuse, before computing it, a product, power, format or sum larger than ``cap``."""
     if operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
         if abs(left) > 1 and right * abs(left).bit_length() > 100_000:
-            raise BudgetError(f"{left} ** {right} would be a number of more than 30,000 digits")
+            raise BudgetError(_("{left} ** {right} would be a number of more than 30,000 digits").format(left=left, right=right))
     elif operator == "*":
         for seq, n in ((left, right), (right, left)):
             size = _size(seq)
             if size is not None and isinstance(n, int) and size * n > cap:
-                raise BudgetError(f"repeating {size} characters or items {n} times is more than {cap}")
+                raise BudgetError(_("repeating {size} characters or items {n} times is more than {cap}").format(size=size, n=n, cap=cap))
     elif operator == "%" and isinstance(left, str):
         if any(int(w) > cap for w in re.findall(r"%[-+ #0]*(\d+)", left) + re.findall(r"\.(\d+)", left)):
-            raise BudgetError(f"a % format wider than {cap} characters")
+            raise BudgetError(_("a % format wider than {cap} characters").format(cap=cap))
     elif operator == "+":
         a, b = _size(left), _size(right)
         if a is not None and b is not None and a + b > cap:
-            raise BudgetError(f"joining {a} and {b} characters or items is more than {cap}")
+            raise BudgetError(_("joining {a} and {b} characters or items is more than {cap}").format(a=a, b=b, cap=cap))
 
 
 _PADDING = {"center", "ljust", "rjust", "zfill", "expandtabs", "indent", "wordwrap"}
@@ -122,11 +122,11 @@ def _check_width(name: str, args, kwargs, cap: int) -> None:
     if name in _PADDING or name == "format":
         numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
         if any(n > cap for n in numbers):
-            raise BudgetError(f"{name}() to a width of more than {cap} characters")
+            raise BudgetError(_("{name}() to a width of more than {cap} characters").format(name=name, cap=cap))
     if name in ("format", "format_map"):
         texts = [a for a in args if isinstance(a, str)]
         if any(int(w) > cap for t in texts for w in re.findall(r"[:%][^{}]*?(\d{4,})", t)):
-            raise BudgetError(f"a format wider than {cap} characters")
+            raise BudgetError(_("a format wider than {cap} characters").format(cap=cap))
 
 
 def make_env(templates: str | Path | None = None):
@@ -140,7 +140,7 @@ def make_env(templates: str | Path | None = None):
         def __setitem__(self, name, value):
             size = _size(value)
             if size is not None and size > cap:
-                raise BudgetError(f"namespace value {name} of {size} characters or items is more than {cap}")
+                raise BudgetError(_("namespace value {name} of {size} characters or items is more than {cap}").format(name=name, size=size, cap=cap))
             super().__setitem__(name, value)
 
     class BudgetedEnvironment(SandboxedEnvironment):
@@ -237,21 +237,21 @@ def render(env, name: str, context: dict) -> str:
         return _render_on_budget(template, context)
     except BudgetError as err:
         path, line = _template_frame(err)
-        raise BudgetError(f"template over budget: {err.message}", path=path or _filename(env, name),
+        raise BudgetError(_("template over budget: {message}").format(message=err.message), path=path or _filename(env, name),
                           line=line) from None
     except MemoryError:
-        raise BudgetError("template over budget: it needed more memory than there is",
+        raise BudgetError(_("template over budget: it needed more memory than there is"),
                           path=_filename(env, name)) from None
     except RecursionError:
-        raise TemplateError("template recursion too deep (a macro calling itself without end?)",
+        raise TemplateError(_("template recursion too deep (a macro calling itself without end?)"),
                             path=_filename(env, name)) from None
     except DrafterError:
         raise
     except TemplateSyntaxError as err:
-        raise TemplateError(f"template syntax error: {err.message}", path=err.filename or err.name,
+        raise TemplateError(_("template syntax error: {message}").format(message=err.message), path=err.filename or err.name,
                             line=err.lineno) from None
     except TemplateNotFound as err:
-        raise TemplateError(f"template not found: {err.name}") from None
+        raise TemplateError(_("template not found: {name}").format(name=err.name)) from None
     except (UndefinedError, SecurityError) as err:
         path, line = _template_frame(err)
         what = "undefined variable" if isinstance(err, UndefinedError) else "not allowed"
@@ -260,7 +260,7 @@ def render(env, name: str, context: dict) -> str:
         path, line = _template_frame(err)
         if path is None:
             raise
-        raise TemplateError(f"template failed: {type(err).__name__}: {err}", path=path, line=line) from None
+        raise TemplateError(_("template failed: {error_type}: {err}").format(error_type=type(err).__name__, err=err), path=path, line=line) from None
 
 
 def _filename(env, name: str) -> str:
@@ -279,7 +279,7 @@ def _render_on_budget(template, context: dict) -> str:
     timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if timed:
         def expired(_signum, _frame):
-            raise BudgetError(f"still running after {seconds} s (DRAFTER_TEMPLATE_SECONDS raises the limit)")
+            raise BudgetError(_("still running after {seconds} s (DRAFTER_TEMPLATE_SECONDS raises the limit)").format(seconds=seconds))
         previous = signal.signal(signal.SIGALRM, expired)
         signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -287,7 +287,7 @@ def _render_on_budget(template, context: dict) -> str:
         for part in template.generate(**context):
             size += len(part)
             if size > cap:
-                raise BudgetError(f"output past {cap} characters (DRAFTER_TEMPLATE_MAX_CHARS raises the limit)")
+                raise BudgetError(_("output past {cap} characters (DRAFTER_TEMPLATE_MAX_CHARS raises the limit)").format(cap=cap))
             parts.append(part)
         return "".join(parts)
     finally:

@@ -22,6 +22,7 @@ from drafter.compose.outline import Node, Outline
 from drafter.compose.section import Borrowed, DraftState, SectionWriter, lead_like, lead_safe
 from drafter.compose.units import About, BankView
 from drafter.errors import OutlineError
+from drafter.i18n import _
 from drafter.model import make_marker
 
 __all__ = ["Borrowed", "Composer", "missing_marker", "placed_categories", "walk_nodes", "places",
@@ -97,8 +98,7 @@ class Composer:
             if name in self.outline.vars:
                 return self.outline.vars[name]
             if self.strict:
-                raise OutlineError(f"no value for slot {{{name}}} (used in {where}); add it under vars "
-                                   "or drop --strict", path=self.outline.source or None, key=f"vars.{name}")
+                raise OutlineError(_("no value for slot {{{name}}} (used in {where}); add it under vars or drop --strict").format(name=name, where=where), path=self.outline.source or None, key=f"vars.{name}")
             self.missing[name] = self.missing.get(name, 0) + 1
             return missing_marker(name)
         return _SLOT.sub(repl, text)
@@ -293,7 +293,7 @@ def walk_nodes(outline: Outline):
 def places(outline: Outline) -> dict[str, str]:
     """Key path → the text a place is about: its heading and its points' headings."""
     out = {}
-    for _, n in walk_nodes(outline):
+    for _path, n in walk_nodes(outline):
         out[n.key] = " ".join([n.heading] + [p.heading for p in n.points])
     return out
 

@@ -31,10 +31,9 @@ def parse_target(spec: str, rate: int = 220) -> tuple[int | None, int | None]:
                              "10min or 8-10min").format(spec=spec), key="--target")
     low, high, unit = float(m.group(1)), m.group(2), m.group(3) or "字"
     if low <= 0 or (high is not None and float(high) <= 0):
-        raise DrafterError(f"length target {spec!r} must be more than 0", key="--target")
+        raise DrafterError(_("length target {spec} must be more than 0").format(spec=repr(spec)), key="--target")
     if high is not None and float(high) < low:
-        raise DrafterError(f"length target {spec!r} runs backwards: write the smaller number first "
-                           f"({m.group(2)}-{m.group(1)})", key="--target")
+        raise DrafterError(_("length target {spec} runs backwards: write the smaller number first ({value}-{value2})").format(spec=repr(spec), value=m.group(2), value2=m.group(1)), key="--target")
     factor = rate if unit.startswith(("min", "分")) else 1
     if high is None:
         return round(low * factor * (1 - TOLERANCE)), round(low * factor * (1 + TOLERANCE))

@@ -492,7 +492,7 @@ def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: 
     aliases, themes = bank_tables(out_dir)
     acc = collect(paths, jobs=jobs, aliases=aliases, themes=themes, on_progress=on_progress)
     if not acc.result.files:
-        raise ReadError("no speech could be read" + (f" ({acc.result.errors[0]})" if acc.result.errors else ""),
+        raise ReadError(_("no speech could be read") + (f" ({acc.result.errors[0]})" if acc.result.errors else ""),
                         path=", ".join(str(p) for p in paths))
     phrases = acc.phrases()
     skeletons = acc.skeletons()

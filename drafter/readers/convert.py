@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import ReadError
+from drafter.i18n import _
 from drafter.readers.raw import UNSUPPORTED, RawDoc
 
 OFFICE_SUFFIXES = {".doc", ".wps", ".rtf", ".odt"}
@@ -47,11 +48,11 @@ def office_to(path: Path, fmt: str, out_dir: Path, timeout: int = TIMEOUT) -> Pa
                                "--convert-to", fmt, "--outdir", str(out_dir), str(src)],
                               env=env, capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        raise RuntimeError(f"LibreOffice took longer than {timeout} s") from None
+        raise RuntimeError(_("LibreOffice took longer than {timeout} s").format(timeout=timeout)) from None
     out = out_dir / f"in.{fmt.split(':')[0]}"
     if not out.is_file():
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(f"LibreOffice could not convert it{': ' + reason[-1] if reason else ''}")
+        raise RuntimeError(_("LibreOffice could not convert it{value}").format(value=': ' + reason[-1] if reason else ''))
     return out
 
 
@@ -61,18 +62,17 @@ def read_office(path: Path):
 
     suffix = path.suffix.lower()
     if soffice() is None:
-        raise ReadError(f"{suffix} files are read through LibreOffice, which is not installed "
-                        f"(apt-get install libreoffice-writer-nogui); or {UNSUPPORTED[suffix]}", path=str(path))
+        raise ReadError(_("{suffix} files are read through LibreOffice, which is not installed (apt-get install libreoffice-writer-nogui); or {value}").format(suffix=suffix, value=UNSUPPORTED[suffix]), path=str(path))
     with open(path, "rb") as f:
         head = f.read(8)
     if not head.startswith(MAGIC[suffix]):
-        raise ReadError(f"not a {suffix} file (damaged, or another format renamed); {UNSUPPORTED[suffix]}",
+        raise ReadError(_("not a {suffix} file (damaged, or another format renamed); {value}").format(suffix=suffix, value=UNSUPPORTED[suffix]),
                         path=str(path))
     with tempfile.TemporaryDirectory(prefix="drafter-read-") as tmp:
         try:
             converted = office_to(path, "docx", Path(tmp))
         except RuntimeError as err:
-            raise ReadError(f"{err}; is it really a {suffix} file? {UNSUPPORTED[suffix]}", path=str(path)) from None
+            raise ReadError(_("{err}; is it really a {suffix} file? {value}").format(err=err, suffix=suffix, value=UNSUPPORTED[suffix]), path=str(path)) from None
         doc = read_docx(converted)
     doc.path = path
     return doc
@@ -83,19 +83,18 @@ def read_pdf(path: Path):
 
     program = shutil.which("pdftotext")
     if program is None:
-        raise ReadError("PDF files are read through pdftotext, which is not installed "
-                        f"(apt-get install poppler-utils); or {UNSUPPORTED['.pdf']}", path=str(path))
+        raise ReadError(_("PDF files are read through pdftotext, which is not installed (apt-get install poppler-utils); or {value}").format(value=UNSUPPORTED['.pdf']), path=str(path))
     try:
         done = subprocess.run([program, "-enc", "UTF-8", str(path), "-"], capture_output=True,
                               timeout=TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise ReadError(f"pdftotext took longer than {TIMEOUT} s", path=str(path)) from None
+        raise ReadError(_("pdftotext took longer than {TIMEOUT} s").format(TIMEOUT=TIMEOUT), path=str(path)) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReadError(f"pdftotext cannot read it ({reason[-1] if reason else 'not a PDF'}): is it really a PDF?", path=str(path))
+        raise ReadError(_("pdftotext cannot read it ({value}): is it really a PDF?").format(value=reason[-1] if reason else 'not a PDF'), path=str(path))
     text = done.stdout.decode("utf-8", "replace").replace("\f", "\n")
     if not text.strip():
-        raise ReadError("the PDF has no text layer (a scan?): run OCR on it first, or type it in", path=str(path))
+        raise ReadError(_("the PDF has no text layer (a scan?): run OCR on it first, or type it in"), path=str(path))
     return RawDoc(path=path, text=text, rejoin=True)
 
 

@@ -56,6 +56,4 @@ def _check_xml_chars(speech: Speech, path: Path) -> None:
     if bad:
         line = text.count("\n", 0, bad.start()) + 1
         around = text[max(0, bad.start() - 12):bad.start() + 12].replace("\n", " ").replace(bad.group(), "□")
-        raise DrafterError(f"control character U+{ord(bad.group()):04X} in line {line} of the speech "
-                           f"(…{around}…) cannot be written; remove it from where it came from "
-                           "(a phrase in the bank: drafter phrases validate lists them)", path=str(path))
+        raise DrafterError(_("control character U+{value:04X} in line {line} of the speech (…{around}…) cannot be written; remove it from where it came from (a phrase in the bank: drafter phrases validate lists them)").format(value=ord(bad.group()), line=line, around=around), path=str(path))

@@ -21,6 +21,7 @@ from docx.text.run import Run
 
 from drafter.atomic import write_bytes_atomic
 from drafter.errors import DrafterError
+from drafter.i18n import _
 from drafter.lint import lint_file
 from drafter.normalize import paragraphs
 from drafter.ooxml import open_document
@@ -118,5 +119,5 @@ def comment_draft(path: str | Path) -> int:
     """Lint the .docx at ``path`` (default options) and add the findings to it as comments."""
 
     if Path(path).suffix.lower() != ".docx":
-        raise DrafterError("--lint-comments needs .docx output (use -o NAME.docx)", path=str(path))
+        raise DrafterError(_("--lint-comments needs .docx output (use -o NAME.docx)"), path=str(path))
     return add_lint_comments(path, path, lint_file(path).findings)

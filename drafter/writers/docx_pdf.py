@@ -13,6 +13,7 @@ from pathlib import Path
 
 from drafter.atomic import write_bytes_atomic
 from drafter.errors import WriteError
+from drafter.i18n import _
 from drafter.model import Speech
 from drafter.readers.convert import office_to, soffice
 from drafter.writers.docx import write_docx
@@ -22,8 +23,7 @@ def write_pdf(speech: Speech, path: str | Path, **options) -> Path:
 
     path = Path(path)
     if soffice() is None:
-        raise WriteError("PDF output is rendered by LibreOffice, which is not installed "
-                         "(apt-get install libreoffice-writer-nogui); write .docx and print it to PDF instead",
+        raise WriteError(_("PDF output is rendered by LibreOffice, which is not installed (apt-get install libreoffice-writer-nogui); write .docx and print it to PDF instead"),
                          path=str(path))
     with tempfile.TemporaryDirectory(prefix="drafter-pdf-") as tmp:
         docx = write_docx(speech, Path(tmp) / "speech.docx", **options)
