@@ -91,7 +91,7 @@ def read_pdf(path: Path):
         raise ReadError(_("pdftotext took longer than {TIMEOUT} s").format(TIMEOUT=TIMEOUT), path=str(path)) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ReadError(_("pdftotext cannot read it ({value}): is it really a PDF?").format(value=reason[-1] if reason else 'not a PDF'), path=str(path))
+        raise ReadError(_("pdftotext cannot read it ({value}): is it really a PDF?").format(value=reason[-1] if reason else _("not a PDF")), path=str(path))
     text = done.stdout.decode("utf-8", "replace").replace("\f", "\n")
     if not text.strip():
         raise ReadError(_("the PDF has no text layer (a scan?): run OCR on it first, or type it in"), path=str(path))
