@@ -1,11 +1,11 @@
 """What drafting needs to know of each bank line, worked out once and kept.
 
-Splitting a line into words and reading its role, voice and ties costs about a millisecond;
-a bank of ten thousand lines would spend seconds on it at every draft. So the results are kept
-in a derived cache file, one JSON object keyed by the line's text, and recomputed only for
-lines it does not hold. The cache is tied to the word list and the rules that made it (a
-fingerprint of drafter/words.py, drafter/roles.py and data/lexicon.txt): change either and it
-is rebuilt. It lives beside the bank when the bank's folder is writable, else in the user's
+Splitting a line into words and reading its role, voice, ties and fields of work costs about
+a millisecond; a bank of ten thousand lines would spend seconds on it at every draft. So the
+results are kept in a derived cache file, one JSON object keyed by the line's text, and
+recomputed only for lines it does not hold. The cache is tied to the word list and the rules
+that made it (a fingerprint of drafter/words.py, roles.py, sectors.py, data/lexicon.txt and
+data/sectors.yaml): change any and it is rebuilt. It lives beside the bank when the bank's folder is writable, else in the user's
 cache folder (the packaged bank); a damaged or foreign cache is ignored, never trusted.
 """
 
@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from drafter import roles
+from drafter import roles, sectors
 from drafter.words import compounds, content_words
 
 CACHE_NAME = ".drafting-cache.json"
@@ -33,30 +33,34 @@ class Analysis:
     role: str
     level: str | None
     ties: tuple[tuple[str, str], ...]
+    #: field of work → how many of its words the line names (drafter/sectors.py)
+    fields: tuple[tuple[str, int], ...] = ()
 
     def to_json(self) -> list:
         return [sorted(self.words), sorted(self.compounds), self.role, self.level,
-                [list(t) for t in self.ties]]
+                [list(t) for t in self.ties], [list(f) for f in self.fields]]
 
     @classmethod
     def from_json(cls, data: list) -> "Analysis":
-        words, comps, role, level, ties = data
+        words, comps, role, level, ties, fields = data
         return cls(frozenset(words), frozenset(comps), str(role), level,
-                   tuple((str(k), str(t)) for k, t in ties))
+                   tuple((str(k), str(t)) for k, t in ties), tuple((str(f), int(n)) for f, n in fields))
 
 
 def analyse(text: str, category: str) -> Analysis:
     return Analysis(content_words(text), compounds(text), roles.role(text, category),
-                    roles.line_level(text), tuple((t.kind, t.text) for t in roles.ties(text)))
+                    roles.line_level(text), tuple((t.kind, t.text) for t in roles.ties(text)),
+                    tuple(sorted(sectors.fields(text).items())))
 
 
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
-    """Changes whenever the word list or the genre rules change."""
+    """Changes whenever the word list, the genre rules or the fields of work change."""
     h = hashlib.sha1()
-    for module in ("words.py", "roles.py"):
+    for module in ("words.py", "roles.py", "sectors.py"):
         h.update(resources.files("drafter").joinpath(module).read_bytes())
-    h.update(resources.files("drafter.data").joinpath("lexicon.txt").read_bytes())
+    for data in ("lexicon.txt", "sectors.yaml"):
+        h.update(resources.files("drafter.data").joinpath(data).read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -186,7 +186,7 @@ class BankView:
             return None
         return Unit(id=key or p.id, text=text, role=a.role, category=p.category,
                     words=a.words, compounds=a.compounds, tags=tuple(p.tags),
-                    slots=slots, sources=list(p.sources), fields=dict(sectors.fields(text)))
+                    slots=slots, sources=list(p.sources), fields=dict(a.fields))
 
     def _stale(self, sources) -> bool:
         """Is every source of a line dated, and older than STALE_YEARS before this speech?"""
