@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,11 @@ from drafter.compose.draft import draft
 from drafter.parser import parse_file
 from drafter.writers import write
 
-EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.yaml"))
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+
+sys.path.insert(0, str(ROOT / "tools"))
+from roundtrip_check import outline_headings, variant  # noqa: E402  (tools/ is scripts, not a package)
 
 
 @pytest.mark.parametrize("suffix", ["txt", "md", "docx"])
@@ -35,26 +40,6 @@ def test_dates_are_kept_in_one_form():
 # without points: drafted, written to .txt/.md/.docx and parsed back to the outline's headings
 
 
-def _outline_headings(nodes, depth=1):
-    out = []
-    for node in nodes:
-        if isinstance(node, str):
-            out.append((depth, node))
-        else:
-            out.append((depth, node["heading"]))
-            out.extend(_outline_headings(node.get("points") or [], depth + 1))
-    return out
-
-
-def _variant(data: dict, numbering: str, shape: str) -> dict:
-    sections = data["sections"]
-    if shape.startswith("two"):
-        sections = sections[:2]
-    if shape.endswith("nopoints"):
-        sections = [{"heading": s if isinstance(s, str) else s["heading"]} for s in sections]
-    return dict(data, numbering=numbering, sections=sections)
-
-
 #: (shape, seeds, formats): every shape in .txt and .md; .docx (slow to write) for two of them
 SHAPES = [("full", (0, 1, 2), ("txt", "md")), ("two", (0,), ("txt", "md", "docx")),
           ("nopoints", (1,), ("txt", "md")), ("two-nopoints", (2,), ("txt", "md", "docx"))]
@@ -66,10 +51,10 @@ SHAPES = [("full", (0, 1, 2), ("txt", "md")), ("two", (0,), ("txt", "md", "docx"
 def test_outlines_parse_back_to_their_headings(tmp_path, outline, shape, seeds, formats, numbering):
     import yaml
 
-    data = _variant(yaml.safe_load(outline.read_text(encoding="utf-8")), numbering, shape)
+    data = variant(yaml.safe_load(outline.read_text(encoding="utf-8")), numbering, shape)
     path = tmp_path / "outline.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    want = _outline_headings(data["sections"])
+    want = outline_headings(data["sections"])
     for seed in seeds:
         speech = draft(path, seed=seed).speech
         assert [(d, s.heading) for d, s in speech.walk()] == want
@@ -92,7 +77,7 @@ def _round_trips(tmp_path, data: dict, seed: int, formats=("txt", "md", "docx"))
 
     path = tmp_path / "outline.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    want = _outline_headings(data["sections"])
+    want = outline_headings(data["sections"])
     speech = draft(path, seed=seed).speech
     assert [(d, s.heading) for d, s in speech.walk()] == want
     for suffix in formats:
@@ -112,7 +97,7 @@ def test_bench_outlines_parse_back_to_their_headings(tmp_path, k):
     import yaml
 
     numbering, shape = ("lead", "numbered")[(k // 4) % 2], _SHAPE_NAMES[k % 4]
-    data = _variant(yaml.safe_load(BENCH_OUTLINES[k].read_text(encoding="utf-8")), numbering, shape)
+    data = variant(yaml.safe_load(BENCH_OUTLINES[k].read_text(encoding="utf-8")), numbering, shape)
     _round_trips(tmp_path, data, seed=k % 3)
 
 
@@ -121,7 +106,7 @@ def test_two_comma_lead_sections_announced_in_the_opening_parse_back(tmp_path):
     # opening's 从两个方面作简要交流 says there are two
     import yaml
 
-    data = _variant(yaml.safe_load(BENCH_OUTLINES[1].read_text(encoding="utf-8")), "lead", "two-nopoints")
+    data = variant(yaml.safe_load(BENCH_OUTLINES[1].read_text(encoding="utf-8")), "lead", "two-nopoints")
     _round_trips(tmp_path, data, seed=0, formats=("txt",))
 
 

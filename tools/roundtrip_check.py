@@ -7,7 +7,7 @@ for every speech type (its placeholders filled). Each is drafted in both numberi
 shapes (as written; cut to two sections; sections without points; both), with every seed, written to
 every format and parsed back; a case passes when the parsed tree's (depth, heading) list is the
 outline's. Prints each failure (the first differing heading) and a count; exit status 1 on any.
-tests/test_roundtrip.py runs a subset of the same matrix.
+tests/test_roundtrip.py runs a subset of the same matrix with these same helpers.
 """
 
 from __future__ import annotations
