@@ -72,7 +72,7 @@ class AnalysisCache:
         self.entries: dict[str, list] = {}
         self.dirty = False
         if path is not None:
-            self._load()
+            self._load(path)
 
     @classmethod
     def for_bank(cls, directory: Path | None) -> "AnalysisCache":
@@ -80,9 +80,9 @@ class AnalysisCache:
             return cls(None)
         return cls(cache_path(Path(directory)))
 
-    def _load(self) -> None:
+    def _load(self, path: Path) -> None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
         if isinstance(data, dict) and data.get("fingerprint") == fingerprint() \

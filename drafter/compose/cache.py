@@ -31,6 +31,9 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
+from drafter.bank import default_bank_dir
+from drafter.compose import env as envmod
+
 #: how many banks, views per bank, and environments are kept (the newest)
 KEEP = 4
 
@@ -75,7 +78,6 @@ def _stamps(folder: Path) -> tuple:
 def _bank_key(bank):
     if not _enabled or (bank is not None and not isinstance(bank, (str, Path))):
         return None
-    from drafter.bank import default_bank_dir
     directory = Path(bank if bank is not None else default_bank_dir()).resolve()
     if not directory.is_dir():
         return None
@@ -140,9 +142,7 @@ def environment(templates, make_env):
     """``make_env(templates)``, or the one made before for the same template files."""
     if not _enabled:
         return make_env(templates)
-    from drafter.compose.env import search_path
-    path = search_path(templates)
-    from drafter.compose import env as envmod
+    path = envmod.search_path(templates)
     key = (tuple((str(p.resolve()), _stamps(p)) for p in path), envmod.max_chars())
     hit = _recall(_envs, key)
     if hit is not None:

@@ -39,6 +39,7 @@ def alternatives(outline, key: str, bank=None, seed: int | None = 0, templates=N
         raise OutlineError(_("no sentence in slot {key} of this draft (slots: {known} …)").format(key=repr(key), known=known), key="pins")
     here = placed[key]
     state = d.state
+    assert state is not None  # draft() always keeps it
     about = state.abouts.get(here.place)
     if about is None:
         return []

@@ -34,7 +34,7 @@ def count_word(n: int) -> str:
     return COUNTS.get(n, "几")
 
 
-def pick(rng, options: list[str], values: dict[str, str]) -> str:
+def pick(rng, options: list[str] | None, values: dict[str, str]) -> str:
     """One option with its {t} {n} {title} filled; options whose values are missing are skipped."""
     usable = [o for o in options or [] if all(values.get(k) for k in re.findall(r"\{(\w+)\}", o))]
     if not usable:

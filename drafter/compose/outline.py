@@ -11,10 +11,14 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, NoReturn, overload
+
+import yaml
 
 from drafter.errors import OutlineError
 from drafter.i18n import N_, _
 from drafter.suggest import unknown
+from drafter.yamlfile import compose_yaml, read_text  # read_text refuses FIFOs, huge files, bad bytes (with where)
 
 #: numbering styles: unnumbered lead sentences (000/001) or 一、/（一）/一是 (002–004)
 NUMBERINGS = ("lead", "numbered")
@@ -106,7 +110,6 @@ def load_outline(source: str | Path | dict) -> Outline:
     if isinstance(source, dict):
         return _build(source, {}, "")
     path = Path(source)
-    from drafter.yamlfile import read_text  # refuses FIFOs, huge files, bad bytes (with where)
     if not path.exists() and not path.is_symlink():
         raise OutlineError(_("no such outline file"), path=str(path))
     text = read_text(path, OutlineError, "outline file")
@@ -119,8 +122,6 @@ def load_outline(source: str | Path | dict) -> Outline:
 
 def parse_yaml(text: str, path: str) -> tuple[object, dict[str, tuple[int, int]]]:
     """The YAML data plus, for every key path, the line and column where its value starts."""
-    from drafter.yamlfile import compose_yaml
-
     data, node = compose_yaml(text, path, OutlineError, what=_("YAML syntax error"))
     marks: dict[str, tuple[int, int]] = {}
     if node is not None:
@@ -129,8 +130,6 @@ def parse_yaml(text: str, path: str) -> tuple[object, dict[str, tuple[int, int]]
 
 
 def _collect_marks(node, path: str, marks: dict) -> None:
-    import yaml
-
     marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -156,15 +155,25 @@ class _Checker:
         self.marks = marks
         self.path = path
 
-    def fail(self, key: str, message: str, at_key: bool = False):
+    def fail(self, key: str, message: str, at_key: bool = False) -> NoReturn:
         line, column = self.marks.get(f"{key}#key" if at_key else key, (None, None))
         raise OutlineError(message, path=self.path or None, line=line, column=column, key=key)
+
+    @overload
+    def text(self, value, key: str, required: Literal[True]) -> str: ...
+
+    @overload
+    def text(self, value, key: str, required: bool = False) -> str | None: ...
 
     def text(self, value, key: str, required: bool = False) -> str | None:
         if value is None:
             if required:
                 self.fail(key, _("expected text, got nothing"))
             return None
+        return self._some_text(value, key, required)
+
+    def _some_text(self, value, key: str, required: bool = False) -> str:
+        """``text`` of a value that is there (not None)."""
         if isinstance(value, bool) or isinstance(value, (dict, list)):
             self.fail(key, _("expected text, got {kind}").format(kind=_kind(value)))
         if isinstance(value, (_dt.date, _dt.datetime)):
@@ -185,18 +194,24 @@ class _Checker:
         if value is None:
             return []
         if isinstance(value, list):
-            return [self.text(v, f"{key}[{i}]") for i, v in enumerate(value, 1) if v not in (None, "")]
-        text = self.text(value, key)
+            return [self._some_text(v, f"{key}[{i}]") for i, v in enumerate(value, 1) if v not in (None, "")]
+        text = self._some_text(value, key)
         return [line.strip() for line in text.splitlines() if line.strip()]
 
-    def number(self, value, key: str, integer: bool) -> float | int | None:
+    def whole(self, value, key: str) -> int | None:
         if value is None:
             return None
-        ok = isinstance(value, int) if integer else isinstance(value, (int, float))
-        if isinstance(value, bool) or not ok or value <= 0:
-            want = _("expected a positive whole number, got {kind} {value!r}") if integer else \
-                _("expected a positive number, got {kind} {value!r}")
-            self.fail(key, want.format(kind=_kind(value), value=value))
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            self.fail(key, _("expected a positive whole number, got {kind} {value!r}").format(
+                kind=_kind(value), value=value))
+        return value
+
+    def number(self, value, key: str) -> float | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            self.fail(key, _("expected a positive number, got {kind} {value!r}").format(
+                kind=_kind(value), value=value))
         return value
 
 
@@ -224,11 +239,11 @@ def _build(data: dict, marks: dict, path: str) -> Outline:
     numbering = c.text(data.get("numbering"), "numbering")
     if numbering is not None and numbering not in NUMBERINGS:
         c.fail("numbering", unknown(N_("numbering"), numbering, NUMBERINGS))
-    length = c.number(data.get("length"), "length", integer=True)
-    minutes = c.number(data.get("minutes"), "minutes", integer=False)
+    length = c.whole(data.get("length"), "length")
+    minutes = c.number(data.get("minutes"), "minutes")
     if length is not None and minutes is not None:
         c.fail("minutes", _("give either length or minutes, not both"), at_key=True)
-    rate = c.number(data.get("rate"), "rate", integer=True) or DEFAULT_RATE
+    rate = c.whole(data.get("rate"), "rate") or DEFAULT_RATE
     seed = data.get("seed")
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED):
         c.fail("seed", _("expected a whole number from 0 to {most}, got {kind} {value!r}").format(
@@ -254,7 +269,7 @@ def _build(data: dict, marks: dict, path: str) -> Outline:
     )
 
 
-def _missing_top(c: _Checker, key: str, expected: str):
+def _missing_top(c: _Checker, key: str, expected: str) -> NoReturn:
     raise OutlineError(_("missing required key {key!r}: expected {expected}").format(key=key, expected=expected),
                        path=c.path or None,
                        key=key)

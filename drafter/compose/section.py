@@ -284,7 +284,7 @@ class SectionWriter:
     def paragraphs(self) -> list[str]:
         """Sentences in paragraphs of about PARAGRAPH_CHARS; a paragraph after the first does
         not open on a sentence that reads like a lead sentence (it would parse as a heading)."""
-        out: list[str] = []
+        out: list[list[str]] = []
         current: list[str] = []
         size = 0
         for s in self.sentences:

@@ -64,7 +64,7 @@ def idf(n: int, df: int) -> float:
 class BankWords:
     """Word rarity over a whole big bank, asked of its index word by word (``.get`` like a dict)."""
 
-    def __init__(self, finder):
+    def __init__(self, finder) -> None:
         self.finder = finder
         self.n = finder.count()
         self._idf: dict[str, float] = {}
@@ -81,7 +81,7 @@ class Ledger:
 
     SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.ids: set[str] = set()
         self.sentences: set[str] = set()
 

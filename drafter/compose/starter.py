@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 
+from drafter.bank.index import bigrams
 from drafter.compose import env as envmod
 from drafter.compose.draft import bank_skeletons, skeleton_for
 from drafter.compose.length import DEFAULT_LENGTH, FALLBACK_LENGTH
 from drafter.compose.outline import LENGTH_RANGE
 from drafter.errors import OutlineError
+from drafter.i18n import N_
+from drafter.suggest import unknown
 
 #: what the starter leaves where the writer must write: lint's placeholder rule flags 〔待填…〕
 #: (drafter/lint/placeholders.py), and ``drafter draft`` warns while an outline still holds one.
@@ -30,8 +33,6 @@ TITLES = {
 def new_outline(kind: str, theme: str | None = None, bank=None, templates=None) -> str:
     info = envmod.find_template(kind, templates)
     if info is None:
-        from drafter.i18n import N_
-        from drafter.suggest import unknown
         names = [t.name for t in envmod.list_templates(templates)]
         raise OutlineError(unknown(N_("type"), kind, names), key="TYPE")
     skeleton = skeleton_for(bank_skeletons(bank), kind)
@@ -63,8 +64,6 @@ def _headings(skeleton: dict, count: int, theme: str | None = None) -> tuple[lis
     Best: a pattern of top-level headings first (a starting outline lists top-level
     sections), then one whose headings share words with the theme, then the richest.
     """
-    from drafter.bank.index import bigrams
-
     theme_words = set(bigrams(theme or ""))
     patterns = [p for p in skeleton.get("heading_patterns") or [] if isinstance(p, dict)]
 
