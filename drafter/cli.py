@@ -10,6 +10,7 @@ so ``drafter --help`` and light commands start fast.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import pkgutil
@@ -17,7 +18,7 @@ import sys
 
 import typer
 
-from drafter import __version__, commands
+from drafter import CLI_GC_THRESHOLDS, __version__, commands
 from drafter.clihelp import DrafterGroup, split_lang
 from drafter.errors import DrafterError, os_reason
 from drafter.i18n import N_, _, set_language
@@ -99,6 +100,7 @@ def os_error_line(err: OSError) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    gc.set_threshold(*CLI_GC_THRESHOLDS)  # a short-lived process (see drafter/__init__.py)
     lang, argv = split_lang(list(sys.argv[1:] if argv is None else argv))
     if lang is not None:
         try:

@@ -15,12 +15,12 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from drafter.yamlfile import safe_load
 
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern, dict[str, str], dict[str, frozenset[str]]]:
-    raw = yaml.safe_load(resources.files("drafter.data").joinpath("sectors.yaml").read_text(encoding="utf-8"))
+    raw = safe_load(resources.files("drafter.data").joinpath("sectors.yaml").read_text(encoding="utf-8"))
     field_of: dict[str, str] = {}
     for field, words in raw["fields"].items():
         for w in words:

@@ -72,8 +72,8 @@ def draft(
 
     choice = resolve_bank(bank)
     announce(choice)
-    _warn_unedited(outline)
-    result = compose(outline, bank=choice.path, seed=seed, templates=templates, strict=strict)
+    loaded = _warn_unedited(outline)
+    result = compose(loaded, bank=choice.path, seed=seed, templates=templates, strict=strict)
     for warning in result.warnings:
         typer.echo("drafter: " + _("warning: {warning}").format(warning=warning), err=True)
     if sources is not None:
@@ -92,13 +92,16 @@ def draft(
         typer.echo("drafter: " + _("{n} lint comments in {out}").format(n=comment_draft(out), out=out), err=True)
 
 
-def _warn_unedited(outline: Path) -> None:
-    """An outline straight from ``drafter new`` still holds its 〔待填：…〕: say so before drafting."""
+def _warn_unedited(outline: Path):
+    """The outline, read once; one straight from ``drafter new`` still holds its 〔待填：…〕: say
+    so before drafting."""
     from drafter.compose.outline import load_outline, unedited
 
-    for key, text in unedited(load_outline(outline)):
+    loaded = load_outline(outline)
+    for key, text in unedited(loaded):
         typer.echo("drafter: " + _("warning: {key} still holds {text} from drafter new; write your own "
                                    "before drafting").format(key=key, text=text), err=True)
+    return loaded
 
 
 def write_sources(path: Path, result) -> None:

@@ -14,21 +14,23 @@ import yaml
 
 from drafter import roles
 from drafter.bank import default_bank_dir
-from drafter.compose import cache
+from drafter.compose import cache, pool
 from drafter.compose import env as envmod
 from drafter.compose import length as lengthmod
+from drafter.compose import prepared as preparedmod
 from drafter.compose.analysis import AnalysisCache
 from drafter.compose.assemble import to_speech
 from drafter.compose.helpers import Borrowed, Composer, missing_marker, placed_categories
 from drafter.compose.outline import LENGTH_RANGE, Outline, load_outline
 from drafter.compose.section import DraftState
 from drafter.compose.select import BankWords, candidates
-from drafter.compose.units import BankView
+from drafter.compose.units import BankView, index_lines, prepare
 from drafter.compose.units import Speech as Occasion
 from drafter.errors import BankError, TemplateError
 from drafter.i18n import N_, _
 from drafter.model import Speech
 from drafter.suggest import unknown
+from drafter.yamlfile import safe_load
 
 #: renderings tried to hit the length; each is a few milliseconds
 MAX_ROUNDS = 5
@@ -83,18 +85,16 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
     shares = lengthmod.budgets(outline, target)
     numbering = outline.numbering or info.numbering
     seed = (outline.seed or 0) if seed is None else int(seed)
-    words = None
-    if finder is None:
-        phrases = cache.per_bank(bank_obj, "candidates", lambda: candidates(bank_obj))
-    else:  # a big bank: only a pool chosen through the index (pool.py)
-        from drafter.compose.pool import indexed_pool  # noqa: PLC0415 - imports the bank index: see open_bank
-        words = BankWords(finder)
-        phrases = indexed_pool(finder, outline, placed_categories(frames), seed, target, words)
-
     directory = getattr(bank_obj, "directory", None)
     occasion = Occasion(outline)
-    view = cache.per_bank(bank_obj if finder is None else None, cache.occasion_key(occasion), lambda: BankView(
-        phrases, occasion, AnalysisCache.for_bank(directory), source_years=source_years(directory)))
+    if finder is None:
+        lines, index = cache.per_bank(bank_obj, "prepared", lambda: prepared_lines(bank_obj))
+        view = cache.per_bank(bank_obj, cache.occasion_key(occasion),
+                              lambda: BankView((), occasion, prepared=lines, index=index))
+    else:  # a big bank: only a pool chosen through the index (pool.py)
+        words = BankWords(finder)
+        phrases = pool.indexed_pool(finder, outline, placed_categories(frames), seed, target, words)
+        view = BankView(phrases, occasion, AnalysisCache.for_bank(directory), source_years=source_years(directory))
     best: tuple[Speech, Composer] | None = None
     for _round in range(MAX_ROUNDS):
         composer = Composer(outline, view, frames=frames, skeleton=skeleton, budgets=shares,
@@ -113,6 +113,23 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
                  warnings=_warnings(outline, composer, speech, target),
                  shortfalls=composer.shortfalls, placements=composer.state.placements,
                  state=composer.state)
+
+
+def prepared_lines(bank_obj) -> tuple[list, tuple]:
+    """The bank's lines as ``units.prepare`` makes them and their ``units.index_lines``: as
+    opened from the drafting cache (compose/prepared.py), else made now, and kept there when
+    the bank is a folder."""
+    kept = getattr(bank_obj, "drafting_lines", None)
+    if kept is not None:
+        return kept
+    directory = getattr(bank_obj, "directory", None)
+    years = source_years(directory)
+    lines = prepare(candidates(bank_obj), AnalysisCache.for_bank(directory), years)
+    index = index_lines(lines)
+    key = getattr(bank_obj, "drafting_key", None)
+    if key is not None and directory is not None:
+        preparedmod.store(key, directory, bank_obj.skeletons, years, bank_obj.drafting_count, (lines, index))
+    return lines, index
 
 
 def source_years(directory) -> dict[str, int]:
@@ -206,11 +223,18 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
 
 @dataclass
 class BankFiles:
-    """What a draft needs of a bank directory: its phrases (a small bank) and skeletons."""
+    """What a draft needs of a bank directory: its phrases (a small bank) and skeletons, or
+    its lines as prepared before (``drafting_lines``, compose/prepared.py; phrases not read)."""
 
     phrases: list
     skeletons: dict
     directory: Path | None = None
+    #: the bank's prepared lines and their index (units.prepare, index_lines), when the drafting cache had them
+    drafting_lines: tuple | None = None
+    #: the bank's identity for the drafting cache (prepared.bank_key), when it has one
+    drafting_key: str | None = None
+    #: how many phrases the bank's index holds (for the drafting cache)
+    drafting_count: int = 0
 
 
 def open_bank(bank):
@@ -223,29 +247,35 @@ def open_bank(bank):
     """
     if bank is not None and not isinstance(bank, (str, Path)):
         return bank, None
-    # bank index, search, store and compose.pool: +60 ms CPU on the 360 ms of importing drafter.compose
-    # (measured 2026-12-02) for `drafter templates` and the like, which import compose but read no phrase
+    directory = Path(bank) if bank is not None else Path(default_bank_dir())
+    if not directory.is_dir():
+        raise BankError(_("phrase bank directory not found"), path=str(directory))
+    key = preparedmod.bank_key(directory)
+    kept = preparedmod.load(key)
+    if kept is not None and kept[2] <= pool.BIG_BANK:  # prepared before, and no file of the bank changed since
+        skeletons, _years, count, lines = kept
+        return BankFiles([], skeletons, directory, drafting_lines=lines, drafting_key=key,
+                         drafting_count=count), None
+    # bank index, search and store: +60 ms CPU on the 360 ms of importing drafter.compose
+    # (measured 2026-12-02) for `drafter templates` and the like, which import compose but read no
+    # phrase, and for a draft from a bank kept prepared (compose/prepared.py)
     try:
         from drafter.bank.index import cached_phrases  # noqa: PLC0415 - see above
         from drafter.bank.search import Finder  # noqa: PLC0415 - see above
         from drafter.bank.store import SKELETONS, read_mapping  # noqa: PLC0415 - see above
     except ImportError as err:  # the bank package is not there: nothing to borrow from
         raise BankError(_("phrase bank support is missing ({err})").format(err=err)) from None
-    from drafter.compose.pool import BIG_BANK  # noqa: PLC0415 - imports the bank index: see above
-    directory = Path(bank) if bank is not None else Path(default_bank_dir())
-    if not directory.is_dir():
-        raise BankError(_("phrase bank directory not found"), path=str(directory))
     skeletons = read_mapping(directory / SKELETONS, "skeletons.yaml")
     finder = Finder(directory)
     try:
-        big = finder.count() > BIG_BANK
+        count = finder.count()
     except BaseException:
         finder.close()
         raise
-    if big:
+    if count > pool.BIG_BANK:
         return BankFiles([], skeletons, directory), finder
     finder.close()
-    return BankFiles(cached_phrases(directory), skeletons, directory), None
+    return BankFiles(cached_phrases(directory), skeletons, directory, drafting_key=key, drafting_count=count), None
 
 
 def bank_skeletons(bank):
@@ -302,7 +332,7 @@ def load_frames(environment) -> dict:
     except Exception:
         return {}
     try:
-        data = yaml.safe_load(source) or {}
+        data = safe_load(source) or {}
     except yaml.YAMLError as err:
         raise TemplateError(_("_frames.yaml is not valid YAML: {err}").format(err=err), path=filename) from None
     if not isinstance(data, dict):

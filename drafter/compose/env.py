@@ -21,13 +21,17 @@ Each is a ``TemplateError`` naming the template.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import signal
+import sys
 import threading
 import traceback
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter import diskcache
 from drafter.errors import DrafterError, TemplateError
 from drafter.i18n import _
 from drafter.limits import limit
@@ -162,6 +166,7 @@ def make_env(templates: str | Path | None = None):
 
     env = BudgetedEnvironment(
         loader=FileSystemLoader([str(p) for p in search_path(templates)], encoding="utf-8"),
+        bytecode_cache=code_cache(),
         undefined=StrictUndefined,
         finalize=refuse_none,
         autoescape=False,
@@ -173,6 +178,41 @@ def make_env(templates: str | Path | None = None):
     for name in _PADDING & set(env.filters):
         env.filters[name] = _bounded_filter(env.filters[name], name, cap)
     return env
+
+
+#: compiled templates are kept under $XDG_CACHE_HOME/drafter/<this>/ (drafter/diskcache.py)
+CODE_KIND = "templates"
+
+
+def code_cache():
+    """Where compiled templates are kept between runs (Jinja compiles a template in tens of
+    milliseconds, each command again): the user's cache folder, never the bank or a template
+    folder. Each entry is found by the template's name and file and holds the checksum of the
+    source it was compiled from, which Jinja compares (an edited template compiles afresh);
+    the folder's key also names the Jinja and Python versions and this module's source (the
+    environment's options and sandbox are code generation's inputs too). A damaged or foreign
+    file is compiled again; a folder that cannot be written costs only the compile."""
+    import jinja2  # noqa: PLC0415 - Jinja2: see make_env
+    from jinja2.bccache import BytecodeCache  # noqa: PLC0415 - Jinja2: see make_env
+
+    try:
+        own = Path(__file__).read_bytes()
+    except OSError:
+        return None
+    prefix = hashlib.sha1(b"\0".join([jinja2.__version__.encode(), sys.version.encode(), own])).hexdigest()[:16]
+
+    class CodeCache(BytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            stored = diskcache.load(CODE_KIND, f"{prefix}:{bucket.key}")
+            if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == bucket.checksum \
+                    and isinstance(stored[1], types.CodeType):
+                bucket.code = stored[1]
+
+        def dump_bytecode(self, bucket) -> None:
+            if bucket.code is not None:
+                diskcache.store(CODE_KIND, f"{prefix}:{bucket.key}", (bucket.checksum, bucket.code), keep=64)
+
+    return CodeCache()
 
 
 def _bounded_filter(func, name: str, cap: int):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import heapq
 
-from drafter.bank.index import bigrams
 from drafter.compose.helpers import LEAD_IN_WORDS, places
 from drafter.compose.outline import Outline
 from drafter.compose.select import BankWords, Candidate, _candidate
@@ -62,6 +61,8 @@ def indexed_pool(finder, outline: Outline, placed: dict[str, set[str]], seed: in
 
 def _word_scores(finder, about: str, words: BankWords) -> dict[int, float]:
     """Row → what its phrase shares with ``about``, rare shared bigrams, tags counting double."""
+    from drafter.bank.index import bigrams  # noqa: PLC0415 - sqlite3 and the index: only a big bank's draft needs them
+
     scores: dict[int, float] = {}
     for gram in bigrams(about):
         weight = words.get(gram)
@@ -75,6 +76,8 @@ def _word_scores(finder, about: str, words: BankWords) -> dict[int, float]:
 
 def _theme_scores(finder, theme: str) -> dict[int, float]:
     """Row → its phrase's fit to the theme, tags and shared bigrams with the theme."""
+    from drafter.bank.index import bigrams  # noqa: PLC0415 - as in _word_scores
+
     scores: dict[int, float] = {}
     for _tag, tagged in finder.tags_in(theme, holding=True).items():
         for row in tagged:

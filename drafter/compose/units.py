@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+from array import array
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from drafter import roles, sectors
@@ -27,7 +29,7 @@ from drafter.words import STOPWORDS, compounds, content_words, strong_compounds
 PLACED = {"开篇": "opening", "结尾": "closing", "过渡": "transition", "标题": "skip"}
 #: a unit shorter than this says too little to stand as a sentence of a body
 MIN_CHARS = 7
-#: one measure of a listing line stands as a unit of its own when it is this long (see _clause_units)
+#: one measure of a listing line stands as a unit of its own when it is this long (see _clauses)
 CLAUSE_MIN_CHARS = 8
 CLAUSE_MAX_CHARS = 40
 #: … and a longer one reads as a pasted paragraph
@@ -98,9 +100,13 @@ class Speech:
 
     def admits(self, a: Analysis) -> bool:
         """May a line so analysed be said in this speech (voice, ties)?"""
-        if not roles.level_fits(a.level, self.level):
+        return self.fits(a.level, a.ties)
+
+    def fits(self, level: str | None, ties: tuple[tuple[str, str], ...]) -> bool:
+        """May a line speaking as ``level``, with ``ties``, be said in this speech?"""
+        if not roles.level_fits(level, self.level):
             return False
-        for kind, text in a.ties:
+        for kind, text in ties:
             tie = roles.Tie(kind, text)
             if kind == "meeting" and roles.meeting_fits(text, self.type):
                 continue
@@ -117,90 +123,215 @@ def _year(date) -> int:
     return _dt.date.today().year
 
 
+#: what a draft keeps of a bank line before it knows the occasion (see ``prepare``): the line's
+#: id, printed text, role, category, words, compounds, tags, slots, sources, fields of work
+#: (as pairs), the level it speaks as, its ties, the newest year of its sources (None when a
+#: source is undated or it has none) and where a placed line goes (PLACED, or None). Plain
+#: data only, so a prepared bank can be kept on disk (compose/prepared.py).
+Prepared = tuple
+
+
+def prepare(phrases, cache: AnalysisCache, source_years: dict[str, int] | None = None) -> list[Prepared]:
+    """Every line of ``phrases`` that may be a unit of some draft, and its measures, in order.
+
+    What does not depend on the outline is settled here once per bank: a line that cannot be
+    a sentence, speaks of one place (``local``), is too short or too long, or is a measure
+    that is not one, is left out. Whether a draft may use the rest (voice, ties, slots, age)
+    is ``BankView``'s question. Anything a ``Unit`` holds must come from here.
+    """
+    years = source_years or {}
+    out: list[Prepared] = []
+    for p in phrases:
+        whole = _prepared(p, cache, years)
+        if whole is not None:
+            out.append(whole)
+        for i, clause in _clauses(p):
+            found = _prepared(p, cache, years, text=clause + "。", key=f"{p.id}~{i}")
+            if found is not None:
+                out.append(found)
+    cache.save()
+    return out
+
+
+def _clauses(p) -> list[tuple[int, str]]:
+    """The measures of a line that lists several (推进A，加强B，做好C。), each a unit of its
+    own: a State Council list of tasks holds one or two a section can use, and a clause may
+    travel where the whole line (with a national or dated clause) may not."""
+    if p.category in PLACED or len(p.text) < 2 * CLAUSE_MIN_CHARS:
+        return []
+    parts = p.text.rstrip("。！？；").split("，")
+    if len(parts) < 2 or not all(roles.MEASURE_START.match(c) for c in parts):
+        return []
+    return [(i, c) for i, c in enumerate(parts, 1) if CLAUSE_MIN_CHARS <= len(c) <= CLAUSE_MAX_CHARS]
+
+
+def _prepared(p, cache: AnalysisCache, source_years: dict[str, int], text: str | None = None,
+              key: str | None = None) -> Prepared | None:
+    text = as_sentence(p.text, p.category) if text is None else text
+    if not text:
+        return None
+    if p.category not in PLACED and (local(text) or not MIN_CHARS <= len(text) <= MAX_CHARS):
+        return None  # another place or project; a fragment or a pasted paragraph
+    a = cache.get(text, p.category)
+    if key is not None and a.role != "举措":
+        return None
+    slots = tuple(s for s in p.slots if s and "{" + s + "}" in text)
+    return (key or p.id, text, a.role, p.category, a.words, a.compounds, tuple(p.tags), slots,
+            list(p.sources), a.fields, a.level, a.ties, _newest(p.sources, source_years),
+            PLACED.get(p.category))
+
+
+def _newest(sources, source_years: dict[str, int]) -> int | None:
+    """The year of a line's newest source, or None when one is undated (or it has none)."""
+    years = []
+    for src in sources or ():
+        name = src.get("file", "") if isinstance(src, dict) else str(src)
+        year = source_years.get(name) or roles.source_year(name)
+        if year is None:
+            return None
+        years.append(year)
+    return max(years) if years else None
+
+
+#: where each word of the prepared lines is (see ``index_lines``): word → positions in the
+#: list, as the bytes of an ``array("I")``; compounds apart, for the lines whose words lack them
+LineIndex = tuple
+
+
+def index_lines(lines: list[Prepared]) -> LineIndex:
+    """(word → positions of the lines holding it among their words, compound → positions of
+    the lines holding it among their compounds only): what ``BankView`` counts and looks up
+    words by, made once per bank with its prepared lines."""
+    by_word: dict[str, array] = {}
+    by_compound: dict[str, array] = {}
+    for i, line in enumerate(lines):
+        words, comps = line[4], line[5]
+        for w in words:
+            got = by_word.get(w)
+            if got is None:
+                got = by_word[w] = array("I")
+            got.append(i)
+        for c in comps:
+            if c not in words:
+                got = by_compound.get(c)
+                if got is None:
+                    got = by_compound[c] = array("I")
+                got.append(i)
+    return ({w: a.tobytes() for w, a in by_word.items()}, {c: a.tobytes() for c, a in by_compound.items()})
+
+
+def _positions(packed: bytes | None) -> array:
+    out = array("I")
+    if packed:
+        out.frombytes(packed)
+    return out
+
+
+class _WordCounts(Mapping):
+    """Word → how many of a view's units hold it among their words (``BankView.df``), counted
+    when first asked: a draft asks of a few hundred words, a bank holds tens of thousands."""
+
+    def __init__(self, view: "BankView"):
+        self._view = view
+        self._known: dict[str, int] = {}
+        self._all: dict[str, int] | None = None
+
+    def _count(self, word: str) -> int:
+        n = self._known.get(word)
+        if n is None:
+            at = self._view._at
+            n = self._known[word] = sum(1 for i in _positions(self._view._index[0].get(word)) if at[i] is not None)
+        return n
+
+    def __getitem__(self, word: str) -> int:
+        n = self._count(word) if isinstance(word, str) else 0
+        if not n:
+            raise KeyError(word)
+        return n
+
+    def get(self, word, default=None):
+        n = self._count(word) if isinstance(word, str) else 0
+        return n if n else default
+
+    def __contains__(self, word) -> bool:
+        return isinstance(word, str) and self._count(word) > 0
+
+    def _whole(self) -> dict[str, int]:
+        if self._all is None:
+            counts: dict[str, int] = {}
+            for u in self._view.units:
+                for w in u.words:
+                    counts[w] = counts.get(w, 0) + 1
+            self._all = counts
+        return self._all
+
+    def __iter__(self):
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+
 class BankView:
     """The units a draft may use, by role, and how relevant each is to a place."""
 
     def __init__(self, phrases, speech: Speech, cache: AnalysisCache | None = None,
-                 source_years: dict[str, int] | None = None):
+                 source_years: dict[str, int] | None = None, prepared: list[Prepared] | None = None,
+                 index: LineIndex | None = None):
+        """The units of ``phrases`` this speech may use; ``prepared`` (from ``prepare``, the
+        same phrases, cache and source years) stands for all three when it is given, and
+        ``index`` is ``index_lines(prepared)`` when it was kept with them."""
         self.speech = speech
-        self.source_years = source_years or {}
-        cache = cache or AnalysisCache(None)
+        if prepared is None:
+            prepared = prepare(phrases, cache or AnalysisCache(None), source_years)
+        self._index = index if index is not None else index_lines(prepared)
         self.units: list[Unit] = []
         self.placed: dict[str, list[Unit]] = {"opening": [], "closing": [], "transition": []}
+        #: position of a prepared line → its unit, when it is one of ``units``
+        self._at: list[Unit | None] = [None] * len(prepared)
         seen: set[str] = set()
-        for p in phrases:
-            for unit in [self._unit(p, cache)] + self._clause_units(p, cache):
-                if unit is None or unit.text in seen:
-                    continue
-                seen.add(unit.text)
-                where = PLACED.get(p.category)
-                if where == "skip":
-                    continue
-                if where:
-                    self.placed[where].append(unit)
-                else:
-                    self.units.append(unit)
-        cache.save()
-        df: dict[str, int] = {}
-        for u in self.units:
-            for w in u.words:
-                df[w] = df.get(w, 0) + 1
-        n = max(len(self.units), 1)
-        self.df = df
-        self.n = n
-        self._idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+        oldest = speech.year - STALE_YEARS
+        admits = speech.fits
+        wanted = speech.vars
+        for i, (uid, text, role, category, words, comps, tags, slots, sources, fields, level, ties,
+                newest, where) in enumerate(prepared):
+            if not admits(level, ties):
+                continue  # another speaker's voice, another place, year or meeting
+            if slots and any(s not in wanted for s in slots):
+                continue  # a line whose slot nothing fills never prints 〔待补充〕 in a new speech
+            if newest is not None and newest < oldest and role not in TIMELESS:
+                continue  # a task or a claim of another time: its 提法 have moved on
+            if text in seen:
+                continue
+            seen.add(text)
+            if where == "skip":
+                continue
+            unit = Unit(id=uid, text=text, role=role, category=category, words=words, compounds=comps,
+                        tags=tags, slots=slots, sources=list(sources), fields=dict(fields))
+            if where:
+                self.placed[where].append(unit)
+            else:
+                self.units.append(unit)
+                self._at[i] = unit
+        self.n = max(len(self.units), 1)
+        #: word → how many units hold it (a Mapping, counted as asked)
+        self.df = _WordCounts(self)
         #: word or compound → the units holding it, so a place looks only at units it shares a word with
         self._by_word: dict[str, list[Unit]] = {}
-        for u in self.units:
-            for w in u.words | u.compounds:
-                self._by_word.setdefault(w, []).append(u)
         self._scored: dict[About, list[tuple[float, Unit]]] = {}
 
-    def _clause_units(self, p, cache: AnalysisCache) -> list[Unit | None]:
-        """The measures of a line that lists several (推进A，加强B，做好C。), each as a unit of
-        its own: a State Council list of tasks holds one or two a section can use, and a clause
-        may travel where the whole line (with a national or dated clause) may not."""
-        if p.category in PLACED or len(p.text) < 2 * CLAUSE_MIN_CHARS:
-            return []
-        parts = p.text.rstrip("。！？；").split("，")
-        if len(parts) < 2 or not all(roles.MEASURE_START.match(c) for c in parts):
-            return []
-        return [self._unit(p, cache, text=c + "。", key=f"{p.id}~{i}")
-                for i, c in enumerate(parts, 1) if CLAUSE_MIN_CHARS <= len(c) <= CLAUSE_MAX_CHARS]
-
-    def _unit(self, p, cache: AnalysisCache, text: str | None = None, key: str | None = None) -> Unit | None:
-        text = as_sentence(p.text, p.category) if text is None else text
-        if not text:
-            return None
-        a = cache.get(text, p.category)
-        if not self.speech.admits(a) or (p.category not in PLACED and local(text)):
-            return None  # another speaker's voice, another place, year, meeting or project
-        if p.category not in PLACED and not MIN_CHARS <= len(text) <= MAX_CHARS:
-            return None
-        slots = tuple(s for s in p.slots if s and "{" + s + "}" in text)
-        if any(s not in self.speech.vars for s in slots):
-            return None  # a line whose slot nothing fills never prints 〔待补充〕 in a new speech
-        if a.role not in TIMELESS and self._stale(p.sources):
-            return None  # a task or a claim of another time: its 提法 have moved on
-        if key is not None and a.role != "举措":
-            return None
-        return Unit(id=key or p.id, text=text, role=a.role, category=p.category,
-                    words=a.words, compounds=a.compounds, tags=tuple(p.tags),
-                    slots=slots, sources=list(p.sources), fields=dict(a.fields))
-
-    def _stale(self, sources) -> bool:
-        """Is every source of a line dated, and older than STALE_YEARS before this speech?"""
-        years = []
-        for src in sources or ():
-            name = src.get("file", "") if isinstance(src, dict) else str(src)
-            year = self.source_years.get(name) or roles.source_year(name)
-            if year is None:
-                return False
-            years.append(year)
-        return bool(years) and max(years) < self.speech.year - STALE_YEARS
+    def _holding(self, word: str) -> list[Unit]:
+        """The units holding ``word`` among their words or compounds, in the view's order."""
+        got = self._by_word.get(word)
+        if got is None:
+            at = self._at
+            spots = sorted(_positions(self._index[0].get(word)) + _positions(self._index[1].get(word)))
+            got = self._by_word[word] = [u for i in spots if (u := at[i]) is not None]
+        return got
 
     def idf(self, word: str) -> float:
-        return self._idf.get(word, math.log(self.n + 1))
+        c = self.df.get(word, 0)
+        return math.log((self.n + 1) / (c + 0.5)) if c else math.log(self.n + 1)
 
     def of_roles(self, wanted: tuple[str, ...]) -> list[Unit]:
         return [u for u in self.units if u.role in wanted]
@@ -211,7 +342,7 @@ class BankView:
         cached = self._scored.get(about)
         if cached is None:
             words = about.words | about.compounds
-            pool = {id(u): u for w in words for u in self._by_word.get(w, ())}
+            pool = {id(u): u for w in words for u in self._holding(w)}
             cached = sorted(((self.score(u, about), u) for u in pool.values() if self.relevant(u, about)),
                             key=lambda t: (-t[0], t[1].id))
             if cached:  # far below what the best lines for a place score, a line is about something else
