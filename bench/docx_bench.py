@@ -5,6 +5,10 @@ Rows (CPU time of each child process, user + system, median of ``--runs`` altern
 
   drafter draft → .docx     the whole command on the example outline (target: ≤ 3× pandoc)
   drafter draft → .txt      the same draft without the Word writer (what the writer adds)
+  draft, bank just changed  draft → .docx with nothing kept of the bank's prepared lines
+                            (compose/prepared.py): the first draft after a bank edit; the other
+                            rows draft from a bank prepared by an earlier command, as a user's
+                            second draft does (templates and the Word package are kept in both)
   drafter export → .docx    a corpus speech read, parsed and written (target: ≤ 3× pandoc)
   anchors                   pandoc .md → .docx on the same text of each (skipped when pandoc is
                             absent), a bare python-docx script adding the same paragraphs, and
@@ -95,6 +99,9 @@ def main() -> None:
             draft = [py, "-m", "drafter", "draft", str(args.outline.resolve()), *bank, "--seed", "0"]
             rows[f"draft → .docx ({name})"] = (draft + ["-o", str(out / f"{name}.docx"), "--force"], tree, env)
             rows[f"draft → .txt ({name})"] = (draft + ["-o", str(out / f"{name}.txt"), "--force"], tree, env)
+            cold = dict(env, XDG_CACHE_HOME=str(tmp / f"cache-{name}"))
+            rows[f"draft, bank just changed ({name})"] = (draft + ["-o", str(out / f"c-{name}.docx"), "--force"],
+                                                          tree, cold)
             rows[f"export → .docx ({name})"] = ([py, "-m", "drafter", "export", str(args.speech.resolve()),
                                                  "-o", str(out / f"e-{name}.docx"), "--force"], tree, env)
         # the anchors' inputs: the same text as the draft and the export, from this checkout
@@ -118,6 +125,8 @@ def main() -> None:
             cpu(cmd, cwd, env)  # warm: file cache, the bank's index, the writer's prepared package
         for _ in range(args.runs):  # alternate, so load on the machine hits every row alike
             for name, (cmd, cwd, env) in rows.items():
+                if name.startswith("draft, bank just changed"):  # forget the prepared bank, keep the rest
+                    shutil.rmtree(Path(env["XDG_CACHE_HOME"]) / "drafter" / "drafting", ignore_errors=True)
                 times[name].append(cpu(cmd, cwd, env))
         inproc = {}
         for name, tree in trees.items():
@@ -134,6 +143,7 @@ def main() -> None:
     print("| work | " + " | ".join(trees) + " | anchor (same run) |")
     print("|---|" + "---|" * len(trees) + "---|")
     for work, anchor_name in (("draft → .docx", "pandoc draft .md → .docx"), ("draft → .txt", "pandoc draft .md → .docx"),
+                              ("draft, bank just changed", "pandoc draft .md → .docx"),
                               ("export → .docx", "pandoc export .md → .docx")):
         anchor = med.get(anchor_name)
         cells = []
