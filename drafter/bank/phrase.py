@@ -89,8 +89,12 @@ def fold_all(texts) -> list[str]:
 
 def make_id(category: str, text: str, digits: int = 8) -> str:
     """Stable id: the category and the first hex digits of sha1 of the folded text."""
-    digest = hashlib.sha1(fold(text).encode("utf-8")).hexdigest()
-    return f"{category}-{digest[:digits]}"
+    return id_of_key(category, fold(text), digits)
+
+
+def id_of_key(category: str, key: str, digits: int = 8) -> str:
+    """``make_id`` of a text whose folded form (``fold``) is ``key`` already (mining folds in bulk)."""
+    return f"{category}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:digits]}"
 
 
 def unique_id(category: str, text: str, taken: dict[str, str]) -> str:

@@ -33,9 +33,18 @@ _FLOW_UNSAFE = re.compile(r"[:#,?\[\]{}\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud80
 _NON_PRINTABLE = re.compile(r"[^\x09\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\x85]")
 
 
+#: first characters for which the resolver has an implicit type to try (int, float, bool, null, ...):
+#: a plain scalar starting with any other character reads back as a string (Resolver.resolve looks
+#: its candidates up by the first character; it has no wildcard or path resolvers here)
+_TYPED_START = frozenset(k for k in _RESOLVER.yaml_implicit_resolvers if k)
+_ALWAYS_TRY = None in _RESOLVER.yaml_implicit_resolvers or bool(_RESOLVER.yaml_path_resolvers)
+
+
 def _plain_ok(text: str, unsafe: re.Pattern) -> bool:
     if not text or text[0] in _BAD_START or text != text.strip() or unsafe.search(text):
         return False
+    if text[0] not in _TYPED_START and not _ALWAYS_TRY:   # most Chinese text: nothing to resolve
+        return True
     return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
 
 
@@ -55,15 +64,21 @@ def _flow_list(items: list[str]) -> str:
     return "[" + ", ".join(scalar(str(i), flow=True) for i in items) + "]"
 
 
-def render_phrase(p: Phrase) -> str:
-    """One entry, keys in the documented order, unknown keys after them."""
+def render_phrase(p: Phrase, files: dict[str, str] | None = None) -> str:
+    """One entry, keys in the documented order, unknown keys after them (``files``: the
+    scalars of source file names rendered so far, kept by the caller across entries)."""
     lines = [f"- id: {scalar(p.id)}", f"  text: {scalar(p.text)}",
              f"  category: {scalar(p.category)}", f"  tags: {_flow_list(p.tags)}",
              f"  slots: {_flow_list(p.slots)}", f"  count: {int(p.count)}"]
     if p.sources:
         lines.append("  sources:")
-        lines.extend(f"  - {{file: {scalar(s.file, flow=True)}, para: {int(s.para)}}}"
-                     for s in sorted(set(p.sources)))
+        if files is None:
+            files = {}
+        for s in sorted(set(p.sources)):
+            name = files.get(s.file)
+            if name is None:
+                name = files[s.file] = scalar(s.file, flow=True)
+            lines.append(f"  - {{file: {name}, para: {int(s.para)}}}")
     else:
         lines.append("  sources: []")
     lines.append(f"  origin: {scalar(p.origin)}")
@@ -76,7 +91,8 @@ def render_phrase(p: Phrase) -> str:
 
 def render_phrases(phrases: list[Phrase]) -> str:
     """A whole phrases/<category>.yaml: entries sorted by id (then text, for stable duplicates)."""
-    return "".join(render_phrase(p) for p in sorted(phrases, key=lambda p: (p.id, p.text)))
+    files: dict[str, str] = {}    # a corpus has far fewer files than sources
+    return "".join(render_phrase(p, files) for p in sorted(phrases, key=lambda p: (p.id, p.text)))
 
 
 def dump_yaml(data, header: str = "") -> str:

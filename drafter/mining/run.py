@@ -18,8 +18,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from drafter.bank import Phrase, Source, make_id, merge_mined
-from drafter.bank.phrase import fold
+from drafter.bank import Phrase, Source, merge_mined
+from drafter.bank.phrase import fold, fold_all, id_of_key
 from drafter.errors import DrafterError, ReadError
 from drafter.i18n import _
 from drafter.mining.extract import find_phrases, opening_moves
@@ -320,11 +320,16 @@ class Accumulator:
         out = []
         groups = paragraph_copies(self.paras)
         entries = fold_copies(self._with_set_phrases(groups), self.where, self.paras, groups)
-        for (category, text), (count, sources, tags, examples) in sorted(fold_near(entries).items()):
+        items = sorted(fold_near(entries).items())
+        # every text folded in one pass (fold_all), for its id and as the phrase's cached key
+        keys = fold_all([text for (_, text), _ in items])
+        for ((category, text), (count, sources, tags, examples)), key in zip(items, keys):
             extra = {"examples": list(examples)} if examples else {}
-            out.append(Phrase(id=make_id(category, text), text=text, category=category,
-                              tags=sorted(tags), slots=slots_in(text), count=count,
-                              sources=list(map(source, sources)), origin="mined", extra=extra))
+            phrase = Phrase(id=id_of_key(category, key), text=text, category=category,
+                            tags=sorted(tags), slots=slots_in(text) if "{" in text else [], count=count,
+                            sources=list(map(source, sources)), origin="mined", extra=extra)
+            phrase.__dict__["_key"] = (text, key)   # what Phrase.key would compute again
+            out.append(phrase)
         return out
 
     def _with_set_phrases(self, groups: dict[int, int] | None = None) -> dict[tuple[str, str], list]:
@@ -334,7 +339,7 @@ class Accumulator:
         entries = dict(self.entries)
         if not self.sets:
             return entries
-        taken = {fold(text) for _, text in entries}
+        taken = set(fold_all([text for _, text in entries]))
         for text, (count, sources, tags, sentences, files) in self.sets.items():
             if recurs(sentences, files) and fold(text) not in taken and self._beyond_copies(text, groups):
                 entries[("金句", text)] = [count, sources, tags, []]
