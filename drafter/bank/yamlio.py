@@ -60,28 +60,48 @@ def scalar(text: str, flow: bool = False) -> str:
     return text if _plain_ok(text, _FLOW_UNSAFE if flow else _BLOCK_UNSAFE) else _quoted(text)
 
 
-def _flow_list(items: list[str]) -> str:
-    return "[" + ", ".join(scalar(str(i), flow=True) for i in items) + "]"
+def _flow_list(items: list[str], memo: dict[str, str] | None = None) -> str:
+    if memo is None:
+        return "[" + ", ".join(scalar(str(i), flow=True) for i in items) + "]"
+    return "[" + ", ".join([_memo_scalar(str(i), memo, True) for i in items]) + "]"
 
 
-def render_phrase(p: Phrase, files: dict[str, str] | None = None) -> str:
-    """One entry, keys in the documented order, unknown keys after them (``files``: the
-    scalars of source file names rendered so far, kept by the caller across entries)."""
+def _memo_scalar(text: str, memo: dict[str, str], flow: bool) -> str:
+    out = memo.get(text)
+    if out is None:
+        out = memo[text] = scalar(text, flow=flow)
+    return out
+
+
+class Memo:
+    """Scalars already rendered for values that come back entry after entry (categories,
+    tags, slot names, source files): kept by a caller rendering many entries."""
+
+    __slots__ = ("block", "flow")
+
+    def __init__(self) -> None:
+        self.block: dict[str, str] = {}
+        self.flow: dict[str, str] = {}
+
+
+def render_phrase(p: Phrase, memo: Memo | None = None) -> str:
+    """One entry, keys in the documented order, unknown keys after them."""
+    if memo is None:
+        memo = Memo()
+    block, flow = memo.block, memo.flow
     lines = [f"- id: {scalar(p.id)}", f"  text: {scalar(p.text)}",
-             f"  category: {scalar(p.category)}", f"  tags: {_flow_list(p.tags)}",
-             f"  slots: {_flow_list(p.slots)}", f"  count: {int(p.count)}"]
+             f"  category: {_memo_scalar(p.category, block, False)}", f"  tags: {_flow_list(p.tags, flow)}",
+             f"  slots: {_flow_list(p.slots, flow)}", f"  count: {int(p.count)}"]
     if p.sources:
         lines.append("  sources:")
-        if files is None:
-            files = {}
         for s in sorted(set(p.sources)):
-            name = files.get(s.file)
+            name = flow.get(s.file)
             if name is None:
-                name = files[s.file] = scalar(s.file, flow=True)
+                name = flow[s.file] = scalar(s.file, flow=True)
             lines.append(f"  - {{file: {name}, para: {int(s.para)}}}")
     else:
         lines.append("  sources: []")
-    lines.append(f"  origin: {scalar(p.origin)}")
+    lines.append(f"  origin: {_memo_scalar(p.origin, block, False)}")
     if p.extra:
         dumped = yaml.dump(p.extra, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                            default_flow_style=False, width=1 << 30)
@@ -91,8 +111,8 @@ def render_phrase(p: Phrase, files: dict[str, str] | None = None) -> str:
 
 def render_phrases(phrases: list[Phrase]) -> str:
     """A whole phrases/<category>.yaml: entries sorted by id (then text, for stable duplicates)."""
-    files: dict[str, str] = {}    # a corpus has far fewer files than sources
-    return "".join(render_phrase(p, files) for p in sorted(phrases, key=lambda p: (p.id, p.text)))
+    memo = Memo()
+    return "".join([render_phrase(p, memo) for p in sorted(phrases, key=lambda p: (p.id, p.text))])
 
 
 def dump_yaml(data, header: str = "") -> str:
