@@ -133,6 +133,8 @@ def _lint_streamed(source, options: dict, as_json: bool):
     for part in lint_parts(source, **options):
         for finding in part.findings:
             typer.echo(finding.to_json() if as_json else finding.line())
+        for note in part.notes:
+            typer.echo("drafter: " + note, err=True)
         chars += part.chars
         errors += part.errors
         warnings += part.warnings

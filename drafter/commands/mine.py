@@ -57,6 +57,8 @@ def mine(
         typer.echo("drafter: " + _("skipped {error}").format(error=error), err=True)
     if quiet:
         return
+    for note in result.notes:
+        typer.echo("drafter: " + note, err=True)
     report = result.report
     types = ", ".join(f"{kind} {n}" for kind, n in result.types.items())
     typer.echo("drafter: " + _("mined {files} files ({types}) into {out}: {phrases} phrases; {added} added, "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 from drafter.lint.findings import Finding
 
@@ -42,14 +42,33 @@ class LintOptions:
 
 @dataclass
 class Doc:
+    """The paragraphs a rule sees: a whole document, or one part of a file read part by part
+    (``readers/stream.py``): then ``offset`` paragraphs of the file came before it and ``carry``
+    holds what rules that follow the whole document (numbering, repeats) kept from earlier parts."""
+
     file: str
     paras: Sequence[ParaLike]
     options: LintOptions = field(default_factory=LintOptions)
+    offset: int = 0
+    carry: dict | None = None
 
     def texts(self) -> list[str]:
         return [p.text for p in self.paras]
 
+    def number(self, index: int) -> int:
+        """The 1-based paragraph number, in the whole file, of 0-based paragraph ``index`` here."""
+        return self.offset + index + 1
+
+    def state(self, name: str, make: Callable[[], Any]) -> Any:
+        """A rule's state across the document: carried over from earlier parts, else new."""
+        if self.carry is None:
+            return make()
+        found = self.carry.get(name)
+        if found is None:
+            found = self.carry[name] = make()
+        return found
+
     def finding(self, index: int, level: str, rule: str, message: str,
                 excerpt: str | None = None) -> Finding:
-        """A finding at 0-based paragraph ``index`` (reported 1-based)."""
-        return Finding(self.file, index + 1, level, rule, message, excerpt)
+        """A finding at 0-based paragraph ``index`` (reported 1-based, numbered in the whole file)."""
+        return Finding(self.file, self.offset + index + 1, level, rule, message, excerpt)

@@ -50,6 +50,8 @@ class LintReport:
     rate: int = 220
     #: (errors, warnings) of a file linted part by part, whose findings were printed as they came
     tally: tuple[int, int] | None = None
+    #: what a reader should know about how the file was checked (a file linted part by part)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def minutes(self) -> float:

@@ -42,11 +42,17 @@ def parse_target(spec: str, rate: int = 220) -> tuple[int | None, int | None]:
 
 
 def check(doc: Doc) -> Iterator[Finding]:
+    if not doc.options.target or not doc.paras:
+        return
+    yield from verdict(doc, sum(content_chars(p.text) for p in doc.paras))
+
+
+def verdict(doc: Doc, chars: int) -> Iterator[Finding]:
+    """The length-target finding for a speech of ``chars`` characters (reported at paragraph 1)."""
     target = doc.options.target
-    if not target or not doc.paras:
+    if not target:
         return
     low, high = target
-    chars = sum(content_chars(p.text) for p in doc.paras)
     rate = doc.options.rate
     said = M_("{chars} 字 ({minutes} at {rate} 字/分)", chars=chars, minutes=format_minutes(chars / rate), rate=rate)
     if low is not None and chars < low:

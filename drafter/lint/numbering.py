@@ -60,9 +60,9 @@ def check(doc: Doc) -> Iterator[Finding]:
 
 
 def _check_headings(doc: Doc) -> Iterator[Finding]:
-    counters = {level: 0 for level in LEVEL_NAMES}
-    styles: dict[int, tuple[str, int]] = {}      # level → (style, paragraph index first seen)
-    skip_reported: set[int] = set()
+    # level → number; level → (style, paragraph number first seen); levels reported as skipped
+    counters, styles, skip_reported = doc.state("headings",
+                                                lambda: ({level: 0 for level in LEVEL_NAMES}, {}, set()))
     for i, para in enumerate(doc.paras):
         mk = paragraph_marker(para.text)
         if mk is None:
@@ -110,12 +110,12 @@ def _sequence(doc, i, mk: Marker, counters) -> Iterator[Finding]:
 def _mixed(doc, i, mk: Marker, styles) -> Iterator[Finding]:
     if not mk.style:
         return
-    first = styles.setdefault(mk.level, (mk.style, i))
+    first = styles.setdefault(mk.level, (mk.style, doc.number(i)))
     if first[0] != mk.style:
         other = marker_text(mk.level, 1, first[0])
         yield doc.finding(i, WARNING, "numbering-mixed",
                           M_("{marker} here but {other} style in paragraph {para}; use one style per level",
-                             marker=mk.text, other=other, para=first[1] + 1), mk.text)
+                             marker=mk.text, other=other, para=first[1]), mk.text)
 
 
 def inline_items(text: str) -> Iterator[tuple[str, int, str, int]]:
@@ -131,7 +131,7 @@ def _item_text(family: str, n: int) -> str:
 
 
 def _check_items(doc: Doc) -> Iterator[Finding]:
-    counters: dict[str, int] = {}
+    counters: dict[str, int] = doc.state("items", dict)
     for i, para in enumerate(doc.paras):
         if paragraph_marker(para.text):
             counters.clear()             # a new numbered section starts new lists

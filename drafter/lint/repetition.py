@@ -47,21 +47,33 @@ def check(doc: Doc) -> Iterator[Finding]:
     yield from _overused_phrases(doc)
 
 
+#: sentences a file read part by part remembers for repeats across its parts (by hash, about
+#: 100 bytes each); past this many, repeats of those already remembered are still found
+CARRY_SENTENCES = 1_000_000
+
+
 def _repeated_sentences(doc: Doc) -> Iterator[Finding]:
-    seen: dict[str, int] = {}
+    carried = doc.carry is not None
+    # sentence (its hash, in a file read part by part) → number of the paragraph it was first in
+    seen: dict = doc.state("sentences", dict)
     for i, para in enumerate(doc.paras):
+        number = doc.number(i)
         for s in sentences(para.text):
             key = _key(s.text)
             if len(key) < doc.options.sentence_min_chars:
                 continue
-            if key in seen:
-                where = (M_("earlier in this paragraph") if seen[key] == i
-                         else M_("paragraph {para}", para=seen[key] + 1))
+            k = hash(key) if carried else key
+            first = seen.get(k)
+            if first is not None:
+                where = (M_("earlier in this paragraph") if first == number
+                         else M_("paragraph {para}", para=first))
                 yield doc.finding(i, WARNING, "repeated-sentence",
                                   M_("sentence repeats {where}: {sentence}", where=where, sentence=s.text.strip()),
                                   s.text.strip())
+            elif not carried or len(seen) < CARRY_SENTENCES:
+                seen[k] = number
             else:
-                seen[key] = i
+                doc.carry["sentences-full"] = number   # type: ignore[index]
 
 
 def phrases(text: str) -> list[str]:

@@ -8,12 +8,12 @@ with parse positions and bank sources.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from drafter.errors import DrafterError
 from drafter.i18n import _
+from drafter.limits import limit
 from drafter.lint import length, numbering, pairs, placeholders, punctuation, repetition, structure, terms
 from drafter.lint.context import Doc, LintOptions, ParaLike, SimplePara
 from drafter.lint.findings import Finding, LintReport
@@ -56,10 +56,14 @@ def make_options(target=None, rate: int = 220, **options) -> LintOptions:
 
 
 def lint_paragraphs(paras: Iterable[ParaLike | str], file: str = "<text>", rules: RulesArg = None,
-                    target=None, rate: int = 220, **options) -> LintReport:
-    """Lint paragraphs (``Para`` objects, or strings standing for already clean text)."""
+                    target=None, rate: int = 220, offset: int = 0, carry: dict | None = None,
+                    **options) -> LintReport:
+    """Lint paragraphs (``Para`` objects, or strings standing for already clean text).
+
+    For one part of a longer file: ``offset`` paragraphs came before it, ``carry`` is what the
+    rules kept from them (one dict for the whole file, see ``lint_parts``)."""
     items = [SimplePara(p, p, i) if isinstance(p, str) else p for i, p in enumerate(paras, 1)]
-    doc = Doc(file, items, make_options(target, rate, **options))
+    doc = Doc(file, items, make_options(target, rate, **options), offset=offset, carry=carry)
     checks: list[Check] = [f.check for f in FAMILIES] + [terms.check_with(resolve_rules(rules))]
     findings = [f for check in checks for f in check(doc) if f.rule not in doc.options.ignore]
     findings.sort(key=lambda f: (f.paragraph, _rank(f)))
@@ -83,18 +87,37 @@ def lint_file(path: str | Path, rules: RulesArg = None, target=None, rate: int =
                      rate=rate, **options)
 
 
-def lint_parts(path: str | Path, rules: RulesArg = None, rate: int = 220, **options) -> Iterator[LintReport]:
+def lint_parts(path: str | Path, rules: RulesArg = None, rate: int = 220, target=None,
+               **options) -> Iterator[LintReport]:
     """Lint a text file too large to hold whole (``readers/stream.py``) part by part: one report
-    per part, its findings numbered by paragraphs of the whole file. Rules that look at a whole
-    document (numbering runs, repetition, length against ``--target``) see one part at a time."""
-    options.pop("target", None)
+    per part, its findings numbered by paragraphs of the whole file, then one more with what
+    only the end of the file decides and, as ``notes``, what the rules covered.
+
+    Rules that follow the document carry their state from part to part and so see the whole
+    file: numbering and inline item runs, repeated sentences (up to
+    ``repetition.CARRY_SENTENCES`` remembered), empty sections, the length against ``--target``.
+    Overused phrases and long paragraphs are judged within each part (counting every phrase
+    of hundreds of MB would hold them all): the notes say so."""
     loaded = resolve_rules(rules)
     markdown = Path(path).suffix.lower() in (".md", ".markdown")
-    before = 0
+    file = str(path)
+    carry: dict = {}
+    before = chars = count = 0
     for part in parts(path):
         paras = paragraphs(strip_markdown(part.text) if markdown else part.text)
-        report = lint_paragraphs(paras, str(path), rules=loaded, rate=rate, **options)
-        if before:
-            report.findings = [replace(f, paragraph=f.paragraph + before) for f in report.findings]
+        report = lint_paragraphs(paras, file, rules=loaded, rate=rate, offset=before, carry=carry, **options)
         before += len(paras)
+        chars += report.chars
+        count += 1
         yield report
+    last = Doc(file, [], make_options(target, rate, **options), carry=carry)   # the length: at paragraph 1
+    findings = [f for f in (*structure.finish(file, carry), *length.verdict(last, chars))
+                if f.rule not in last.options.ignore]
+    notes = [_("{file}: read in {parts} parts of about {mb} MB; numbering, repeated sentences, empty sections "
+               "and the length target are checked across the whole file, overused phrases and long "
+               "paragraphs within each part").format(file=file, parts=count, mb=limit("STREAM_PART_MB", 2))]
+    if "sentences-full" in carry:
+        notes.append(_("{file}: past paragraph {para}, sentences are checked only against the {n} remembered "
+                       "before it").format(file=file, para=carry["sentences-full"],
+                                           n=repetition.CARRY_SENTENCES))
+    yield LintReport(file, findings, 0, rate, notes=notes)

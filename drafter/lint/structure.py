@@ -38,12 +38,28 @@ def check(doc: Doc) -> Iterator[Finding]:
     yield from _long_paragraphs(doc)
 
 
+def _empty(file: str, number: int, mk: Marker, why) -> Finding:
+    return Finding(file, number, ERROR, "empty-section",
+                   M_("section {marker} has no text and no subsections ({why})", marker=mk.text, why=why), mk.text)
+
+
 def _empty_sections(doc: Doc) -> Iterator[Finding]:
     markers = [paragraph_marker(p.text) for p in doc.paras]
+    # a heading that ended the part before: what follows it is here (a file read part by part)
+    pending = doc.carry.pop("empty-section", None) if doc.carry is not None else None
+    if pending is not None:
+        if not markers:
+            doc.carry["empty-section"] = pending   # type: ignore[index]
+        elif markers[0] is not None and markers[0].level <= pending[1].level:
+            yield _empty(doc.file, pending[0], pending[1],
+                         M_("{marker} follows right after it", marker=markers[0].text))
     for i, mk in enumerate(markers):
         if mk is None or not standalone(doc.paras[i].text, mk):
             continue
         nxt = markers[i + 1] if i + 1 < len(doc.paras) else None
+        if i + 1 == len(doc.paras) and doc.carry is not None:
+            doc.carry["empty-section"] = (doc.number(i), mk)     # decided by the next part, or at the end
+            continue
         if i + 1 == len(doc.paras):
             why = M_("the document ends right after it")
         elif nxt is not None and nxt.level <= mk.level:
@@ -53,6 +69,13 @@ def _empty_sections(doc: Doc) -> Iterator[Finding]:
         yield doc.finding(i, ERROR, "empty-section",
                           M_("section {marker} has no text and no subsections ({why})", marker=mk.text, why=why),
                           mk.text)
+
+
+def finish(file: str, carry: dict) -> Iterator[Finding]:
+    """After the last part of a file read part by part: a heading that ended it is empty."""
+    pending = carry.pop("empty-section", None)
+    if pending is not None:
+        yield _empty(file, pending[0], pending[1], M_("the document ends right after it"))
 
 
 def _groups(doc: Doc) -> list[list[int]]:

@@ -22,6 +22,7 @@ from drafter.bank import Phrase, Source, merge_mined
 from drafter.bank.phrase import fold, fold_all, id_of_key
 from drafter.errors import DrafterError, ReadError
 from drafter.i18n import _
+from drafter.limits import limit
 from drafter.mining.extract import find_phrases, opening_moves
 from drafter.mining.neardup import PARA_CAP, copy_accidents, near_groups, paragraph_copies, paragraph_signature
 from drafter.mining.pieces import speech_pieces
@@ -64,6 +65,8 @@ class MineResult:
     phrases: int = 0
     types: dict = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    #: what a user should know about how a file was mined (one read part by part)
+    notes: list[str] = field(default_factory=list)
     #: what merging into the bank did (set by ``mine``; a bare ``collect`` leaves it unset)
     report: Any = None
 
@@ -145,10 +148,11 @@ class Miner:
         Its parts are not speeches, so no structure record (skeleton) is taken from them. A
         fault anywhere in the file (an invalid byte) refuses the whole file, as for a small one."""
         acc = Accumulator()
-        before = size = 0
+        before = size = count = 0
         markdown = path.suffix.lower() in (".md", ".markdown")
         try:
             for part in parts(path):
+                count += 1
                 text = strip_markdown(part.text) if markdown else part.text
                 raw = RawDoc(path=path, text=text, hints=markdown_hints(part.text) if markdown else {})
                 doc = self.speech(parse_doc(raw, source=name), name)
@@ -165,6 +169,9 @@ class Miner:
         except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus run
             return DocResult(name, error=f"{name}: could not be mined ({type(err).__name__}: {err})")
         acc.result.files, acc.result.bytes = 1, size
+        acc.result.notes.append(_("{file}: read in {parts} parts of about {mb} MB; its phrases are mined, but no "
+                                  "speech skeleton is taken from it (it is not one speech)").format(
+            file=name, parts=count, mb=limit("STREAM_PART_MB", 2)))
         return acc
 
 
@@ -288,6 +295,7 @@ class Accumulator:
         mine.files += theirs.files
         mine.bytes += theirs.bytes
         mine.errors.extend(theirs.errors)
+        mine.notes.extend(theirs.notes)
         for key, (count, sources, tags, examples) in other.entries.items():
             entry = self.entries.get(key)
             if entry is None:

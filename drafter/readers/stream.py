@@ -58,24 +58,36 @@ class Part:
 
 
 def _encoding(head: bytes, path: Path) -> tuple[str, int]:
-    """The encoding and how many bytes of BOM to skip, from the file's first MB."""
+    """The encoding and how many bytes of BOM to skip, from the file's first MB: the choice
+    ``readers/text.py:decode`` makes for a whole file (UTF-8 first, else the fallback that reads
+    with the most common Chinese characters: GB18030, Big5, UTF-16 without BOM)."""
+    from drafter.readers.text import _FALLBACKS, _common_share, _mostly_utf8
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8", 3
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", 0
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        return "utf-8", 0
-    except UnicodeDecodeError:
-        from drafter.readers.text import _mostly_utf8
-        if _mostly_utf8(head):
-            return "utf-8", 0      # UTF-8 with bad bytes: the decode below names the first
-    try:
-        codecs.getincrementaldecoder("gb18030")().decode(head, final=False)
-        return "gb18030", 0
-    except UnicodeDecodeError:
+    if b"\x00" not in head:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+            return "utf-8", 0
+        except UnicodeDecodeError:
+            if _mostly_utf8(head):
+                return "utf-8", 0      # UTF-8 with bad bytes: the decode below names the first
+    best, best_score = None, 0.0
+    for encoding in _FALLBACKS:
+        try:
+            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        score = _common_share(text)
+        if score > best_score:
+            best, best_score = encoding, score
+    if best is None or best_score < 0.08:
+        if b"\x00" in head:
+            raise ReadError(_("looks like a binary file, not text (convert it to .txt or .docx)"), path=str(path))
         raise ReadError(_("cannot decode the text as UTF-8, UTF-16, GB18030 or Big5 (save it as UTF-8)"),
-                        path=str(path)) from None
+                        path=str(path))
+    return best, 0
 
 
 def _lines(path: Path) -> Iterator[tuple[str, int]]:
