@@ -86,11 +86,17 @@ def phrases(text: str) -> list[str]:
 def _overused_phrases(doc: Doc) -> Iterator[Finding]:
     opts = doc.options
     known = {ph for para in doc.paras for ph in phrases(para.text)}
+    # every use of every known phrase, paragraph by paragraph, as ``text.count(ph)`` counts them
+    # (left to right, not overlapping), in one pass over the text: not one pass per phrase
     places: dict[str, list[int]] = defaultdict(list)
     for i, para in enumerate(doc.paras):
-        for ph in known:
-            places[ph].extend([i] * para.text.count(ph))
-    places = {ph: where for ph, where in places.items() if where}
+        text = para.text
+        after: dict[str, int] = {}    # phrase → where its last use here ends
+        for k in range(len(text) - 3):
+            ph = text[k:k + 4]
+            if ph in known and k >= after.get(ph, 0):
+                places[ph].append(i)
+                after[ph] = k + 4
     total = sum(content_chars(p.text) for p in doc.paras) or 1
     for ph, where in sorted(places.items(), key=lambda kv: (kv[1][opts.phrase_min_count - 1]
                                                             if len(kv[1]) >= opts.phrase_min_count

@@ -8,7 +8,7 @@ headings; where such a group is too small to compare, the whole document is.
 
 from __future__ import annotations
 
-import statistics
+from bisect import bisect_left
 from typing import Iterator
 
 from drafter.i18n import M_, N_
@@ -90,17 +90,34 @@ def _groups(doc: Doc) -> list[list[int]]:
     return [g for g in groups if g]
 
 
+def _median_without(ordered: list[int], value: int) -> float:
+    """``statistics.median`` of the sorted ``ordered`` with one ``value`` (one of them) left out: the
+    median of a paragraph's siblings without a list per paragraph (a streamed part has thousands)."""
+    k = bisect_left(ordered, value)
+    n = len(ordered) - 1
+
+    def at(index: int) -> int:
+        return ordered[index] if index < k else ordered[index + 1]
+
+    if n % 2:
+        return at(n // 2)
+    return (at(n // 2 - 1) + at(n // 2)) / 2
+
+
 def _long_paragraphs(doc: Doc) -> Iterator[Finding]:
     opts = doc.options
     sizes = {i: content_chars(p.text) for i, p in enumerate(doc.paras)}
-    everyone = [i for g in _groups(doc) for i in g]
-    for group in _groups(doc):
-        pool = group if len(group) >= MIN_GROUP else everyone
+    groups = _groups(doc)
+    everyone = [i for g in groups for i in g]
+    everyone_sizes = sorted(sizes[i] for i in everyone)
+    for group in groups:
+        pool = sorted(sizes[i] for i in group) if len(group) >= MIN_GROUP else everyone_sizes
+        if len(pool) - 1 < MIN_GROUP - 1:
+            continue
         for i in group:
-            others = [sizes[j] for j in pool if j != i]
-            if len(others) < MIN_GROUP - 1:
+            if sizes[i] < opts.long_min_chars:
                 continue
-            median = statistics.median(others)
+            median = _median_without(pool, sizes[i])
             if sizes[i] >= opts.long_min_chars and sizes[i] > opts.long_factor * median:
                 yield doc.finding(i, WARNING, "long-paragraph",
                                   M_("paragraph of {size} 字 is over {factor:g}× its siblings' median of "
