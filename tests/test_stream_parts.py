@@ -15,8 +15,8 @@ import pytest
 
 import drafter.readers.stream as stream
 from drafter.lint.runner import lint_paragraphs, lint_parts
-from drafter.normalize import paragraphs
 from drafter.mining.run import Accumulator, Miner
+from drafter.normalize import paragraphs
 from drafter.readers.text import decode
 
 ROOT = Path(__file__).resolve().parent.parent
