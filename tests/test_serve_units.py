@@ -1,0 +1,244 @@
+"""drafter/serve as functions, no server and no browser: path confinement, the served address, the
+gate in front of the app (called as ASGI directly), and the outline form ⇄ YAML helpers."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from drafter.serve.config import Refused, ServeConfig, inside, split_host
+from drafter.serve.guard import HEADERS, Guard
+from drafter.serve.outline_api import for_compose, from_yaml, problem, tidy, to_yaml
+from drafter.serve.web import jsonable, text_field
+
+
+def cfg(tmp_path, host="127.0.0.1", port=8765) -> ServeConfig:
+    (tmp_path / "bank").mkdir(exist_ok=True)
+    (tmp_path / "root").mkdir(exist_ok=True)
+    return ServeConfig(bank=tmp_path / "bank", root=tmp_path / "root", host=host, port=port)
+
+
+# ---------------------------------------------------------------- paths
+
+def test_inside_accepts_names_in_the_folder_and_absolute_paths_in_it(tmp_path):
+    base = tmp_path.resolve()
+    assert inside(base, "a/提纲.yaml", (".yaml",), "x") == base / "a" / "提纲.yaml"
+    assert inside(base, str(base / "b.yaml"), (".yaml",), "x") == base / "b.yaml"
+    assert inside(base, " c.YAML ", (".yaml",), "x") == base / "c.YAML"
+
+
+@pytest.mark.parametrize("name", ["../escape.yaml", "/etc/passwd.yaml", "a/../../b.yaml"])
+def test_inside_refuses_what_leaves_the_folder(tmp_path, name):
+    with pytest.raises(Refused, match="is not inside") as info:
+        inside(tmp_path.resolve(), name, (".yaml",), "the outline folder")
+    assert info.value.status == 403
+
+
+def test_inside_follows_symbolic_links_out_and_refuses_them(tmp_path):
+    base = (tmp_path / "root")
+    base.mkdir()
+    outside = tmp_path / "secret.yaml"
+    outside.write_text("x", encoding="utf-8")
+    (base / "link.yaml").symlink_to(outside)
+    with pytest.raises(Refused, match="is not inside"):
+        inside(base.resolve(), "link.yaml", (".yaml",), "x")
+
+
+@pytest.mark.parametrize("name, status", [("", 400), ("  ", 400), ("a\0b.yaml", 400), (None, 400),
+                                          ("notes.txt", 400)])
+def test_inside_refuses_missing_names_nul_and_other_suffixes(tmp_path, name, status):
+    with pytest.raises(Refused) as info:
+        inside(tmp_path.resolve(), name, (".yaml", ".yml"), "x")
+    assert info.value.status == status
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("127.0.0.1:8765", ("127.0.0.1", 8765)), ("[::1]:80", ("::1", 80)), ("LOCALHOST", ("localhost", 80)),
+    ("[::1]", ("::1", 80)), ("host:abc", ("host", None)), ("::1", ("::1", 80)),
+])
+def test_split_host(header, expected):
+    assert split_host(header) == expected
+
+
+def test_a_loopback_server_answers_to_its_loopback_names_on_its_port_only(tmp_path):
+    c = cfg(tmp_path)
+    assert c.loopback() and not c.wildcard()
+    assert c.host_ok("127.0.0.1:8765") and c.host_ok("localhost:8765") and c.host_ok("[::1]:8765")
+    assert not c.host_ok("127.0.0.1:8766") and not c.host_ok("evil.example:8765") and not c.host_ok(None)
+    assert not c.host_ok("192.168.1.5:8765")
+    assert c.origin_ok("http://localhost:8765") and not c.origin_ok("https://localhost:8765")
+    assert c.url() == "http://127.0.0.1:8765/"
+
+
+def test_a_wildcard_server_takes_any_address_but_no_foreign_name(tmp_path):
+    c = cfg(tmp_path, host="0.0.0.0")
+    assert c.wildcard() and c.host_ok("192.168.1.5:8765") and not c.host_ok("rebind.example:8765")
+    assert c.url() == "http://127.0.0.1:8765/"
+
+
+def test_an_ipv6_address_is_bracketed_in_the_url(tmp_path):
+    assert cfg(tmp_path, host="::1", port=9000).url() == "http://[::1]:9000/"
+
+
+def test_the_shipped_bank_is_not_writable_a_copy_is(tmp_path):
+    from drafter.bank import packaged_bank_dir
+
+    assert not ServeConfig(bank=packaged_bank_dir(), root=tmp_path).bank_writable()
+    assert cfg(tmp_path).bank_writable()
+
+
+# ---------------------------------------------------------------- the gate (ASGI)
+
+def _call(guard: Guard, method="GET", path="/api/x", headers=(), body=b""):
+    """Run the guard on one request; (status, headers, body) of what it sent."""
+    sent = []
+    scope = {"type": "http", "method": method, "path": path,
+             "headers": [(k.encode(), v.encode()) for k, v in headers]}
+    chunks = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def receive():
+        return chunks.pop(0) if chunks else {"type": "http.disconnect"}
+
+    async def send(message):
+        sent.append(message)
+
+    asyncio.run(guard(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    data = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return start["status"], dict(start["headers"]), data
+
+
+async def _echo(scope, receive, send):
+    message = await receive()
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": message.get("body", b"")})
+
+
+HOST = ("host", "127.0.0.1:8765")
+PAGE = [HOST, ("x-drafter", "1"), ("origin", "http://127.0.0.1:8765")]
+
+
+def test_the_gate_passes_the_pages_own_requests_and_adds_the_security_headers(tmp_path):
+    status, headers, body = _call(Guard(_echo, cfg(tmp_path)), "POST", headers=PAGE, body=b"{}")
+    assert (status, body) == (200, b"{}")
+    assert dict(HEADERS).items() <= headers.items()
+
+
+@pytest.mark.parametrize("method, headers, status, words", [
+    ("GET", [("host", "evil.example:8765")], 421, "the Host is not this server's address"),
+    ("POST", [HOST, ("x-drafter", "1"), ("origin", "http://evil.example")], 403, "another site"),
+    ("POST", [HOST, ("x-drafter", "1"), ("sec-fetch-site", "cross-site")], 403, "a cross-site request"),
+    ("POST", [HOST], 403, "no X-Drafter header"),
+    ("DELETE", [HOST, ("x-drafter", "2")], 403, "no X-Drafter header"),
+])
+def test_the_gate_refuses_with_a_json_reason(tmp_path, method, headers, status, words):
+    got, sent_headers, body = _call(Guard(_echo, cfg(tmp_path)), method, headers=headers)
+    assert got == status and words in json.loads(body)["error"]
+    assert sent_headers[b"content-type"] == b"application/json; charset=utf-8"
+    assert b"content-security-policy" in sent_headers
+
+
+def test_reads_need_no_page_header(tmp_path):
+    assert _call(Guard(_echo, cfg(tmp_path)), "GET", headers=[HOST])[0] == 200
+
+
+@pytest.mark.parametrize("length", ["abc", str((1 << 20) + 1)])
+def test_the_gate_refuses_big_or_bad_content_length_before_reading(tmp_path, length):
+    status, _h, body = _call(Guard(_echo, cfg(tmp_path)), "POST", headers=[*PAGE, ("content-length", length)])
+    assert status == 413 and "too large (at most 1 MB)" in json.loads(body)["error"]
+
+
+def test_the_gate_counts_what_arrives_without_a_length(tmp_path):
+    status, _h, body = _call(Guard(_echo, cfg(tmp_path)), "POST", headers=PAGE, body=b"x" * ((1 << 20) + 1))
+    assert status == 413
+
+
+def test_uploads_may_be_bigger(tmp_path):
+    status, _h, _b = _call(Guard(_echo, cfg(tmp_path)), "POST", path="/api/mine/upload",
+                           headers=[*PAGE, ("content-length", str(2 << 20))], body=b"x" * (2 << 20))
+    assert status == 200
+
+
+# ---------------------------------------------------------------- JSON and fields
+
+def test_jsonable_turns_dates_and_tuples_into_json():
+    value = {"date": datetime.date(2026, 11, 21), 3: ("a", [datetime.datetime(2026, 1, 2, 3, 4)])}
+    assert jsonable(value) == {"date": "2026-11-21", "3": ["a", ["2026-01-02T03:04:00"]]}
+    json.dumps(jsonable(value))
+
+
+def test_text_field_requires_limits_and_defaults():
+    assert text_field({"a": "x"}, "a") == "x"
+    assert text_field({}, "a", required=False) == ""
+    for data in ({}, {"a": "  "}, {"a": 3}):
+        with pytest.raises(Refused, match="“a” is missing"):
+            text_field(data, "a")
+    with pytest.raises(Refused, match="too long \\(at most 2 characters\\)") as info:
+        text_field({"a": "xyz"}, "a", limit=2)
+    assert info.value.status == 400
+
+
+# ---------------------------------------------------------------- outline form ⇄ YAML
+
+def test_tidy_orders_keys_as_the_docs_and_drops_empty_values():
+    outline = {"sections": [{"heading": "一", "points": [{"heading": "要点", "points": []}]}],
+               "extra": 1, "title": "", "type": "党课", "theme": "", "vars": {}, "length": 2000}
+    tidied = tidy(outline)
+    assert list(tidied) == ["type", "title", "length", "sections", "extra"]
+    assert tidied["title"] == "" and tidied["sections"] == [{"heading": "一", "points": ["要点"]}]
+
+
+def test_to_yaml_writes_chinese_plainly_and_multiline_text_as_a_block():
+    text = to_yaml({"type": "研讨发言", "title": "标题", "opening": "第一行\n第二行",
+                    "sections": [{"heading": "一"}]})
+    assert "type: 研讨发言\n" in text and "opening: |-\n  第一行\n  第二行\n" in text
+    assert "sections:\n- 一\n" in text
+    assert from_yaml(text) == {"type": "研讨发言", "title": "标题", "opening": "第一行\n第二行", "sections": ["一"]}
+
+
+def test_from_yaml_refuses_a_list_and_gives_lines_for_syntax_errors():
+    from drafter.errors import OutlineError
+
+    with pytest.raises(OutlineError, match="expected a mapping") as info:
+        from_yaml("- a\n- b\n", "o.yaml")
+    assert (info.value.path, info.value.line) == ("o.yaml", 1)
+    with pytest.raises(OutlineError) as info:
+        from_yaml("title: [a\nsections: []\n")
+    assert info.value.line is not None
+
+
+def test_from_yaml_dates_come_back_as_text():
+    assert from_yaml("title: t\ndate: 2026-11-21\nsections: [a]\n")["date"] == "2026-11-21"
+
+
+def test_for_compose_refuses_what_is_not_a_mapping():
+    with pytest.raises(Refused) as info:
+        for_compose(["title"])
+    assert info.value.status == 400
+    assert for_compose({"title": "t"}) == {"title": "t"}
+
+
+def test_problem_names_the_key_at_fault_and_none_for_a_good_outline():
+    good = {"type": "研讨发言", "title": "在研讨会上的发言", "sections": ["着力在强化理论武装上下功夫"]}
+    assert problem(good) is None
+    unknown = problem({**good, "type": "述职报告"})
+    assert unknown["key"] == "type" and "研讨发言" in unknown["message"]
+    bad = problem({**good, "length": "long"})
+    assert bad["key"] == "length"
+
+
+def test_a_saved_form_redrafts_from_its_yaml(tmp_path):
+    """What the page saves is an outline file `drafter draft` reads to the same outline."""
+    from drafter.compose import load_outline
+
+    outline = {"type": "研讨发言", "title": "在研讨会上的发言", "date": "2026-11-21",
+               "sections": [{"heading": "着力在强化理论武装上下功夫", "points": ["读原著学原文"]}]}
+    path = Path(tmp_path / "o.yaml")
+    path.write_text(to_yaml(outline), encoding="utf-8")
+    loaded = load_outline(path)
+    assert loaded.title == "在研讨会上的发言"
+    assert [s.heading for s in loaded.sections] == ["着力在强化理论武装上下功夫"]
