@@ -183,3 +183,79 @@ def test_a_layout_holding_more_than_plain_data_is_built_each_time(tmp_path, stor
     profile.write_text("extends: gbt9704\ndescription: 2026-01-01\n", encoding="utf-8")
     assert load_layout(profile).description == "2026-01-01"
     assert not list(stored.glob("*.bin"))
+
+
+# ---------------------------------------------------------------- every check of a profile's values
+
+@pytest.mark.parametrize("override, where, words", [
+    ("page: {width_mm: wide}", "page.width_mm", "must be a number, not 'wide'"),
+    ("page: {width_mm: true}", "page.width_mm", "must be a number"),
+    ("page: {width_mm: 20}", "page.width_mm", "20 is out of range (50–1000)"),
+    ("grid: {lines_per_page: 22.5}", "grid.lines_per_page", "must be a whole number, not 22.5"),
+    ("text: {latin_font: '  '}", "text.latin_font", "must be a non-empty text"),
+    ("styles: {body: {align: middle}}", "styles.body.align", "'middle' is not one of left, center, right, justify"),
+    ("styles: {body: {bold: yes please}}", "styles.body.bold", "must be true or false"),
+    ("styles: {body: {colour: red}}", "styles.body.colour", "unknown key (expected one of font, size"),
+    ("styles: {body: {indent_chars: 11}}", "styles.body.indent_chars", "out of range (0–10)"),
+    ("leads: {sentence: [heading1, footnote]}", "leads.sentence", "must list style roles"),
+    ("leads: {sentence: []}", "leads.sentence", "must list style roles"),
+    ("leads: {item: quote}", "leads.item", "'quote' is not one of title"),
+    ("page_number: {text: '第 页'}", "page_number.text", "must hold '{page}' once"),
+    ("page_number: {text: '{page}/{page}'}", "page_number.text", "must hold '{page}' once"),
+    ("page_number: {odd: justify}", "page_number.odd", "is not one of left, center, right"),
+    ("grid: {chars_per_line: 28}\nstyles: {body: {size: 17}}", "grid.chars_per_line", "28 characters promised, but 17 pt characters fit 26"),
+    ("styles: 3", "styles", "must be a mapping"),
+])
+def test_each_bad_value_is_named_with_file_line_and_key(tmp_path, override, where, words):
+    path = _profile(tmp_path, f"extends: gbt9704\n{override}\n")
+    with pytest.raises(LayoutError) as err:
+        load_layout(path)
+    assert err.value.key == where and words in err.value.message
+    assert err.value.path == str(path) and err.value.line is not None
+
+
+def test_margins_that_leave_no_text_area(tmp_path):
+    path = _profile(tmp_path, "extends: gbt9704\npage: {margin_left_mm: 110, margin_right_mm: 110}\n")
+    with pytest.raises(LayoutError, match="the margins leave no text area") as err:
+        load_layout(path)
+    assert err.value.key == "page"
+
+
+def test_an_error_in_a_value_from_the_parent_points_at_the_parent(tmp_path):
+    parent = _profile(tmp_path, "extends: gbt9704\ngrid:\n  lines_per_page: 20\n", "parent.yaml")
+    child = _profile(tmp_path, "extends: parent.yaml\nname: child\n", "child.yaml")
+    with pytest.raises(LayoutError) as err:
+        load_layout(child)
+    assert (err.value.path, err.value.line, err.value.key) == (str(parent), 3, "grid.lines_per_page")
+
+
+def test_extends_must_name_something(tmp_path):
+    with pytest.raises(LayoutError, match="'extends' must name a layout or a file") as err:
+        load_layout(_profile(tmp_path, "extends: [gbt9704]\n"))
+    assert err.value.line == 1
+
+
+def test_a_profile_that_is_not_a_mapping(tmp_path):
+    with pytest.raises(LayoutError, match="must be a mapping of keys"):
+        load_layout(_profile(tmp_path, "- gbt9704\n"))
+
+
+def test_a_layout_is_passed_through_and_name_defaults_to_the_file(tmp_path):
+    lay = load_layout("gbt9704")
+    assert load_layout(lay) is lay
+    path = _profile(tmp_path, "extends: gbt9704\nname: ''\n", "我的版式.yaml")
+    assert load_layout(path).name == "我的版式"
+
+
+def test_lead_style_by_depth_and_for_items():
+    lay = load_layout("gbt9704")
+    assert lay.lead_style(1, False) == lay.styles["heading1"]
+    assert lay.lead_style(0, False) == lay.styles["heading1"]
+    assert lay.lead_style(9, False) == lay.styles["heading4"]
+    assert lay.lead_style(1, True) == lay.styles["heading3"] and lay.lead_style(1, True).bold
+
+
+def test_describe_size():
+    from drafter.layouts import describe_size
+
+    assert describe_size(16) == "16 pt (三号)" and describe_size(13) == "13 pt" and describe_size(10.5) == "10.5 pt (五号)"
