@@ -108,15 +108,17 @@ def _lines(path: Path) -> Iterator[tuple[str, int]]:
         pending = ""
         while True:
             final = not data
-            held = len(decoder.getstate()[0])     # bytes of a character the last chunk cut in two
+            carried = decoder.getstate()[0]       # bytes of a character the last chunk cut in two
+            held = len(carried)
             try:
                 text = decoder.decode(data, final=final)
             except UnicodeDecodeError as err:
                 start = max(0, min(err.start - held, len(data) - 1))
                 before = data[:start]
                 nl = before.rfind(b"\n")
+                # on the line the last chunk began: its characters so far, the one cut in two counted once
                 column = (len(before[nl + 1:].decode(encoding, "replace")) if nl != -1 else
-                          len(pending) + len(before.decode(encoding, "replace"))) + 1
+                          len(pending) + len((carried + before).decode(encoding, "replace"))) + 1
                 raise ReadError(_("invalid UTF-8 byte 0x{value:02x} at line {line}, column {column} (byte {byte}): the "
                                   "file is damaged or mixes encodings; fix or re-save it as UTF-8").format(
                     value=data[start], line=line + before.count(b"\n"), column=column, byte=offset + start),
