@@ -33,3 +33,45 @@ def test_new_files_get_umask_permissions_and_replaced_files_keep_theirs(tmp_path
         assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8") == "y"
     finally:
         os.umask(umask)
+
+
+def test_a_directory_or_device_is_refused_and_left_alone(tmp_path):
+    from drafter.errors import WriteError
+
+    with pytest.raises(WriteError, match="is a directory"):
+        write_text_atomic(tmp_path, "x")
+    with pytest.raises(WriteError, match="is not a regular file"):
+        write_text_atomic("/dev/null", "x")
+    assert os.path.exists("/dev/null") and not os.path.isfile("/dev/null")
+
+
+def test_missing_folders_are_made_and_lines_end_in_lf(tmp_path):
+    from drafter.atomic import write_bytes_atomic
+
+    path = tmp_path / "a" / "b" / "c.txt"
+    write_text_atomic(path, "一\n二\r\n")
+    assert path.read_bytes() == "一\n二\r\n".encode("utf-8")
+    write_bytes_atomic(path, b"\x00\x01")
+    assert path.read_bytes() == b"\x00\x01"
+
+
+def test_an_os_error_mid_write_is_a_write_error_naming_the_file_and_keeps_the_old(tmp_path):
+    import errno
+
+    from drafter.errors import WriteError
+
+    path = tmp_path / "speech.txt"
+    path.write_text("old", encoding="utf-8")
+    with pytest.raises(WriteError) as info:
+        with atomic_open(path) as handle:
+            handle.write("new")
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert info.value.path == str(path) and "the disk is full" in info.value.message
+    assert "the old file, if any, is unchanged" in info.value.message
+    assert path.read_text(encoding="utf-8") == "old" and os.listdir(tmp_path) == ["speech.txt"]
+
+
+def test_a_relative_name_writes_in_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_text_atomic("plain.txt", "x")
+    assert (tmp_path / "plain.txt").read_text(encoding="utf-8") == "x"
