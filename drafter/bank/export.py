@@ -74,7 +74,8 @@ def format_stats(figures: dict) -> str:
 
 
 def copy_packaged_bank(target: str | Path, force: bool = False) -> None:
-    """An editable copy of the shipped bank (its derived index and lock are left behind)."""
+    """An editable copy of the shipped bank (what its .gitignore lists as derived is left behind:
+    the index, every lock file, a journal, the drafting cache)."""
     from drafter.bank.store import packaged_bank_dir
     source, target = packaged_bank_dir(), Path(target)
     if not source.is_dir():
@@ -82,4 +83,4 @@ def copy_packaged_bank(target: str | Path, force: bool = False) -> None:
     if target.exists() and not force:
         raise BankError(_("already exists; pass --force to copy over it"), path=target)
     shutil.copytree(source, target, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".index.sqlite*", ".lock", ".drafting-cache.json"))
+                    ignore=shutil.ignore_patterns(".index.sqlite*", ".lock*", ".journal", ".drafting-cache.json"))
