@@ -242,3 +242,53 @@ def test_a_saved_form_redrafts_from_its_yaml(tmp_path):
     loaded = load_outline(path)
     assert loaded.title == "在研讨会上的发言"
     assert [s.heading for s in loaded.sections] == ["着力在强化理论武装上下功夫"]
+
+
+# ---------------------------------------------------------------- draft routes' checks
+
+@pytest.mark.parametrize("seed", [-1, 2**31, True, "3", 1.5, None])
+def test_a_seed_must_be_a_whole_number_in_range(seed):
+    from drafter.serve.draft_api import seed_of
+
+    with pytest.raises(Refused) as info:
+        seed_of({"seed": seed})
+    assert info.value.status == 400
+
+
+def test_seed_defaults_to_zero_and_takes_the_bounds():
+    from drafter.serve.draft_api import MAX_SEED, seed_of
+
+    assert seed_of({}) == 0 and seed_of({"seed": MAX_SEED}) == MAX_SEED
+
+
+@pytest.mark.parametrize("name, stem", [
+    ("提纲.yaml", "提纲"), ("sub/dir/党课.YML", "党课"), ("..\\..\\evil.yaml", "evil"), ('a:b*c?.yaml', "abc"),
+    ("  ", "发言"), (None, "发言"), (3, "发言"), ("...", "发言"), ("x" * 100, "x" * 80),
+])
+def test_a_download_is_named_by_the_outline_never_by_a_path(name, stem):
+    from drafter.serve.draft_api import file_stem
+
+    assert file_stem(name) == stem
+
+
+@pytest.mark.parametrize("paragraphs", [None, "text", [1, 2], ["x"] * 5001])
+def test_lint_route_refuses_what_is_not_a_list_of_texts(paragraphs):
+    from drafter.serve.draft_api import lint
+
+    with pytest.raises(Refused):
+        lint(None, {"paragraphs": paragraphs})
+
+
+def test_lint_route_numbers_findings_by_paragraph():
+    from drafter.serve.draft_api import lint
+
+    found = lint(None, {"paragraphs": ["标题", "请XX同志发言。"]})["findings"]
+    assert [(f["paragraph"], f["rule"]) for f in found] == [(2, "placeholder")]
+    assert found[0]["excerpt"] == "XX"
+
+
+def test_speaking_time():
+    from drafter.serve.view import speaking_time
+
+    assert speaking_time(440, 220) == "about 2 min 00 s" and speaking_time(250, 220) == "about 1 min 08 s"
+    assert speaking_time(100, 0) == "about 0 min 00 s"
