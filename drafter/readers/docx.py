@@ -140,6 +140,8 @@ class ListNumbers:
         for deeper in range(ilvl + 1, 9):
             counts[deeper] = 0
         fmt, text, _ = levels[ilvl]
+        if fmt == "bullet" or not re.search(r"%[1-9]", text):
+            return None  # a bullet (•, a Wingdings glyph) or fixed text: no number, not a marker
 
         def number(m: re.Match) -> str:
             level = int(m.group(1)) - 1
