@@ -10,7 +10,6 @@ from drafter.bank.harvest import LINE_MAX, looks_like_lines, phrases_from_lines
 from drafter.bank.near import applies, best_window, lcs_length, needed
 from drafter.clihelp import definitions, paragraphs, split_lang, width_of, wrap
 
-
 # ---------------------------------------------------------------- clihelp layout
 
 def test_width_counts_wide_characters_twice():

@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 from drafter import i18n
-from drafter.i18n import Joined, M_, Message, N_, catalog, ngettext, normalize_language, translate
+from drafter.i18n import M_, N_, Joined, Message, catalog, ngettext, normalize_language, translate
 
 
 @pytest.fixture
