@@ -193,3 +193,36 @@ def test_what_counts_as_chinese():
     assert is_cjk("中") and is_cjk("，") and is_cjk("“") and is_cjk("…") and is_cjk("𠀀")
     assert not is_cjk("a") and not is_cjk(",") and not is_cjk("")
     assert content_chars(" 中 文\n字\u3000") == 3
+
+
+# ---------------------------------------------------------------- findings and reports
+
+def test_a_finding_line_is_compiler_style_and_its_json_keeps_ids():
+    import json
+
+    from drafter.lint.findings import Finding
+
+    f = Finding("a.txt", 3, "error", "placeholder", "leftover placeholder XX", excerpt="XX")
+    assert f.line() == "a.txt:3: error placeholder: leftover placeholder XX"
+    assert json.loads(f.to_json()) == {"file": "a.txt", "paragraph": 3, "level": "error", "rule": "placeholder",
+                                       "message": "leftover placeholder XX"}
+    assert f == Finding("a.txt", 3, "error", "placeholder", "leftover placeholder XX", excerpt=None)
+
+
+def test_the_summary_counts_errors_and_warnings_and_the_time():
+    from drafter.lint.findings import Finding, LintReport
+
+    found = [Finding("a", 1, "error", "x", "m"), Finding("a", 2, "warning", "y", "m"),
+             Finding("a", 3, "warning", "y", "m")]
+    report = LintReport("a.txt", found, chars=550, rate=220)
+    assert (report.errors, report.warnings, report.minutes) == (1, 2, 2.5)
+    assert report.summary() == "a.txt: 550 字, about 2 min 30 s at 220 字/分; 1 error, 2 warnings"
+    assert LintReport("b", [], 10, tally=(4, 1)).errors == 4
+
+
+@pytest.mark.parametrize("minutes, shown", [(0, "about 0 min 00 s"), (12.4, "about 12 min 24 s"),
+                                            (0.999, "about 1 min 00 s"), (59.999, "about 60 min 00 s")])
+def test_format_minutes(minutes, shown):
+    from drafter.lint.findings import format_minutes
+
+    assert format_minutes(minutes) == shown
