@@ -316,3 +316,51 @@ def test_a_bug_is_one_line_unless_debugging(capsys, monkeypatch, speech_txt, tmp
     monkeypatch.setenv("DRAFTER_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         main(["parse", str(speech_txt)])
+
+
+# ---------------------------------------------------------------- fonts
+
+@pytest.fixture
+def fontconfig(monkeypatch):
+    """fontconfig as the test says: which families are installed and what stands in."""
+    import drafter.fonts as fonts
+
+    state = {"installed": set(), "present": True}
+    monkeypatch.setattr(fonts, "has_fontconfig", lambda: state["present"])
+    monkeypatch.setattr(fonts, "installed_families", lambda: {f.lower() for f in state["installed"]})
+    monkeypatch.setattr(fonts, "substitute", lambda font: "Noto Serif CJK SC" if "仿宋" in font else font)
+    return state
+
+
+def test_fonts_missing_are_named_with_their_stand_in_and_exit_1(capsys, fontconfig):
+    from drafter.fonts import needed_fonts
+    from drafter.layouts import load_layout
+
+    everything = {n.font for n in needed_fonts(load_layout(None))}
+    fontconfig["installed"] = everything - {"仿宋_GB2312", "方正小标宋简体"}
+    code, out, _err = drafter(capsys, "fonts")
+    assert code == 1
+    lines = out.splitlines()
+    assert any(line.startswith("MISSING  仿宋_GB2312: ") and line.endswith("→ shown as Noto Serif CJK SC")
+               for line in lines)
+    assert any(line.startswith("MISSING  方正小标宋简体: title") and line.endswith("→ no stand-in found")
+               for line in lines)
+    assert lines[-1].startswith(f"2 of {len(everything)} fonts missing (gbt9704 layout): install them")
+
+
+def test_fonts_all_installed_exit_0(capsys, fontconfig):
+    from drafter.fonts import needed_fonts
+    from drafter.layouts import load_layout
+
+    fontconfig["installed"] = {n.font for n in needed_fonts(load_layout(None))}
+    code, out, _err = drafter(capsys, "fonts", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["fontconfig"] is True and all(f["installed"] for f in data["fonts"])
+
+
+def test_fonts_without_fontconfig_cannot_tell_and_exit_0(capsys, fontconfig):
+    fontconfig["present"] = False
+    code, out, _err = drafter(capsys, "fonts")
+    assert code == 0
+    assert all(line.startswith("?") for line in out.splitlines()[:-1])
+    assert "fontconfig (fc-list) not found" in out.splitlines()[-1]
