@@ -292,3 +292,93 @@ def test_speaking_time():
 
     assert speaking_time(440, 220) == "about 2 min 00 s" and speaking_time(250, 220) == "about 1 min 08 s"
     assert speaking_time(100, 0) == "about 0 min 00 s"
+
+
+# ---------------------------------------------------------------- bank routes as functions
+
+class _Ctx:
+    """What a route needs of a request: the config and the query string."""
+
+    def __init__(self, config, **query):
+        self.config = config
+        self._query = query
+
+    def query(self, name, default=""):
+        return self._query.get(name, default)
+
+
+@pytest.fixture
+def bank_ctx(tmp_path):
+    from drafter.bank import Phrase, make_id, merge_mined
+
+    bank = tmp_path / "bank"
+    merge_mined(bank, [Phrase(make_id("金句", t), t, "金句", ["落实"], [], 1, [], "mined")
+                       for t in ("一分部署、九分落实", "功成不必在我", "真抓实干")], {})
+    (tmp_path / "root").mkdir()
+    return _Ctx(ServeConfig(bank=bank, root=tmp_path / "root"))
+
+
+@pytest.mark.parametrize("tags, expected", [("落实，作风 民生", ["落实", "作风", "民生"]), (["a", " b "], ["a", "b"]),
+                                            (None, []), ("", [])])
+def test_tags_from_the_page_as_a_list_or_one_text(tags, expected):
+    from drafter.serve.bank_api import _tags
+
+    assert _tags({"tags": tags}, "tags") == expected
+
+
+@pytest.mark.parametrize("tags", [[1, 2], {"a": 1}, ["x"] * 51])
+def test_tags_that_are_not_words_are_refused(tags):
+    from drafter.serve.bank_api import _tags
+
+    with pytest.raises(Refused, match="tags should be a list of words"):
+        _tags({"tags": tags}, "tags")
+
+
+def test_paging_numbers_are_clamped_and_text_refused():
+    from drafter.serve.bank_api import MAX_LIMIT, _int
+
+    assert _int("0", 1, MAX_LIMIT) == 1 and _int("9999", 1, MAX_LIMIT) == MAX_LIMIT
+    with pytest.raises(Refused, match="is not a number"):
+        _int("-3", 0, 10)
+
+
+def test_phrases_page_through_the_bank(bank_ctx):
+    from drafter.serve.bank_api import phrases
+
+    first = phrases(_Ctx(bank_ctx.config, limit="2"), {})
+    assert len(first["phrases"]) == 2 and first["more"] is True
+    rest = phrases(_Ctx(bank_ctx.config, limit="2", offset="2"), {})
+    assert len(rest["phrases"]) == 1 and rest["more"] is False
+    ids = {p["id"] for p in first["phrases"] + rest["phrases"]}
+    assert len(ids) == 3
+
+
+def test_add_edit_delete_through_the_routes(bank_ctx):
+    from drafter.bank import load_bank
+    from drafter.serve.bank_api import add, delete, edit
+
+    added = add(bank_ctx, {"text": "以钉钉子精神抓落实", "category": "金句", "tags": "落实，作风"})["phrase"]
+    assert added["tags"] == ["落实", "作风"] and added["origin"] == "user"
+    edited = edit(bank_ctx, {"id": added["id"], "tags": ["作风", "新"], "was_tags": ["落实", "作风"]})["phrase"]
+    assert edited["tags"] == ["作风", "新"]
+    assert delete(bank_ctx, {"id": added["id"]}) == {"removed": [added["id"]]}
+    assert load_bank(bank_ctx.config.bank).get(added["id"]) is None
+
+
+def test_edits_of_the_shipped_bank_are_refused_with_409(tmp_path):
+    from drafter.bank import packaged_bank_dir
+    from drafter.serve.bank_api import add, delete
+
+    ctx = _Ctx(ServeConfig(bank=packaged_bank_dir(), root=tmp_path))
+    for route, data in ((add, {"text": "x", "category": "金句"}), (delete, {"id": "x"})):
+        with pytest.raises(Refused, match="the built-in bank is read-only") as info:
+            route(ctx, data)
+        assert info.value.status == 409
+
+
+def test_copy_is_refused_when_the_bank_is_already_editable(bank_ctx):
+    from drafter.serve.bank_api import copy
+
+    with pytest.raises(Refused) as info:
+        copy(bank_ctx, {})
+    assert info.value.status == 409
