@@ -73,9 +73,9 @@ def cli(*args: str) -> float:
 
 
 def draft_time(bank_dir: Path) -> str:
-    """Best of 3 for the 3,000-character outline of bench/draft_bench.py, written to .txt."""
+    """Best of 3 for the 3,000-character outline of bench/serve_bench.py, written to .txt."""
     sys.path.insert(0, str(ROOT / "bench"))
-    from draft_bench import OUTLINE
+    from serve_bench import OUTLINE
     outline = bank_dir.parent / f"{bank_dir.name}-outline.yaml"
     outline.write_text(OUTLINE, encoding="utf-8")
     out = bank_dir.parent / f"{bank_dir.name}-draft.txt"

@@ -9,7 +9,7 @@ in-process for searches), medians.
 
 Rows:
 - ``drafter --help`` and ``drafter phrases search 坚定`` (shipped bank): anchor ``python -c pass``.
-- first ``phrases search`` and first ``drafter draft`` (bench/draft_bench.py's outline, to .txt) on a
+- first ``phrases search`` and first ``drafter draft`` (bench/serve_bench.py's outline, to .txt) on a
   bank with no index (100,000 phrases, bench/phrases_bench.py's generator), and opening that bank
   (building its index) in-process: anchor ``grep -r`` over the YAML.
 - warm search (index present), in-process: anchor an FTS5 query on the same index (all the
@@ -164,7 +164,7 @@ def main() -> None:
         row("`drafter phrases search 坚定` (shipped bank)", med(times["srch-b"]), med(times["srch-a"]),
             anchor, "`python -c pass`", "ms")
 
-        from draft_bench import OUTLINE
+        from serve_bench import OUTLINE
         outline = work / "outline.yaml"
         outline.write_text(OUTLINE, encoding="utf-8")
         cold: dict[str, list[float]] = {k: [] for k in ("grep", "open-b", "open-a", "first-b", "first-a",

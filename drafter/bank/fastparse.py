@@ -145,6 +145,8 @@ def _odd_entry(chunk: str, default_category: str) -> Phrase:
 #: and no trailing space, as ``_text`` tests one by one)
 _SURE = re.compile(r"[^\x00-\x9f\s\u2028\u2029\ufeff\ud800-\udfff]"
                    r"[^:#\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*(?<!\s)")
+#: many ids or texts, each followed by a newline, every one ``_SURE`` (one sweep for a file)
+_ALL_SURE = re.compile(rf"(?:{_SURE.pattern}\n)*")
 _LINE_ENTRY = re.compile("(?m)^" + _ENTRY.pattern)
 #: lines of an entry besides its source lines
 _ENTRY_LINES = 8
@@ -162,18 +164,19 @@ def _bulk_rows(text: str, memo: _Memo) -> list[tuple] | None:
     ids, texts, cats, tags, slots, counts, sources, origins = zip(*entries)
     # every match starts on an entry's first line and none holds another's: they cover the
     # file exactly when they hold all its lines
-    if text.count("\n") != _ENTRY_LINES * len(entries) + "".join(s or "" for s in sources).count("\n"):
+    all_sources = "".join(sources)
+    if text.count("\n") != _ENTRY_LINES * len(entries) + all_sources.count("\n"):
         return None
     try:
-        if not all(map(_SURE.fullmatch, ids)):
+        if not _ALL_SURE.fullmatch("\n".join(ids) + "\n"):
             ids = [_text(raw) for raw in ids]
-        if not all(map(_SURE.fullmatch, texts)):
+        if not _ALL_SURE.fullmatch("\n".join(texts) + "\n"):
             texts = [_text(raw) for raw in texts]
             if not all(texts):
                 return None
         scalars = {raw: memo.scalar(raw) for raw in {*cats, *origins}}
         lists = {raw: memo.flow_list(raw) for raw in {*tags, *slots}}
-        files = {raw: memo.file(raw) for raw in set(_SOURCE_FILE.findall("".join(sources)))}
+        files = {raw: memo.file(raw) for raw in set(_SOURCE_FILE.findall(all_sources))}
     except _Bail:
         return None
     if not all(scalars.values()) or any(v != (raw, True) or _PARA in raw or "}" in raw

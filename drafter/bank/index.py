@@ -14,7 +14,9 @@ text and tags that ``g`` lacks, and the head token; ``t`` one token per tag. A s
 it for the rows holding every bigram of the query — a superset of the substring matches —
 and tests only those (search.py, ranked.py); one-character and Latin-only queries have no
 bigram and scan. A bank with no index is read by fastparse.py straight into rows,
-inserted with the secondary index made afterwards.
+inserted with the secondary index made afterwards, into a file of its own with no rollback
+journal and no syncing (``_build_fresh``): only a whole index is ever published under the
+index's name, so a build killed half way leaves nothing a reader could take for an index.
 """
 
 from __future__ import annotations
@@ -244,7 +246,12 @@ def _refresh(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]]:
 
 
 def _refresh_now(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]]:
-    conn = _connect(index_path(bank_dir))
+    path = index_path(bank_dir)
+    if not path.exists():
+        built = _build_fresh(bank_dir, path)
+        if built is not None:
+            return built
+    conn = _connect(path)
     files = _current_files(bank_dir)
     changed, removed = _stale(conn, files)
     from drafter.bank.fastparse import new_memo
@@ -271,6 +278,69 @@ def _refresh_now(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]
             except sqlite3.Error:
                 pass
     return conn, parsed
+
+
+BUILD_PREFIX = ".build-"
+
+
+def _build_fresh(bank_dir: Path, path: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]] | None:
+    """A bank with no index yet: build it whole in a file of its own, with no rollback
+    journal and no syncing (it is derived: a crash leaves only that file, never a half index
+    under the index's name), then publish it by a hard link, which fails if another process
+    published one first (then that one is used). None when it cannot be done so (the caller
+    builds in place, or in memory)."""
+    from drafter.bank.fastparse import new_memo
+    _sweep_builds(path)
+    files = _current_files(bank_dir)
+    memo = new_memo()
+    with gc_paused():
+        parsed = {rel: _read_rows(p, memo) for rel, p in files.items()}   # errors: touch nothing
+    tmp = path.with_name(f"{path.name}{BUILD_PREFIX}{os.getpid()}-{os.urandom(4).hex()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            _ensure_schema(conn)
+            _store_all(conn, [], parsed)
+        finally:
+            conn.close()
+        for suffix in ("-wal", "-shm"):          # left by a killed process with no index
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass                                 # another process published its build first
+    except (OSError, sqlite3.Error):
+        return None
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+    conn = _connect(path)
+    if conn.execute("SELECT count(*) FROM files").fetchone()[0] != len(files):
+        conn.close()                             # not the build it should be: the usual way
+        return None
+    return conn, parsed
+
+
+def _sweep_builds(path: Path) -> None:
+    """Remove builds left by processes that were killed while building."""
+    for stray in path.parent.glob(f"{path.name}{BUILD_PREFIX}*"):
+        pid = stray.name[len(path.name) + len(BUILD_PREFIX):].split("-")[0]
+        try:
+            os.kill(int(pid), 0)
+            continue                             # still building
+        except ProcessLookupError:
+            pass
+        except (ValueError, OSError):
+            continue
+        try:
+            stray.unlink()
+        except OSError:
+            pass
 
 
 def _store_all(conn: sqlite3.Connection, removed: list[str], parsed: dict[str, _Parsed]) -> None:

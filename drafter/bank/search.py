@@ -227,8 +227,20 @@ class Finder:
         return self.conn.execute("SELECT count(*) FROM phrases").fetchone()[0]
 
     def categories(self) -> dict[int, str]:
-        """Row number → category, for every phrase (cheap: two small columns)."""
-        return dict(self.conn.execute("SELECT pid, category FROM phrases"))
+        """Row number → category, for every phrase, in row order. A file's rows are
+        consecutive (files.lo..hi) and nearly all of the file's own category, so each
+        file's range is filled at once and only the rows of another category are read."""
+        out: dict[int, str] = {}
+        for rel, lo, hi in self.conn.execute(
+                "SELECT rel, lo, hi FROM files WHERE lo IS NOT NULL ORDER BY lo"):
+            own = Path(rel).stem
+            out.update(dict.fromkeys(range(lo, hi + 1), own))
+            out.update(self.conn.execute(
+                "SELECT pid, category FROM phrases WHERE pid BETWEEN ? AND ? AND category != ?",
+                (lo, hi, own)))
+        if len(out) != self.count():       # not the ranges they should be: read every row
+            return dict(self.conn.execute("SELECT pid, category FROM phrases"))
+        return out
 
     def with_word(self, word: str) -> list[int]:
         """Rows of the phrases whose text holds the Chinese bigram ``word`` (see index.bigrams)."""
