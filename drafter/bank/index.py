@@ -247,7 +247,11 @@ def _refresh(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]]:
 
 def _refresh_now(bank_dir: Path) -> tuple[sqlite3.Connection, dict[str, _Parsed]]:
     path = index_path(bank_dir)
-    if not path.exists():
+    try:
+        missing = not path.exists()
+    except OSError:                  # cannot even look (a cache folder of another user)
+        missing = False
+    if missing:
         built = _build_fresh(bank_dir, path)
         if built is not None:
             return built
@@ -328,7 +332,11 @@ def _build_fresh(bank_dir: Path, path: Path) -> tuple[sqlite3.Connection, dict[s
 
 def _sweep_builds(path: Path) -> None:
     """Remove builds left by processes that were killed while building."""
-    for stray in path.parent.glob(f"{path.name}{BUILD_PREFIX}*"):
+    try:
+        strays = list(path.parent.glob(f"{path.name}{BUILD_PREFIX}*"))
+    except OSError:
+        return
+    for stray in strays:
         pid = stray.name[len(path.name) + len(BUILD_PREFIX):].split("-")[0]
         try:
             os.kill(int(pid), 0)
