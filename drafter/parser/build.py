@@ -9,7 +9,7 @@ from drafter.markers import marker_number
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
-from drafter.parser.leads import _lead_cuts
+from drafter.parser.leads import _framed, _lead_cuts
 from drafter.parser.numbered import _numbered_heads
 from drafter.parser.state import _Node, _Para, _split_heading
 
@@ -30,7 +30,7 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
         # first, and wins a tie): no need to look for the others
         return _split_numbered(paras, heads, depth)
     items = _item_matches(paras)
-    leads = _lead_cuts(paras)
+    leads = _lead_cuts(paras, top)
     # The outermost structure is the one that starts first (一、 always counts as outermost; on a
     # tie numbered, then lead, then items): a lead-style speech may number points inside its
     # sections, 一是 items standing as paragraphs may carry （1）（2）, and the reverse.
@@ -47,15 +47,20 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     if starts:
         outer = min(starts)[2]
         if outer == "numbered":
-            if starts[0][0] == (-1, 0) and heads[0][1] != 0 and heads[0][0] > 0:
+            if heads[0][1] != 0 and heads[0][0] > 0 and (
+                    starts[0][0] == (-1, 0) or (not top and len(_lead_cuts(paras[:heads[0][0]])) >= 3)):
+                # (or a run of three or more leads of their own before the first heading: ——经济发展再上新台阶。
+                # ×8 before a work report's （一）（二）… are their siblings too)
                 # numbered headings over leads: the leads before the first heading are its siblings
                 body, before = _build(paras[:heads[0][0]], depth, top)
                 rest_body, nodes = _split_numbered(paras[heads[0][0]:], _heads_from(heads, heads[0][0]), depth)
                 return body + rest_body, before + nodes
             return _split_numbered(paras, heads, depth)
         if outer == "leads":
-            return _split_at(paras, leads + _runs_after_leads(paras, leads, items), depth, recurse=NESTS["leads"])
-        return _split_at(paras, [(i, off, marker) for i, off, marker, _ in items], depth, recurse=NESTS["items"])
+            cuts = [(i, off, m, NESTS["leads"]) for i, off, m in leads] + _runs_after_leads(paras, leads, items)
+        else:
+            cuts = [(i, off, m, NESTS["items"]) for i, off, m, _ in items]
+        return _split_at(paras, cuts + _later_runs(paras, cuts, top), depth, recurse=True)
     if not top:
         cuts = _inner_lead_cuts(paras)
         if cuts is not None:
@@ -89,10 +94,42 @@ def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
     if not items or not leads or items[0][0] <= leads[-1][0]:
         return []
     gap = paras[leads[-1][0] + 1:items[0][0]]
-    if not (len(gap) >= 3 or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)):
+    if not (len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)):
         return []
     return [(i, off, marker, "numbered") for i, off, marker, _ in items]
 
+
+def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
+    """Lead runs that follow an item or lead run of the container, not inside it, are its siblings
+    (第一，…第四， then, after 女士们、先生们！, ——我们将……。 ×5): cut at them too. A run follows the one
+    before it when a paragraph of address or three paragraphs of text come between (the last item's
+    text is its own paragraph or two), and it is leads set off by a dash or three or more sharing
+    their openings."""
+    found: list = []
+    ordered = sorted(cuts)
+    for k, cut in enumerate(ordered):
+        here = cut[0]
+        nxt = ordered[k + 1] if k + 1 < len(ordered) else None
+        # the end of a run: the last cut, or one whose next starts another run (items from 一 again,
+        # or leads after items and the reverse)
+        if nxt is not None and (bool(nxt[2]) == bool(cut[2]) and not (nxt[2] and marker_number(nxt[2]) == 1)):
+            continue
+        end = nxt[0] if nxt is not None else len(paras)
+        if end - here <= _GAP_PARAS:
+            continue
+        region = paras[here + 1:end]
+        leads = _lead_cuts(region, top)
+        if not leads or not (all(region[i].text.startswith("——") for i, *_ in leads) or (
+                len(leads) >= 3 and len(_framed([(i, region[i].text) for i, *_ in leads])) == len(leads))):
+            continue
+        gap = region[:leads[0][0]]
+        if len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap):
+            found.extend((here + 1 + i, off, m, NESTS["leads"]) for i, off, m in leads)
+    return found
+
+
+#: paragraphs of text that end a run before the next begins (fewer: the text of the run's last item)
+_GAP_PARAS = 3
 
 #: an address in the middle of a speech: 各位同事！ / 女士们、先生们、朋友们！
 _BARE_ADDRESS_LINE = re.compile(r"^[^。，]{2,24}[！!]$")

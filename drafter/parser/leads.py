@@ -24,11 +24,12 @@ _SENTENCE_END = re.compile("[。！？]")
 
 def _first_sentence(text: str) -> str | None:
     """The first sentence of ``text`` if it is short enough to be a lead (None otherwise): only the
-    first LEAD_MAX_CHARS + 1 characters are looked at."""
-    m = _SENTENCE_END.search(text, 0, mk.LEAD_MAX_CHARS + 1)
+    first LEAD_MAX_CHARS + 1 characters are looked at (DASH_LEAD_MAX_CHARS + 1 after a dash)."""
+    limit = mk.DASH_LEAD_MAX_CHARS if text.startswith("——") else mk.LEAD_MAX_CHARS
+    m = _SENTENCE_END.search(text, 0, limit + 1)
     if m:
         return text[:m.end()]
-    return text if len(text) <= mk.LEAD_MAX_CHARS else None
+    return text if len(text) <= limit else None
 
 
 def _lead_candidate(p: _Para) -> str | None:
@@ -38,7 +39,8 @@ def _lead_candidate(p: _Para) -> str | None:
     if s is None:
         return None
     core = s.rstrip("。！？")
-    if not mk.LEAD_MIN_CHARS <= len(core) <= mk.LEAD_MAX_CHARS or s[0] in _NOT_LEAD_FIRST:
+    if not mk.LEAD_MIN_CHARS <= len(core) <= (mk.DASH_LEAD_MAX_CHARS if s.startswith("——") else mk.LEAD_MAX_CHARS) \
+            or s[0] in _NOT_LEAD_FIRST:
         return None  # “…” 《…》 quote or title; （新华社……电）: an attribution, not a lead
     if s.startswith("——"):
         if not s.endswith(("。", "！", "？")) or _NOT_LEAD_WORDS_DASHED.search(s):
@@ -55,8 +57,9 @@ _NOT_LEAD_FIRST = frozenset("“‘《（(")
 #: the words that make a short first sentence no lead, in one search: an attribution (习近平总书记指出，),
 #: a closing formula (以上…), a salutation (同志们：) and, unless it is set off by a dash, NOT_LEAD
 #: (CLOSING_FORMULA and SALUTATION are anchored at the start; ATTRIBUTION cannot match the closing
-#: 。！？ a sentence has over its core, so searching the sentence is searching its core)
-_NOT_LEAD_WORDS_DASHED = re.compile("|".join(f"(?:{r.pattern})" for r in (_ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
+#: 。！？ a sentence has over its core, so searching the sentence is searching its core; a salutation
+#: never opens with a dash: ——我们纪念胡耀邦同志，就是要…… is a lead)
+_NOT_LEAD_WORDS_DASHED = re.compile("|".join(f"(?:{r.pattern})" for r in (_ATTRIBUTION, CLOSING_FORMULA)))
 _NOT_LEAD_WORDS = re.compile("|".join(f"(?:{r.pattern})" for r in (_NOT_LEAD, _ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
 
 
@@ -89,7 +92,7 @@ def _shared_frame(items: list[str]) -> int:
     return sum(c for c in heads.values() if c >= 2)
 
 
-def _lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]]:
+def _lead_cuts(paras: list[_Para], top: bool = False) -> list[tuple[int, int, str]]:
     """Lead sentences heading parallel paragraphs, as cut points ([] if none).
 
     A .docx says so with a bold leading sentence; plain text by a parallel group of
@@ -100,30 +103,48 @@ def _lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]]:
     plain = [(i, lead) for i, lead in hinted if not item_at(lead, 0)]
     if plain:
         return [(i, 0, "") for i, _ in plain]
-    found = _parallel_leads(paras)
+    found = _parallel_leads(paras, top)
     if found or not hinted:
         return found
     # only set-off 一是…。 items: a lone item a writer set off in bold
     return [(i, 0, item_at(lead, 0).written) for i, lead in hinted]
 
 
-def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
+def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, int, str]]:
     """The best parallel group of short first sentences (same number of commas; shared frames count).
 
     Short sentences standing alone as paragraphs, each with text after it, head what follows
-    whatever their wording (强化理论武装。 / 在以案促改中警醒自我。).
+    whatever their wording (强化理论武装。 / 在以案促改中警醒自我。), when they are a run: they share
+    a frame, are headline lines without a closing mark, or come often enough to divide the text
+    (an aphorism 真金不怕火炼。 and a greeting in a long speech do not). ``top``: the paragraphs are
+    the whole speech's.
     """
     sentences = [_lead_sentence(p) for p in paras]
     if len(sentences) - sentences.count(None) < 2:
         return []  # no run of two: neither standalone leads nor a parallel group
     alone = [s is not None and s == p.text and "，" not in s and len(s) <= mk.STANDALONE_LEAD_MAX_CHARS for s, p in zip(sentences, paras)]
     standalone = [i for i in range(len(paras) - 1) if alone[i] and not alone[i + 1]]
-    if len(standalone) >= 2:
+    if len(standalone) >= 2 and _standalone_run(paras, standalone):
         return [(i, 0, "") for i in standalone]
     groups: dict[int, list[tuple[int, str]]] = {}
     for i, s in enumerate(sentences):
         if s is not None:
-            groups.setdefault(s.count("，"), []).append((i, s))
+            # sentences set off by a dash are one parallel run whatever their commas (——坚持……，就要……)
+            groups.setdefault(_DASHED if s.startswith("——") else s.count("，"), []).append((i, s))
+    dashed = groups.get(_DASHED)
+    if dashed:
+        # a long sentence after a dash is a lead only with a frame repeated after the dash (——在前进道路上，)
+        after = [m[1][2:4] for m in dashed]
+        dashed = [m for m, a in zip(dashed, after) if len(m[1]) <= mk.LEAD_MAX_CHARS + 1 or after.count(a) >= 2]
+        # a run of them is in paragraphs close together; the first run is this container's (a later
+        # run, after other text, is a sibling structure: see build._later_runs)
+        runs = [dashed[:1]]
+        for m in dashed[1:]:
+            if m[0] - runs[-1][-1][0] <= _DASH_RUN_GAP:
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        groups[_DASHED] = next((r for r in runs if len(r) >= 2), [])
     best, best_score = None, 0
     for commas, members in groups.items():
         frame = _shared_frame([s for _, s in members])
@@ -134,7 +155,29 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
                                 and not (len(members) == 2 and not commas
                                          and _pair_heads_sections(paras, sentences, members))):
             continue
-        score = (len(members) * 2 + frame, -commas)
+        if len({s for _, s in members}) < len(members):
+            continue  # a sentence said again (亲仁善邻，是中国自古以来的传统。) is a refrain, not parallel leads
+        framed = _framed(members)
+        if len(framed) < 3 and not commas and len(members) >= 3:
+            # no shared frame (or two of many sharing one): the sentences must be a run, not topic
+            # sentences scattered in a speech
+            members = _unframed_run(paras, members, top)
+            if not members:
+                continue
+        elif len(framed) >= 3 or (commas > 0 and len(framed) >= 2):
+            # 提升…/提升…/提升… : a fourth sentence of another shape is not one of them (and the group
+            # is scored by the ones that are)
+            members, frame = framed, len(framed)
+            if top and commas != _DASHED and len(members) * _TOP_SHARE <= len(paras):
+                # a two-character opening shared across a whole speech is its subject (中国……。 ×3 in
+                # fifty paragraphs): leads sharing no more divide the text more often than that; the
+                # ones sharing three (中国将……。 ×2) are the run
+                members = _framed(members, 3)
+                if len(members) < 2:
+                    continue
+                frame = len(members)
+        # (a dash sets leads off more surely than a shared opening does: it wins a tie)
+        score = (len(members) * 2 + frame + (commas == _DASHED), -max(commas, 0))
         if best is None or score > best_score:
             best, best_score = members, score
     if not best:
@@ -144,13 +187,51 @@ def _parallel_leads(paras: list[_Para]) -> list[tuple[int, int, str]]:
         if len(found) >= 2 and _announced(paras[:found[0]]) == len(found):
             return [(i, 0, "") for i in found]
         return []
-    heads: dict[str, int] = {}
-    for _, sent in best:
-        heads[sent[:2]] = heads.get(sent[:2], 0) + 1
-    framed = [(i, sent) for i, sent in best if heads[sent[:2]] >= 2]
-    if len(framed) >= 3 or (best_score[1] < 0 and len(framed) >= 2):
-        best = framed  # 提升…/提升…/提升… : a fourth sentence of another shape is not one of them
     return [(i, 0, "") for i, _ in best]
+
+
+def _framed(members: list[tuple[int, str]], n: int = 2) -> list[tuple[int, str]]:
+    """The members whose n-character opening another member shares."""
+    heads: dict[str, int] = {}
+    for _, sent in members:
+        heads[sent[:n]] = heads.get(sent[:n], 0) + 1
+    return [(i, sent) for i, sent in members if heads[sent[:n]] >= 2]
+
+
+#: the group key of the sentences set off by a dash (the others are grouped by their number of commas)
+_DASHED = -1
+#: dashed leads of one run are at most this many paragraphs apart (——…。 + a paragraph of text, twice)
+_DASH_RUN_GAP = 4
+#: unframed leads divide their text when more than one in this many of its paragraphs opens with one
+_UNFRAMED_SHARE = 4
+#: leads at a speech's top level sharing only a two-character opening: more than one in this many paragraphs
+_TOP_SHARE = 8
+#: standalone lead sentences with a closing mark and no shared frame: at least one in this many paragraphs
+_STANDALONE_SHARE = 5
+
+
+def _unframed_run(paras: list[_Para], members: list[tuple[int, str]], top: bool) -> list[tuple[int, str]]:
+    """Comma-less lead sentences with no shared frame (国民经济持续快速健康发展。/ 改革开放取得丰硕成果。)
+    are parallel when they open more than a quarter of the paragraphs they stand among, or (the longest) run of
+    them in consecutive paragraphs, three or more inside a section, four or more at a speech's top
+    level (three topic sentences in a row are common prose in a long speech). [] when neither."""
+    if len(members) * _UNFRAMED_SHARE > len(paras) or _each_heads_a_run(paras, [i for i, _ in members]):
+        return members
+    best: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for m in members:
+        run = run + [m] if run and m[0] == run[-1][0] + 1 else [m]
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= (4 if top else 3) else []
+
+
+def _standalone_run(paras: list[_Para], standalone: list[int]) -> bool:
+    """Whether paragraphs that are one short sentence each are a run of leads (see _parallel_leads)."""
+    texts = [paras[i].text for i in standalone]
+    if not all(t.endswith(("。", "！", "？")) for t in texts):
+        return True  # 关于九大路线 / 过去五年的回顾: headline lines
+    return _shared_frame(texts) >= 2 or len(standalone) * _STANDALONE_SHARE >= len(paras)
 
 
 def _pair_heads_sections(paras: list[_Para], sentences: list, pair: list[tuple[int, str]]) -> bool:
@@ -164,7 +245,13 @@ def _pair_heads_sections(paras: list[_Para], sentences: list, pair: list[tuple[i
         # items, if any, are the first lead's points, right under it (一要…二要… after its paragraph)
         if not items or (items[0][0] == a + 1 and all(a < i < b for i, *_ in items)):
             return True
-    for start, end in ((a, b), (b, len(paras))):
+    return _each_heads_a_run(paras, [a, b])
+
+
+def _each_heads_a_run(paras: list[_Para], starts: list[int]) -> bool:
+    """Whether the text from each of ``starts`` to the next holds an item run of its own (一要…二要…
+    counted from 一 again in each): leads heading the points they number."""
+    for start, end in zip(starts, starts[1:] + [len(paras)]):
         firsts = {c[3] for i in range(start, end) for c in _item_cands(paras[i]) if c[2] == 1}
         seconds = {c[3] for i in range(start, end) for c in _item_cands(paras[i]) if c[2] == 2}
         if not firsts & seconds:
