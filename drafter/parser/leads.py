@@ -200,8 +200,8 @@ def _framed(members: list[tuple[int, str]], n: int = 2) -> list[tuple[int, str]]
 
 #: the group key of the sentences set off by a dash (the others are grouped by their number of commas)
 _DASHED = -1
-#: dashed leads of one run are at most this many paragraphs apart (——…。 + a paragraph of text, twice)
-_DASH_RUN_GAP = 4
+#: dashed leads of one run are at most this many paragraphs apart (——…。 and the paragraphs of text it heads)
+_DASH_RUN_GAP = 8
 #: unframed leads divide their text when more than one in this many of its paragraphs opens with one
 _UNFRAMED_SHARE = 4
 #: leads at a speech's top level sharing only a two-character opening: more than one in this many paragraphs
