@@ -148,7 +148,8 @@ def _looks_like_title(paras: list[_Para], start: int) -> bool:
         if not text or _FRONT_META.match(text) or (m and text.endswith(("。", "：", ":"))):
             continue
         return len(text) <= 80 and not text.endswith(("。", "！", "？", "；")) and not SALUTATION.match(text) \
-            and not DATE_LINE.match(_compact(text)) and not TIME_PLACE_LINE.match(_compact(text))
+            and not DATE_LINE.match(_compact(text)) and not TIME_PLACE_LINE.match(_compact(text)) \
+            and not _BARE_NAME.match(text)  # 习近平 after the page headline is the speaker, not a title
     return False
 
 
@@ -198,12 +199,17 @@ def _fill_title_block(header: list[_Para], speech: Speech) -> list[_Para]:
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: （2014年7月4日，首尔） / (2013年9月13日，比什凯克) / （3月2日上午9时，第一会议室）: when and where, not title
-TIME_PLACE_LINE = re.compile(r"^[（(](?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}日[^（）()]{0,24}[）)]$")
+TIME_PLACE_LINE = re.compile(r"^[（(](?:(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月[0-9]{1,2}日[^（）()]{0,24}"
+                             f"|(?:(?:19|20)[0-9]{{2}}|[{_CN_DIGIT}]{{4}})年[^（）()]{{2,30}})[）)]$")
+#: （二〇一三年三月二十九日，布拉柴维尔） and ——（二〇一六年十月十六日，果阿） too (a bracketed line opening with a
+#: year: a date line with a typo, （2015年10月l6日）, is one as well); the dash before it is decoration
 
 
 def _compact(text: str) -> str:
-    """The line without spaces (2024 年 6 月 28 日 as a PDF extraction spaces it), digits half-width."""
-    return text.replace(" ", "").translate(_WIDE_DIGITS)
+    """The line without spaces (2024 年 6 月 28 日 as a PDF extraction spaces it), digits half-width,
+    and without a dash before a bracket (——（二〇一六年十月十六日，果阿）)."""
+    text = text.replace(" ", "").translate(_WIDE_DIGITS)
+    return text.lstrip("—－-―") if text.lstrip("—－-―").startswith(("（", "(")) else text
 
 
 def _speaker(text: str) -> str | None:
@@ -213,7 +219,10 @@ def _speaker(text: str) -> str | None:
         return text
     head, _, name = text.rpartition(" ")
     tidy = f"{head.replace(' ', '')} {name}" if head else text
-    return tidy if SPEAKER_LINE.match(tidy) else None
+    if SPEAKER_LINE.match(tidy):
+        return tidy
+    # 国务院总理李　强: a space (full-width or not) inside the name
+    return text if SPEAKER_LINE.match("".join(text.split())) else None
 
 
 #: a name alone on its line (习近平 / 王 某): a speaker line, unless it ends a title (……的发言)
