@@ -74,10 +74,18 @@ LEAD_FAMILY = Family("", LEAD, 5, 0, "", "", "")
 ITEM_RANK = 2
 
 
+#: the parts a speech may count out as its top-level sections: 第一个问题：… 第二个问题：…
+PART_NOUNS = ("问题", "方面")
+#: the rank of 第一个问题： parts: the outermost, like 一、
+PART_RANK = 0
+
+
 def item_family(verb: str) -> Family:
-    """The family of items 一<verb> (一是, 一抓) or, for verb '，', 第一，."""
+    """The family of items 一<verb> (一是, 一抓), for verb '，' 第一，, for verb '个问题：' 第一个问题：."""
     if verb in "，、：":
         return Family("第一" + verb, ITEM, ITEM_RANK, 0, "第", f"{_CN}{{1,3}}", verb)
+    if verb.startswith("个"):
+        return Family("第一" + verb, ITEM, PART_RANK, 0, "第", f"{_CN}{{1,3}}", verb)
     return Family("一" + verb, ITEM, ITEM_RANK, 0, "", f"{_CN}{{1,3}}", verb)
 
 
@@ -185,11 +193,12 @@ CLOSE_BRACKET_MARKER = re.compile(f"^(?:[0-9]{{1,2}}|{_CN}{{1,3}})）")
 
 # ---------------------------------------------------------------- enumeration items
 
-_ITEM_RE = re.compile(f"(?P<num>{_CN}{{1,3}})(?P<verb>[{ITEM_VERBS}])|第(?P<ord>{_CN}{{1,3}})(?P<sep>[，、：])")
+_PART = f"个(?:{'|'.join(PART_NOUNS)})[：，]"
+_ITEM_RE = re.compile(f"(?P<num>{_CN}{{1,3}})(?P<verb>[{ITEM_VERBS}])|第(?P<ord>{_CN}{{1,3}})(?P<sep>[，、：]|{_PART})")
 #: a quick scan for possible items anywhere in a paragraph (boundaries checked by item_at)
-ITEM_SCAN = re.compile(f"{_CN}{{1,3}}[{ITEM_VERBS}]|第{_CN}{{1,3}}[，、：]")
+ITEM_SCAN = re.compile(f"{_CN}{{1,3}}[{ITEM_VERBS}]|第{_CN}{{1,3}}(?:[，、：]|{_PART})")
 #: the start of an item at the start of a line (the normaliser starts a paragraph there)
-ITEM_LINE_START = re.compile(f"^(?:{_CN}{{1,3}}[{ITEM_VERBS}]|第{_CN}{{1,3}}[，：])")
+ITEM_LINE_START = re.compile(f"^(?:{_CN}{{1,3}}[{ITEM_VERBS}]|第{_CN}{{1,3}}(?:[，：]|{_PART}))")
 _FAMILIES: dict[str, Family] = {}
 
 
@@ -282,8 +291,8 @@ def family_named(name: str) -> Family | None:
     for f in NUMBERED_FAMILIES:
         if f.name == name:
             return f
-    if name.startswith("第一") and len(name) == 3:
-        return _item_family(name[2])
+    if name.startswith("第一") and (len(name) == 3 or name[2:3] == "个"):
+        return _item_family(name[2:])
     if len(name) == 2 and name[0] == "一" and name[1] in ITEM_VERBS:
         return _item_family(name[1])
     return None

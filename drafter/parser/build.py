@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.markers import marker_number
+from drafter.markers import PART_RANK, marker_number, marker_rank
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
@@ -59,7 +59,8 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
         if outer == "leads":
             cuts = [(i, off, m, NESTS["leads"]) for i, off, m in leads] + _runs_after_leads(paras, leads, items)
         else:
-            cuts = [(i, off, m, NESTS["items"]) for i, off, m, _ in items]
+            # (第一个问题：… parts hold anything, like 一、)
+            cuts = [(i, off, m, True if marker_rank(m) == PART_RANK else NESTS["items"]) for i, off, m, _ in items]
         return _split_at(paras, cuts + _later_runs(paras, cuts, top), depth, recurse=True)
     if not top:
         cuts = _inner_lead_cuts(paras)
