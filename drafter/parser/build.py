@@ -57,6 +57,7 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
                 return body + rest_body, before + nodes
             return _split_numbered(paras, heads, depth)
         if outer == "leads":
+            leads = _leads_before_sibling_items(paras, leads, items)
             cuts = [(i, off, m, NESTS["leads"]) for i, off, m in leads] + _runs_after_leads(paras, leads, items)
         else:
             # (第一个问题：… parts hold anything, like 一、)
@@ -98,6 +99,20 @@ def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
     if not (len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)):
         return []
     return [(i, off, marker, "numbered") for i, off, marker, _ in items]
+
+
+def _leads_before_sibling_items(paras: list[_Para], leads: list, items: list) -> list:
+    """The leads up to an item run that follows them as a sibling (see _runs_after_leads): a lead group
+    does not run on past it (当今世界，……。 ×3, then 第一，…第三，, then 中国的发展……。 is no fourth lead)."""
+    starts = [i for i, _, m, n in items if n == 1]
+    for s in starts:
+        before = [c for c in leads if c[0] < s]
+        if not before or len(before) == len(leads) or len(before) < 2:
+            continue
+        gap = paras[before[-1][0] + 1:s]
+        if len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap):
+            return before
+    return leads
 
 
 def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
