@@ -58,3 +58,24 @@ def test_a_two_character_subject_shared_across_a_speech_is_not_a_frame():
         + ["中国和东盟国家山水相连。" + BODY] + [BODY] * 5 + ["中国致力于加强互联互通建设。" + BODY] + [BODY] * 6 \
         + ["第一，坚持讲信修睦。" + BODY, BODY, "第二，坚持合作共赢。" + BODY, BODY, "谢谢大家！"]
     assert _heads("\n".join(paras)) == [(1, "第一，", "坚持讲信修睦"), (1, "第二，", "坚持合作共赢")]
+
+
+def test_a_numbered_run_restarting_inside_a_heading_is_its_points():
+    # 四、 一、二、三、 五、 (an older work report): the second 一、…三、 are 四's points; a restart the
+    # outer count never comes back from stays at the top level
+    paras = ["政府工作报告", "各位代表：", BODY, "一、加快农业的发展", BODY, "二、调整工业结构", BODY,
+             "三、加强能源建设", BODY, "四、有步骤地进行技术改造", BODY,
+             "一、节约能源，降低消耗；", "二、改革产品结构；", "三、合理地利用资源。", BODY, "五、整顿企业", BODY]
+    assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
+        (1, "一、"), (1, "二、"), (1, "三、"), (1, "四、"), (2, "一、"), (2, "二、"), (2, "三、"), (1, "五、")]
+    flat = ["政府工作报告", "各位代表：", "一、甲项工作", BODY, "二、乙项工作", BODY, "一、丙项工作", BODY, "二、丁项工作", BODY]
+    assert [(d, m) for d, m, _ in _heads("\n".join(flat))] == [(1, "一、"), (1, "二、"), (1, "一、"), (1, "二、")]
+
+
+def test_bracketed_headings_before_a_restarted_run_are_its_siblings():
+    paras = ["政府工作报告", "各位代表：", BODY, "一、回顾", BODY, "二、基本任务", BODY,
+             "（一）创造良好的经济环境。" + BODY, "（二）保持经济稳定增长。" + BODY, BODY,
+             "一、确定适度的经济增长率", BODY, "二、规定恰当的投资规模", BODY, "三、坚持科技进步", BODY,
+             "三、经济体制改革", BODY]
+    assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
+        (1, "一、"), (1, "二、"), (2, "（一）"), (2, "（二）"), (2, "一、"), (2, "二、"), (2, "三、"), (1, "三、")]

@@ -25,6 +25,11 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     if not paras:
         return [], []
     heads = _numbered_heads(paras)
+    if heads and heads[0][1] == 0 and heads[0][0] > 0 and not top and _numbered_heads(paras[:heads[0][0]]):
+        # 二、's （一）（二）（三） and then its 一、二、 points (a run restarting inside it): siblings
+        body, before = _build(paras[:heads[0][0]], depth)
+        rest_body, nodes = _split_numbered(paras[heads[0][0]:], _heads_from(heads, heads[0][0]), depth)
+        return body + rest_body, before + nodes
     if heads and (heads[0][1] == 0 or heads[0][0] == 0):
         # 一、 is always the outermost, and so is a numbered heading opening the container (it starts
         # first, and wins a tie): no need to look for the others

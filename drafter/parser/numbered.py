@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from drafter.markers import numbered_at
+from drafter.markers import marker_number, numbered_at
 from drafter.parser.state import _UNSET, _Para
 
 
@@ -40,4 +40,31 @@ def _numbered_heads(paras: list[_Para]) -> list[tuple[int, int, str, str]]:
     if not heads:
         return []
     rank = min(h[1] for h in heads)
-    return [h for h in heads if h[1] == rank]
+    return _outer_run([h for h in heads if h[1] == rank])
+
+
+def _outer_run(heads: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The headings of the outer run when a run restarts from 1 inside one of its headings and the outer
+    count goes on after it (四、 一、二、三、 五、: the second 一、…三、 are 四's points, found when its text is
+    parsed). A restart the outer count never comes back from (一、…六、 一、…五、) stays as it is."""
+    numbers = [marker_number(h[2]) if h[2] else None for h in heads]
+    if None in numbers or 1 not in numbers[1:]:
+        return heads
+    levels = [0]
+    stack = [numbers[0] + 1]  # the number each open run expects next, outermost first
+    closed = set()            # levels that a later heading came back out of
+    for n in numbers[1:]:
+        if n == stack[-1]:
+            stack[-1] += 1
+        elif n == 1:
+            stack.append(2)
+        elif n in stack[:-1]:
+            depth = len(stack) - 1 - stack[::-1].index(n)
+            closed.update(range(depth + 1, len(stack)))
+            del stack[depth + 1:]
+            stack[-1] += 1
+        else:
+            stack[-1] = n + 1  # an irregular count: taken as the current run's
+        levels.append(len(stack) - 1)
+    # a heading is outer unless it sits in a run the outer count came back out of
+    return [h for h, lv in zip(heads, levels) if lv == 0 or not all(d in closed for d in range(1, lv + 1))]
