@@ -79,3 +79,12 @@ def test_bracketed_headings_before_a_restarted_run_are_its_siblings():
              "三、经济体制改革", BODY]
     assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
         (1, "一、"), (1, "二、"), (2, "（一）"), (2, "（二）"), (2, "一、"), (2, "二、"), (2, "三、"), (1, "三、")]
+
+
+def test_a_text_may_rank_bracketed_headings_above_its_numbered_ones():
+    # 1981's report: （一）（二）（三） are its parts, and （二） holds 一、…三、
+    paras = ["政府工作报告", "各位代表：", "（一）当前的经济形势", BODY, BODY, "（二）今后经济建设的方针", BODY,
+             "一、加快农业的发展", BODY, "二、调整工业结构", BODY, "三、加强能源建设", BODY,
+             "（三）我国经济发展的前景", BODY]
+    assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
+        (1, "（一）"), (1, "（二）"), (2, "一、"), (2, "二、"), (2, "三、"), (1, "（三）")]

@@ -39,8 +39,24 @@ def _numbered_heads(paras: list[_Para]) -> list[tuple[int, int, str, str]]:
             heads.append((i, p.level - 1, "", p.text))
     if not heads:
         return []
-    rank = min(h[1] for h in heads)
+    rank = _document_rank(heads)
     return _outer_run([h for h in heads if h[1] == rank])
+
+
+def _document_rank(heads: list[tuple[int, int, str, str]]) -> int:
+    """The rank of the outermost numbered headings: the highest usual rank, unless the text uses its own
+    order — it opens with headings of a lower rank counted straight through (（一）（二）（三）) and the
+    higher-ranked ones all sit between them (1981's （二）今后经济建设的方针 holds 一、…十、)."""
+    rank = min(h[1] for h in heads)
+    first = heads[0][1]
+    if first == rank or not heads[0][2]:
+        return rank
+    own = [h for h in heads if h[1] == first]
+    higher = [h for h in heads if h[1] < first]
+    if len(own) >= 2 and [marker_number(h[2]) for h in own] == list(range(1, len(own) + 1)) \
+            and own[-1][0] > higher[-1][0]:
+        return first
+    return rank
 
 
 def _outer_run(heads: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
