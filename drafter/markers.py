@@ -341,6 +341,8 @@ def marker_rank(marker: str) -> int:
 #: a lead sentence is this many characters (its closing 。 not counted)
 LEAD_MIN_CHARS = 4
 LEAD_MAX_CHARS = 40
+#: the dashes a lead sentence may be set off by (——我们要……。, and --我们要……。 as one report types it)
+LEAD_DASHES = ("——", "--", "－－")
 #: a lead sentence set off by a dash, one of a run (——坚持……，就要……), is at most this long
 DASH_LEAD_MAX_CHARS = 110
 #: a lead sentence standing alone as its paragraph, with no comma, is at most this long

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.markers import PART_RANK, marker_number, marker_rank
+from drafter.markers import LEAD_DASHES, PART_RANK, marker_number, marker_rank
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
@@ -140,7 +140,7 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
             continue
         region = paras[here + 1:end]
         leads = _lead_cuts(region, top)
-        if not leads or not (all(region[i].text.startswith("——") for i, *_ in leads) or (
+        if not leads or not (all(region[i].text.startswith(LEAD_DASHES) for i, *_ in leads) or (
                 len(leads) >= 3 and len(_framed([(i, region[i].text) for i, *_ in leads])) == len(leads))):
             continue
         gap = region[:leads[0][0]]

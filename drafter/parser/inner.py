@@ -32,7 +32,8 @@ def _short_sentences(p: _Para) -> tuple[int, tuple[tuple[int, int, str], ...]]:
             k += text.count("。", prev, start) + text.count("！", prev, start) + text.count("？", prev, start)
             prev = start
             m = _SHORT_FIRST.match(text, start)
-            if m is not None and m.group(0)[0] not in "“‘":
+            if m is not None and m.group(0)[0] not in "“‘" and not mk.NOT_LEAD.search(m.group(0)):
+                # (这是……。 / 我们……。 point back or speak in the first person: body text, as for leads)
                 short.append((k, start, m.group(0)))
         p.inner = (count, tuple(short))
     return cast("tuple[int, tuple[tuple[int, int, str], ...]]", p.inner)

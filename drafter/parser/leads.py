@@ -25,7 +25,7 @@ _SENTENCE_END = re.compile("[。！？]")
 def _first_sentence(text: str) -> str | None:
     """The first sentence of ``text`` if it is short enough to be a lead (None otherwise): only the
     first LEAD_MAX_CHARS + 1 characters are looked at (DASH_LEAD_MAX_CHARS + 1 after a dash)."""
-    limit = mk.DASH_LEAD_MAX_CHARS if text.startswith("——") else mk.LEAD_MAX_CHARS
+    limit = mk.DASH_LEAD_MAX_CHARS if text.startswith(mk.LEAD_DASHES) else mk.LEAD_MAX_CHARS
     m = _SENTENCE_END.search(text, 0, limit + 1)
     if m:
         return text[:m.end()]
@@ -39,10 +39,10 @@ def _lead_candidate(p: _Para) -> str | None:
     if s is None:
         return None
     core = s.rstrip("。！？")
-    if not mk.LEAD_MIN_CHARS <= len(core) <= (mk.DASH_LEAD_MAX_CHARS if s.startswith("——") else mk.LEAD_MAX_CHARS) \
+    if not mk.LEAD_MIN_CHARS <= len(core) <= (mk.DASH_LEAD_MAX_CHARS if s.startswith(mk.LEAD_DASHES) else mk.LEAD_MAX_CHARS) \
             or s[0] in _NOT_LEAD_FIRST:
         return None  # “…” 《…》 quote or title; （新华社……电）: an attribution, not a lead
-    if s.startswith("——"):
+    if s.startswith(mk.LEAD_DASHES):
         if not s.endswith(("。", "！", "？")) or _NOT_LEAD_WORDS_DASHED.search(s):
             return None  # ——习近平在……的演讲: an attribution
     elif _NOT_LEAD_WORDS.search(s):
@@ -130,7 +130,7 @@ def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, in
     for i, s in enumerate(sentences):
         if s is not None:
             # sentences set off by a dash are one parallel run whatever their commas (——坚持……，就要……)
-            groups.setdefault(_DASHED if s.startswith("——") else s.count("，"), []).append((i, s))
+            groups.setdefault(_DASHED if s.startswith(mk.LEAD_DASHES) else s.count("，"), []).append((i, s))
     dashed = groups.get(_DASHED)
     if dashed:
         # a long sentence after a dash is a lead only with a frame repeated after the dash (——在前进道路上，)
