@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafter.i18n import _
 
@@ -298,6 +299,7 @@ def family_named(name: str) -> Family | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a tree's markers are few strings, read again and again (Marker is frozen)
 def parse_marker(marker: str) -> Marker | None:
     """A marker as the tree keeps it (三、 （二） 4. 三要 第二，), read back."""
     if not marker:
