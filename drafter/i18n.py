@@ -124,6 +124,8 @@ class Message(str):
     parameters to show it in the user's language (``translated()``)."""
 
     __slots__ = ("msgid", "params")
+    msgid: str
+    params: dict[str, object]
 
     def __new__(cls, msgid: str, params: dict | None = None):
         params = dict(params or {})
@@ -146,6 +148,8 @@ class Joined(Message):
     """Messages joined by a separator: English joined for JSON, each translated for a person."""
 
     __slots__ = ("items", "sep")
+    items: list[str]
+    sep: str
 
     def __new__(cls, sep: str, items):
         items = list(items)

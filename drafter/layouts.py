@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from drafter import diskcache
 from drafter.errors import LayoutError
@@ -284,12 +284,13 @@ def _store(key: tuple, layout: Layout) -> None:
 def _cache_key(path: Path) -> tuple | None:
     """Who the profile is: its file's and its parents' (path, size, mtime); None when unsure."""
     key, seen = [], set()
+    current: Path | None = path
     try:
-        while path is not None and path.resolve() not in seen:
-            st = path.stat()
-            seen.add(path.resolve())
-            key.append((str(path.resolve()), st.st_size, st.st_mtime_ns))
-            path = _parent_profile(path)
+        while current is not None and current.resolve() not in seen:
+            st = current.stat()
+            seen.add(current.resolve())
+            key.append((str(current.resolve()), st.st_size, st.st_mtime_ns))
+            current = _parent_profile(current)
     except (OSError, LayoutError):
         return None
     return tuple(key)
@@ -348,6 +349,12 @@ class _Reader:
                 raise self.fail(key, "missing")
             value = value[part]
         return value
+
+    @overload
+    def number(self, key: str, low: float = 0, high: float = 10_000, *, integer: Literal[True]) -> int: ...
+
+    @overload
+    def number(self, key: str, low: float = 0, high: float = 10_000, integer: Literal[False] = False) -> float: ...
 
     def number(self, key: str, low: float = 0, high: float = 10_000, integer: bool = False) -> float:
         value = self.get(key)

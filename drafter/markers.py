@@ -161,6 +161,7 @@ def numbered_at(text: str, pos: int = 0) -> Marker | None:
     m = _NUMBERED_RE.match(text, pos)
     if m is None:
         return None
+    assert m.lastgroup is not None  # every alternative ends on a named group (s0, s1, …)
     i = int(m.lastgroup[1:])
     n = _number(m.group(f"n{i}"))
     if n is None:

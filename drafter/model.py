@@ -57,7 +57,7 @@ class Section:
         return marker_family(self.marker)
 
     def to_dict(self, positions: bool = False) -> dict:
-        d = {
+        d: dict[str, object] = {
             "marker": self.marker,
             "heading": self.heading,
             "body": list(self.body),
@@ -120,7 +120,7 @@ class Speech:
         return to_paragraphs(self)
 
     def to_dict(self, positions: bool = False) -> dict:
-        d = {
+        d: dict[str, object] = {
             "source": self.source,
             "title": self.title,
             "speaker": self.speaker,

@@ -77,7 +77,7 @@ if hasattr(yaml, "CSafeLoader"):
 
     _install(CUserLoader)
 else:  # pragma: no cover - PyYAML without libyaml
-    CUserLoader = UserLoader
+    CUserLoader = UserLoader  # type: ignore[misc,assignment]  # the stubs assume libyaml; without it the same loader
 
 
 def safe_load(text: str):
@@ -109,7 +109,7 @@ def prescan(text: str, path, error: type[DrafterError] = DrafterError, loader=Us
     max_depth, max_aliases = limit("MAX_YAML_DEPTH", 64), limit("MAX_YAML_ALIASES", 200)
     max_nodes = limit("MAX_YAML_NODES", 1_000_000)
     stack: list[tuple[str | None, int]] = []
-    sizes: dict[str, int] = {}
+    sizes: dict[str | None, int] = {}  # anchor → values it stands for (an alias event's anchor is never None)
     total = aliases = 0
     parse_loader = yaml.CSafeLoader if loader is CUserLoader else yaml.SafeLoader
 
@@ -119,22 +119,21 @@ def prescan(text: str, path, error: type[DrafterError] = DrafterError, loader=Us
 
     try:
         for event in yaml.parse(text, Loader=parse_loader):
-            kind = type(event)
-            if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 stack.append((event.anchor, total))
                 total += 1
                 if len(stack) > max_depth:
                     fail(event, f"nested more than {max_depth} levels deep; flatten it "
                                 "(DRAFTER_MAX_YAML_DEPTH raises the limit)")
-            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 anchor, start = stack.pop()
                 if anchor is not None:
                     sizes[anchor] = total - start
-            elif kind is yaml.ScalarEvent:
+            elif isinstance(event, yaml.ScalarEvent):
                 total += 1
                 if event.anchor is not None:
                     sizes[event.anchor] = 1
-            elif kind is yaml.AliasEvent:
+            elif isinstance(event, yaml.AliasEvent):
                 aliases += 1
                 total += sizes.get(event.anchor, 1)
                 if aliases > max_aliases:

@@ -4,6 +4,7 @@ text is searched again for what may nest in it (the NESTS table)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from drafter.markers import LEAD_DASHES, PART_RANK, marker_number, marker_rank
 from drafter.model import Section
@@ -17,7 +18,7 @@ from drafter.parser.state import _Node, _Para, _split_heading
 #: "numbered" = numbered points and item runs only (an item's own text), False = nothing
 #: (a recurring inner lead heads plain text). Where two rules both start a container, the one
 #: that starts first is outermost; on a tie numbered, then leads, then items (see _build).
-NESTS = {"numbered": True, "leads": True, "items": "numbered", "inner": False}
+NESTS: dict[str, bool | str] = {"numbered": True, "leads": True, "items": "numbered", "inner": False}
 
 
 def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Para], list[_Node]]:
@@ -193,8 +194,10 @@ def _split_numbered(paras: list[_Para], heads: list[tuple[int, int, str, str]], 
     return body, nodes
 
 
-def _split_at(paras: list[_Para], cuts: list[tuple[int, int, str]], depth: int, recurse: bool | str):
-    """Split at (paragraph, offset, marker) cut points: text before the first is body."""
+def _split_at(paras: list[_Para], cuts: Sequence[tuple[int, int, str] | tuple[int, int, str, bool | str]],
+              depth: int, recurse: bool | str):
+    """Split at (paragraph, offset, marker) cut points: text before the first is body. A cut may
+    carry a fourth item, what to search its text for instead of ``recurse`` (see NESTS)."""
     cuts = sorted(cuts)
     i0, off0 = cuts[0][0], cuts[0][1]
     body = paras[:i0] + ([_Para(paras[i0].idx, paras[i0].text[:off0])] if off0 else [])

@@ -59,6 +59,7 @@ def _title_block(paras: list[_Para], speech: Speech, front: list[_Para]) -> list
         rest = paras[sal + 1:]
         p = paras[sal]
         m = SALUTATION.match(p.text)
+        assert m is not None  # _salutation_at found it there
         if m.end() == len(p.text):
             speech.salutation = _full_colon(p.text)
         else:

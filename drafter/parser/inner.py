@@ -4,7 +4,6 @@ Returns cut candidates (paragraph, offset, marker)."""
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from drafter import markers as mk
 from drafter.parser.state import _Para
@@ -36,7 +35,7 @@ def _short_sentences(p: _Para) -> tuple[int, tuple[tuple[int, int, str], ...]]:
                 # (这是……。 / 我们……。 point back or speak in the first person: body text, as for leads)
                 short.append((k, start, m.group(0)))
         p.inner = (count, tuple(short))
-    return cast("tuple[int, tuple[tuple[int, int, str], ...]]", p.inner)
+    return p.inner
 
 
 def _inner_lead_cuts(paras: list[_Para]) -> list[tuple[int, int, str]] | None:

@@ -13,7 +13,7 @@ _POINT_INSIDE = mk.POINT_INSIDE
 
 def _item_matches(paras: list[_Para]) -> list[tuple[int, int, str, int]]:
     """Accepted inline items as (paragraph index, offset, marker, number), in order from 一."""
-    cands = []
+    cands: list[tuple[int, int, str, int, str]] = []
     for i, p in enumerate(paras):
         found = p.item_cands
         if found is None:

@@ -107,7 +107,8 @@ def _lead_cuts(paras: list[_Para], top: bool = False) -> list[tuple[int, int, st
     if found or not hinted:
         return found
     # only set-off 一是…。 items: a lone item a writer set off in bold
-    return [(i, 0, item_at(lead, 0).written) for i, lead in hinted]
+    items = [(i, item_at(lead, 0)) for i, lead in hinted]
+    return [(i, 0, item.written) for i, item in items if item is not None]  # (none is None: plain is empty)
 
 
 def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, int, str]]:
@@ -145,7 +146,7 @@ def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, in
             else:
                 runs.append([m])
         groups[_DASHED] = next((r for r in runs if len(r) >= 2), [])
-    best, best_score = None, 0
+    best, best_score = None, (0, 0)  # (the score is read only once best is set)
     for commas, members in groups.items():
         frame = _shared_frame([s for _, s in members])
         # two leads, or leads with commas (坚持…，在…中…), must share a frame to count as parallel,

@@ -7,7 +7,7 @@ from drafter.markers import marker_number, numbered_at
 from drafter.parser.state import _UNSET, _Para
 
 
-def _numbered(text: str):
+def _numbered(text: str) -> tuple[int, str, str] | None:
     """(rank, marker, rest) if ``text`` starts with a numbered heading marker."""
     m = numbered_at(text)
     if m is None:
@@ -15,7 +15,7 @@ def _numbered(text: str):
     return m.family.level - 1, m.canonical, text[m.end:]
 
 
-def _numbered_para(p: _Para):
+def _numbered_para(p: _Para) -> tuple[int, str, str] | None:
     """``_numbered(p.text)``, worked out once per paragraph."""
     found = p.numbered
     if found is _UNSET:

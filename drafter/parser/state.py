@@ -4,11 +4,20 @@ rule every structure shares for where a heading ends."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
+from typing import Final
 
 from drafter.markers import HEAD_END as _HEAD_END
 from drafter.model import Section
 
-_UNSET = object()
+
+class _Unset(Enum):
+    """Not worked out yet (None is a result: nothing found)."""
+
+    UNSET = "unset"
+
+
+_UNSET: Final = _Unset.UNSET
 
 
 @dataclass
@@ -19,10 +28,14 @@ class _Para:
     lead: str = ""             # bold leading text from a .docx
     # What the scans of _build found in this paragraph: a paragraph is looked at again at every
     # level of the tree it sits under, and what it holds does not change, so each scan runs once.
-    numbered: object = field(default=_UNSET, repr=False, compare=False)
-    item_cands: object = field(default=None, repr=False, compare=False)
-    lead_sentence: object = field(default=_UNSET, repr=False, compare=False)
-    inner: object = field(default=None, repr=False, compare=False)
+    #: (rank, marker, rest) of a numbered heading (parser/numbered.py)
+    numbered: tuple[int, str, str] | None | _Unset = field(default=_UNSET, repr=False, compare=False)
+    #: inline item candidates (parser/items.py)
+    item_cands: tuple[tuple[int, str, int, str], ...] | None = field(default=None, repr=False, compare=False)
+    #: the first sentence if it could be a lead sentence (parser/leads.py)
+    lead_sentence: str | None | _Unset = field(default=_UNSET, repr=False, compare=False)
+    #: (sentences, short sentences) of the paragraph (parser/inner.py)
+    inner: tuple[int, tuple[tuple[int, int, str], ...]] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Callable
 
 from docx.oxml.ns import qn
 
@@ -99,7 +100,7 @@ class ListNumbers:
     above it moves on. Bullets and formats that are not numbers give no marker.
     """
 
-    FORMATS = {
+    FORMATS: dict[str, Callable[[int], str] | None] = {
         "decimal": str, "decimalZero": lambda n: f"{n:02d}",
         "chineseCounting": chinese_number, "chineseCountingThousand": chinese_number,
         "ideographTraditional": None, "japaneseCounting": chinese_number,
