@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from itertools import repeat
 
 from drafter.bank.phrase import Phrase, fold, fold_all
@@ -161,6 +162,12 @@ def _bulk_rows(text: str, memo: _Memo) -> list[tuple] | None:
     entries = _LINE_ENTRY.findall(text)
     if not entries or len(entries) != text.count("\n- id: ") + 1:
         return None
+    ids: Sequence[str]
+    texts: Sequence[str]
+    cats: Sequence[str]
+    origins: Sequence[str]
+    tags: Sequence[str]
+    slots: Sequence[str]
     ids, texts, cats, tags, slots, counts, sources, origins = zip(*entries)
     # every match starts on an entry's first line and none holds another's: they cover the
     # file exactly when they hold all its lines

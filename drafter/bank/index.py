@@ -28,7 +28,7 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence, overload
 
 from drafter.bank.files import PHRASES_DIR, check_dir, phrase_files
 from drafter.bank.indexfill import bigram_list, bigrams, gram_columns, new_runs, remove_file_rows, store_rows
@@ -394,6 +394,14 @@ def open_index_noting(bank_dir: str | Path) -> tuple[sqlite3.Connection, bool]:
     return conn, bool(parsed)
 
 
+@overload
+def cached_phrases(bank_dir: Path, categories: None = None) -> list[Phrase]: ...
+
+
+@overload
+def cached_phrases(bank_dir: Path, categories: set[str]) -> list[Phrase] | None: ...
+
+
 def cached_phrases(bank_dir: Path, categories: set[str] | None = None) -> list[Phrase] | None:
     """Phrases of the bank, file by file: from the index, or as just read for changed files.
 
@@ -435,7 +443,7 @@ def _misfiled(conn: sqlite3.Connection, rels: set[str], categories: set[str]) ->
     return row is not None
 
 
-def lookup(bank_dir: Path, *, ids: list[str] = (), key: str | None = None) -> list[tuple[str, str]]:
+def lookup(bank_dir: Path, *, ids: Sequence[str] = (), key: str | None = None) -> list[tuple[str, str]]:
     """(id, category) of the phrases with these ids, or with this folded text."""
     conn = open_index(bank_dir)
     try:

@@ -30,7 +30,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -110,7 +110,7 @@ def _swap(bank_dir: Path) -> None:
         finish(bank_dir)
 
 
-def commit(bank_dir: str | Path, writes: dict[str, str], removes: list[str] = ()) -> None:
+def commit(bank_dir: str | Path, writes: dict[str, str], removes: Sequence[str] = ()) -> None:
     """Replace the bank files ``writes`` (path relative to the bank -> text) and remove
     ``removes``, as one step a crash cannot split. The caller holds the bank lock."""
     bank_dir = Path(bank_dir)

@@ -186,11 +186,14 @@ class Bank:
         self._by_cat: dict[str, list[Phrase]] | None = None
         self._by_key: dict[str, list[Phrase]] | None = None
 
-    def _reindex(self) -> None:
-        self._by_id, self._by_cat = {}, {}
+    def _reindex(self) -> tuple[dict[str, Phrase], dict[str, list[Phrase]]]:
+        by_id: dict[str, Phrase] = {}
+        by_cat: dict[str, list[Phrase]] = {}
         for p in self.phrases:
-            self._by_id.setdefault(p.id, p)
-            self._by_cat.setdefault(p.category, []).append(p)
+            by_id.setdefault(p.id, p)
+            by_cat.setdefault(p.category, []).append(p)
+        self._by_id, self._by_cat = by_id, by_cat
+        return by_id, by_cat
 
     def invalidate(self) -> None:
         """Call after changing ``phrases`` in place so lookups see the change."""
@@ -199,7 +202,7 @@ class Bank:
     def add(self, phrase: Phrase) -> None:
         """Append a phrase, keeping the lookups current (cheap for many adds)."""
         self.phrases.append(phrase)
-        if self._by_id is not None:
+        if self._by_id is not None and self._by_cat is not None:  # (set and cleared together)
             self._by_id.setdefault(phrase.id, phrase)
             self._by_cat.setdefault(phrase.category, []).append(phrase)
         if self._by_key is not None:
@@ -214,15 +217,13 @@ class Bank:
         return list(self._by_key.get(fold(text), []))
 
     def get(self, pid: str) -> Phrase | None:
-        if self._by_id is None:
-            self._reindex()
-        return self._by_id.get(pid)
+        by_id = self._by_id if self._by_id is not None else self._reindex()[0]
+        return by_id.get(pid)
 
     def by_category(self, category: str, tags: list[str] | tuple = ()) -> list[Phrase]:
         """Phrases of one category (having all ``tags``), most frequent first, then by id."""
-        if self._by_cat is None:
-            self._reindex()
-        found = self._by_cat.get(category, [])
+        by_cat = self._by_cat if self._by_cat is not None else self._reindex()[1]
+        found = by_cat.get(category, [])
         if tags:
             want = set(tags)
             found = [p for p in found if want <= set(p.tags)]

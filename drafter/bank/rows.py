@@ -8,6 +8,7 @@ Lists go in one column each: strings joined by a unit separator (``\\x1f``), sou
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from drafter.bank.phrase import Phrase, Source
 
@@ -31,7 +32,8 @@ def unpack(text: str) -> list[str]:
     return text.split(US)
 
 
-def pack_sources(sources: list[Source]) -> str:
+def pack_sources(sources: Sequence[tuple[str, int]]) -> str:
+    """``Source`` values or plain (file, para) pairs, packed for the index."""
     files = [s[0] for s in sources]
     if any(not f or US in f or RS in f or f[0] == "\0" for f in files):
         return "\0" + json.dumps([[s[0], s[1]] for s in sources], ensure_ascii=False)

@@ -45,7 +45,8 @@ def query_words(text: str) -> list[str]:
 
 
 def _filters(q: Query) -> tuple[list[str], list]:
-    where, args = [], []
+    where: list[str] = []
+    args: list[object] = []
     if q.categories:
         where.append(f"category IN ({','.join('?' * len(q.categories))})")
         args.extend(q.categories)

@@ -75,8 +75,8 @@ def _entry_problems(p: Phrase, categories: dict, deleted: dict) -> list[str]:
     found = []
     if not p.text.strip():
         found.append("empty text")
-    elif text_problem(p.text):
-        found.append(text_problem(p.text))
+    elif problem := text_problem(p.text):
+        found.append(problem)
     if p.category not in categories:
         found.append(f"unknown category {p.category} (not in categories.yaml)")
     if p.origin not in ORIGINS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
 
 from docx.oxml.ns import qn
 
@@ -16,6 +17,9 @@ from drafter import ooxml as x
 from drafter.check.paragraphs import Para, marker_level, outline_level, stands_alone, style_role
 from drafter.i18n import M_, N_, Joined
 from drafter.layouts import Layout, TextStyle, describe_size
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 #: margin sides as shown to a person (the layout keys stay as they are)
 _SIDES = (N_("top"), N_("bottom"), N_("left"), N_("right"))
@@ -40,18 +44,18 @@ class RuleResult:
 
 @dataclass
 class Context:
-    document: object
+    document: Document
     sheet: x.StyleSheet
     layout: Layout
     paras: list[Para]
 
 
-def _result(rule: str, problems: list[str], checked: int, what: str, good: str) -> RuleResult:
+def _result(rule: str, problems: Sequence[str], checked: int, what: str, good: str) -> RuleResult:
     """Pass with ``good`` or fail with the count and the first places at fault (``what`` is a
     msgid marked N_: "runs", "paragraphs")."""
     if not problems:
         return RuleResult(rule, True, good if checked else M_("no {what} to check", what=M_(what)))
-    shown = Joined("; ", problems[:SHOWN] + (["…"] if len(problems) > SHOWN else []))
+    shown = Joined("; ", list(problems[:SHOWN]) + (["…"] if len(problems) > SHOWN else []))
     return RuleResult(rule, False, M_("{n} of {checked} {what} wrong: {shown}", n=len(problems), checked=checked,
                                       what=M_(what), shown=shown))
 
@@ -166,7 +170,7 @@ def _style_roles(ctx: Context) -> dict[str, str]:
 def style_fonts(ctx: Context) -> RuleResult:
     problems, shown = [], []
     defaults = [ctx.sheet.default_rpr] if ctx.sheet.default_rpr is not None else []
-    checks = [(M_("document defaults"), defaults, "body")]
+    checks: list[tuple[str, list, str]] = [(M_("document defaults"), defaults, "body")]
     for style_id, role in _style_roles(ctx).items():
         layers = [s.find(qn("w:rPr")) for s in ctx.sheet.chain(style_id)] + defaults
         checks.append((ctx.sheet.style_name(style_id), [lay for lay in layers if lay is not None], role))
@@ -346,7 +350,8 @@ def heading_levels(ctx: Context) -> RuleResult:
 
 def _footer_text(p) -> tuple[str, list]:
     """The footer paragraph as '— {page} —' and its text runs."""
-    text, runs, instr, state = [], [], [], None
+    text, runs, state = [], [], None
+    instr: list[str] = []
     for el in p.iter(qn("w:r"), qn("w:fldSimple")):
         if el.tag == qn("w:fldSimple"):
             if "PAGE" in el.get(qn("w:instr"), "").split():
@@ -374,7 +379,8 @@ def _footer_text(p) -> tuple[str, list]:
 
 
 def _footer_problems(ctx: Context, footer, which: str, align: str) -> tuple[list[str], str]:
-    pn, problems = ctx.layout.page_number, []
+    pn = ctx.layout.page_number
+    problems: list[str] = []
     want = re.sub(r"\s", "", pn.text)
     paras = [p for p in footer._element.iter(qn("w:p"))]
     found = [(p, *_footer_text(p)) for p in paras]
@@ -418,8 +424,8 @@ def page_numbers(ctx: Context) -> RuleResult:
     section = ctx.document.sections[0]
     if section.footer.is_linked_to_previous:
         return RuleResult("page numbers", False, M_("no footer (want page numbers “— 1 —”)"))
-    problems, shown = _footer_problems(ctx, section.footer, M_("odd-page"), pn.odd)
-    shown = [shown] if shown else []
+    problems, odd_shown = _footer_problems(ctx, section.footer, M_("odd-page"), pn.odd)
+    shown = [odd_shown] if odd_shown else []
     if pn.odd != pn.even:
         if not ctx.document.settings.odd_and_even_pages_header_footer:
             problems.append(M_("odd and even pages share one footer (want even pages {even}, odd pages {odd})",

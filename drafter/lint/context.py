@@ -9,8 +9,13 @@ from drafter.lint.findings import Finding
 
 
 class ParaLike(Protocol):
-    text: str   # cleaned paragraph (full-width punctuation, hard wraps joined)
-    raw: str    # the same paragraph before punctuation/space fixes
+    """What a rule reads of a paragraph (read-only, so frozen ``SimplePara`` is one too)."""
+
+    @property
+    def text(self) -> str: ...  # cleaned paragraph (full-width punctuation, hard wraps joined)
+
+    @property
+    def raw(self) -> str: ...  # the same paragraph before punctuation/space fixes
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from drafter.markers import CLOSE_BRACKET_MARKER
 
 RULES = {"unpaired": (ERROR, N_("unpaired “” ‘’ （） 《》 in a paragraph"))}
 
-PAIRS = ("“”", "‘’", "（）", "《》")
+PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"))
 LIST_MARKER = CLOSE_BRACKET_MARKER
 
 

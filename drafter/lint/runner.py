@@ -9,7 +9,7 @@ with parse positions and bank sources.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, cast
 
 from drafter.errors import DrafterError
 from drafter.i18n import _
@@ -42,7 +42,8 @@ def resolve_rules(rules: RulesArg = None) -> list[terms.TermRule]:
     """规范表述 rules: the shipped ones plus user files, or an already loaded list as is."""
     if isinstance(rules, (list, tuple)) and rules and all(isinstance(r, terms.TermRule) for r in rules):
         return list(rules)
-    loaded = terms.load_rules(rules or None)
+    # anything else is files (a list mixing rules and files fails in load_rules, as before)
+    loaded = terms.load_rules(cast("str | Path | Sequence[str | Path] | None", rules or None))
     clash = sorted({r.id for r in loaded} & set(builtin_rules()))
     if clash:
         raise DrafterError(_("rule id {rule!r} is a built-in rule id; choose another").format(rule=clash[0]), key="id")

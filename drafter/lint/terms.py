@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from drafter.errors import DrafterError
 from drafter.i18n import _
@@ -50,7 +50,7 @@ class TermRule:
         return m.expand(self.write) if self.template else self.write
 
 
-def load_rules(extra: str | Path | list[str | Path] | None = None,
+def load_rules(extra: str | Path | Sequence[str | Path] | None = None,
                shipped: bool = True) -> list[TermRule]:
     """The shipped rules, extended (or overridden by id) by each file in ``extra``."""
     files = ([SHIPPED] if shipped else []) + _as_list(extra)
@@ -141,7 +141,9 @@ def _check_template(regex: re.Pattern[str], write: str) -> None:
     """Expand ``write`` against a dummy match with every group present, to catch bad refs early."""
     names = "".join(f"(?P<{n}>)" for n in regex.groupindex)
     plain = "()" * (regex.groups - len(regex.groupindex))
-    re.match(names + plain, "").expand(write)
+    dummy = re.match(names + plain, "")
+    assert dummy is not None  # empty groups match the empty string
+    dummy.expand(write)
 
 
 def _build(entry: dict) -> TermRule:

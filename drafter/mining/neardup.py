@@ -135,8 +135,8 @@ def near_groups(items: list[tuple[str, str]], counts: list[int]) -> dict[int, in
                 else:
                     hit.append(i)
             if counts[i] >= SHORT_RATIO:
-                for g in {sk[k:k + GRAM] for k in range(n - GRAM + 1)}:
-                    grams.setdefault(g, []).append(i)
+                for gram in {sk[k:k + GRAM] for k in range(n - GRAM + 1)}:
+                    grams.setdefault(gram, []).append(i)
     return into
 
 
@@ -236,14 +236,14 @@ def copy_accidents(keys: list[tuple[str, str]], counts: list[int], where: dict, 
         spread.append(by_group)
         for g, times in by_group.items():
             readings.setdefault(g, []).append((i, times))
-    into: dict[int, int] = {}
-    for i, by_group in enumerate(spread):
-        if by_group is None or not all(size.get(g, 0) >= SHORT_RATIO and SHORT_RATIO * t <= size[g]
-                                       for g, t in by_group.items()):
+    into: dict[int, int | None] = {}
+    for i, seen_groups in enumerate(spread):
+        if seen_groups is None or not all(size.get(g, 0) >= SHORT_RATIO and SHORT_RATIO * t <= size[g]
+                                          for g, t in seen_groups.items()):
             continue
         sk = skeleton(keys[i][1])
         best = None
-        for g in sorted(by_group):
+        for g in sorted(seen_groups):
             for j, times in readings[g]:
                 if j == i or SHORT_RATIO * times <= size[g]:
                     continue  # only a reading most copies give represents the others

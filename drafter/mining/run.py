@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_context
@@ -306,16 +306,16 @@ class Accumulator:
             entry[2].update(tags)
             if examples and (len(entry[3]) < MAX_EXAMPLES or examples[0] < entry[3][-1]):
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
-        for text, theirs in other.sets.items():
-            self._add_set(text, theirs)
+        for text, their_set in other.sets.items():
+            self._add_set(text, their_set)
         for h, (seen, sig) in other.paras.items():
             mine_seen = self.paras.get(h)
             if mine_seen is None:
                 self.paras[h] = [seen, sig]
             else:
                 mine_seen[0] += seen
-        for key, theirs in other.where.items():
-            _merge_where(self.where, key, theirs)
+        for key, their_where in other.where.items():
+            _merge_where(self.where, key, their_where)
         for kind, stats in other.types.items():
             if kind in self.types:
                 self.types[kind].merge(stats)
@@ -378,7 +378,7 @@ def fold_near(entries: dict[tuple[str, str], list]) -> dict[tuple[str, str], lis
     return _folded(entries, keys, near_groups(keys, [entries[k][0] for k in keys]))
 
 
-def _folded(entries: dict, keys: list, into: dict[int, int]) -> dict:
+def _folded(entries: dict, keys: list, into: Mapping[int, int | None]) -> dict:
     """``entries`` with entry i folded into entry j for each i → j of ``into`` (left out for j None)."""
     if not into:
         return entries
@@ -431,10 +431,14 @@ MAX_CHUNK = 64
 
 def _work(chunk: list[tuple[Path, str]]) -> tuple[int, Accumulator]:
     """Mine a chunk of files in a worker and send back one merged partial bank, not one per file."""
+    assert _WORKER is not None  # set by _init in each worker process
     acc = Accumulator()
     for path, name in chunk:
         part = _WORKER.file(path, name)
-        (acc.merge if isinstance(part, Accumulator) else acc.add)(part)
+        if isinstance(part, Accumulator):
+            acc.merge(part)
+        else:
+            acc.add(part)
     return len(chunk), acc
 
 

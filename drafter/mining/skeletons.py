@@ -111,7 +111,7 @@ def heading_patterns(speech: Speech, slot) -> list[Pattern]:
     return out
 
 
-def speech_record(speech: Speech, name: str, moves: list[str],
+def speech_record(speech: Speech, name: str, moves: list[tuple[str, str, str]],
                   patterns: list[Pattern], closings: list[str]) -> dict:
     """What one speech adds to its type's skeleton (plain data, cheap to send between processes)."""
     levels: dict[int, Counter] = {}

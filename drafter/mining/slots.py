@@ -76,7 +76,7 @@ class Slotter:
         self._alias_firsts = re.compile("[" + re.escape("".join(sorted(firsts))) + "]") if firsts else None
 
     def __call__(self, text: str) -> str:
-        if self._alias_re is not None and self._alias_firsts.search(text):
+        if self._alias_re is not None and self._alias_firsts is not None and self._alias_firsts.search(text):
             text = self._alias_re.sub(lambda m: self.aliases[m.group(0)], text)
         if "X" in text or "*" in text or "Ｘ" in text or "＊" in text:
             text = MARK_RE.sub(lambda m: "{" + slot_for(m.string, m.start(), m.end()) + "}", text)
