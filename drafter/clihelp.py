@@ -99,7 +99,8 @@ def paragraphs(text: str, width: int, indent: int = 2) -> list[str]:
             continue
         if out:
             out.append("")
-        plain, verbatim = [], False
+        plain: list[str] = []
+        verbatim = False
         for ln in lines:
             if ln.startswith((" ", "\t")) or verbatim and not ln.strip():
                 if plain:
@@ -263,8 +264,8 @@ def render_help(command, ctx) -> str:
         lines += ["", _("Options:")] + definitions(opts, width)
     if isinstance(command, TyperGroup):
         rows = []
-        names = [n for n in command.list_commands(ctx)
-                 if command.get_command(ctx, n) is not None and not command.get_command(ctx, n).hidden]
+        found = [(n, command.get_command(ctx, n)) for n in command.list_commands(ctx)]
+        names = [n for n, sub in found if sub is not None and not sub.hidden]
         col = max((width_of(n) for n in names), default=0) + 4
         for name in names:
             rows.append((name, short_help(command.get_command(ctx, name), width - col)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -72,9 +72,10 @@ def lint(
         raise UsageError(_("--in-place and --output only go with --fix"))
     if in_place and output:
         raise UsageError(_("--in-place and --output exclude each other"))
-    options = dict(rules=loaded, rate=rate, target=make_options(target, rate).target,
-                   ignore=frozenset(ignore or []), phrase_min_count=phrase_count,
-                   phrase_density=phrase_density)
+    # keyword arguments of lint_file and lint_parts
+    options: dict[str, Any] = dict(rules=loaded, rate=rate, target=make_options(target, rate).target,
+                                   ignore=frozenset(ignore or []), phrase_min_count=phrase_count,
+                                   phrase_density=phrase_density)
     reports, unreadable = [], 0
     sources = list(iter_sources(paths))
     if output and len(sources) > 1:
@@ -90,7 +91,8 @@ def lint(
         if comments.suffix.lower() != ".docx":
             raise UsageError(_("{comments}: --comments writes a .docx").format(comments=comments))
         from drafter.writers.guard import check_output
-        check_output(comments, inputs=sources, force=force, option="--comments")
+        check_output(comments, inputs=[s for s in sources if not isinstance(s, DrafterError)], force=force,
+                     option="--comments")
     for source in sources:
         try:
             if isinstance(source, DrafterError):

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from drafter.errors import UsageError
 from drafter.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from drafter.bank.phrase import Phrase
 
 ORDER = 30
 
@@ -102,7 +105,8 @@ def search_(text: str = typer.Argument(..., metavar="TEXT", help=N_("Words to fi
     query = Query(text=text, categories=category or [], tags=tag or [], source=source,
                   min_count=min_count, limit=limit or None)
     if exact:
-        found, near = search(_bank(bank), query), []
+        found = search(_bank(bank), query)
+        near: list[Phrase] = []
     else:
         found, near = search_near(_bank(bank), query)
     _print(found, as_json)

@@ -63,11 +63,8 @@ def alternatives(ctx: Ctx, data: dict) -> dict:
     key = data.get("key")
     if not isinstance(key, str) or not key or len(key) > 100:
         raise Refused(_("no sentence was named"), 400)
-    import inspect
-    extra = {"templates": ctx.config.templates} \
-        if "templates" in inspect.signature(composer.alternatives).parameters else {}
     found = composer.alternatives(for_compose(outline), key, bank=ctx.config.bank,
-                                  seed=seed_of(data), limit=8, **extra)
+                                  seed=seed_of(data), limit=8, templates=ctx.config.templates)
     return {"key": key, "alternatives": [
         {"phrase": a.phrase_id, "text": a.text, "role": a.role, "score": a.score,
          "sources": view._source_list(a.source)} for a in found]}

@@ -147,7 +147,7 @@ def parse(ctx: Ctx, data: dict) -> dict:
 
 def files(ctx: Ctx, data: dict) -> dict:
     root = ctx.config.root
-    found = []
+    found: list[str] = []
     for path in sorted(root.rglob("*")):
         if len(found) >= MAX_LISTED:
             break

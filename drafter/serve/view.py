@@ -12,6 +12,7 @@ marks each finding on its paragraph and, where it quotes text, on that text.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from drafter.blocks import blocks
 
@@ -70,7 +71,7 @@ def _rate(outline: dict) -> int:
 
 
 def _segments(text: str, placements: list, cursor: int, sources: list[dict], pins: dict,
-              later: list[str] = ()):
+              later: Sequence[str] = ()):
     """Cut a paragraph into segments: placed sentences (from ``cursor`` on) and the text between.
 
     A placement not in this paragraph belongs to a later one; one printed nowhere (a writer

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -21,13 +22,16 @@ from drafter.i18n import _
 from drafter.serve.config import Refused, ServeConfig
 from drafter.serve.guard import TooLarge
 
+if TYPE_CHECKING:
+    from drafter.serve.mine_jobs import Jobs
+
 
 @dataclass
 class Ctx:
     config: ServeConfig
     request: Request
-    #: the server's shared state (mining jobs)
-    state: object = None
+    #: the server's shared state (mining jobs): ``app.state.shared``
+    state: Jobs
 
     def query(self, name: str, default: str = "") -> str:
         return self.request.query_params.get(name, default)
@@ -37,7 +41,7 @@ def route(fn, state=None, body: bool = True):
     """An ASGI endpoint for ``fn(ctx, data)``: ``data`` is the JSON body (POST) or {} (GET)."""
     async def endpoint(request: Request) -> Response:
         config = request.app.state.config
-        data = {}
+        data: dict = {}
         if body and request.method == "POST":
             try:
                 raw = await request.body()

@@ -64,7 +64,7 @@ def _anchor_runs(paragraph, excerpt: str | None) -> list:
         return []
     text = "".join(r.text for r in runs)
     start = text.find(excerpt) if excerpt else -1
-    if start < 0:
+    if start < 0 or excerpt is None:
         return [runs[0], runs[-1]]
     end = start + len(excerpt)
     inside, pos = [], 0
