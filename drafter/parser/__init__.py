@@ -34,12 +34,12 @@ from drafter.parser.closing import CLOSING_CUE, CLOSING_FORMULA, _closing_by_sha
 from drafter.parser.front import DATE_LINE, SALUTATION, SPEAKER_LINE, TIME_PLACE_LINE, _title_block  # noqa: F401
 from drafter.parser.items import _prime_items
 from drafter.parser.state import _Para
+from drafter.readers import read
 
 __all__ = ["parse_file", "parse_doc", "parse_text", "DATE_LINE", "SALUTATION", "SPEAKER_LINE"]
 
 
 def parse_file(path: str | Path) -> Speech:
-    from drafter.readers import read
     return parse_doc(read(path), source=str(path))
 
 

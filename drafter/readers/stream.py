@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,8 @@ from typing import Iterator
 
 from drafter.errors import ReadError
 from drafter.i18n import _
-from drafter.limits import MB, limit
+from drafter.limits import MB, _os_reason, limit, stat_input
+from drafter.readers.text import _FALLBACKS, _checked, _common_share, _mostly_utf8
 
 _SENTENCE_END = tuple("。！？”…；")
 _READ = 1 << 20
@@ -61,7 +63,6 @@ def _encoding(head: bytes, path: Path) -> tuple[str, int]:
     """The encoding and how many bytes of BOM to skip, from the file's first MB: the choice
     ``readers/text.py:decode`` makes for a whole file (UTF-8 first, else the fallback that reads
     with the most common Chinese characters: GB18030, Big5, UTF-16 without BOM)."""
-    from drafter.readers.text import _FALLBACKS, _common_share, _mostly_utf8
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8", 3
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -92,12 +93,10 @@ def _encoding(head: bytes, path: Path) -> tuple[str, int]:
 
 def _lines(path: Path) -> Iterator[tuple[str, int]]:
     """Decoded text in chunks ending at a line end, with the byte offset each chunk starts at."""
-    from drafter.limits import stat_input
     stat_input(path, max_bytes=None)
     try:
         handle = open(path, "rb")
     except OSError as err:
-        from drafter.limits import _os_reason
         raise ReadError(_os_reason(err, "file"), path=str(path)) from None
     with handle:
         head = handle.read(_READ)
@@ -139,7 +138,6 @@ def _lines(path: Path) -> Iterator[tuple[str, int]]:
 
 def parts(path: str | Path) -> Iterator[Part]:
     """The file's text in parts (see the module doc); ReadError as soon as a fault is met."""
-    from drafter.readers.text import _checked
     path = Path(path)
     size = part_chars()
     buf: list[str] = []
@@ -169,7 +167,6 @@ def _part(text: str, start_line: int, path: Path, checked) -> Part:
         return Part(checked(text, str(path)) if text.strip() else text, start_line - 1)
     except ReadError as err:
         if start_line > 1 and "line " in err.message:     # number the line as in the whole file
-            import re
             err.message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + start_line - 1}", err.message,
                                  count=1)
         raise

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from drafter.errors import ReadError
 from drafter.i18n import _
+from drafter.limits import read_input_bytes
 from drafter.readers.raw import Hint, RawDoc
 
 # control characters no text means: C0 except tab/newline/CR (form feed and vertical tab
@@ -133,8 +134,6 @@ def strip_markdown(text: str) -> str:
 
 
 def read_text(path: Path):
-    from drafter.limits import read_input_bytes
-
     data = read_input_bytes(path)
     text = decode(data, str(path))
     if path.suffix.lower() in (".md", ".markdown"):

@@ -14,9 +14,12 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+import drafter.compose as composer
+from drafter import __version__
 from drafter.serve import bank_api, draft_api, mine_jobs, outline_api
 from drafter.serve.config import ServeConfig
 from drafter.serve.guard import Guard
+from drafter.serve.strings import page
 from drafter.serve.web import route
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -27,12 +30,10 @@ def make_app(config: ServeConfig):
     get = {"body": False}
 
     async def index(request):
-        from drafter.serve.strings import page
         return HTMLResponse(page((STATIC / "index.html").read_text(encoding="utf-8")),
                             headers={"cache-control": "no-store"})
 
     async def about(request):
-        from drafter import __version__
         cfg = request.app.state.config
         return JSONResponse({"version": __version__, "root": str(cfg.root), "bank": str(cfg.bank),
                              "bank_writable": cfg.bank_writable(),
@@ -72,5 +73,4 @@ def make_app(config: ServeConfig):
 
 
 def _has_alternatives() -> bool:
-    import drafter.compose as composer
     return hasattr(composer, "alternatives")

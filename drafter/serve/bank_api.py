@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import threading
 
+from drafter.bank.edit import add_phrase, edit_phrase, remove_phrases
+from drafter.bank.export import bank_stats, copy_packaged_bank
+from drafter.bank.search import Query, search
+from drafter.bank.store import load_categories
 from drafter.i18n import N_, _
 from drafter.serve.config import Refused
 from drafter.serve.web import Ctx, text_field
@@ -25,8 +29,6 @@ def phrase_dict(p) -> dict:
 
 
 def info(ctx: Ctx, data: dict) -> dict:
-    from drafter.bank.export import bank_stats
-    from drafter.bank.store import load_categories
     bank = ctx.config.bank
     if not bank.is_dir():
         return {"dir": str(bank), "writable": ctx.config.bank_writable(), "exists": False,
@@ -39,7 +41,6 @@ def info(ctx: Ctx, data: dict) -> dict:
 
 
 def phrases(ctx: Ctx, data: dict) -> dict:
-    from drafter.bank.search import Query, search
     limit = _int(ctx.query("limit", "50"), 1, MAX_LIMIT)
     offset = _int(ctx.query("offset", "0"), 0, 10**7)
     text = ctx.query("q").strip()[:200]
@@ -80,7 +81,6 @@ def _writable(ctx: Ctx):
 
 
 def add(ctx: Ctx, data: dict) -> dict:
-    from drafter.bank.edit import add_phrase
     bank = _writable(ctx)
     text = text_field(data, "text", limit=2000)
     category = text_field(data, "category", limit=50).strip()
@@ -91,7 +91,6 @@ def add(ctx: Ctx, data: dict) -> dict:
 
 def edit(ctx: Ctx, data: dict) -> dict:
     """Change text, category and tags; tags are what the page showed (``was``) versus now."""
-    from drafter.bank.edit import edit_phrase
     bank = _writable(ctx)
     pid = text_field(data, "id", limit=100)
     text = data.get("text")
@@ -109,7 +108,6 @@ def edit(ctx: Ctx, data: dict) -> dict:
 
 
 def delete(ctx: Ctx, data: dict) -> dict:
-    from drafter.bank.edit import remove_phrases
     bank = _writable(ctx)
     pid = text_field(data, "id", limit=100)
     gone = remove_phrases(bank, [pid])
@@ -118,7 +116,6 @@ def delete(ctx: Ctx, data: dict) -> dict:
 
 def copy(ctx: Ctx, data: dict) -> dict:
     """Copy the shipped bank to <outline folder>/phrasebank and use it from now on."""
-    from drafter.bank.export import copy_packaged_bank
     if ctx.config.bank_writable():
         raise Refused(_("the bank in use can be edited already"), 409)
     target = ctx.config.in_root("phrasebank")

@@ -12,6 +12,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from drafter.bank import packaged_bank_dir
 from drafter.i18n import N_, _
 
 #: outline files the page opens and saves
@@ -55,7 +56,6 @@ class ServeConfig:
         return inside(self.root, name, suffixes, N_("the outline folder"))
 
     def bank_writable(self) -> bool:
-        from drafter.bank import packaged_bank_dir
         return self.bank != Path(packaged_bank_dir()).resolve()
 
     # -- the served address ----------------------------------------------------------------

@@ -13,11 +13,14 @@ from urllib.parse import quote
 
 from starlette.responses import Response
 
+import drafter.compose as composer
+from drafter.commands.draft import write_sources
 from drafter.i18n import _
 from drafter.serve import view
 from drafter.serve.config import Refused
 from drafter.serve.outline_api import for_compose, outline_of
 from drafter.serve.web import Ctx
+from drafter.writers import write
 
 FORMATS = {
     "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -36,9 +39,8 @@ def seed_of(data: dict) -> int:
 
 
 def compose(ctx: Ctx, data: dict):
-    from drafter.compose import draft
     outline = outline_of(data)
-    return outline, draft(for_compose(outline), bank=ctx.config.bank, seed=seed_of(data),
+    return outline, composer.draft(for_compose(outline), bank=ctx.config.bank, seed=seed_of(data),
                           templates=ctx.config.templates)
 
 
@@ -56,7 +58,6 @@ def lint(ctx: Ctx, data: dict) -> dict:
 
 
 def alternatives(ctx: Ctx, data: dict) -> dict:
-    import drafter.compose as composer
     if not hasattr(composer, "alternatives"):
         raise Refused(_("this drafter's composer cannot list alternatives yet (drafter.compose.alternatives)"), 501)
     outline = outline_of(data)
@@ -79,10 +80,8 @@ def download(ctx: Ctx, data: dict) -> Response:
     with tempfile.TemporaryDirectory(prefix="drafter-serve-") as tmp:
         path = Path(tmp) / ("out" + suffix)
         if fmt == "sources":
-            from drafter.commands.draft import write_sources
             write_sources(path, result)
         else:
-            from drafter.writers import write
             write(result.speech, path)
         body = path.read_bytes()
     name = file_stem(data.get("name")) + suffix

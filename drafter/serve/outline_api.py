@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import yaml
 
-from drafter.errors import OutlineError
+from drafter.atomic import write_text_atomic
+from drafter.compose import load_outline
+from drafter.compose.env import find_template, list_templates
+from drafter.compose.outline import TOP_KEYS, parse_yaml
+from drafter.compose.starter import new_outline
+from drafter.errors import DrafterError, OutlineError
 from drafter.i18n import N_, _
 from drafter.serve.config import MAX_LISTED, OUTLINE_SUFFIXES, Refused
 from drafter.serve.web import Ctx, jsonable, text_field
+from drafter.suggest import unknown
+from drafter.yamlfile import read_text
 
 #: top-level keys in the order the YAML shows them (docs/outline.md's order)
 ORDER = ("type", "numbering", "title", "speaker", "date", "theme", "length", "minutes", "rate",
@@ -22,7 +29,6 @@ ORDER = ("type", "numbering", "title", "speaker", "date", "theme", "length", "mi
 
 def pins_supported() -> bool:
     """Does this drafter's outline format know ``pins:`` (sentence choices)?"""
-    from drafter.compose.outline import TOP_KEYS
     return "pins" in TOP_KEYS
 
 
@@ -72,7 +78,6 @@ def to_yaml(outline: dict) -> str:
 
 def from_yaml(text: str, name: str | None = None) -> dict:
     """The mapping a YAML text holds (OutlineError with line and column when it is not one)."""
-    from drafter.compose.outline import parse_yaml
     name = name or _("outline")
     data, _marks = parse_yaml(text, name)
     if not isinstance(data, dict):
@@ -92,14 +97,11 @@ def for_compose(outline: dict) -> dict:
 
 def problem(outline: dict, templates=None) -> dict | None:
     """The first thing wrong with the outline, as {key, message}, or None."""
-    from drafter.compose import load_outline
-    from drafter.compose.env import find_template, list_templates
     try:
         parsed = load_outline(for_compose(outline))
     except OutlineError as err:
         return {"key": err.key or "", "message": err.message}
     if find_template(parsed.type, templates) is None:
-        from drafter.suggest import unknown
         names = [t.name for t in list_templates(templates)]
         return {"key": "type", "message": unknown(N_("type"), parsed.type, names)}
     return None
@@ -115,13 +117,11 @@ def outline_of(data: dict) -> dict:
 # -- routes --------------------------------------------------------------------------------
 
 def types(ctx: Ctx, data: dict) -> dict:
-    from drafter.compose.env import list_templates
     return {"types": [{"name": t.name, "description": t.description, "numbering": t.numbering}
                       for t in list_templates(ctx.config.templates)]}
 
 
 def new(ctx: Ctx, data: dict) -> dict:
-    from drafter.compose.starter import new_outline
     kind = text_field(data, "type", limit=50)
     theme = text_field(data, "theme", required=False, limit=200).strip() or None
     text = new_outline(kind, theme=theme, bank=ctx.config.bank, templates=ctx.config.templates)
@@ -173,8 +173,6 @@ def open_(ctx: Ctx, data: dict) -> dict:
         raise Refused(_("there is no “{name}” in the outline folder").format(name=name), 404)
     if path.stat().st_size > 1 << 20:
         raise Refused(_("“{name}” is too large to be an outline").format(name=name), 400)
-    from drafter.errors import DrafterError
-    from drafter.yamlfile import read_text
     try:  # regular files only (a FIFO would block), UTF-8 checked
         text = read_text(path, OutlineError, what="outline")
     except DrafterError as err:
@@ -184,7 +182,6 @@ def open_(ctx: Ctx, data: dict) -> dict:
 
 
 def save(ctx: Ctx, data: dict) -> dict:
-    from drafter.atomic import write_text_atomic
     name = text_field(data, "name", limit=300)
     if not name.lower().endswith(OUTLINE_SUFFIXES):
         name += ".yaml"

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import socket
 import sys
+import webbrowser
 from pathlib import Path
 
+import uvicorn
+
+from drafter.bank import default_bank_dir
+from drafter.compose import cache
 from drafter.errors import DrafterError
 from drafter.i18n import _
+from drafter.serve.app import make_app
 from drafter.serve.config import ServeConfig
 
 
 def make_config(bank=None, templates=None, folder=".", host="127.0.0.1", port=8765) -> ServeConfig:
-    from drafter.bank import default_bank_dir
     folder = Path(folder)
     if not folder.is_dir():
         raise DrafterError(_("outline folder not found"), path=str(folder), key="--dir")
@@ -60,17 +65,12 @@ def startup_messages(config: ServeConfig) -> list[str]:
 
 def run(bank=None, templates=None, folder=".", host="127.0.0.1", port=8765,
         open_browser=False) -> None:
-    import uvicorn
-
-    from drafter.compose import cache
-    from drafter.serve.app import make_app
     config = make_config(bank, templates, folder, host, port)
     cache.enable()  # a server drafts again and again: keep the bank view and templates warm
     sock = bind(config)
     for line in startup_messages(config):
         print(line, file=sys.stderr, flush=True)
     if open_browser:
-        import webbrowser
         webbrowser.open(config.url())
     server = uvicorn.Server(uvicorn.Config(make_app(config), log_level="warning", access_log=False,
                                            lifespan="off"))

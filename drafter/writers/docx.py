@@ -71,7 +71,7 @@ def docx_bytes(speech: Speech, layout: Layout | str | Path | None = None,
     author = speech.speaker or ""
     if reference_doc is not None:
         # python-docx only here and on a cache miss: importing it costs more than writing the text
-        from drafter.writers import docx_prepare
+        from drafter.writers import docx_prepare  # noqa: PLC0415 - python-docx: see above
         document = docx_prepare.prepare_reference(reference_doc, layout)
         styles = docx_prepare.role_styles(document, layout)
         return docx_prepare.fill_reference(document, body_xml(speech, layout, styles), title, author, layout)
@@ -84,7 +84,7 @@ def prepared(layout: Layout) -> pkg.Package:
     key = pkg.cache_key(layout)
     package = pkg.load_cached(key)
     if package is None:
-        from drafter.writers import docx_prepare  # python-docx: only when the cache lacks the layout
+        from drafter.writers import docx_prepare  # noqa: PLC0415 - python-docx: only when the cache lacks the layout
         package = docx_prepare.prepare(layout)
         pkg.store(key, package)
     return package
