@@ -8,9 +8,15 @@ invalid is refused with the reason); and rewrites only the phrase files it touch
 from __future__ import annotations
 
 import os
+import shlex
+import subprocess
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import yaml
+
+from drafter.bank.index import lookup
 from drafter.bank.lock import bank_lock
 from drafter.bank.phrase import (
     DEFAULT_CATEGORIES,
@@ -19,13 +25,16 @@ from drafter.bank.phrase import (
     Bank,
     Phrase,
     fold,
+    make_id,
     slot_names,
     text_problem,
     unique_id,
 )
 from drafter.bank.store import check_category_name, load_bank, save_bank
+from drafter.bank.yamlio import phrase_from_dict, render_phrase
 from drafter.errors import BankError
-from drafter.i18n import _
+from drafter.i18n import N_, _
+from drafter.suggest import unknown
 
 
 def check_text(text: str) -> str:
@@ -48,8 +57,6 @@ def check_category(bank: Bank, category: str, create: bool) -> None:
     if category in bank.categories:
         return
     if not create:
-        from drafter.i18n import N_
-        from drafter.suggest import unknown
         raise BankError(unknown(N_("category"), category, bank.categories) + _("; add it to categories.yaml "
                         "or pass --new-category"), key="category")
     bank.categories[category] = DEFAULT_CATEGORIES.get(category, "")
@@ -61,7 +68,6 @@ def _load(bank_dir, categories, create: bool = False) -> Bank:
 
 
 def _categories_of(bank_dir, ids) -> set[str]:
-    from drafter.bank.index import lookup
     if not Path(bank_dir).is_dir():
         return set()
     return {category for _pid, category in lookup(Path(bank_dir), ids=list(ids))}
@@ -73,7 +79,6 @@ def _same_text(bank: Bank, bank_dir, text: str, except_id: str | None = None):
         if p.id != except_id:
             return p.id, p.category
     if bank.partial is not None:
-        from drafter.bank.index import lookup
         for pid, category in lookup(Path(bank_dir), key=fold(text)):
             if category not in bank.partial and pid != except_id:
                 return pid, category
@@ -114,7 +119,6 @@ def new_phrase(bank: Bank, bank_dir, text: str, category: str, tags=(), *, sourc
 
 def _fresh_id(bank: Bank, category: str, text: str) -> str:
     """An id in use nowhere (ids start with their category, whose file is loaded)."""
-    from drafter.bank.phrase import make_id
     for digits in (8, 12, 16, 40):
         pid = make_id(category, text, digits)
         if bank.get(pid) is None:
@@ -175,7 +179,6 @@ def replace_entry(bank_dir: str | Path, pid: str, entry: dict, expected: Phrase 
     ``expected`` is the phrase as it was shown to the user: if someone changed it in the
     meantime the edit is refused rather than silently undoing their change.
     """
-    from drafter.bank.yamlio import phrase_from_dict
     if not isinstance(entry, dict):
         raise BankError(_("the entry must be a mapping (id: ..., text: ...)"))
     with bank_lock(bank_dir):
@@ -327,13 +330,8 @@ def edit_in_editor(directory: Path, pid: str, new_category: bool) -> Phrase | No
     phrase meanwhile. None when the user saved no change. On a failed editor, malformed YAML or
     an invalid entry nothing changes and the edit is kept in a temp file the error names.
     """
-    import shlex
-    import subprocess
-    import tempfile
 
-    import yaml
 
-    from drafter.bank.yamlio import render_phrase
     before = load_bank(directory).get(pid)
     if before is None:
         raise BankError(_("no phrase with id {pid!r}").format(pid=pid), key="id")

@@ -5,9 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from collections import Counter
 from pathlib import Path
 
+from drafter.bank.index import open_index
+from drafter.bank.indexfill import token_tag
 from drafter.bank.phrase import Phrase
+from drafter.bank.rows import source_files
+from drafter.bank.store import load_deleted, packaged_bank_dir
+from drafter.bank.yamlio import render_phrases
 from drafter.errors import BankError
 from drafter.i18n import _
 
@@ -17,7 +23,6 @@ CSV_COLUMNS = ["id", "text", "category", "tags", "slots", "count", "sources", "o
 def export_text(phrases: list[Phrase], fmt: str) -> str:
     """CSV (lists joined with ;, sources as file:para) or the bank's own YAML entries."""
     if fmt == "yaml":
-        from drafter.bank.yamlio import render_phrases
         return render_phrases(phrases)
     if fmt != "csv":
         raise BankError(_("unknown export format {fmt!r}: use csv or yaml").format(fmt=fmt), key="--format")
@@ -32,9 +37,6 @@ def export_text(phrases: list[Phrase], fmt: str) -> str:
 
 def bank_stats(bank_dir: str | Path, top: int = 10) -> dict:
     """Counts by category, the most used tags and the sources that gave most phrases."""
-    from drafter.bank.index import open_index
-    from drafter.bank.indexfill import token_tag
-    from drafter.bank.store import load_deleted
     conn = open_index(bank_dir)
     try:
         total = conn.execute("SELECT COUNT(*) FROM phrases").fetchone()[0]
@@ -54,9 +56,6 @@ def bank_stats(bank_dir: str | Path, top: int = 10) -> dict:
 
 def _top_sources(conn, top: int) -> list[tuple[str, int]]:
     """The source files that gave most phrases (each phrase counted once per file)."""
-    from collections import Counter
-
-    from drafter.bank.rows import source_files
     counts: Counter = Counter()
     for (packed,) in conn.execute("SELECT sources FROM phrases"):
         counts.update(set(source_files(packed)))
@@ -76,7 +75,6 @@ def format_stats(figures: dict) -> str:
 def copy_packaged_bank(target: str | Path, force: bool = False) -> None:
     """An editable copy of the shipped bank (what its .gitignore lists as derived is left behind:
     the index, every lock file, a journal, the drafting cache)."""
-    from drafter.bank.store import packaged_bank_dir
     source, target = packaged_bank_dir(), Path(target)
     if not source.is_dir():
         raise BankError(_("this drafter ships no phrase bank; mine one with drafter mine"), path=source)

@@ -16,9 +16,11 @@ import re
 from collections.abc import Sequence
 from itertools import repeat
 
+import yaml
+
 from drafter.bank.phrase import Phrase, fold, fold_all
 from drafter.bank.rows import RS, US, pack_sources, phrase_from_row, row_of
-from drafter.bank.yamlio import _BLOCK_UNSAFE, _FLOW_UNSAFE, _plain_ok
+from drafter.bank.yamlio import _BLOCK_UNSAFE, _FLOW_UNSAFE, _Loader, _plain_ok, phrase_from_dict
 
 _NUM = r"(?:0|[1-9][0-9]*)"
 _ENTRY = re.compile(
@@ -130,9 +132,6 @@ def _row(groups: tuple, memo: _Memo, simple: bool) -> tuple:
 
 def _odd_entry(chunk: str, default_category: str) -> Phrase:
     """One entry outside the layout (say, with a hand-added key): PyYAML on just that entry."""
-    import yaml
-
-    from drafter.bank.yamlio import _Loader, phrase_from_dict
     try:
         data = yaml.load(chunk, Loader=_Loader)
         if not (isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict)):

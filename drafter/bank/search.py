@@ -20,8 +20,10 @@ from pathlib import Path
 
 from drafter.bank.index import ROW, bigram_list, open_index, open_index_noting, phrase_from_row
 from drafter.bank.indexfill import tag_token, token_tag
+from drafter.bank.near import applies, near_rows
 from drafter.bank.phrase import Phrase, fold
 from drafter.bank.ranked import HOLDS as _HOLDS
+from drafter.bank.ranked import ranked_rows
 
 _WORD_SPLIT = re.compile(r"[\s,，、;；。.]+")
 
@@ -135,7 +137,6 @@ def _exact_rows(conn: sqlite3.Connection, q: Query, built_now: bool) -> list[tup
     """The rows of a ranked search (ROW columns, then the score), best first."""
     whole = fold(q.text)
     if whole and q.limit is not None and q.limit > 0:
-        from drafter.bank.ranked import ranked_rows
         where, args = _filters(q)
         rows = ranked_rows(conn, whole, query_words(q.text), where, args, q.limit, built_now)
         if rows is not None:
@@ -164,7 +165,6 @@ def search_near(bank_dir: str | Path, query: Query) -> tuple[list[Phrase], list[
     """``search`` (the exact matches, unchanged) and then, while ``query.limit`` leaves
     room, the near matches (near.py: one character wrong, missing or two extra), best first.
     """
-    from drafter.bank.near import applies, near_rows
     conn, built_now = open_index_noting(bank_dir)
     try:
         exact = [phrase_from_row(row[:-1]) for row in _exact_rows(conn, query, built_now)]

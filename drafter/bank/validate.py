@@ -10,6 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from drafter.bank.index import read_file_with_sig
 from drafter.bank.journal import reading
 from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase, text_problem
 from drafter.bank.store import (
@@ -41,7 +44,6 @@ class Problem:
 
 def _id_lines(path: Path) -> dict[str, list[int]]:
     """Where each ``- id:`` line is (in order, for repeated ids), to point problems at entries."""
-    import yaml
     text = path.read_text(encoding="utf-8-sig", errors="replace")
     out: dict[str, list[int]] = {}
     for match in _ID_LINE.finditer(text):
@@ -97,7 +99,6 @@ def validate_bank(bank_dir: str | Path) -> list[Problem]:
 
 
 def _problems(bank_dir: Path) -> list[Problem]:
-    from drafter.bank.index import read_file_with_sig
     problems: list[Problem] = []
     small = {}
     for name, loader in ((CATEGORIES, load_categories), (DELETED, load_deleted),
