@@ -53,7 +53,8 @@ CARRY_SENTENCES = 1_000_000
 
 
 def _repeated_sentences(doc: Doc) -> Iterator[Finding]:
-    carried = doc.carry is not None
+    carry = doc.carry
+    carried = carry is not None
     # sentence (its hash, in a file read part by part) → number of the paragraph it was first in
     seen: dict = doc.state("sentences", dict)
     for i, para in enumerate(doc.paras):
@@ -70,10 +71,10 @@ def _repeated_sentences(doc: Doc) -> Iterator[Finding]:
                 yield doc.finding(i, WARNING, "repeated-sentence",
                                   M_("sentence repeats {where}: {sentence}", where=where, sentence=s.text.strip()),
                                   s.text.strip())
-            elif not carried or len(seen) < CARRY_SENTENCES:
+            elif carry is None or len(seen) < CARRY_SENTENCES:
                 seen[k] = number
             else:
-                doc.carry["sentences-full"] = number   # type: ignore[index]
+                carry["sentences-full"] = number
 
 
 def phrases(text: str) -> list[str]:

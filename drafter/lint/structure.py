@@ -46,10 +46,11 @@ def _empty(file: str, number: int, mk: Marker, why) -> Finding:
 def _empty_sections(doc: Doc) -> Iterator[Finding]:
     markers = [paragraph_marker(p.text) for p in doc.paras]
     # a heading that ended the part before: what follows it is here (a file read part by part)
-    pending = doc.carry.pop("empty-section", None) if doc.carry is not None else None
-    if pending is not None:
+    carry = doc.carry
+    pending = carry.pop("empty-section", None) if carry is not None else None
+    if carry is not None and pending is not None:  # (pending is None without a carry)
         if not markers:
-            doc.carry["empty-section"] = pending   # type: ignore[index]
+            carry["empty-section"] = pending
         elif markers[0] is not None and markers[0].level <= pending[1].level:
             yield _empty(doc.file, pending[0], pending[1],
                          M_("{marker} follows right after it", marker=markers[0].text))
