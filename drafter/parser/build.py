@@ -70,9 +70,9 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
             cuts = [(i, off, m, True if marker_rank(m) == PART_RANK else NESTS["items"]) for i, off, m, _ in items]
         return _split_at(paras, cuts + _later_runs(paras, cuts, top), depth, recurse=True)
     if not top:
-        cuts = _inner_lead_cuts(paras)
-        if cuts is not None:
-            return _split_at(paras, cuts, depth, recurse=NESTS["inner"])
+        inner = _inner_lead_cuts(paras)
+        if inner is not None:
+            return _split_at(paras, inner, depth, recurse=NESTS["inner"])
     return paras, []
 
 

@@ -63,12 +63,13 @@ def _outer_run(heads: list[tuple[int, int, str, str]]) -> list[tuple[int, int, s
     """The headings of the outer run when a run restarts from 1 inside one of its headings and the outer
     count goes on after it (四、 一、二、三、 五、: the second 一、…三、 are 四's points, found when its text is
     parsed). A restart the outer count never comes back from (一、…六、 一、…五、) stays as it is."""
-    numbers = [marker_number(h[2]) if h[2] else None for h in heads]
-    if None in numbers or 1 not in numbers[1:]:
+    found = [marker_number(h[2]) if h[2] else None for h in heads]
+    numbers = [n for n in found if n is not None]
+    if len(numbers) != len(found) or 1 not in numbers[1:]:  # (a heading without a number: as it is)
         return heads
     levels = [0]
     stack = [numbers[0] + 1]  # the number each open run expects next, outermost first
-    closed = set()            # levels that a later heading came back out of
+    closed: set[int] = set()  # levels that a later heading came back out of
     for n in numbers[1:]:
         if n == stack[-1]:
             stack[-1] += 1
