@@ -17,11 +17,19 @@ from importlib import resources
 
 from drafter.yamlfile import safe_load
 
+#: the field of a neutral set phrase (干事创业): matched, counted for no field
+_NEUTRAL = ""
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    return safe_load(resources.files("drafter.data").joinpath("sectors.yaml").read_text(encoding="utf-8"))
+
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern, dict[str, str], dict[str, frozenset[str]]]:
-    raw = safe_load(resources.files("drafter.data").joinpath("sectors.yaml").read_text(encoding="utf-8"))
-    field_of: dict[str, str] = {}
+    raw = _raw()
+    field_of: dict[str, str] = {str(w): _NEUTRAL for w in raw.get("neutral") or ()}
     for field, words in raw["fields"].items():
         for w in words:
             field_of.setdefault(str(w), str(field))
@@ -36,7 +44,15 @@ def _table() -> tuple[re.Pattern, dict[str, str], dict[str, frozenset[str]]]:
 def fields(text: str) -> Counter:
     """How many distinct words of each field ``text`` names (a word said twice counts once)."""
     pattern, field_of, _near = _table()
-    return Counter(field_of[w] for w in {m.group(0) for m in pattern.finditer(text)})
+    return Counter(field_of[w] for w in {m.group(0) for m in pattern.finditer(text)}
+                   if field_of[w] != _NEUTRAL)
+
+
+def implied(text: str) -> str:
+    """The words of the lines that speak of the subjects ``text`` names (蓝天 → 大气 颗粒物 …),
+    space-separated, or '' (sectors.yaml, ``implies``)."""
+    table = _raw().get("implies") or {}
+    return " ".join(" ".join(map(str, words)) for key, words in table.items() if str(key) in text)
 
 
 def names(text: str) -> frozenset[str]:

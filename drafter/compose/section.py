@@ -105,6 +105,8 @@ class DraftState:
         #: content words of every unit printed so far, indexed by word (see echoes)
         self._printed: list[frozenset[str]] = []
         self._by_word: dict[str, list[int]] = {}
+        #: the series (A、B、C) of every line printed so far, as sets of items
+        self._series: list[frozenset[str]] = []
         self.pending: set[str] = set()
         #: bank phrases printed (a phrase, or one of its measures: never two of one line)
         self.phrases_used: set[str] = set()
@@ -116,6 +118,9 @@ class DraftState:
         """True when most of ``unit``'s words were said by one line already printed (the same
         series in other words, or a sentence that is part of a printed one). Looks only at the
         printed lines that share a word with it, so the cost grows with the draft, not its square."""
+        items = series_items(unit.text)
+        if len(items) >= SERIES_ECHO and any(len(items & said) >= SERIES_ECHO for said in self._series):
+            return True  # 坚持精准治污、科学治污、依法治污 said again in another line
         ws = unit.words
         if len(ws) < 3:
             return False
@@ -147,6 +152,9 @@ class DraftState:
     def take(self, unit: Unit, text: str, place: str, key: str) -> None:
         self.ledger.take(text, unit.id)
         self.phrases_used.add(unit.phrase)
+        items = series_items(text)
+        if len(items) >= SERIES_ECHO:
+            self._series.append(items)
         i = len(self._printed)
         self._printed.append(unit.words)
         for w in unit.words:
@@ -310,6 +318,20 @@ class SectionWriter:
 
 #: no paragraph is longer than this
 MAX_PARAGRAPH = 600
+#: a line repeating this many items of a series (A、B、C) already printed says it again
+SERIES_ECHO = 2
+_CLAUSE = re.compile(r"[^，。；：！？“”‘’（）]+")
+
+
+def series_items(text: str) -> frozenset[str]:
+    """The items of the series (A、B、C) in ``text``: 科学治污 and 依法治污 of
+    坚持精准治污、科学治污、依法治污 (the first item keeps its verb; items under two
+    characters are left out)."""
+    out: set[str] = set()
+    for clause in _CLAUSE.findall(text):
+        if "、" in clause:
+            out.update(i for i in clause.split("、") if len(i) >= 2)
+    return frozenset(out)
 
 
 def restates(sentence: str, heading: str) -> bool:

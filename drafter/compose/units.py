@@ -379,8 +379,16 @@ class BankView:
         place or the theme, a compound written together, or one long specific term
         (作风, 新质生产力): a line that shares only 服务 with 在服务群众上求实效 is about
         something else."""
-        if sectors.off_field(unit.fields, about.fields | self.speech.fields):
+        # the speech's fields (its title, the speaker's office) widen a place only when the place
+        # and the theme name none: a 组织部 speaker's 干部 lines do not serve a section on 人才
+        if sectors.off_field(unit.fields, about.fields or self.speech.fields):
             return False  # it shares a word, but speaks of other work (人才 under 青年工作)
+        if about.named and not about.named & set(unit.fields) and not unit.compounds & about.strong:
+            return False  # a heading on 人才 is served by lines on 人才, not on 干部 who 干事创业
+        if about.own:
+            mine = held(unit.words, about.own)
+            if not mine or len(mine) <= len(unit.words & about.rivals):
+                return False  # under 蓝天保卫战 a line on 大气, not one on 水 or on all three
         shared = held(unit.words, about.words)
         theme = held(unit.words, about.theme)
         said = shared | theme | (unit.compounds & about.strong)
@@ -455,8 +463,28 @@ class About:
     strong: frozenset[str] = frozenset()
     #: the fields of work the place and the theme name (drafter/sectors.py)
     fields: frozenset[str] = frozenset()
+    #: the fields the place's own heading names (no neighbours): a line must speak of one
+    named: frozenset[str] = frozenset()
+    #: a point's own words: those of its heading that its section's heading, the theme and its
+    #: sibling points do not hold (蓝天 of 坚持打好蓝天保卫战 under 打好污染防治攻坚战)
+    own: frozenset[str] = frozenset()
+    #: the sibling points' own words (碧水, 净土): a line holding as many of them as of the
+    #: point's own is about the section, not this point
+    rivals: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, text: str, theme: str = "") -> "About":
+    def of(cls, text: str, theme: str = "", *, heading: str = "", above: str = "",
+           siblings: tuple[str, ...] = ()) -> "About":
+        """``text`` is everything the place is about; ``heading`` its own heading, ``above``
+        the heading of the section a point is in and ``siblings`` the other points' headings
+        (with the words their subjects imply, sectors.implied)."""
+        named = frozenset(sectors.fields(heading)) if heading else frozenset()
+        own = rivals = frozenset()
+        if heading and above:
+            base = content_words(above) | content_words(theme)
+            theirs = [content_words(s) - base for s in siblings]
+            others = frozenset().union(*theirs) if theirs else frozenset()
+            own = content_words(heading) - base - others
+            rivals = others - content_words(heading)
         return cls(content_words(text), compounds(text), content_words(theme), strong_compounds(text),
-                   sectors.names(text + " " + theme))
+                   sectors.names(text + " " + theme), named, own, rivals)
