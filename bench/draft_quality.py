@@ -11,7 +11,9 @@ then prints, per outline and overall:
   offtopic  share of body sentences sharing no content word with their section
             (heading, points, the heading above; words as drafter/words.py splits them)
   broken    sentences that do not end properly, fragments, unpaired quotes
-  slots     〔待补充〕 placeholders
+  slots     〔待补充〕 placeholders (unfilled slots)
+  notes     notes to the writer (〔待补充（写作提示）：…〕) where the bank had nothing on a
+            place: not sentences of the speech, not counted as length, not as slots
   occasion  occasion mismatches: 研讨 lines in a 党课, 党课 lines in a 发言, a count in
             我谈N点 that differs from the sections, lines in another level's voice, lines
             tied to another year, meeting or dated campaign
@@ -60,6 +62,7 @@ print(json.dumps({"title": s.title, "speaker": s.speaker, "opening": s.opening, 
 """
 
 SENTENCE = re.compile(r"[^。！？]+[。！？]”?")
+NOTE = re.compile(r"〔待补充（写作提示）：[^〕]*〕")
 FRAGMENT_STARTS = ("是", "就是", "才能", "而", "并", "面对", "只要", "也是", "既是", "和", "与", "的")
 
 
@@ -135,6 +138,7 @@ def measure(tree: dict, kind: str, year: int, frames: list[re.Pattern]) -> dict:
     off = 0
     maxpara = 0
     for about, para in bodies(tree):
+        para = NOTE.sub("", para)
         maxpara = max(maxpara, len(para))
         words = content_words(about)
         for s in sentences(para):
@@ -147,12 +151,14 @@ def measure(tree: dict, kind: str, year: int, frames: list[re.Pattern]) -> dict:
     n = max(len(body), 1)
     conn = sum(1 for s in body if s not in borrowed)
     everything = body + [s for p in tree["opening"] + tree["closing"] for s in sentences(p)]
-    return {"n": len(body), "bank": sum(1 for s in body if s in borrowed) / n, "conn": conn / n,
+    paragraphs = tree["opening"] + tree["closing"] + [x for _, x in bodies(tree)]
+    notes = [m.group(0) for p in paragraphs for m in NOTE.finditer(p)]
+    return {"notes": len(notes), "n": len(body), "bank": sum(1 for s in body if s in borrowed) / n, "conn": conn / n,
             "offtopic": off / n, "broken": sum(1 for s in everything if broken(s)),
-            "slots": sum(p.count("〔待补充") for p in tree["opening"] + tree["closing"]
-                         + [x for _, x in bodies(tree)]),
+            "slots": sum(NOTE.sub("", p).count("〔待补充") for p in paragraphs),
             "occasion": occasion_issues(tree, kind, year), "maxpara": maxpara,
-            "length": tree["length"] / max(tree["target"], 1), "sentences": set(everything)}
+            "length": (tree["length"] - sum(len(n) for n in notes)) / max(tree["target"], 1),
+            "sentences": set(everything)}
 
 
 def shared(a: set, b: set) -> float:
@@ -174,7 +180,7 @@ def main() -> None:
     rows, first_seed = [], {}
     print(f"root {args.root}  bank {args.bank or '(default)'}")
     print(f"{'outline':<14}{'n':>4}{'bank':>6}{'conn':>6}{'off':>6}{'brk':>4}{'slot':>5}{'occ':>4}"
-          f"{'maxp':>6}{'len':>6}{'seeds':>7}")
+          f"{'maxp':>6}{'len':>6}{'seeds':>7}{'note':>5}")
     for path in outlines:
         data = yaml.safe_load(path.read_text("utf-8"))
         kind = data.get("type", "研讨发言")
@@ -186,7 +192,7 @@ def main() -> None:
         rows.append({**m, "seeds": seeds_shared, "name": path.stem})
         print(f"{path.stem[:13]:<14}{m['n']:>4}{m['bank']:>6.0%}{m['conn']:>6.0%}{m['offtopic']:>6.0%}"
               f"{m['broken']:>4}{m['slots']:>5}{len(m['occasion']):>4}{m['maxpara']:>6}{m['length']:>6.0%}"
-              f"{seeds_shared:>7.0%}")
+              f"{seeds_shared:>7.0%}{m['notes']:>5}")
         if args.show:
             for issue in m["occasion"]:
                 print("      ", issue)
@@ -196,7 +202,8 @@ def main() -> None:
           f"{mean(r['conn'] for r in rows):>6.0%}{mean(r['offtopic'] for r in rows):>6.0%}"
           f"{sum(r['broken'] for r in rows):>4}{sum(r['slots'] for r in rows):>5}"
           f"{sum(len(r['occasion']) for r in rows):>4}{max(r['maxpara'] for r in rows):>6}"
-          f"{mean(r['length'] for r in rows):>6.0%}{mean(r['seeds'] for r in rows):>7.0%}")
+          f"{mean(r['length'] for r in rows):>6.0%}{mean(r['seeds'] for r in rows):>7.0%}"
+          f"{sum(r['notes'] for r in rows):>5}")
     print(f"sentences shared between drafts of two different outlines: mean {mean(pairs):.0%}, "
           f"max {max(pairs):.0%}")
 

@@ -54,7 +54,8 @@ class Draft:
 
     @property
     def length(self) -> int:
-        return self.speech.text_length()
+        """Characters of the speech, notes to the writer (〔待补充（写作提示）：…〕) not counted."""
+        return lengthmod.drafted_length(self.speech)
 
     def sources_dict(self) -> list[dict]:
         return [b.to_dict() for b in self.sources]
@@ -100,8 +101,8 @@ def _compose(outline: Outline, bank_obj, finder, seed, templates, strict: bool) 
         composer = Composer(outline, view, frames=frames, skeleton=skeleton, budgets=shares,
                             seed=seed, strict=strict)
         speech = render_speech(environment, info.name, outline, composer, numbering)
-        actual = speech.text_length()
-        if best is None or abs(actual - target) < abs(best[0].text_length() - target):
+        actual = lengthmod.drafted_length(speech)
+        if best is None or abs(actual - target) < abs(lengthmod.drafted_length(best[0]) - target):
             best = (speech, composer)
         if lengthmod.within(actual, target, AIM):
             break
@@ -204,12 +205,16 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
         names = "、".join(composer.missing)
         out.append(_("slots with no value in vars, printed as {marker}: {names}").format(
             marker=missing_marker("…"), names=names))
-    actual = speech.text_length()
+    actual = lengthmod.drafted_length(speech)
     for gap in composer.shortfalls:
         topic = "、".join(gap.words[:4]) or gap.heading
         out.append(_("“{heading}”: the bank has relevant material for {written} of {wanted} characters; "
                      "add phrases or mine speeches on {topic} for a fuller draft").format(
             heading=gap.heading, written=gap.written, wanted=gap.wanted, topic=topic))
+    if composer.notes:
+        out.append(_("the bank has nothing on {places}: the draft holds a note to you there "
+                     "({marker}), to replace with your own text").format(
+            places="、".join(f"“{h}”" for h in composer.notes), marker=lengthmod.NOTE_OPEN + "…〕"))
     if not lengthmod.within(actual, target):
         out.append(_("length {actual} is more than 10% off the target {target}: the bank has too little "
                      "material relevant to this outline (mine more of your own speeches on its topics, "

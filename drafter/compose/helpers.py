@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from drafter import sectors
+from drafter.compose import length as lengthmod
 from drafter.compose import occasion as occ
 from drafter.compose import plan as planmod
 from drafter.compose.outline import Node, Outline
@@ -31,6 +33,9 @@ __all__ = ["Borrowed", "Composer", "missing_marker", "placed_categories", "walk_
 _SLOT = re.compile(r"(?<!\{)\{([^{}\s]{1,12})\}(?!\})")
 #: placeholders a frame may hold; a frame is skipped when one it needs has no value
 FRAME_KEYS = ("h", "p", "t", "points", "title", "n")
+#: marker families whose heading stands on a line of its own (a body of only a note may follow;
+#: after an inline 一要… or a lead sentence the paragraph must go on in a sentence)
+OWN_LINE_FAMILIES = ("一、", "（一）")
 #: points listed in a frame only when they are this short together (else 以下两个方面)
 POINTS_QUOTED_CHARS = 24
 
@@ -54,6 +59,8 @@ class Composer:
         #: characters of text this composer made up (not verbatim), for the length correction
         self.composed_chars = 0
         self.connectors = 0
+        #: headings of the places that got a note to the writer instead of sentences
+        self.notes: list[str] = []
         self.view = view
         self.state = DraftState(view, seed, self.fill, pins=dict(outline.pins))
         self.rng = self.state.rng
@@ -76,10 +83,16 @@ class Composer:
         return self.state.ledger
 
     def _about(self, node: Node) -> About:
+        """What a place is about: its heading (with what its subjects imply: 蓝天 → 大气), its
+        points, the heading above; a point also knows its siblings, to keep to its own part."""
         parent = self.parents.get(node.key)
-        text = " ".join([node.heading] + [p.heading for p in node.points]
+        def subject(n: Node) -> str:
+            return " ".join(filter(None, [n.heading, sectors.implied(n.heading)]))
+        text = " ".join([subject(node)] + [p.heading for p in node.points]
                         + ([parent.heading] if parent is not None else []))
-        return About.of(text, self.outline.theme or "")
+        siblings = tuple(subject(p) for p in parent.points if p is not node) if parent is not None else ()
+        return About.of(text, self.outline.theme or "", heading=subject(node),
+                        above=parent.heading if parent is not None else "", siblings=siblings)
 
     # -- the helpers templates call -------------------------------------------------
 
@@ -133,8 +146,10 @@ class Composer:
                 return text
         return ""
 
-    def body(self, node: Node, split: bool = True) -> list[str]:
-        """Paragraphs for ``node``: its verbatim text, or a body written to its plan and share."""
+    def body(self, node: Node, split: bool = True, family: str | None = None) -> list[str]:
+        """Paragraphs for ``node``: its verbatim text, or a body written to its plan and share.
+        ``family`` is the node's marker family (一、 （一） 1. （1） 一是 一要, '' for a lead
+        sentence): only a heading on a line of its own may be followed by a note alone."""
         if node.text:
             return self._verbatim(node.text, node.key)
         budget = self.budgets.get(node.key, 0)
@@ -145,25 +160,49 @@ class Composer:
         paragraphs = writer.write()
         self.state.pending.discard(node.key)
         if not paragraphs and not node.points:
-            # nothing in the bank is about this place: one connecting sentence keeps the heading
-            # from standing bare (lint: empty-section; the warning says what to add); never more
-            lead = self.frame("引", node, h="", p="", t="")  # one that does not quote headings
+            # nothing in the bank is about this place: a note tells the writer what to put here
+            # (it is no sentence of the speech: lint flags it, it counts for no length); a
+            # connecting sentence saying nothing would only hide the gap from the writer
+            note = self.note(kind, node) if family in OWN_LINE_FAMILIES else ""
+            if note:
+                return [note]
+            lead = self.frame("引", node, h="", p="", t="")  # templates without notes: one frame
             if lead:
                 self.connectors += 1
                 paragraphs = [lead]
         if node.points and len(node.points) >= 2:
             body = split_sentences(paragraphs[0]) if paragraphs else []
             opens_like_lead = not body or lead_like(lead_safe(body)[0])
+            # a section with no lines of its own announces its points (重点要在以下两个方面下功夫);
             # under a 一、 line the paragraph must not open like a lead sentence (it would parse
-            # as a heading): then the announcing sentence is one that cannot be read as one
-            lead = self.frame("总", node, accept=(lambda f: not lead_like(f)) if opens_like_lead and body
-                              else None)
-            if lead:
-                self.connectors += 1
-                first = lead_safe(body + [lead])
-                paragraphs = ["".join(first)] + paragraphs[1:]
+            # as a heading): then an announcing sentence that cannot be read as one goes first.
+            # Otherwise the points follow the section's own lines directly, as in real speeches
+            if opens_like_lead:
+                lead = self.frame("总", node, accept=(lambda f: not lead_like(f)) if body else None)
+                if lead:
+                    self.connectors += 1
+                    first = lead_safe(body + [lead])
+                    paragraphs = ["".join(first)] + paragraphs[1:]
         self.composed_chars += sum(len(p) for p in paragraphs)
         return paragraphs
+
+    def note(self, kind: str, node: Node) -> str:
+        """A note to the writer for a place the bank has nothing on (``注`` in _frames.yaml):
+        what such a part of this kind of speech holds (the unit's shortfalls, its 做法 and
+        成效 …), in 〔待补充（写作提示）：…〕 so it reads as a note and never as the speech."""
+        notes = self.frames.get("注")
+        if not isinstance(notes, dict):
+            return ""
+        text = notes.get(kind) or notes.get(self.outline.type) or notes.get("default")
+        if not text:
+            return ""
+        values = self._frame_values(node)
+        values["t"] = values.get("t") or node.heading
+        text = str(text).format_map(_Keep(values))
+        if not text.startswith(lengthmod.NOTE_OPEN):
+            return ""
+        self.notes.append(node.heading)
+        return text
 
     def opening(self, transition: str = "开") -> list[str]:
         """The outline's opening, or: the subject named (党课), why it matters, the sections announced."""
@@ -254,6 +293,13 @@ class Composer:
             parent = self.parents.get(node.key)
             values["p"] = parent.heading.rstrip("。；：") if parent is not None else ""
         return values
+
+
+class _Keep(dict):
+    """Values for str.format_map that leave an unknown {name} as it is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 _SENTENCE = re.compile(r"[^。！？]+[。！？]”?|[^。！？]+$")

@@ -10,7 +10,14 @@ full share and a section with points a short introduction. After a first renderi
 
 from __future__ import annotations
 
+import re
+
 from drafter.compose.outline import Node, Outline
+
+#: a note to the writer where the bank had nothing for a place (helpers.Composer.note): it
+#: is for the writer to replace, flagged by lint (placeholder), and never counted as length
+NOTE = re.compile(r"〔待补充（写作提示）：[^〕]*〕")
+NOTE_OPEN = "〔待补充（写作提示）："
 
 #: length when the outline gives none, per template (characters)
 DEFAULT_LENGTH = {"研讨发言": 2500, "交流发言": 2500, "辅导报告": 5000, "党课": 5000}
@@ -21,6 +28,12 @@ OPENING_SHARE = 0.09
 CLOSING_SHARE = 0.05
 #: a section's own introduction, relative to one point's share, when it has points
 INTRO_WEIGHT = 0.35
+
+
+def drafted_length(speech) -> int:
+    """The speech's length as a draft counts it: ``text_length`` less the notes to the writer."""
+    return speech.text_length() - sum(len("".join(m.group(0).split()))
+                                      for p in speech.paragraphs() for m in NOTE.finditer(p))
 
 
 def target_length(outline: Outline, skeleton: dict | None = None) -> int:
