@@ -61,6 +61,8 @@ class Composer:
         self.connectors = 0
         #: headings of the places that got a note to the writer instead of sentences
         self.notes: list[str] = []
+        #: headings of inline or lead-sentence places left with no sentence after them
+        self.bare: list[str] = []
         self.view = view
         self.state = DraftState(view, seed, self.fill, pins=dict(outline.pins))
         self.rng = self.state.rng
@@ -166,6 +168,11 @@ class Composer:
             note = self.note(kind, node) if family in OWN_LINE_FAMILIES else ""
             if note:
                 return [note]
+            if family is not None and self.frames.get("注"):
+                # after an inline 一是… or a lead sentence the heading is a sentence itself: it
+                # stands alone (the warnings name it) rather than followed by one saying nothing
+                self.bare.append(node.heading)
+                return []
             lead = self.frame("引", node, h="", p="", t="")  # templates without notes: one frame
             if lead:
                 self.connectors += 1

@@ -463,7 +463,7 @@ class About:
     strong: frozenset[str] = frozenset()
     #: the fields of work the place and the theme name (drafter/sectors.py)
     fields: frozenset[str] = frozenset()
-    #: the fields the place's own heading names (no neighbours): a line must speak of one
+    #: the fields the place's own heading names, with their neighbours: a line must speak of one
     named: frozenset[str] = frozenset()
     #: a point's own words: those of its heading that its section's heading, the theme and its
     #: sibling points do not hold (蓝天 of 坚持打好蓝天保卫战 under 打好污染防治攻坚战)
@@ -478,7 +478,7 @@ class About:
         """``text`` is everything the place is about; ``heading`` its own heading, ``above``
         the heading of the section a point is in and ``siblings`` the other points' headings
         (with the words their subjects imply, sectors.implied)."""
-        named = frozenset(sectors.fields(heading)) if heading else frozenset()
+        named = sectors.names(heading) if heading else frozenset()
         own = rivals = frozenset()
         if heading and above:
             base = content_words(above) | content_words(theme)
