@@ -19,13 +19,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafter import sectors  # noqa: E402
+from drafter.bank import load_bank  # noqa: E402
 from drafter.compose import draft  # noqa: E402
 from drafter.compose.analysis import AnalysisCache  # noqa: E402
 from drafter.compose.select import candidates  # noqa: E402
 from drafter.compose.shape import local  # noqa: E402
-from drafter.compose.units import (COVERAGE, COVERAGE_CAP, FLOOR, MAX_CHARS, MIN_CHARS, PLACED,  # noqa: E402
-                                   RARE_SHARE, SPECIFIC_MIN, TIMELESS, as_sentence, held)
-from drafter.bank import load_bank  # noqa: E402
+from drafter.compose.units import (  # noqa: E402
+    COVERAGE,
+    COVERAGE_CAP,
+    FLOOR,
+    MAX_CHARS,
+    MIN_CHARS,
+    OWN_ENOUGH,
+    PLACED,
+    RARE_SHARE,
+    SPECIFIC_MIN,
+    TIMELESS,
+    as_sentence,
+    held,
+)
 
 BANK = ROOT / "drafter" / "data" / "phrasebank"
 
@@ -56,7 +68,7 @@ def why_not(view, p, about, cache) -> str:
         return "named field"
     if about.own:
         mine = held(unit.words, about.own)
-        if not mine or len(mine) <= len(unit.words & about.rivals):
+        if not mine or len(mine) < min(len(unit.words & about.rivals) + 1, OWN_ENOUGH):
             return "own words"
     shared = held(unit.words, about.words)
     said = shared | held(unit.words, about.theme) | (unit.compounds & about.strong)

@@ -261,3 +261,28 @@ def test_new_outline_prefers_top_level_patterns_that_share_words_with_the_theme(
     assert _headings(skeleton, 2, "高质量发展")[1] == "着力在{…}上{…}"
     assert _headings(skeleton, 2, "以学促干")[1] == "坚持{…}，在{…}中{…}"
     assert _headings(skeleton, 2, None)[1] in ("坚持{…}，在{…}中{…}", "着力在{…}上{…}")
+
+
+def test_a_place_the_bank_has_nothing_on_gets_a_note_not_a_connector(tmp_path):
+    """Under a 一、 heading with nothing in the bank: a note to the writer, named in the warnings,
+    not counted as length, flagged by lint; no connecting sentence stands in for the material."""
+    from drafter.lint import ERROR, lint_file
+    from drafter.writers import write
+
+    o = outline(numbering="numbered", sections=[{"heading": "着力在深化调查研究上求实效"},
+                                                {"heading": "坚决守牢海洋渔业安全底线"}])
+    d = draft(o, bank=FIXTURE_BANK, seed=0)
+    empty = next(s for _, s in d.speech.walk() if s.heading == "坚决守牢海洋渔业安全底线")
+    assert len(empty.body) == 1 and NOTE.fullmatch(empty.body[0]), empty.body
+    assert any("坚决守牢海洋渔业安全底线" in w and NOTE_OPEN in w for w in d.warnings), d.warnings
+    assert d.length == d.speech.text_length() - len(empty.body[0])
+    path = write(d.speech, tmp_path / "d.txt")
+    assert any(f.rule == "placeholder" and f.level == ERROR for f in lint_file(path).findings)
+
+
+def test_a_series_said_once_is_not_said_again():
+    from drafter.compose.section import series_items
+    a = series_items("坚持精准治污、科学治污、依法治污，持续深入打好蓝天、碧水、净土保卫战。")
+    b = series_items("坚持精准治污、科学治污、依法治污，深入推进污染防治攻坚。")
+    assert {"科学治污", "依法治污"} <= a & b
+    assert not series_items("要坚持问题导向，把工作落到实处。")

@@ -68,3 +68,48 @@ def test_source_year_reads_names_and_congresses():
     assert roles.source_year("坚定不移沿着中国特色社会主义道路前进 (十八大)") == 2012
     assert roles.source_year("高举中国特色社会主义伟大旗帜 (二十大)") == 2022
     assert roles.source_year("000_270d42a2c73d1346.txt") is None
+
+
+def test_neutral_set_phrases_name_no_field_and_subjects_imply_their_words():
+    assert not sectors.fields("营造干部愿干事、敢干事的环境，激发干事创业热情。")  # not 就业
+    assert sectors.fields("鼓励大学生创业")["就业"] == 1
+    assert "大气" in sectors.implied("坚持打好蓝天保卫战").split()
+    assert sectors.implied("推进高标准农田建设") == ""
+
+
+def test_a_heading_naming_a_field_takes_only_lines_on_it(tmp_path):
+    """A 组织部 speaker's 干部 lines do not serve a heading on 人才 (the speaker's office widens
+    a place only when the place and the theme name no field)."""
+    o = _outline(tmp_path, title="在全市人才工作会议上的交流发言", speaker="区委组织部部长 林涛", theme="人才工作",
+                 sections=["优化人才发展环境，让人才安心干事创业"])
+    phrases = [
+        _phrase(1, "要完善人才政策体系，优化人才发展环境。", "要求"),
+        _phrase(2, "健全激励约束机制和容错纠错机制，营造干部愿干事、敢干事、能干成事的发展环境。", "举措"),
+        _phrase(3, "要优化干部队伍结构，让干部安心干事创业、放心发展。", "要求"),
+    ]
+    view = BankView(phrases, Speech(o))
+    about = About.of("优化人才发展环境，让人才安心干事创业", "人才工作",
+                     heading="优化人才发展环境，让人才安心干事创业")
+    used = [u.text for _, u in view.scored(about)]
+    assert used and all("人才" in t for t in used), used
+
+
+def test_a_point_takes_lines_on_its_own_subject_not_its_siblings(tmp_path):
+    heading, points = "持续深入打好污染防治攻坚战", ["坚持打好蓝天保卫战", "深入打好碧水保卫战"]
+    o = _outline(tmp_path, title="在区委理论学习中心组集体学习会上的辅导报告", speaker="区生态环境分局局长 何静",
+                 theme="生态文明建设", sections=[{"heading": heading, "points": points}])
+    phrases = [
+        _phrase(1, "持续打好蓝天、碧水、净土保卫战，推进污染防治攻坚。", "举措"),
+        _phrase(2, "加强大气污染防治攻坚，基本消除重污染天气。", "举措"),
+        _phrase(3, "加快治理黑臭水体，推进重点流域水污染防治攻坚。", "举措"),
+    ]
+    view = BankView(phrases, Speech(o))
+
+    def about(i):
+        mine = points[i] + " " + sectors.implied(points[i])
+        other = points[1 - i] + " " + sectors.implied(points[1 - i])
+        return About.of(mine + " " + heading, "生态文明建设", heading=mine, above=heading, siblings=(other,))
+    sky = [u.text for _, u in view.scored(about(0))]
+    water = [u.text for _, u in view.scored(about(1))]
+    assert any("大气" in t for t in sky) and not any("水体" in t or "碧水" in t for t in sky), sky
+    assert any("黑臭水体" in t for t in water) and not any("大气" in t or "蓝天" in t for t in water), water

@@ -205,7 +205,7 @@ class Composer:
             return ""
         values = self._frame_values(node)
         values["t"] = values.get("t") or node.heading
-        text = str(text).format_map(_Keep(values))
+        text = self.fill(_fill_frame(str(text), values), where="frame of 注")
         if not text.startswith(lengthmod.NOTE_OPEN):
             return ""
         self.notes.append(node.heading)
@@ -300,13 +300,6 @@ class Composer:
             parent = self.parents.get(node.key)
             values["p"] = parent.heading.rstrip("。；：") if parent is not None else ""
         return values
-
-
-class _Keep(dict):
-    """Values for str.format_map that leave an unknown {name} as it is."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 _SENTENCE = re.compile(r"[^。！？]+[。！？]”?|[^。！？]+$")

@@ -387,7 +387,7 @@ class BankView:
             return False  # a heading on 人才 is served by lines on 人才, not on 干部 who 干事创业
         if about.own:
             mine = held(unit.words, about.own)
-            if not mine or len(mine) <= len(unit.words & about.rivals):
+            if not mine or len(mine) < min(len(unit.words & about.rivals) + 1, OWN_ENOUGH):
                 return False  # under 蓝天保卫战 a line on 大气, not one on 水 or on all three
         shared = held(unit.words, about.words)
         theme = held(unit.words, about.theme)
@@ -441,6 +441,8 @@ SPECIFIC_SHARE = 0.02
 SPECIFIC_MIN = 3
 #: a shared word must be in at most this share of the bank's lines to make a line relevant
 RARE_SHARE = 0.2
+#: a line holding this many of a point's own words speaks of it, whatever else it lists
+OWN_ENOUGH = 2
 #: the lowest relevance a line may have to be used in a place
 FLOOR = 2.0
 #: at least this share of a line's content words must be the place's or the theme's
