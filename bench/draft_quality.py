@@ -62,7 +62,7 @@ print(json.dumps({"title": s.title, "speaker": s.speaker, "opening": s.opening, 
 """
 
 SENTENCE = re.compile(r"[^。！？]+[。！？]”?")
-NOTE = re.compile(r"〔待补充（写作提示）：[^〕]*〕")
+NOTE = re.compile(r"〔待补充（写作提示）：[^〕]*〕。?")
 FRAGMENT_STARTS = ("是", "就是", "才能", "而", "并", "面对", "只要", "也是", "既是", "和", "与", "的")
 
 

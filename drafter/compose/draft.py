@@ -215,10 +215,6 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
         out.append(_("the bank has nothing on {places}: the draft holds a note to you there "
                      "({marker}), to replace with your own text").format(
             places="、".join(f"“{h}”" for h in composer.notes), marker=lengthmod.NOTE_OPEN + "…〕"))
-    if composer.bare:
-        out.append(_("the bank has nothing on {places}: the draft has only the heading's own sentence "
-                     "there; write that part yourself").format(
-            places="、".join(f"“{h}”" for h in composer.bare)))
     if not lengthmod.within(actual, target):
         out.append(_("length {actual} is more than 10% off the target {target}: the bank has too little "
                      "material relevant to this outline (mine more of your own speeches on its topics, "

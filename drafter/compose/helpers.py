@@ -33,9 +33,6 @@ __all__ = ["Borrowed", "Composer", "missing_marker", "placed_categories", "walk_
 _SLOT = re.compile(r"(?<!\{)\{([^{}\s]{1,12})\}(?!\})")
 #: placeholders a frame may hold; a frame is skipped when one it needs has no value
 FRAME_KEYS = ("h", "p", "t", "points", "title", "n")
-#: marker families whose heading stands on a line of its own (a body of only a note may follow;
-#: after an inline 一要… or a lead sentence the paragraph must go on in a sentence)
-OWN_LINE_FAMILIES = ("一、", "（一）")
 #: points listed in a frame only when they are this short together (else 以下两个方面)
 POINTS_QUOTED_CHARS = 24
 
@@ -61,8 +58,6 @@ class Composer:
         self.connectors = 0
         #: headings of the places that got a note to the writer instead of sentences
         self.notes: list[str] = []
-        #: headings of inline or lead-sentence places left with no sentence after them
-        self.bare: list[str] = []
         self.view = view
         self.state = DraftState(view, seed, self.fill, pins=dict(outline.pins))
         self.rng = self.state.rng
@@ -148,10 +143,8 @@ class Composer:
                 return text
         return ""
 
-    def body(self, node: Node, split: bool = True, family: str | None = None) -> list[str]:
-        """Paragraphs for ``node``: its verbatim text, or a body written to its plan and share.
-        ``family`` is the node's marker family (一、 （一） 1. （1） 一是 一要, '' for a lead
-        sentence): only a heading on a line of its own may be followed by a note alone."""
+    def body(self, node: Node, split: bool = True) -> list[str]:
+        """Paragraphs for ``node``: its verbatim text, or a body written to its plan and share."""
         if node.text:
             return self._verbatim(node.text, node.key)
         budget = self.budgets.get(node.key, 0)
@@ -165,14 +158,9 @@ class Composer:
             # nothing in the bank is about this place: a note tells the writer what to put here
             # (it is no sentence of the speech: lint flags it, it counts for no length); a
             # connecting sentence saying nothing would only hide the gap from the writer
-            note = self.note(kind, node) if family in OWN_LINE_FAMILIES else ""
+            note = self.note(kind, node)
             if note:
                 return [note]
-            if family is not None and self.frames.get("注"):
-                # after an inline 一是… or a lead sentence the heading is a sentence itself: it
-                # stands alone (the warnings name it) rather than followed by one saying nothing
-                self.bare.append(node.heading)
-                return []
             lead = self.frame("引", node, h="", p="", t="")  # templates without notes: one frame
             if lead:
                 self.connectors += 1
@@ -206,10 +194,12 @@ class Composer:
         values = self._frame_values(node)
         values["t"] = values.get("t") or node.heading
         text = self.fill(_fill_frame(str(text), values), where="frame of 注")
-        if not text.startswith(lengthmod.NOTE_OPEN):
+        if not text.startswith(lengthmod.NOTE_OPEN) or not text.endswith("〕"):
             return ""
         self.notes.append(node.heading)
-        return text
+        # ended as a sentence, so the parser reads the heading before it and the lines after it
+        # as they are (an inline 一是…, a lead sentence, the closing formula)
+        return text + "。"
 
     def opening(self, transition: str = "开") -> list[str]:
         """The outline's opening, or: the subject named (党课), why it matters, the sections announced."""

@@ -16,7 +16,7 @@ from drafter.compose.outline import Node, Outline
 
 #: a note to the writer where the bank had nothing for a place (helpers.Composer.note): it
 #: is for the writer to replace, flagged by lint (placeholder), and never counted as length
-NOTE = re.compile(r"〔待补充（写作提示）：[^〕]*〕")
+NOTE = re.compile(r"〔待补充（写作提示）：[^〕]*〕。?")
 NOTE_OPEN = "〔待补充（写作提示）："
 
 #: length when the outline gives none, per template (characters)

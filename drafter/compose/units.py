@@ -481,7 +481,8 @@ class About:
         the heading of the section a point is in and ``siblings`` the other points' headings
         (with the words their subjects imply, sectors.implied)."""
         named = sectors.names(heading) if heading else frozenset()
-        own = rivals = frozenset()
+        own: frozenset[str] = frozenset()
+        rivals: frozenset[str] = frozenset()
         if heading and above:
             base = content_words(above) | content_words(theme)
             theirs = [content_words(s) - base for s in siblings]
