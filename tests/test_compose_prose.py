@@ -7,6 +7,7 @@ import pytest
 
 from drafter.bank import load_bank
 from drafter.compose import draft
+from drafter.compose.length import NOTE
 from drafter.compose.select import Ledger
 from drafter.compose.shape import local, shape
 
@@ -93,7 +94,9 @@ def test_quotes_of_any_heading_are_rare(drafts):
     """Across a whole draft, at most one body sentence in eight quotes a heading of the outline."""
     for name, d in drafts:
         heads = {h.split("，")[0] for _, _, h in d.speech.headings()}
-        sentences = [s for _, sec in d.speech.walk() for p in sec.body for s in SENTENCE.findall(p)]
+        # notes to the writer (〔待补充（写作提示）：围绕“…”…〕。) are not sentences of the speech
+        sentences = [s for _, sec in d.speech.walk() for p in sec.body
+                     for s in SENTENCE.findall(NOTE.sub("", p))]
         quoting = [s for s in sentences if any(f"“{h}”" in s for h in heads)]
         assert len(quoting) * 8 <= len(sentences), (name, quoting)
 
@@ -124,7 +127,7 @@ def test_bodies_keep_the_promises(drafts):
 
 
 def test_examples_lint_without_errors(tmp_path, drafts):
-    from drafter.compose.length import NOTE, NOTE_OPEN
+    from drafter.compose.length import NOTE_OPEN
     from drafter.lint import ERROR, lint_file
     from drafter.writers import write
 

@@ -111,7 +111,8 @@ def test_draft_view_is_the_speech_the_cli_makes(page):
     assert render(speech, "txt").startswith(texts[0])
     roles = [b["role"] for b in view["blocks"]]
     assert roles[:4] == ["title", "speaker", "date", "salutation"] and "body" in roles
-    assert view["length"] == speech.text_length() and view["target"] == 2500
+    from drafter.compose.length import drafted_length  # notes to the writer are not length
+    assert view["length"] == drafted_length(speech) and view["target"] == 2500
     assert view["minutes"].startswith("about ")
     borrowed = [s for b in view["blocks"] for s in b.get("segments", []) if s["sources"]]
     assert borrowed, "borrowed sentences carry their sources"

@@ -154,6 +154,13 @@ class Composer:
                                self.abouts[node.key], budget, kind, self.outline.type)
         paragraphs = writer.write()
         self.state.pending.discard(node.key)
+        if paragraphs and not node.points and lead_like(split_sentences(paragraphs[0])[0]):
+            # every line of the body is short and comma-less: alone under its heading it would
+            # read back as a heading; a connecting sentence that cannot goes first
+            lead = self.frame("引", node, accept=lambda f: not lead_like(f), h="", p="", t="")
+            if lead:
+                self.connectors += 1
+                paragraphs = [lead + paragraphs[0]] + paragraphs[1:]
         if not paragraphs and not node.points:
             # nothing in the bank is about this place: a note tells the writer what to put here
             # (it is no sentence of the speech: lint flags it, it counts for no length); a
