@@ -13,13 +13,14 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+from drafter.i18n import N_
 from drafter.layouts import Layout
 
 TIMEOUT = 30
-#: role → how the user knows it
-ROLE_NAMES = {"title": "title", "speaker": "speaker", "date": "date", "salutation": "salutation",
-              "body": "body", "closing": "closing", "heading1": "heading 1", "heading2": "heading 2",
-              "heading3": "heading 3", "heading4": "heading 4"}
+#: role → how the user knows it (English in --json; `drafter fonts` shows each through gettext)
+ROLE_NAMES = {"title": N_("title"), "speaker": N_("speaker"), "date": N_("date"), "salutation": N_("salutation"),
+              "body": N_("body"), "closing": N_("closing"), "heading1": N_("heading 1"), "heading2": N_("heading 2"),
+              "heading3": N_("heading 3"), "heading4": N_("heading 4")}
 
 
 @dataclass
@@ -39,8 +40,8 @@ def needed_fonts(layout: Layout) -> list[FontNeed]:
     uses: dict[str, list[str]] = {}
     for role, style in layout.styles.items():
         uses.setdefault(style.font, []).append(ROLE_NAMES.get(role, role))
-    uses.setdefault(layout.latin_font, []).append("Latin letters and digits")
-    uses.setdefault(layout.page_number.font, []).append("page numbers")
+    uses.setdefault(layout.latin_font, []).append(N_("Latin letters and digits"))
+    uses.setdefault(layout.page_number.font, []).append(N_("page numbers"))
     return [FontNeed(font, roles) for font, roles in uses.items()]
 
 

@@ -95,7 +95,7 @@ def read_input_bytes(path: str | Path, error: type[DrafterError] = ReadError, wh
 
 def _os_reason(err: OSError, what: str) -> str:
     if err.errno == errno.ELOOP:
-        return "symbolic link loop (a link that points back to itself)"
+        return _("symbolic link loop (a link that points back to itself)")
     if err.errno == errno.EACCES:
-        return f"cannot read {what}: permission denied"
-    return f"cannot read {what}: {err.strerror or err}"
+        return _("cannot read {what}: permission denied").format(what=_(what))
+    return _("cannot read {what}: {reason}").format(what=_(what), reason=err.strerror or err)

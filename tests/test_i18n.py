@@ -276,3 +276,34 @@ def test_lint_and_check_speak_chinese_by_default(tmp_path):
     document.save(plain)
     check = run(["check", str(plain)], LANG="zh_CN.UTF-8")
     assert check.returncode == 1 and "不通过" in check.stdout and "条规则中" in check.stdout
+
+
+def test_bank_problems_fonts_and_stats_speak_the_users_language_but_json_stays_english(tmp_path, monkeypatch):
+    """phrases validate / stats and drafter fonts: Chinese for a person, the same English in --json."""
+    from drafter import i18n
+    from drafter.bank.edit import check_text
+    from drafter.bank.export import format_stats
+    from drafter.bank.validate import validate_bank
+    from drafter.errors import BankError
+    from drafter.fonts import needed_fonts
+    from drafter.layouts import load_layout
+
+    bank = tmp_path / "bank"
+    (bank / "phrases").mkdir(parents=True)
+    (bank / "phrases" / "金句.yaml").write_text(
+        "- id: 金句-bad00001\n  text: 坚持{地名}\n  category: 金句\n  count: -1\n  origin: user\n", encoding="utf-8")
+    problems = validate_bank(bank)
+    machine = [p.message for p in problems]
+    assert any("negative count" in m for m in machine) and any("used in text but not listed" in m for m in machine)
+    monkeypatch.setattr(i18n, "_override", "zh")
+    assert [p.message for p in problems] == machine                  # what --json prints does not change
+    shown = "\n".join(str(p) for p in problems)
+    assert "次数为负数" in shown and "文本中用到空位 {地名}" in shown
+    assert "用法" not in shown and "negative" not in shown
+    with pytest.raises(BankError, match="含有模板语法"):
+        check_text("坚持{% if x %}")
+    needs = needed_fonts(load_layout("gbt9704"))
+    assert any("heading 1" in n.uses for n in needs)                   # --json keeps the English labels
+    stats = format_stats({"phrases": 3, "origins": {"mined": 3}, "deleted": 0,
+                          "categories": {"金句": 3}, "tags": {}, "sources": {}})
+    assert stats.startswith("短语：3 条") and "类别：" in stats

@@ -146,7 +146,8 @@ def test_full_pages_hold_22_lines(drafts):
         # (keep-with-next plus widow/orphan control: at most two lines)
         assert all(c >= lay.lines_per_page - 2 for c in counts[:-1]), (name, counts)
         middle = counts[1:-1]
-        assert sum(c == lay.lines_per_page for c in middle) >= len(middle) * 0.6, (name, counts)
+        # and most pages are full: of two middle pages one may end early (a heading moved on)
+        assert sum(c == lay.lines_per_page for c in middle) >= int(len(middle) * 0.6), (name, counts)
 
 
 def test_lines_hold_28_characters(drafts):

@@ -33,7 +33,7 @@ from drafter.bank.phrase import (
 from drafter.bank.store import check_category_name, load_bank, save_bank
 from drafter.bank.yamlio import phrase_from_dict, render_phrase
 from drafter.errors import BankError
-from drafter.i18n import N_, _
+from drafter.i18n import N_, _, translate
 from drafter.suggest import unknown
 
 
@@ -46,7 +46,7 @@ def check_text(text: str) -> str:
         raise BankError(_("empty text: a phrase needs words"), key="text")
     problem = text_problem(text)
     if problem:
-        raise BankError(f"{text!r}: {problem}", key="text")
+        raise BankError(f"{text!r}: {translate(problem)}", key="text")
     if any(not name.strip() for name in SLOT_RE.findall(text)):
         raise BankError(_("slot without a name in {text!r}: write {{name}}, e.g. {{地名}}").format(text=text), key="text")
     return text

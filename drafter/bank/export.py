@@ -63,11 +63,12 @@ def _top_sources(conn, top: int) -> list[tuple[str, int]]:
 
 
 def format_stats(figures: dict) -> str:
-    lines = [f"phrases: {figures['phrases']} "
-             f"({', '.join(f'{k} {v}' for k, v in figures['origins'].items()) or 'none'}); "
-             f"deleted: {figures['deleted']}"]
+    origins = ", ".join(f"{k} {v}" for k, v in figures["origins"].items()) or _("none")
+    lines = [_("phrases: {n} ({origins}); deleted: {deleted}").format(
+        n=figures["phrases"], origins=origins, deleted=figures["deleted"])]
+    titles = {"categories": _("categories:"), "tags": _("tags:"), "sources": _("sources:")}
     for title in ("categories", "tags", "sources"):
-        lines.append(f"{title}:")
+        lines.append(titles[title])
         lines.extend(f"  {count:>6}  {name}" for name, count in figures[title].items())
     return "\n".join(lines)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
-from drafter.i18n import _
+from drafter.i18n import M_, Message, _
 
 #: Categories every bank knows, with what they mean (users may add more in categories.yaml).
 DEFAULT_CATEGORIES: dict[str, str] = {
@@ -244,16 +244,17 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _TEMPLATE = re.compile(r"\{[%#{]|[%#}]\}")
 
 
-def text_problem(text: str) -> str | None:
+def text_problem(text: str) -> Message | None:
     """Why ``text`` cannot be a phrase, or None: a control character or line break (a phrase is
     one line, and a .docx cannot hold most control characters), or template syntax (a phrase
-    is data printed as written, never template code)."""
+    is data printed as written, never template code). English as a str (``phrases validate --json``),
+    ``translate()`` for a person."""
     bad = _CONTROL.search(text)
     if bad:
-        return (f"control character or line break U+{ord(bad.group()):04X} at position {bad.start() + 1}: "
-                "a phrase is one line of plain text")
+        return M_("control character or line break U+{code:04X} at position {pos}: "
+                  "a phrase is one line of plain text", code=ord(bad.group()), pos=bad.start() + 1)
     code = _TEMPLATE.search(text)
     if code:
-        return (f"template syntax {code.group()}: a phrase is plain text with {{name}} slots; "
-                "put template code in a template")
+        return M_("template syntax {code}: a phrase is plain text with {{name}} slots; "
+                  "put template code in a template", code=code.group())
     return None

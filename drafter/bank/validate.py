@@ -27,6 +27,7 @@ from drafter.bank.store import (
     read_mapping,
 )
 from drafter.errors import BankError
+from drafter.i18n import M_, Message, translate
 
 _ID_LINE = re.compile(r"^- id: (.*)$", re.M)
 
@@ -39,7 +40,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return f"{where}: {translate(self.message)}"
 
 
 def _id_lines(path: Path) -> dict[str, list[int]]:
@@ -56,37 +57,37 @@ def _id_lines(path: Path) -> dict[str, list[int]]:
     return out
 
 
-def _slot_problems(p: Phrase) -> list[str]:
-    found = []
+def _slot_problems(p: Phrase) -> list[Message]:
+    found: list[Message] = []
     names = [n.strip() for n in SLOT_RE.findall(p.text)]
     if any(not n for n in names):
-        found.append("slot without a name ({}) in text")
+        found.append(M_("slot without a name ({}) in text"))
     if any(not s.strip() for s in p.slots):
-        found.append("slot without a name in slots")
+        found.append(M_("slot without a name in slots"))
     listed = set(p.slots)
     missing = [n for n in names if n and n != FREE_SLOT and n not in listed]
     if missing:
-        found.append(f"slot {{{missing[0]}}} used in text but not listed in slots")
+        found.append(M_("slot {{{name}}} used in text but not listed in slots", name=missing[0]))
     unused = [s for s in p.slots if s.strip() and s not in names]
     if unused:
-        found.append(f"slot {unused[0]} listed but not used in text")
+        found.append(M_("slot {name} listed but not used in text", name=unused[0]))
     return found
 
 
-def _entry_problems(p: Phrase, categories: dict, deleted: dict) -> list[str]:
-    found = []
+def _entry_problems(p: Phrase, categories: dict, deleted: dict) -> list[Message]:
+    found: list[Message] = []
     if not p.text.strip():
-        found.append("empty text")
+        found.append(M_("empty text"))
     elif problem := text_problem(p.text):
         found.append(problem)
     if p.category not in categories:
-        found.append(f"unknown category {p.category} (not in categories.yaml)")
+        found.append(M_("unknown category {category} (not in categories.yaml)", category=p.category))
     if p.origin not in ORIGINS:
-        found.append(f"origin {p.origin!r} is not one of {', '.join(ORIGINS)}")
+        found.append(M_("origin {origin!r} is not one of {origins}", origin=p.origin, origins=", ".join(ORIGINS)))
     if p.count < 0:
-        found.append("negative count")
+        found.append(M_("negative count"))
     if p.id in deleted:
-        found.append("listed in deleted.yaml but still present")
+        found.append(M_("listed in deleted.yaml but still present"))
     return found + _slot_problems(p)
 
 
@@ -121,16 +122,16 @@ def _problems(bank_dir: Path) -> list[Problem]:
         for p in phrases:
             where = lines[p.id].pop(0) if lines.get(p.id) else None
             for message in _entry_problems(p, small[CATEGORIES], small[DELETED]):
-                problems.append(Problem(str(path), where, f"{p.id}: {message}"))
+                problems.append(Problem(str(path), where, M_("{id}: {message}", id=p.id, message=message)))
             if p.id in seen_ids:
-                problems.append(Problem(str(path), where, f"duplicate id {p.id} "
-                                        f"(also in {seen_ids[p.id]})"))
+                problems.append(Problem(str(path), where,
+                                        M_("duplicate id {id} (also in {file})", id=p.id, file=seen_ids[p.id])))
             else:
                 seen_ids[p.id] = path.name
             if p.key and p.key in seen_texts:
-                problems.append(Problem(str(path), where, f"{p.id}: duplicate text "
-                                        f"(same as {seen_texts[p.key]} once width and spaces "
-                                        f"are ignored)"))
+                problems.append(Problem(str(path), where, M_(
+                    "{id}: duplicate text (same as {other} once width and spaces are ignored)",
+                    id=p.id, other=seen_texts[p.key])))
             elif p.key:
                 seen_texts[p.key] = p.id
     return problems

@@ -50,7 +50,7 @@ def fonts(
                 state = "?"
             else:
                 state = _("ok") if n.installed else _("MISSING")
-            shown = f"{state:8} {n.font}: {', '.join(n.uses)}"
+            shown = f"{state:8} {n.font}: {_(', ').join(_(use) for use in n.uses)}"
             if n.installed is False:
                 shown += (_(" → shown as {font}").format(font=n.replaced_by) if n.replaced_by
                           else _(" → no stand-in found"))

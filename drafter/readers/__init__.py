@@ -131,7 +131,7 @@ def _walk_sorted(directory: Path, seen: set) -> Iterator[Path | ReadError]:
             yield Path(entry.path)
         elif not entry.is_symlink():
             if Path(entry.name).suffix.lower() in SPEECH_SUFFIXES:
-                yield ReadError("is not a regular file (a pipe, device or socket); skipped", path=entry.path)
+                yield ReadError(_("is not a regular file (a pipe, device or socket); skipped"), path=entry.path)
         else:
             try:
                 os.stat(entry.path)
