@@ -21,16 +21,7 @@ from typing import Iterator
 from drafter import markers
 from drafter.blocks import to_paragraphs
 from drafter.dates import canonical_date
-
-# the marker grammar lives in drafter/markers.py; these names are kept for the model's users
-from drafter.markers import (  # noqa: F401
-    CN_DIGITS,
-    chinese_number,
-    chinese_to_int,
-    make_marker,
-    marker_family,
-    marker_number,
-)
+from drafter.markers import marker_family
 
 LEAD = ""
 

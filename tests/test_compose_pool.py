@@ -14,7 +14,7 @@ from drafter.bank import Bank, Phrase, Source, make_id, save_bank
 from drafter.bank.index import bigrams
 from drafter.compose import draft
 from drafter.compose.select import Ledger
-from drafter.model import chinese_number
+from drafter.markers import chinese_number
 from drafter.writers import render
 
 ROOT = Path(__file__).resolve().parent.parent

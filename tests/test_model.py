@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from drafter.model import chinese_number, chinese_to_int, make_marker, marker_family, marker_number
+from drafter.markers import chinese_number, chinese_to_int, make_marker, marker_family, marker_number
 from drafter.parser import parse_text
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from drafter.bank import journal
 
 # where things are in a bank folder (drafter/bank/files.py; the index needs them too)
-from drafter.bank.files import (  # noqa: F401
+from drafter.bank.files import (
     ALIASES,
     CATEGORIES,
     DELETED,

@@ -12,20 +12,11 @@ from pathlib import Path
 
 import yaml
 
+from drafter.bank.files import ALIASES, CATEGORIES, DELETED, SKELETONS, check_dir, phrase_files
 from drafter.bank.index import read_file_with_sig
 from drafter.bank.journal import reading
 from drafter.bank.phrase import FREE_SLOT, ORIGINS, SLOT_RE, Phrase, text_problem
-from drafter.bank.store import (
-    ALIASES,
-    CATEGORIES,
-    DELETED,
-    SKELETONS,
-    check_dir,
-    load_categories,
-    load_deleted,
-    phrase_files,
-    read_mapping,
-)
+from drafter.bank.store import load_categories, load_deleted, read_mapping
 from drafter.errors import BankError
 from drafter.i18n import M_, Message, translate
 

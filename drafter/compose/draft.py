@@ -265,9 +265,10 @@ def open_bank(bank):
     # (measured 2026-12-02) for `drafter templates` and the like, which import compose but read no
     # phrase, and for a draft from a bank kept prepared (compose/prepared.py)
     try:
+        from drafter.bank.files import SKELETONS  # noqa: PLC0415 - see above
         from drafter.bank.index import cached_phrases  # noqa: PLC0415 - see above
         from drafter.bank.search import Finder  # noqa: PLC0415 - see above
-        from drafter.bank.store import SKELETONS, read_mapping  # noqa: PLC0415 - see above
+        from drafter.bank.store import read_mapping  # noqa: PLC0415 - see above
     except ImportError as err:  # the bank package is not there: nothing to borrow from
         raise BankError(_("phrase bank support is missing ({err})").format(err=err)) from None
     skeletons = read_mapping(directory / SKELETONS, "skeletons.yaml")
@@ -288,7 +289,8 @@ def bank_skeletons(bank):
     what ``drafter new`` needs, without reading a phrase."""
     if bank is not None and not isinstance(bank, (str, Path)):
         return bank
-    from drafter.bank.store import SKELETONS, read_mapping  # noqa: PLC0415 - bank store: see open_bank
+    from drafter.bank.files import SKELETONS  # noqa: PLC0415 - bank store: see open_bank
+    from drafter.bank.store import read_mapping  # noqa: PLC0415 - bank store: see open_bank
     directory = Path(bank) if bank is not None else Path(default_bank_dir())
     if not directory.is_dir():
         raise BankError(_("phrase bank directory not found"), path=str(directory))

@@ -25,7 +25,7 @@ from drafter.compose.section import Borrowed, DraftState, SectionWriter, lead_li
 from drafter.compose.units import About, BankView
 from drafter.errors import OutlineError
 from drafter.i18n import _
-from drafter.model import make_marker
+from drafter.markers import make_marker
 
 __all__ = ["Borrowed", "Composer", "missing_marker", "placed_categories", "walk_nodes", "places",
            "slot_path"]

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 
 from drafter import markers as mk
-from drafter.markers import item_at
-from drafter.model import marker_number
+from drafter.markers import item_at, marker_number
 from drafter.parser.closing import CLOSING_FORMULA
 from drafter.parser.front import SALUTATION
 from drafter.parser.items import _item_cands, _item_matches

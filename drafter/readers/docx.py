@@ -11,9 +11,7 @@ from docx.oxml.ns import qn
 from drafter.errors import ReadError
 from drafter.i18n import _
 from drafter.markers import chinese_number
-
-# opening a package moved to drafter.ooxml (the checker and the writers open documents too)
-from drafter.ooxml import HEADING_STYLE, check_zip, open_document  # noqa: F401
+from drafter.ooxml import HEADING_STYLE, open_document
 from drafter.readers.raw import Hint, RawDoc
 
 

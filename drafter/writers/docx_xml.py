@@ -13,16 +13,6 @@ from typing import Callable
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-# reading effective values moved to drafter.ooxml (the reader and the checker use it too)
-from drafter.ooxml import (  # noqa: F401
-    StyleSheet,
-    bold_of,
-    first_attr,
-    font_of,
-    paragraph_style_id,
-    size_of,
-)
-
 THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 

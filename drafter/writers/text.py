@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-# the layout moved to drafter.blocks; these names stay importable from here for the writers' users
-from drafter.blocks import FAMILY_LEVEL, Block, blocks, format_date, to_paragraphs  # noqa: F401
+from drafter.blocks import blocks
 
 if TYPE_CHECKING:
     from drafter.model import Speech
