@@ -25,7 +25,7 @@ from typing import Iterator
 from drafter.errors import ReadError
 from drafter.i18n import _
 from drafter.limits import MB, _os_reason, limit, stat_input
-from drafter.readers.text import _FALLBACKS, _checked, _common_share, _mostly_utf8
+from drafter.readers.text import _checked, _mostly_utf8, best_fallback
 
 _SENTENCE_END = tuple("。！？”…；")
 _READ = 1 << 20
@@ -74,21 +74,7 @@ def _encoding(head: bytes, path: Path) -> tuple[str, int]:
         except UnicodeDecodeError:
             if _mostly_utf8(head):
                 return "utf-8", 0      # UTF-8 with bad bytes: the decode below names the first
-    best, best_score = None, 0.0
-    for encoding in _FALLBACKS:
-        try:
-            text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
-        except UnicodeDecodeError:
-            continue
-        score = _common_share(text)
-        if score > best_score:
-            best, best_score = encoding, score
-    if best is None or best_score < 0.08:
-        if b"\x00" in head:
-            raise ReadError(_("looks like a binary file, not text (convert it to .txt or .docx)"), path=str(path))
-        raise ReadError(_("cannot decode the text as UTF-8, UTF-16, GB18030 or Big5 (save it as UTF-8)"),
-                        path=str(path))
-    return best, 0
+    return best_fallback(head, path, lambda enc: codecs.getincrementaldecoder(enc)().decode(head, final=False)), 0
 
 
 def _lines(path: Path) -> Iterator[tuple[str, int]]:

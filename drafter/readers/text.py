@@ -56,20 +56,29 @@ def decode(data: bytes, path: str = "") -> str:
         except UnicodeDecodeError:
             if _mostly_utf8(data):
                 _utf8(data, path)          # raises, naming the first bad byte
+    encoding = best_fallback(data, path, lambda enc: data.decode(enc))
+    return _checked(data.decode(encoding), path)
+
+
+def best_fallback(data: bytes, path, decode) -> str:
+    """The fallback encoding (GB18030, Big5, UTF-16 without BOM) that reads ``data`` with the most
+    common Chinese characters, ``decode(encoding)`` giving the text (a whole file, or the first MB
+    of a streamed one); refused in one line when none reads as Chinese text."""
     best, best_score = None, 0.0
     for encoding in _FALLBACKS:
         try:
-            text = data.decode(encoding)
+            text = decode(encoding)
         except UnicodeDecodeError:
             continue
         score = _common_share(text)
         if score > best_score:
-            best, best_score = text, score
+            best, best_score = encoding, score
     if best is None or best_score < 0.08:
         if b"\x00" in data:
-            raise ReadError(_("looks like a binary file, not text (convert it to .txt or .docx)"), path=path)
-        raise ReadError(_("cannot decode the text as UTF-8, UTF-16, GB18030 or Big5 (save it as UTF-8)"), path=path)
-    return _checked(best, path)
+            raise ReadError(_("looks like a binary file, not text (convert it to .txt or .docx)"), path=str(path))
+        raise ReadError(_("cannot decode the text as UTF-8, UTF-16, GB18030 or Big5 (save it as UTF-8)"),
+                        path=str(path))
+    return best
 
 
 _FALLBACKS = ("gb18030", "big5", "utf-16-le", "utf-16-be")
