@@ -36,7 +36,8 @@ import textwrap
 from pathlib import Path
 
 from childtime import cpu as child_cpu
-from childtime import unpack
+from childtime import env_for
+from childtime import trees as bench_trees
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTLINE = ROOT / "examples" / "研讨发言.yaml"
@@ -62,12 +63,6 @@ INPROC = textwrap.dedent("""
 """)
 
 
-def env_for(tree: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(tree))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
 def cpu(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> float:
     """CPU seconds of one child process, run in this checkout unless told otherwise."""
     return child_cpu(cmd, cwd, env)
@@ -83,13 +78,7 @@ def main() -> None:
     py = sys.executable
     with tempfile.TemporaryDirectory(prefix="drafter-docx-bench-") as tmp:
         tmp = Path(tmp)
-        trees = {"after": ROOT}
-        if args.before:
-            (tmp / "before").mkdir()
-            trees = {"before": unpack(args.before, tmp / "before"), "after": ROOT}
-        for tree in trees.values():
-            subprocess.run([py, "-m", "compileall", "-q", str(tree / "drafter")], check=True,
-                           stdout=subprocess.DEVNULL, env=env_for(tree))
+        trees = bench_trees(args.before, tmp)
         out = tmp / "out"
         out.mkdir()
         rows: dict[str, tuple[list[str], Path, dict | None]] = {}

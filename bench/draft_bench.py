@@ -28,7 +28,8 @@ import tempfile
 import textwrap
 from pathlib import Path
 
-from childtime import cpu, unpack
+from childtime import cpu, env_for
+from childtime import trees as bench_trees
 
 ROOT = Path(__file__).resolve().parent.parent
 SHORT = ROOT / "examples" / "研讨发言.yaml"
@@ -68,14 +69,6 @@ INPROC = textwrap.dedent("""
 """)
 
 
-def env_for(tree: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(tree))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--before", default=None, help="git revision to compare with (default: none)")
@@ -88,13 +81,7 @@ def main() -> None:
         long_outline = tmp / "long.yaml"
         long_outline.write_text(LONG, encoding="utf-8")
         outlines = {"2,500 字": SHORT, "20,000 字": long_outline}
-        trees = {"after": ROOT}
-        if args.before:
-            (tmp / "before").mkdir()
-            trees = {"before": unpack(args.before, tmp / "before"), "after": ROOT}
-        for tree in trees.values():
-            subprocess.run([py, "-m", "compileall", "-q", str(tree / "drafter")], check=True,
-                           stdout=subprocess.DEVNULL, env=env_for(tree))
+        trees = bench_trees(args.before, tmp)
         banks = {name: str(args.bank or tree / "drafter" / "data" / "phrasebank") for name, tree in trees.items()}
         rows: dict[tuple[str, str], list[str]] = {}
         for name in trees:

@@ -33,6 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from childtime import env_for  # noqa: E402  (bench/ on the path first)
+from childtime import trees as bench_trees  # noqa: E402
+
 WARM_QUERIES = ("深化改革", "落实 发展", "发展")
 
 
@@ -43,25 +46,6 @@ def child_cpu(cmd: list[str], cwd: Path | None = None, env: dict | None = None) 
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} failed ({status})")
     return usage.ru_utime + usage.ru_stime
-
-
-def env_for(tree: Path) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(tree))
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
-
-
-def unpack(rev: str, into: Path) -> Path:
-    """The drafter package (and bench/) as it was at ``rev``."""
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "drafter", "bench"],
-                             check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
-
-
-def compile_tree(tree: Path) -> None:
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "drafter")],
-                   check=True, stdout=subprocess.DEVNULL, env=env_for(tree))
 
 
 def write_bank(directory: Path, n: int) -> float:
@@ -138,11 +122,8 @@ def main() -> None:
     py = sys.executable
     work = Path(tempfile.mkdtemp(prefix="drafter-speed-"))
     try:
-        (work / "before").mkdir()
-        trees = {"before": unpack(args.before, work / "before"), "after": ROOT}
+        trees = bench_trees(args.before, work, ("drafter", "bench"))
         pythons = {"before": args.python_before or py, "after": args.python_after or py}
-        for tree in trees.values():
-            compile_tree(tree)
         bank = work / "bank"
         mb = write_bank(bank, args.phrases)
         print(f"bank: {args.phrases} phrases, {mb:.1f} MB of YAML; before = {args.before}, "
