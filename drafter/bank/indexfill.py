@@ -72,8 +72,11 @@ def gram_columns(text: str, folded: str, folded_tags: list[str]) -> tuple[str, s
 def same_runs(text: str, folded: str) -> bool:
     """Folding left the Chinese characters of ``text`` as they were (the common case: it
     only changed punctuation, Latin letters' case or width)."""
-    if folded == text:
-        return True
+    return folded == text or _nfkc_stable(text)
+
+
+def _nfkc_stable(text: str) -> bool:
+    """Folding would change nothing in ``text`` but the common punctuation and widths."""
     if " " in text or not text.isprintable():
         return False
     for wide, narrow in _NFKC_COMMON:
@@ -122,20 +125,11 @@ class _Runs:
                          for r in _RUN.findall(text)])
 
 
-def _all_same_runs(joined: str) -> bool:
-    """``same_runs`` of every text whose concatenation this is (a text that folding changes
-    beyond the common punctuation makes the concatenation fail the test as well)."""
-    if " " in joined or not joined.isprintable():
-        return False
-    for wide, narrow in _NFKC_COMMON:
-        if wide in joined:
-            joined = joined.replace(wide, narrow)
-    return unicodedata.is_normalized("NFKC", joined)
-
-
 def _folded_grams(texts: tuple, folds: tuple, g: list[str], runs: _Runs) -> list[str]:
     """Per row, the folded text's bigrams where they differ from the text's, else ''."""
-    if texts == folds or _all_same_runs("".join(texts)):
+    # ``same_runs`` of every text at once: one that folding changes beyond the common
+    # punctuation makes their concatenation fail the test as well
+    if texts == folds or _nfkc_stable("".join(texts)):
         return [""] * len(texts)    # folding changed no run of Chinese characters
     out = []
     for text, folded, grams in zip(texts, folds, g):
