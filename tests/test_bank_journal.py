@@ -102,3 +102,34 @@ def test_a_failure_before_the_commit_point_leaves_the_old_bank(bank, monkeypatch
     assert (bank / "phrases" / "金句.yaml").read_text(encoding="utf-8") == "old\n"
     assert (bank / "deleted.yaml").exists() and not (bank / "phrases" / "引语.yaml").exists()
     assert not journal.pending(bank)
+
+
+def test_lock_and_read_hold_are_reentrant_per_thread_and_free_after_the_outermost(tmp_path):
+    """A nested bank_lock / reading in one thread counts a level and waits for nothing; leaving the
+    outermost releases it, so another thread takes the lock at once."""
+    import threading
+
+    from drafter.bank import lock
+    from drafter.bank.journal import reading
+
+    key = (str(tmp_path.resolve()), threading.get_ident())
+    with lock.bank_lock(tmp_path, timeout=1):
+        with lock.bank_lock(tmp_path, timeout=0):
+            assert lock._held[key][1] == 2
+        assert lock._held[key][1] == 1
+    assert key not in lock._held
+    with reading(tmp_path, timeout=1):
+        with reading(tmp_path, timeout=0):
+            assert lock._readers[key][1] == 2
+        assert lock._readers[key][1] == 1
+    assert key not in lock._readers
+    taken = []
+
+    def other():
+        with lock.bank_lock(tmp_path, timeout=0):
+            taken.append(True)
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join(5)
+    assert taken == [True]

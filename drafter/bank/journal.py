@@ -41,8 +41,10 @@ from drafter.bank.lock import (
     _flock,
     _gate_closed,
     _guard,
+    _nested,
     _open,
     _readers,
+    _reenter,
     bank_lock,
     swapping,
 )
@@ -184,17 +186,9 @@ def reading(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
     """Read the bank's files inside this: no save moves files meanwhile (re-entrant per thread)."""
     bank_dir = Path(bank_dir)
     key = (str(bank_dir.resolve()), threading.get_ident())
-    with _guard:
-        held = _readers.get(key)
-        if held is not None:
-            _readers[key] = (held[0], held[1] + 1)
-    if held is not None:
-        try:
+    if _reenter(_readers, key):
+        with _nested(_readers, key):
             yield
-        finally:
-            with _guard:
-                fd, depth = _readers[key]
-                _readers[key] = (fd, depth - 1)
         return
     fd = _open(bank_dir, SWAP_NAME) if bank_dir.is_dir() else None
     try:

@@ -33,20 +33,9 @@ def bank_lock(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
     """Hold the bank's lock; wait up to ``timeout`` seconds, then fail with a clear message."""
     bank_dir = Path(bank_dir)
     key = (str(bank_dir.resolve()), threading.get_ident())
-    with _guard:
-        if key in _held:
-            fd, depth = _held[key]
-            _held[key] = (fd, depth + 1)
-            reentered = True
-        else:
-            reentered = False
-    if reentered:
-        try:
+    if _reenter(_held, key):
+        with _nested(_held, key):
             yield
-        finally:
-            with _guard:
-                fd, depth = _held[key]
-                _held[key] = (fd, depth - 1)
         return
     fd = _acquire(bank_dir, timeout)
     with _guard:
@@ -58,6 +47,28 @@ def bank_lock(bank_dir: str | Path, timeout: float = 30.0) -> Iterator[None]:
             del _held[key]
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+def _reenter(table: dict, key: tuple[str, int]) -> bool:
+    """This thread holds ``key`` in ``table`` already (a lock or a read hold): one level deeper
+    (True), else False and nothing changes."""
+    with _guard:
+        held = table.get(key)
+        if held is None:
+            return False
+        table[key] = (held[0], held[1] + 1)
+        return True
+
+
+@contextmanager
+def _nested(table: dict, key: tuple[str, int]) -> Iterator[None]:
+    """Inside a level ``_reenter`` added: leaving it gives the level back, and releases nothing."""
+    try:
+        yield
+    finally:
+        with _guard:
+            fd, depth = table[key]
+            table[key] = (fd, depth - 1)
 
 
 def _acquire(bank_dir: Path, timeout: float) -> int:
