@@ -343,7 +343,8 @@ class BankView:
         if cached is None:
             words = about.words | about.compounds
             pool = {id(u): u for w in words for u in self._holding(w)}
-            cached = sorted(((self.score(u, about), u) for u in pool.values() if self.relevant(u, about)),
+            scored = ((self.relevance(u, about), u) for u in pool.values())
+            cached = sorted(((score, u) for score, u in scored if score is not None),
                             key=lambda t: (-t[0], t[1].id))
             if cached:  # far below what the best lines for a place score, a line is about something else
                 floor = cached[min(len(cached), REFERENCE_RANK) - 1][0] * RELATIVE_FLOOR
@@ -367,14 +368,19 @@ class BankView:
         """Relevance of ``unit`` to a place: the rarity of the content words they share (a word
         all lines hold says little), compounds written together counting double, the theme's
         words a little less than the place's own."""
-        shared = held(unit.words, about.words)
+        return self._score(unit, about, held(unit.words, about.words), held(unit.words, about.theme))
+
+    def _score(self, unit: Unit, about: "About", shared: frozenset[str], theme: frozenset[str]) -> float:
         s = sum(self.idf(w) for w in shared)
         s += sum(2 * self.idf(c) for c in unit.compounds & about.strong)
-        s += THEME_WEIGHT * sum(self.idf(w) for w in held(unit.words, about.theme) - shared)
+        s += THEME_WEIGHT * sum(self.idf(w) for w in theme - shared)
         return s
 
     def relevant(self, unit: Unit, about: "About") -> bool:
-        """Above the floor: the unit shares with the place itself a content word that is not in
+        return self.relevance(unit, about) is not None
+
+    def relevance(self, unit: Unit, about: "About") -> float | None:
+        """``score`` when the unit is above the floor for the place, else None. Above the floor: the unit shares with the place itself a content word that is not in
         most lines of the bank, and says more than one word of it — two distinct words of the
         place or the theme, a compound written together, or one long specific term
         (作风, 新质生产力): a line that shares only 服务 with 在服务群众上求实效 is about
@@ -382,36 +388,37 @@ class BankView:
         # the speech's fields (its title, the speaker's office) widen a place only when the place
         # and the theme name none: a 组织部 speaker's 干部 lines do not serve a section on 人才
         if sectors.off_field(unit.fields, about.fields or self.speech.fields):
-            return False  # it shares a word, but speaks of other work (人才 under 青年工作)
+            return None  # it shares a word, but speaks of other work (人才 under 青年工作)
         if about.named and not about.named & set(unit.fields) and not unit.compounds & about.strong:
-            return False  # a heading on 人才 is served by lines on 人才, not on 干部 who 干事创业
+            return None  # a heading on 人才 is served by lines on 人才, not on 干部 who 干事创业
         if about.own:
             mine = held(unit.words, about.own)
             if not mine or len(mine) < min(len(unit.words & about.rivals) + 1, OWN_ENOUGH):
-                return False  # under 蓝天保卫战 a line on 大气, not one on 水 or on all three
+                return None  # under 蓝天保卫战 a line on 大气, not one on 水 or on all three
         shared = held(unit.words, about.words)
         theme = held(unit.words, about.theme)
         said = shared | theme | (unit.compounds & about.strong)
         if len(said) < min(COVERAGE * len(unit.words), COVERAGE_CAP):
-            return False  # a long line touching the place in one word is about something else
+            return None  # a long line touching the place in one word is about something else
         rare = max(self.n * RARE_SHARE, SPECIFIC_MIN)
         if not any(self.df.get(w, 0) <= rare for w in shared):
-            return False
-        if self.score(unit, about) < FLOOR:
-            return False
+            return None
+        score = self._score(unit, about, shared, theme)
+        if score < FLOOR:
+            return None
         if unit.compounds & about.strong:
-            return True
+            return score
         if unit.role == "举措":
             # a measure is a plan of action: it must be about this place, not near its theme
-            return len(shared) >= 2
+            return score if len(shared) >= 2 else None
         if len(shared | theme) >= 2:
-            return True
+            return score
         if shared and len(about.words) == 1:
-            return True  # the place names one thing (推动高质量发展), and the line speaks of it
+            return score  # the place names one thing (推动高质量发展), and the line speaks of it
         if len(about.words) >= 3 and not shared & about.theme:
-            return False  # a place that names three things is served by a line sharing one only on theme
+            return None  # a place that names three things is served by a line sharing one only on theme
         specific = max(self.n * SPECIFIC_SHARE, SPECIFIC_MIN)
-        return any(self.df.get(w, 0) <= specific for w in shared)
+        return score if any(self.df.get(w, 0) <= specific for w in shared) else None
 
 
 def held(words: frozenset[str], wanted: frozenset[str]) -> frozenset[str]:
