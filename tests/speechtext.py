@@ -7,6 +7,21 @@ from collections import Counter
 
 from drafter.model import Speech
 
+# A short district speech with every part a speech tree has (title, speaker, date, salutation, opening,
+# two levels of headings, closing), written for these tests.
+SPEECH = """在全区推进高质量发展大会上的讲话
+区委书记 张三
+2026年11月21日
+同志们：
+今天召开这次会议，主要任务是总结2025年工作，部署下一步任务。
+一、提高政治站位
+（一）深化理论学习
+我们要“学深悟透”，坚持读原著学原文悟原理。
+二、强化责任担当
+各级领导干部要以身作则，真抓实干，推动各项工作取得新成效。
+同志们，让我们团结一心，奋力开创新局面！
+"""
+
 _IGNORED = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
                       r"\u2010-\u2027\u2030-\u205e!-/:-@\[-`{-~]")
 

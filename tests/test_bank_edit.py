@@ -4,8 +4,9 @@ touches only the phrase files of the categories it changes."""
 from __future__ import annotations
 
 import pytest
+from smallbank import BASE, CLOSING, make_bank, mined
 
-from drafter.bank import Phrase, Source, load_bank, make_id, merge_mined
+from drafter.bank import load_bank, make_id, merge_mined
 from drafter.bank.edit import (
     add_many,
     add_phrase,
@@ -18,21 +19,12 @@ from drafter.bank.edit import (
 )
 from drafter.errors import BankError
 
-
-def mined(text, category="金句", count=1, src=("a.txt", 1), tags=()):
-    return Phrase(make_id(category, text), text, category, list(tags), [], count, [Source(*src)], "mined")
-
-
-CORPUS = [mined("一分部署、九分落实", count=3, tags=["落实"]),
-          mined("功成不必在我、功成必定有我", "对仗", src=("b.txt", 2)),
-          mined("发言完毕，谢谢大家！", "结尾", count=4, src=("c.txt", 9))]
+CORPUS = [*BASE, CLOSING]
 
 
 @pytest.fixture
 def bank(tmp_path):
-    directory = tmp_path / "bank"
-    merge_mined(directory, CORPUS, {"研讨发言": {"documents": 3}})
-    return directory
+    return make_bank(tmp_path / "bank", CORPUS)
 
 
 def files(directory) -> dict[str, bytes]:

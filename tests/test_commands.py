@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from speechtext import SPEECH
 
 from drafter.cli import main
 from drafter.commands.check import fix_command
@@ -17,18 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 FIRST = sorted(CORPUS.glob("*.txt"))[0]
 BANK = ROOT / "tests" / "fixtures" / "bank"
-SPEECH = """在全区推进高质量发展大会上的讲话
-区委书记 张三
-2026年11月21日
-同志们：
-今天召开这次会议，主要任务是总结2025年工作，部署下一步任务。
-一、提高政治站位
-（一）深化理论学习
-我们要“学深悟透”，坚持读原著学原文悟原理。
-二、强化责任担当
-各级领导干部要以身作则，真抓实干，推动各项工作取得新成效。
-同志们，让我们团结一心，奋力开创新局面！
-"""
 
 
 def drafter(capsys, *args) -> tuple[int, str, str]:

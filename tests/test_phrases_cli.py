@@ -11,8 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
+from smallbank import BASE, CLOSING, make_bank, mined
 
-from drafter.bank import Phrase, Source, load_bank, make_id, merge_mined
+from drafter.bank import Source, load_bank, make_id, merge_mined
 from drafter.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,22 +33,12 @@ def jsonl(out: str) -> list[dict]:
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def mined(text, category="金句", count=1, src=("a.txt", 1), tags=()):
-    return Phrase(make_id(category, text), text, category, list(tags), [], count,
-                  [Source(*src)], "mined")
-
-
-CORPUS = [mined("一分部署、九分落实", count=3, tags=["落实"]),
-          mined("功成不必在我、功成必定有我", "对仗", src=("b.txt", 2)),
-          mined("把惠民生的事办实、暖民心的事办细、顺民意的事办好", "排比", count=2, tags=["民生"]),
-          mined("发言完毕，谢谢大家！", "结尾", count=4, src=("c.txt", 9))]
+CORPUS = [*BASE, mined("把惠民生的事办实、暖民心的事办细、顺民意的事办好", "排比", count=2, tags=["民生"]), CLOSING]
 
 
 @pytest.fixture
 def bank(tmp_path):
-    directory = tmp_path / "bank"
-    merge_mined(directory, CORPUS, {"研讨发言": {"documents": 3}})
-    return directory
+    return make_bank(tmp_path / "bank", CORPUS)
 
 
 def snapshot(directory: Path) -> dict[str, bytes]:
