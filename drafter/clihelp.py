@@ -28,6 +28,7 @@ from typer.exceptions import Abort
 from drafter import i18n
 from drafter.bank.locate import flush_announcements
 from drafter.errors import UsageError
+from drafter.fastcli import split_lang
 from drafter.i18n import N_, _, language
 
 # Strings of the framework we show in our own words (extracted by Babel from here).
@@ -384,25 +385,6 @@ def usage_error_line(err) -> str:
         hint = _("see: {command} --help").format(command=ctx.command_path)
         text = f"{text}（{hint}）" if _is_cjk() else f"{text} ({hint})"
     return text
-
-
-def split_lang(args: list[str]) -> tuple[str | None, list[str]]:
-    """Take ``--lang X`` / ``--lang=X`` out of ``args`` (anywhere before ``--``)."""
-    lang, rest, i = None, [], 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            rest.extend(args[i:])
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            lang, i = args[i + 1], i + 2
-            continue
-        if arg.startswith("--lang="):
-            lang, i = arg.split("=", 1)[1], i + 1
-            continue
-        rest.append(arg)
-        i += 1
-    return lang, rest
 
 
 class DrafterGroup(TyperGroup):

@@ -22,12 +22,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "drafter"
 LAYERS: list[tuple[str, set[str]]] = [
     ("base", {"", "i18n", "errors", "faults", "limits", "atomic", "diskcache", "dates", "markers", "roles",
               "sectors", "words",
-              "suggest", "yamlfile", "normalize", "ooxml"}),
+              "suggest", "yamlfile", "normalize", "ooxml", "console"}),
     ("model", {"model", "blocks"}),
     ("formats", {"readers", "parser", "layouts", "fonts"}),
     ("corpus", {"mining", "bank", "lint", "check"}),
     ("output", {"writers", "compose"}),
-    ("interface", {"commands", "serve", "clihelp"}),
+    ("interface", {"commands", "serve", "clihelp", "fastcli"}),
     ("entry", {"cli", "__main__"}),
 ]
 LAYER_OF = {name: rank for rank, (_, names) in enumerate(LAYERS) for name in names}

@@ -1,0 +1,170 @@
+"""drafter/fastcli.py and the fast path of drafter/cli.py: a command that declares its command
+line (``FAST``) runs without typer, with the same arguments typer would pass, and every line
+the fast reader does not take goes to typer (its messages and exit codes)."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.cli import command_names, main, register_commands
+from drafter.console import echo
+from drafter.fastcli import Spec, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+BANK = ROOT / "tests" / "fixtures" / "bank"
+OUTLINE = ROOT / "examples" / "研讨发言.yaml"
+FAST = [name for name in command_names() if hasattr(importlib.import_module(f"drafter.commands.{name}"), "FAST")]
+
+
+def _command(name: str):
+    import typer
+
+    return typer.main.get_command(register_commands([name])).commands[name]
+
+
+def test_the_common_commands_declare_their_command_line():
+    assert {"draft", "export"} <= set(FAST)
+
+
+@pytest.mark.parametrize("name", FAST)
+def test_each_spec_is_the_typer_signature(name):
+    spec: Spec = importlib.import_module(f"drafter.commands.{name}").FAST
+    options, flags, arguments, required, kinds = {}, {}, [], set(), {}
+    for param in _command(name).params:
+        if param.param_type_name == "argument":
+            arguments.append(param.name)
+            assert param.required and param.nargs == 1
+        elif param.name != "help":
+            assert not param.multiple and param.nargs == 1 and not param.secondary_opts and not param.envvar
+            target = flags if param.is_flag else options
+            target.update({opt: param.name for opt in param.opts})
+            if param.required:
+                required.add(param.name)
+        kinds[param.name] = param.type.name
+        if param.type.name == "path":      # fastcli converts as a path that only must be readable
+            t = param.type
+            assert (t.exists, t.file_okay, t.dir_okay, t.readable, t.writable, t.resolve_path, t.allow_dash,
+                    t.type) == (False, True, True, True, False, False, False, None)
+    assert tuple(arguments) == spec.arguments
+    assert options == spec.options and flags == spec.flags and required == spec.required
+    for param, kind in kinds.items():
+        expected = "int" if param in spec.ints else "str" if param in spec.strings else \
+            "boolean" if param in spec.flags.values() else "path"
+        assert kind == expected, param
+
+
+def _typer_kwargs(name, args, monkeypatch) -> dict:
+    """What typer passes to the command's ``run`` for this command line."""
+    module = importlib.import_module(f"drafter.commands.{name}")
+    seen: dict = {}
+    monkeypatch.setattr(module, "run", lambda **kw: seen.update(kw))
+    _command(name).main(list(args), standalone_mode=False)
+    return seen
+
+
+DRAFT_LINES = [
+    [str(OUTLINE)],
+    [str(OUTLINE), "-o", "x.docx", "--seed", "3"],
+    ["--seed=+7", "-o", "out.txt", str(OUTLINE), "--strict", "--force"],
+    [str(OUTLINE), "--bank", str(BANK), "--templates", "t", "--layout", "large-print", "--reference-doc", "r.docx",
+     "--sources", "s.yaml", "--lint-comments", "-o", "a.docx", "-o", "b.docx"],
+    [str(OUTLINE), "--out=x.md", "--seed", " 12 "],
+]
+
+
+@pytest.mark.parametrize("args", DRAFT_LINES)
+def test_draft_lines_read_as_typer_reads_them(args, monkeypatch):
+    spec = importlib.import_module("drafter.commands.draft").FAST
+    assert parse(spec, args) == _typer_kwargs("draft", args, monkeypatch)
+
+
+def test_export_lines_read_as_typer_reads_them(monkeypatch):
+    spec = importlib.import_module("drafter.commands.export").FAST
+    for args in (["a.txt", "-o", "a.docx"], ["--force", "-o", "b.md", "a.txt", "--layout", "gbt9704"]):
+        assert parse(spec, args) == _typer_kwargs("export", args, monkeypatch)
+
+
+@pytest.mark.parametrize("args", [
+    [], ["--help"], [str(OUTLINE), "--help"], [str(OUTLINE), "-h"], [str(OUTLINE), "--seed", "x"],
+    [str(OUTLINE), "--seed"], [str(OUTLINE), "--seed", "-1"], [str(OUTLINE), "-o"], [str(OUTLINE), "--out="],
+    [str(OUTLINE), "-ox.docx"], [str(OUTLINE), "--strict=1"], [str(OUTLINE), "--unknown"], ["--", str(OUTLINE)],
+    [str(OUTLINE), "extra"], ["-"], [""], [str(OUTLINE), "--sd", "1"],
+])
+def test_other_lines_are_left_to_typer(args):
+    assert parse(importlib.import_module("drafter.commands.draft").FAST, args) is None
+
+
+def test_a_required_option_missing_is_left_to_typer():
+    assert parse(importlib.import_module("drafter.commands.export").FAST, ["a.txt"]) is None
+
+
+def test_an_unreadable_path_is_left_to_typer(tmp_path):
+    import os
+
+    locked = tmp_path / "locked.yaml"
+    locked.write_text("x", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as a user who reads any file (root)")
+        assert parse(importlib.import_module("drafter.commands.draft").FAST, [str(locked)]) is None
+    finally:
+        locked.chmod(0o600)
+
+
+def _run(capsys, *args) -> tuple[int, str, str]:
+    try:
+        main([str(a) for a in args])
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 2
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_usage_errors_of_a_fast_command_are_typers(capsys):
+    code, _out, err = _run(capsys, "draft", OUTLINE, "--seed", "x", "--lang", "en")
+    assert (code, err) == (2, "drafter: invalid value for --seed: not a whole number (see: drafter draft --help)\n")
+
+
+def test_a_drafter_usage_error_on_the_fast_path_is_one_line_exit_2(capsys, tmp_path):
+    code, out, err = _run(capsys, "draft", OUTLINE, "--bank", BANK, "--lint-comments", "--lang", "en")
+    assert (code, out) == (2, "") and err == "drafter: --lint-comments applies to .docx output only (use -o NAME.docx)\n"
+
+
+def test_a_fast_draft_prints_what_typer_printed(capsys, tmp_path, monkeypatch):
+    """The same draft, stdout and stderr (warnings, the used-bank line) through both paths."""
+    monkeypatch.chdir(tmp_path)
+    fast = _run(capsys, "draft", OUTLINE, "--bank", BANK, "--seed", "1")
+    register_commands(["draft"])
+    import drafter.cli as cli
+
+    monkeypatch.setattr(cli, "_fast_call", lambda args: None)
+    slow = _run(capsys, "draft", OUTLINE, "--bank", BANK, "--seed", "1")
+    assert fast == slow and fast[0] == 0 and fast[1] and "tests/fixtures/bank" in fast[2]
+
+
+def test_a_fast_draft_never_imports_typer(tmp_path):
+    code = ("import sys\nfrom drafter.cli import main\ntry:\n"
+            f"    main(['draft', {str(OUTLINE)!r}, '--bank', {str(BANK)!r}, '-o', {str(tmp_path / 'x.txt')!r}])\n"
+            "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click')))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "x.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("message, nl, err", [("纯文本", True, False), ("warn", True, True), ("", False, False),
+                                             ("a\nb", False, True), ("\x1b[1mbold\x1b[0m", True, False)])
+def test_echo_writes_what_typer_echo_writes(capsys, message, nl, err):
+    import typer
+
+    echo(message, nl=nl, err=err)
+    ours = capsys.readouterr()
+    typer.echo(message, nl=nl, err=err)
+    assert ours == capsys.readouterr()
