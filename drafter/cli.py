@@ -17,6 +17,7 @@ from __future__ import annotations
 import errno
 import gc
 import importlib
+import importlib.util
 import os
 import pkgutil
 import sys
@@ -66,9 +67,10 @@ _registered: set[str] = set()
 
 
 def command_names() -> list[str]:
-    """The commands, one module each in drafter/commands/, named like the command."""
+    """The commands, one module each in drafter/commands/, named like the command (a module whose
+    name starts with ``_`` is part of one: ``_phrases_search`` is ``phrases search`` run without typer)."""
 
-    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__))
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
 
 
 def register_commands(names: list[str] | None = None) -> typer.Typer:
@@ -110,16 +112,21 @@ def os_error_line(err: OSError) -> str:
 
 
 def _fast_call(args: list[str]) -> tuple[Callable[..., Any], dict[str, Any]] | None:
-    """The ``run`` function and its arguments when the command line is one ``fastcli`` reads."""
+    """The ``run`` function and its arguments when the command line is one ``fastcli`` reads:
+    a command whose module declares ``FAST``, or a group's subcommand with a module of its
+    own, ``drafter/commands/_<group>_<sub>.py`` (the group's module imports typer)."""
     if not args or args[0].startswith("-") or os.environ.get("_DRAFTER_COMPLETE"):
         return None
     if args[0] not in command_names():
         return None
-    module = importlib.import_module(f"drafter.commands.{args[0]}")
+    name, rest = args[0], args[1:]
+    if rest and rest[0].isidentifier() and importlib.util.find_spec(f"drafter.commands._{name}_{rest[0]}"):
+        name, rest = f"_{name}_{rest[0]}", rest[1:]
+    module = importlib.import_module(f"drafter.commands.{name}")
     spec, run = getattr(module, "FAST", None), getattr(module, "run", None)
     if spec is None or run is None:
         return None
-    kwargs = parse(spec, args[1:])
+    kwargs = parse(spec, rest)
     return None if kwargs is None else (run, kwargs)
 
 

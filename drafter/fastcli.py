@@ -28,7 +28,9 @@ class Spec:
     (a path). ``options``: option name → parameter taking one value (``None`` when absent);
     ``flags``: option name → boolean parameter (False when absent). Values are paths
     (``pathlib.Path``) unless the parameter is in ``ints`` or ``strings``. ``required``:
-    options that must be given (typer asks for them otherwise).
+    options that must be given (typer asks for them otherwise); ``multiple``: options that may
+    be given again, each value kept in order (a list; None when absent); ``defaults``: an
+    option's value when absent, if not None.
     """
 
     arguments: tuple[str, ...]
@@ -37,13 +39,17 @@ class Spec:
     ints: frozenset[str] = frozenset()
     strings: frozenset[str] = frozenset()
     required: frozenset[str] = frozenset()
+    multiple: frozenset[str] = frozenset()
+    defaults: dict[str, Any] = field(default_factory=dict)
 
 
 def parse(spec: Spec, args: list[str]) -> dict[str, Any] | None:
     """The keyword arguments typer would call the command with, or None: let typer read it."""
     values: dict[str, Any] = {name: None for name in spec.options.values()}
     values.update({name: False for name in spec.flags.values()})
+    values.update(spec.defaults)
     given: dict[str, str] = {}
+    repeated: dict[str, list[Any]] = {}
     positional: list[str] = []
     i = 0
     while i < len(args):
@@ -62,7 +68,11 @@ def parse(spec: Spec, args: list[str]) -> dict[str, Any] | None:
                 value, i = args[i], i + 1
             if not value or value.startswith("-"):
                 return None
-            given[spec.options[name]] = value          # given twice: the last one counts
+            target = spec.options[name]
+            if target in spec.multiple:
+                repeated.setdefault(target, []).append(value)
+            else:
+                given[target] = value                  # given twice: the last one counts
         else:
             return None
     if len(positional) != len(spec.arguments) or any(not v for v in positional):
@@ -75,6 +85,11 @@ def parse(spec: Spec, args: list[str]) -> dict[str, Any] | None:
         if converted is None:
             return None
         values[name] = converted
+    for name, raws in repeated.items():
+        items = [_convert(spec, name, raw) for raw in raws]
+        if any(item is None for item in items):
+            return None
+        values[name] = items
     return values
 
 

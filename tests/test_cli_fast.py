@@ -5,12 +5,14 @@ the fast reader does not take goes to typer (its messages and exit codes)."""
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import drafter.commands
 from drafter.cli import command_names, main, register_commands
 from drafter.console import echo
 from drafter.fastcli import Spec, parse
@@ -18,33 +20,46 @@ from drafter.fastcli import Spec, parse
 ROOT = Path(__file__).resolve().parent.parent
 BANK = ROOT / "tests" / "fixtures" / "bank"
 OUTLINE = ROOT / "examples" / "研讨发言.yaml"
-FAST = [name for name in command_names() if hasattr(importlib.import_module(f"drafter.commands.{name}"), "FAST")]
+#: modules with a fast command line: a command's own, or ``_<group>_<sub>`` for a group's subcommand
+FAST = [m.name for m in pkgutil.iter_modules(drafter.commands.__path__)
+        if hasattr(importlib.import_module(f"drafter.commands.{m.name}"), "FAST")]
 
 
 def _command(name: str):
+    """The click command typer builds for the command (or subcommand) of module ``name``."""
     import typer
 
-    return typer.main.get_command(register_commands([name])).commands[name]
+    path = name[1:].split("_", 1) if name.startswith("_") else [name]
+    command = typer.main.get_command(register_commands([path[0]]))
+    for part in path:
+        command = command.commands[part]
+    return command
 
 
 def test_the_common_commands_declare_their_command_line():
-    assert {"draft", "export"} <= set(FAST)
+    assert {"draft", "export", "_phrases_search"} <= set(FAST)
+    assert "_phrases_search" not in command_names()
 
 
 @pytest.mark.parametrize("name", FAST)
 def test_each_spec_is_the_typer_signature(name):
     spec: Spec = importlib.import_module(f"drafter.commands.{name}").FAST
-    options, flags, arguments, required, kinds = {}, {}, [], set(), {}
+    defaults = {}
+    options, flags, arguments, required, multiple, kinds = {}, {}, [], set(), set(), {}
     for param in _command(name).params:
         if param.param_type_name == "argument":
             arguments.append(param.name)
             assert param.required and param.nargs == 1
         elif param.name != "help":
-            assert not param.multiple and param.nargs == 1 and not param.secondary_opts and not param.envvar
+            assert param.nargs == 1 and not param.secondary_opts and not param.envvar
             target = flags if param.is_flag else options
             target.update({opt: param.name for opt in param.opts})
             if param.required:
                 required.add(param.name)
+            if param.multiple:
+                multiple.add(param.name)
+            elif not param.is_flag and param.default is not None:
+                defaults[param.name] = param.default
         kinds[param.name] = param.type.name
         if param.type.name == "path":      # fastcli converts as a path that only must be readable
             t = param.type
@@ -52,6 +67,7 @@ def test_each_spec_is_the_typer_signature(name):
                     t.type) == (False, True, True, True, False, False, False, None)
     assert tuple(arguments) == spec.arguments
     assert options == spec.options and flags == spec.flags and required == spec.required
+    assert multiple == spec.multiple and defaults == spec.defaults
     for param, kind in kinds.items():
         expected = "int" if param in spec.ints else "str" if param in spec.strings else \
             "boolean" if param in spec.flags.values() else "path"
@@ -62,7 +78,11 @@ def _typer_kwargs(name, args, monkeypatch) -> dict:
     """What typer passes to the command's ``run`` for this command line."""
     module = importlib.import_module(f"drafter.commands.{name}")
     seen: dict = {}
-    monkeypatch.setattr(module, "run", lambda **kw: seen.update(kw))
+    if name.startswith("_"):       # the group's module calls it by the name it imported it as
+        module = importlib.import_module(f"drafter.commands.{name[1:].split('_')[0]}")
+        monkeypatch.setattr(module, "run_search", lambda **kw: seen.update(kw) or 0)
+    else:
+        monkeypatch.setattr(module, "run", lambda **kw: seen.update(kw))
     _command(name).main(list(args), standalone_mode=False)
     return seen
 
@@ -81,6 +101,28 @@ DRAFT_LINES = [
 def test_draft_lines_read_as_typer_reads_them(args, monkeypatch):
     spec = importlib.import_module("drafter.commands.draft").FAST
     assert parse(spec, args) == _typer_kwargs("draft", args, monkeypatch)
+
+
+@pytest.mark.parametrize("args", [
+    ["坚定"], ["落实 发展", "-c", "金句", "--category", "论述", "-t", "a", "--tag=b", "-n", "5", "--exact"],
+    ["--json", "-b", str(BANK), "-s", "001", "-m", "2", "x", "--limit=0", "--min-count", "1"],
+])
+def test_phrases_search_lines_read_as_typer_reads_them(args, monkeypatch):
+    spec = importlib.import_module("drafter.commands._phrases_search").FAST
+    assert parse(spec, args) == _typer_kwargs("_phrases_search", args, monkeypatch)
+
+
+def test_a_fast_search_prints_what_typer_printed(capsys, monkeypatch):
+    import drafter.cli as cli
+
+    for args in (["坚定", "--bank", BANK], ["没有这样的话吧", "--bank", BANK, "--exact"],
+                 ["发展", "--bank", BANK, "--json", "-n", "3"]):
+        fast = _run(capsys, "phrases", "search", *args)
+        with monkeypatch.context() as m:
+            register_commands(["phrases"])
+            m.setattr(cli, "_fast_call", lambda args: None)
+            slow = _run(capsys, "phrases", "search", *args)
+        assert fast == slow and fast[2]
 
 
 def test_export_lines_read_as_typer_reads_them(monkeypatch):

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, List, Optional
+from typing import List, Optional
 
 import typer
 
 from drafter.atomic import write_text_atomic
-from drafter.bank.locate import announce, resolve_bank
+from drafter.commands._phrases_search import _as_json, _bank, _line, _print
+from drafter.commands._phrases_search import run as run_search
 from drafter.errors import BankError, UsageError
 from drafter.i18n import N_, _, ngettext
-
-if TYPE_CHECKING:
-    from drafter.bank.phrase import Phrase
 
 ORDER = 30
 
@@ -51,34 +49,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(phrases_app, name="phrases")
 
 
-def _bank(bank: Optional[Path], write: bool = False) -> Path:
-    """The bank to use (drafter/bank/locate.py), said on stderr; writing to the shipped bank is
-    refused (it would vanish on upgrade)."""
-    choice = resolve_bank(bank)
-    if write and choice.builtin:
-        raise UsageError(_("the phrase bank shipped with drafter is read-only: run `drafter phrases init` to copy "
-                           "it to ./phrasebank (used by default from then on), or pass --bank DIR"))
-    announce(choice)
-    return choice.path
-
-
-def _line(p) -> str:
-    tags = " #" + " #".join(p.tags) if p.tags else ""
-    return f"{p.id}  {p.text}  [{p.category} ×{p.count}{tags}]"
-
-
-def _as_json(p) -> str:
-    return json.dumps({"id": p.id, "text": p.text, "category": p.category, "tags": p.tags,
-                       "slots": p.slots, "count": p.count,
-                       "sources": [s.to_dict() for s in p.sources], "origin": p.origin},
-                      ensure_ascii=False)
-
-
-def _print(phrases, as_json: bool) -> None:
-    for p in phrases:
-        typer.echo(_as_json(p) if as_json else _line(p))
-
-
 @phrases_app.command("list")
 def list_(category: Optional[List[str]] = CatOpt, tag: Optional[List[str]] = TagOpt,
           source: str = SourceOpt, min_count: int = MinOpt,
@@ -101,22 +71,10 @@ def search_(text: str = typer.Argument(..., metavar="TEXT", help=N_("Words to fi
             bank: Optional[Path] = BankOpt, as_json: bool = JsonOpt) -> None:
     """Search phrases, best match first (width and spacing ignored), then near matches (a
     wrong, missing or extra character: ≈ before them, "near": true in JSON); exit 1 if none."""
-    from drafter.bank.search import Query, search, search_near  # noqa: PLC0415 - `drafter --help` imports every command module: +950 ms CPU were these at the top (measured)
-    query = Query(text=text, categories=category or [], tags=tag or [], source=source,
-                  min_count=min_count, limit=limit or None)
-    if exact:
-        found = search(_bank(bank), query)
-        near: list[Phrase] = []
-    else:
-        found, near = search_near(_bank(bank), query)
-    _print(found, as_json)
-    for p in near:
-        typer.echo(json.dumps({**json.loads(_as_json(p)), "near": True}, ensure_ascii=False)
-                   if as_json else f"≈ {_line(p)}")
-    found = found + near
-    if not found:
-        typer.echo("drafter: " + _("no phrase matches {text!r}").format(text=text), err=True)
-        raise typer.Exit(1)
+    code = run_search(text=text, category=category, tag=tag, source=source, min_count=min_count, limit=limit,
+                      exact=exact, bank=bank, as_json=as_json)
+    if code:
+        raise typer.Exit(code)
 
 
 @phrases_app.command("show")
