@@ -236,8 +236,15 @@ def item_at(text: str, pos: int) -> Marker | None:
 _ITEM_AFTER_BOUNDARY = re.compile("[" + "".join(sorted(ITEM_BOUNDARY)) + "](?=" + ITEM_SCAN.pattern + ")")
 
 
+def quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` of ``text`` is inside a quotation (“一要坚决，二要求实，三要听指挥” is a quoted
+    slogan: its 一要/二要 are words of the quotation, not the speech's items)."""
+    return "“" in text and text.count("“", 0, pos) > text.count("”", 0, pos)
+
+
 def item_starts(text: str):
-    """Every item marker at a paragraph, sentence or clause start of ``text``, in order."""
+    """Every item marker at a paragraph, sentence or clause start of ``text``, in order (none inside
+    a quotation)."""
     if ITEM_SCAN.match(text):
         mk = item_at(text, 0)
         if mk is not None:
@@ -245,7 +252,7 @@ def item_starts(text: str):
     for m in _ITEM_AFTER_BOUNDARY.finditer(text):
         start = m.end()
         mk = item_at(text, start)
-        if mk is not None:
+        if mk is not None and not quoted(text, start):
             yield start, mk
 
 
@@ -272,7 +279,7 @@ def item_starts_by_paragraph(texts: list[str]) -> dict[int, list[tuple[int, Mark
             i += 1
             start, end = end + 1, end + 1 + len(texts[i])
         mk = item_at(texts[i], q - start)
-        if mk is not None:
+        if mk is not None and not quoted(texts[i], q - start):
             out.setdefault(i, []).append((q - start, mk))
     return out
 
@@ -356,3 +363,7 @@ INNER_LEAD_MAX_CHARS = 25
 #: points back or forward (这, 下面), addresses the audience, or opens like a paragraph of prose
 NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项把根篇场件道])|同志们|大家|谢谢|"
                       r"^(?:今天|下面|以下|总之|当前|目前|近年来|首先)")
+#: a sentence set off by a dash is a lead whatever its words, but not a statement: one that points back
+#: (——这段历史告诉我们，……) or opens in the first person without saying what is to be done (——我们高兴地
+#: 看到…… / ——我们决定…… report; ——我们要…… / ——我们将…… / ——我们纪念……，就是要…… lead)
+DASH_STATEMENT = re.compile(r"^(?:——|--|－－)(?:这|我们(?!.*(?:要|将|必须|应|愿|需)))")

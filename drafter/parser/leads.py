@@ -42,7 +42,7 @@ def _lead_candidate(p: _Para) -> str | None:
             or s[0] in _NOT_LEAD_FIRST:
         return None  # “…” 《…》 quote or title; （新华社……电）: an attribution, not a lead
     if s.startswith(mk.LEAD_DASHES):
-        if not s.endswith(("。", "！", "？")) or _NOT_LEAD_WORDS_DASHED.search(s):
+        if not s.endswith(("。", "！", "？")) or _NOT_LEAD_WORDS_DASHED.search(s) or mk.DASH_STATEMENT.match(s):
             return None  # ——习近平在……的演讲: an attribution
     elif _NOT_LEAD_WORDS.search(s):
         return None
@@ -144,7 +144,7 @@ def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, in
                 runs[-1].append(m)
             else:
                 runs.append([m])
-        groups[_DASHED] = next((r for r in runs if len(r) >= 2), [])
+        groups[_DASHED] = next((r for r in runs if len(r) >= 2 and _heads_text(paras, r)), [])
     best, best_score = None, (0, 0)  # (the score is read only once best is set)
     for commas, members in groups.items():
         frame = _shared_frame([s for _, s in members])
@@ -188,6 +188,17 @@ def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, in
             return [(i, 0, "") for i in found]
         return []
     return [(i, 0, "") for i, _ in best]
+
+
+def _heads_text(paras: list[_Para], run: list[tuple[int, str]]) -> bool:
+    """Whether most sentences of a dashed run head text after them (in their paragraph, or a paragraph of
+    text after it): a run of ——paragraphs that are each one statement (——我们高兴地看到，……。) enumerates
+    content and heads nothing."""
+    def heads(i: int, s: str) -> bool:
+        if len(paras[i].text) > len(s):
+            return True
+        return i + 1 < len(paras) and not paras[i + 1].text.startswith(mk.LEAD_DASHES)
+    return 2 * sum(heads(i, s) for i, s in run) > len(run)
 
 
 def _framed(members: list[tuple[int, str]], n: int = 2) -> list[tuple[int, str]]:
