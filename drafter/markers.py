@@ -367,3 +367,20 @@ NOT_LEAD = re.compile(r"(?<!自)我(?![国党省市区县])|这(?![个条一项�
 #: (——这段历史告诉我们，……) or opens in the first person without saying what is to be done (——我们高兴地
 #: 看到…… / ——我们决定…… report; ——我们要…… / ——我们将…… / ——我们纪念……，就是要…… lead)
 DASH_STATEMENT = re.compile(r"^(?:——|--|－－)(?:这|我们(?!.*(?:要|将|必须|应|愿|需)))")
+#: a report's topic lead under a numbered heading says what is to be done, opening with a verb of the
+#: genre's directives (加快发展服务业。/ 深化办学体制和教育管理体制改革。/ 要加快金融体制改革。/ 继续深化国有企业
+#: 改革，使企业真正成为市场竞争的主体。): leads of that shape are parallel whatever their commas
+DIRECTIVE_OPENING = re.compile(
+    r"^(?:要|必须|还要)?(?:进一步|继续|加快|加强|加大|推进|推动|坚持|积极|大力|全面|深化|深入|促进|切实|认真|"
+    r"做好|抓好|搞好|完善|健全|努力|保持|实施|实行|千方百计|抓紧|统筹|支持|鼓励|高度重视|重视|维护|着力|稳步|强化|"
+    r"严格|严肃|坚决|依法|提高|扩大|巩固|规范|整顿|落实|狠抓|扎实|培育|构建|发挥|提升|转变|防止|及时|坚定不移|"
+    r"注重|优化|增强|改善|调整|确保|逐步|不断|广泛|稳定|着眼|大幅度|毫不动摇)")
+#: a directive lead is at most this long (its closing 。 not counted), with at most two commas
+DIRECTIVE_LEAD_MAX_CHARS = 30
+#: a result heading its paragraph in a run of them (国民经济持续快速增长，通货膨胀得到有效抑制。) is at most this long
+RESULT_LEAD_MAX_CHARS = 22
+#: a sentence that announces what follows (要把握好以下几点。/ 主要做了如下工作。) introduces items, heads nothing
+ANNOUNCES = re.compile(r"以下|如下|下列|几点|几个方面|几项")
+#: a copula makes a short sentence a statement (加强水利建设是一项迫切任务。/ 2008年是极不平凡的一年。), not a
+#: directive or result heading its text (特别是 / 就是 / 而是 / 或是 are not one)
+COPULA = re.compile(r"(?<!特别)(?<!或)(?<!而)(?<!就)(?<!还)(?<!总)(?<!实事求)是(?!否)")

@@ -68,3 +68,52 @@ def test_a_site_suffix_is_not_title_and_a_subtitle_still_is():
     # a colon inside a title after more than a name is the title's own
     speech = parse_text("\n".join(["在金砖国家领导人第六次会晤上的讲话：新起点 新愿景 新动力", "尊敬的各位同事：", BODY]))
     assert speech.title.startswith("在金砖国家领导人第六次会晤上的讲话：")
+
+
+REPORT = ["2002年政府工作报告", "各位代表：", "现在，我代表国务院向大会作政府工作报告，请予审议。"]
+
+
+def test_directive_leads_under_a_numbered_heading_are_a_run_whatever_their_commas():
+    # 加快……。/ 继续……，……。/ 推进……。 open paragraphs under 三、: leads at depth 2, the 一要 items of
+    # the first under it at depth 3
+    paras = REPORT + ["一、积极推进经济结构调整", BODY,
+                      "加快产业结构优化升级。" + BODY, "一要改造和提升传统产业。" + BODY, "二要加快发展高新技术产业。" + BODY,
+                      "继续实施西部大开发战略，促进地区协调发展。" + BODY, "推进垄断行业改革。" + BODY, BODY,
+                      "二、继续整顿市场秩序", BODY]
+    assert _heads("\n".join(paras)) == [
+        (1, "一、", "积极推进经济结构调整"), (2, "", "加快产业结构优化升级"),
+        (3, "一要", "改造和提升传统产业"), (3, "二要", "加快发展高新技术产业"),
+        (2, "", "继续实施西部大开发战略，促进地区协调发展"), (2, "", "推进垄断行业改革"),
+        (1, "二、", "继续整顿市场秩序")]
+
+
+def test_directive_leads_after_an_item_run_are_its_siblings():
+    paras = REPORT + ["一、扩大和培育内需", BODY, "一是增加农民收入。" + BODY, "二是完善社会保障体系。" + BODY,
+                      "保持国债投资的必要规模，带动投资较快增长。" + BODY, "努力做好财税工作，加强税收征管。" + BODY,
+                      "二、加快农业发展", BODY]
+    assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
+        (1, "一、"), (2, "一是"), (2, "二是"), (2, ""), (2, ""), (1, "二、")]
+
+
+def test_statements_and_announcements_are_no_directive_leads():
+    paras = REPORT + ["一、加快农业发展", BODY, "加强水利建设是一项迫切任务。" + BODY,
+                      "做好今年工作，要把握好以下几点。" + BODY, "积极促进乡镇企业发展。" + BODY, BODY, "二、深化改革", BODY]
+    assert [m for _, m, _ in _heads("\n".join(paras))] == ["一、", "二、"]
+
+
+def test_a_results_run_under_a_heading_joins_leads_of_one_and_no_comma_and_leaves_the_copula():
+    paras = REPORT + ["一、2008年工作回顾", "2008年是极不平凡的一年。" + BODY, "国民经济继续保持平稳较快增长。" + BODY,
+                      "改革开放深入推进。" + BODY, "社会事业加快发展，人民生活进一步改善。" + BODY, BODY,
+                      "二、今年的主要任务", BODY]
+    assert [h for _, _, h in _heads("\n".join(paras))] == [
+        "2008年工作回顾", "国民经济继续保持平稳较快增长", "改革开放深入推进", "社会事业加快发展，人民生活进一步改善",
+        "今年的主要任务"]
+
+
+def test_a_dashed_results_run_and_the_numbered_sections_after_it_are_siblings():
+    # a （一） ranks above a lead sentence: it is never inside one
+    paras = REPORT + ["一、一年来工作回顾", BODY, "———抗击非典取得重大胜利。", "———经济快速发展。" + BODY,
+                      "———国家财力明显增强。" + BODY, BODY, "（一）集中力量抗击非典", BODY, "（二）促进经济平稳快速发展", BODY,
+                      "二、今年主要任务", BODY]
+    assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
+        (1, "一、"), (2, ""), (2, ""), (2, ""), (2, "（一）"), (2, "（二）"), (1, "二、")]

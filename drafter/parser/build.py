@@ -10,7 +10,7 @@ from drafter.markers import LEAD_DASHES, PART_RANK, marker_number, marker_rank
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
-from drafter.parser.leads import _framed, _lead_cuts
+from drafter.parser.leads import _directive_run, _framed, _lead_cuts
 from drafter.parser.numbered import _numbered_heads
 from drafter.parser.state import _Node, _Para, _split_heading
 
@@ -85,14 +85,18 @@ def _numbered_run_over_leads(heads: list, leads: list) -> bool:
     """Numbered headings counted straight through from 1 (（一）（二）（三）), with lead sentences both
     before the first and between them, are the outer structure: the leads before the first are the
     container's text and the others sit inside the headings (a work report's 一、 with its （一）…
-    sections whose paragraphs open with lead sentences). Leads whose sections each number their own
-    points start again from 1 in each, and stay outermost."""
-    if len(heads) < 2 or not leads or leads[0][0] > heads[0][0]:
+    sections whose paragraphs open with lead sentences), and so are 一、 or （一） headings after all the
+    leads. Leads whose sections each number their own points start again from 1 in each, and stay outermost."""
+    if not heads or not leads or leads[0][0] > heads[0][0]:
         return False
     numbers = [marker_number(h[2]) for h in heads]
     if numbers != list(range(1, len(heads) + 1)):
         return False
-    return any(heads[0][0] < i < heads[-1][0] for i, *_ in leads)
+    if heads[0][1] <= 1 and leads[-1][0] < heads[0][0]:
+        # all the leads before （一）（二）…: a 一、's ——results run, then its （一）… sections: a （一） ranks
+        # above a lead sentence and is never inside one, so they are siblings
+        return True
+    return len(heads) >= 2 and any(heads[0][0] < i < heads[-1][0] for i, *_ in leads)
 
 
 def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
@@ -137,9 +141,15 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
         if nxt is not None and (bool(nxt[2]) == bool(cut[2]) and not (nxt[2] and marker_number(nxt[2]) == 1)):
             continue
         end = nxt[0] if nxt is not None else len(paras)
+        region = paras[here + 1:end]
+        directive = [] if top else _directive_run(region)
+        if directive:
+            # a report's directive leads after an item run start a new topic each: siblings, no gap needed
+            # (一是……五是…… then 保持国债投资的必要规模，……。/ 努力做好财税工作，……。)
+            found.extend((here + 1 + i, 0, "", NESTS["leads"]) for i in directive)
+            continue
         if end - here <= _GAP_PARAS:
             continue
-        region = paras[here + 1:end]
         leads = _lead_cuts(region, top)
         if not leads or not (all(region[i].text.startswith(LEAD_DASHES) for i, *_ in leads) or (
                 len(leads) >= 3 and len(_framed([(i, region[i].text) for i, *_ in leads])) == len(leads))):

@@ -111,6 +111,68 @@ def _lead_cuts(paras: list[_Para], top: bool = False) -> list[tuple[int, int, st
 
 
 def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, int, str]]:
+    """The parallel leads of ``paras``: under a numbered heading, a report's directive leads when they are
+    at least as many as the best group of another shape (see _parallel_group)."""
+    found = _parallel_group(paras, top)
+    if not top:
+        directive = _directive_run(paras)
+        if len(directive) >= max(2, len(found)):
+            return [(i, 0, "") for i in directive]
+        run = _consecutive_run(paras)
+        if run and (not found or {i for i, *_ in found} & set(run)):
+            # 国民经济继续保持平稳较快增长。/ 改革开放深入推进。/ 社会事业加快发展，人民生活进一步改善。: one
+            # run whatever their commas, with the group's other members
+            # (a copula among the group, 2008年是极不平凡的一年。, is the section's own text)
+            return [(i, 0, "") for i in sorted({i for i, *_ in found if not mk.COPULA.search(_lead_sentence(paras[i]) or "")}
+                                               | set(run))]
+    return found
+
+
+def _consecutive_run(paras: list[_Para]) -> list[int]:
+    """The longest run of three or more consecutive paragraphs that open with result leads ([] if none)."""
+    best: list[int] = []
+    run: list[int] = []
+    for i, p in enumerate(paras):
+        if _shapes(p)[1]:
+            run.append(i)
+            if len(run) > len(best):
+                best = list(run)
+        else:
+            run = []
+    return best if len(best) >= 3 else []
+
+
+def _shapes(p: _Para) -> tuple[bool, bool]:
+    """(directive lead, result lead): whether the paragraph opens with a directive lead (mk.DIRECTIVE_OPENING:
+    加快发展服务业。) or with a short result (改革开放深入推进。) — a sentence of at most one comma that says what
+    happened (a copula, 2008年是极不平凡的一年。, is a section's own text) and heads text after it in the
+    paragraph. Worked out once per paragraph."""
+    if p.shapes is None:
+        s = _lead_sentence(p)
+        if s is None or not s.endswith("。") or s.startswith(mk.LEAD_DASHES) or mk.COPULA.search(s) \
+                or mk.ANNOUNCES.search(s):
+            p.shapes = (False, False)  # (加强水利建设是一项迫切任务。: a statement about it, not a directive)
+        else:
+            n = len(s) - 1
+            p.shapes = (n <= mk.DIRECTIVE_LEAD_MAX_CHARS and s.count("，") <= 2 and bool(mk.DIRECTIVE_OPENING.match(s)),
+                        n <= mk.RESULT_LEAD_MAX_CHARS and s.count("，") <= 1 and len(p.text) > len(s))
+    return p.shapes
+
+
+def _directive_lead(paras: list[_Para], i: int) -> bool:
+    """Whether paragraph ``i`` opens with a directive lead heading text after it (in it, or a paragraph after)."""
+    p = paras[i]
+    return _shapes(p)[0] and (len(p.text) > len(p.lead_sentence) or i + 1 < len(paras))  # type: ignore[arg-type]
+
+
+def _directive_run(paras: list[_Para]) -> list[int]:
+    """The paragraphs of a container under a numbered heading that open with directive leads, if two or more
+    do ([] otherwise): 加快产业结构优化升级。/ 继续实施西部大开发战略，促进地区协调发展。/ 推进垄断行业改革。"""
+    found = [i for i in range(len(paras)) if _directive_lead(paras, i)]
+    return found if len(found) >= 2 else []
+
+
+def _parallel_group(paras: list[_Para], top: bool = False) -> list[tuple[int, int, str]]:
     """The best parallel group of short first sentences (same number of commas; shared frames count).
 
     Short sentences standing alone as paragraphs, each with text after it, head what follows
@@ -122,7 +184,9 @@ def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, in
     sentences = [_lead_sentence(p) for p in paras]
     if len(sentences) - sentences.count(None) < 2:
         return []  # no run of two: neither standalone leads nor a parallel group
-    alone = [s is not None and s == p.text and "，" not in s and len(s) <= mk.STANDALONE_LEAD_MAX_CHARS for s, p in zip(sentences, paras)]
+    # (a dashed sentence alone on its line is one of the dashed run: ———抗击非典取得重大胜利。)
+    alone = [s is not None and s == p.text and "，" not in s and len(s) <= mk.STANDALONE_LEAD_MAX_CHARS
+             and not s.startswith(mk.LEAD_DASHES) for s, p in zip(sentences, paras)]
     standalone = [i for i in range(len(paras) - 1) if alone[i] and not alone[i + 1]]
     if len(standalone) >= 2 and _standalone_run(paras, standalone):
         return [(i, 0, "") for i in standalone]

@@ -34,6 +34,8 @@ class _Para:
     item_cands: tuple[tuple[int, str, int, str], ...] | None = field(default=None, repr=False, compare=False)
     #: the first sentence if it could be a lead sentence (parser/leads.py)
     lead_sentence: str | None | _Unset = field(default=_UNSET, repr=False, compare=False)
+    #: (directive lead, result lead): the shapes of its first sentence (parser/leads.py)
+    shapes: tuple[bool, bool] | None = field(default=None, repr=False, compare=False)
     #: (sentences, short sentences) of the paragraph (parser/inner.py)
     inner: tuple[int, tuple[tuple[int, int, str], ...]] | None = field(default=None, repr=False, compare=False)
 
@@ -57,5 +59,5 @@ def _split_heading(rest: str) -> tuple[str, str, str]:
         if m.group(0) in "！？":  # a question or exclamation keeps its mark: 为什么要大兴调查研究？
             return rest[:m.end()], "", rest[m.end():]
         return rest[:m.start()], m.group(0), rest[m.end():]
-    stripped = rest.rstrip("。；：")
+    stripped = rest.rstrip("。；：，、")  # (an inline item cut at the next: 一是吃饭，二是建设。)
     return stripped, rest[len(stripped):len(stripped) + 1], ""
