@@ -117,3 +117,12 @@ def test_a_dashed_results_run_and_the_numbered_sections_after_it_are_siblings():
                       "二、今年主要任务", BODY]
     assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
         (1, "一、"), (2, ""), (2, ""), (2, ""), (2, "（一）"), (2, "（二）"), (1, "二、")]
+
+
+def test_a_text_opening_with_bracketed_parts_that_each_count_their_own_numbered_headings_ranks_them_outermost():
+    # （一）关于…… holds 一、二、, （二）关于…… holds 一、二、三、: depth by containment, whatever the usual rank
+    paras = ["关于几个问题的报告", "同志们：", BODY, "（一）关于经济工作", BODY, "一、加快发展农业", BODY,
+             "二、调整工业结构", BODY, "（二）关于政治工作", BODY, "一、加强民主", BODY, "二、健全法制", BODY,
+             "三、加强团结", BODY]
+    assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
+        (1, "（一）"), (2, "一、"), (2, "二、"), (1, "（二）"), (2, "一、"), (2, "二、"), (2, "三、")]

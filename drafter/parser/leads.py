@@ -162,7 +162,10 @@ def _shapes(p: _Para) -> tuple[bool, bool]:
 def _directive_lead(paras: list[_Para], i: int) -> bool:
     """Whether paragraph ``i`` opens with a directive lead heading text after it (in it, or a paragraph after)."""
     p = paras[i]
-    return _shapes(p)[0] and (len(p.text) > len(p.lead_sentence) or i + 1 < len(paras))  # type: ignore[arg-type]
+    if not _shapes(p)[0]:
+        return False
+    s = _lead_sentence(p)  # (not None: it has a shape)
+    return i + 1 < len(paras) or (s is not None and len(p.text) > len(s))
 
 
 def _directive_run(paras: list[_Para]) -> list[int]:

@@ -54,9 +54,20 @@ def _document_rank(heads: list[tuple[int, int, str, str]]) -> int:
     own = [h for h in heads if h[1] == first]
     higher = [h for h in heads if h[1] < first]
     if len(own) >= 2 and [marker_number(h[2]) for h in own] == list(range(1, len(own) + 1)) \
-            and own[-1][0] > higher[-1][0]:
+            and (own[-1][0] > higher[-1][0] or _counted_inside(own, higher)):
         return first
     return rank
+
+
+def _counted_inside(own: list, higher: list) -> bool:
+    """Whether the higher-ranked headings count from 1 again inside each of ``own`` that holds any (（一）关于……
+    with its 一、二、, （二）关于…… with its 一、二、三、: depth by containment, （一） outermost)."""
+    bounds = [h[0] for h in own] + [float("inf")]
+    for start, end in zip(bounds, bounds[1:]):
+        numbers = [marker_number(h[2]) for h in higher if start < h[0] < end]
+        if numbers != list(range(1, len(numbers) + 1)):
+            return False
+    return True
 
 
 def _outer_run(heads: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
