@@ -60,14 +60,17 @@ def _document_rank(heads: list[tuple[int, int, str, str]]) -> int:
 
 
 def _counted_inside(own: list, higher: list) -> bool:
-    """Whether the higher-ranked headings count from 1 again inside each of ``own`` that holds any (（一）关于……
-    with its 一、二、, （二）关于…… with its 一、二、三、: depth by containment, （一） outermost)."""
+    """Whether the higher-ranked headings count from 1 again inside each of ``own`` that holds any, two or more
+    of them holding some (（一）关于…… with its 一、二、, （二）关于…… with its 一、二、三、: depth by containment,
+    （一） outermost). One run of them after the last is not that (（一）（二） then 一、二、三、: siblings)."""
     bounds = [h[0] for h in own] + [float("inf")]
+    holding = 0
     for start, end in zip(bounds, bounds[1:]):
         numbers = [marker_number(h[2]) for h in higher if start < h[0] < end]
         if numbers != list(range(1, len(numbers) + 1)):
             return False
-    return True
+        holding += bool(numbers)
+    return holding >= 2
 
 
 def _outer_run(heads: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
