@@ -28,7 +28,7 @@ from drafter import CLI_GC_THRESHOLDS, __version__, commands, i18n
 from drafter.bank.locate import flush_announcements
 from drafter.console import echo
 from drafter.errors import DrafterError, UsageError, os_reason
-from drafter.fastcli import parse, split_lang
+from drafter.fastcli import help_width, parse, split_lang
 from drafter.i18n import N_, _, set_language
 
 if TYPE_CHECKING:
@@ -163,6 +163,69 @@ def _run_fast(run: Callable[..., Any], kwargs: dict[str, Any]) -> None:
         i18n._override = saved
 
 
+def _help(argv: list[str]) -> None:
+    """A help page as shown before for this very line, language, width and code (it is a pure
+    function of them: typer builds every command's parameters to lay out ``drafter --help``,
+    ~170 ms CPU); else typer shows it and a page that went to stdout alone, exit 0, is kept.
+    Kept pages live in diskcache (kind ``help``)."""
+    from drafter import diskcache  # noqa: PLC0415 - only for help lines
+
+    key = _help_key(argv)
+    page = diskcache.load("help", key)
+    if isinstance(page, str):
+        echo(page, nl=False)
+        sys.exit(0)
+    out, err = _Tee(sys.stdout), _Tee(sys.stderr)
+    sys.stdout, sys.stderr = out, err  # what typer writes is also kept
+    try:
+        register_commands(_command_in(argv))
+        _typer_app()(args=argv, prog_name="drafter")
+    except SystemExit as done:
+        if done.code in (0, None) and not err.seen and out.seen:
+            diskcache.store("help", key, "".join(out.seen), keep=64)
+        raise
+    finally:
+        sys.stdout, sys.stderr = out.stream, err.stream
+
+
+def _help_key(argv: list[str]) -> str:
+    """What a help page is made from: the line, the language, the width it is laid out in,
+    and the code (stamps of every file of the package, typer's, Python's version)."""
+    import importlib.util  # noqa: PLC0415 - only for help lines
+
+    root = os.path.dirname(os.path.abspath(__file__))
+    stamps = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            try:
+                st = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            stamps.append(f"{os.path.relpath(folder, root)}/{name}:{st.st_size}:{st.st_mtime_ns}")
+    spec = importlib.util.find_spec("typer")
+    if spec is not None and spec.origin:
+        st = os.stat(spec.origin)
+        stamps.append(f"typer:{spec.origin}:{st.st_size}:{st.st_mtime_ns}")
+    return "\0".join([*argv, "", i18n.language(), str(help_width()), sys.version, __version__, *stamps])
+
+
+class _Tee:
+    """A text stream that writes through to ``stream`` and keeps what was written."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.seen: list[str] = []
+
+    def write(self, text: str) -> int:
+        written = self.stream.write(text)
+        self.seen.append(text)
+        return written
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 def main(argv: list[str] | None = None) -> None:
     gc.set_threshold(*CLI_GC_THRESHOLDS)  # a short-lived process (see drafter/__init__.py)
     lang, argv = split_lang(list(sys.argv[1:] if argv is None else argv))
@@ -176,6 +239,8 @@ def main(argv: list[str] | None = None) -> None:
         fast = _fast_call(argv)
         if fast is not None:
             _run_fast(*fast)
+        if "--help" in argv and "--" not in argv:
+            _help(argv)
         register_commands(_command_in(argv))
         _typer_app()(args=argv, prog_name="drafter")
     except DrafterError as err:

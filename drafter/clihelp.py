@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import inspect
 import re
-import shutil
 import sys
 import unicodedata
 
@@ -28,7 +27,7 @@ from typer.exceptions import Abort
 from drafter import i18n
 from drafter.bank.locate import flush_announcements
 from drafter.errors import UsageError
-from drafter.fastcli import split_lang
+from drafter.fastcli import help_width, split_lang
 from drafter.i18n import N_, _, language
 
 # Strings of the framework we show in our own words (extracted by Babel from here).
@@ -133,7 +132,7 @@ def definitions(rows: list[tuple[str, str]], width: int, indent: int = 2, max_co
 
 
 def _width() -> int:
-    return max(50, min(shutil.get_terminal_size((80, 24)).columns, 80))
+    return help_width()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ typer, which gives its own answer, message and exit code. tests/test_cli_fast.py
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,6 +109,11 @@ def _convert(spec: Spec, name: str, raw: str) -> Any:
     except ValueError:
         return None
     return Path(raw) if os.access(raw, os.R_OK) else None
+
+
+def help_width() -> int:
+    """The width help pages are laid out in (clihelp.py): the terminal's, 50 to 80 columns."""
+    return max(50, min(shutil.get_terminal_size((80, 24)).columns, 80))
 
 
 def split_lang(args: list[str]) -> tuple[str | None, list[str]]:

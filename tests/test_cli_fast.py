@@ -210,3 +210,52 @@ def test_echo_writes_what_typer_echo_writes(capsys, message, nl, err):
     ours = capsys.readouterr()
     typer.echo(message, nl=nl, err=err)
     assert ours == capsys.readouterr()
+
+
+# ---------------------------------------------------------------- help pages kept
+
+def _drafter(args, cache: Path, **env) -> subprocess.CompletedProcess:
+    import os
+
+    full = {**os.environ, "XDG_CACHE_HOME": str(cache), "COLUMNS": "80", **env}
+    return subprocess.run([sys.executable, "-m", "drafter", *args], cwd=ROOT, env=full, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["draft", "--help"], ["phrases", "search", "--help"],
+                                  ["--lang", "en", "phrases", "--help"]])
+def test_a_kept_help_page_is_the_page_typer_shows(args, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")             # nothing can be kept under a file
+    fresh = _drafter(args, blocked / "x")
+    first, again = _drafter(args, tmp_path / "c"), _drafter(args, tmp_path / "c")
+    assert list((tmp_path / "c" / "drafter" / "help").iterdir())
+    for run in (first, again):
+        assert (run.returncode, run.stdout, run.stderr) == (0, fresh.stdout, "")
+    assert fresh.stdout.startswith(("用法：", "Usage:"))
+
+
+def test_a_failing_help_line_is_not_kept(tmp_path):
+    done = _drafter(["nosuch", "--help"], tmp_path / "c")
+    assert done.returncode == 2 and done.stderr
+    assert not (tmp_path / "c" / "drafter" / "help").exists()
+
+
+def test_a_help_page_is_kept_per_line_language_width_and_code(monkeypatch):
+    import os
+
+    import drafter.cli as cli
+
+    monkeypatch.setenv("COLUMNS", "80")
+    base = cli._help_key(["--help"])
+    assert cli._help_key(["draft", "--help"]) != base
+    monkeypatch.setenv("COLUMNS", "60")
+    assert cli._help_key(["--help"]) != base
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("DRAFTER_LANG", "en" if "\0zh\0" in base else "zh")
+    assert cli._help_key(["--help"]) != base
+    monkeypatch.delenv("DRAFTER_LANG")
+    for module in ("cli.py", "clihelp.py", "commands/draft.py", "locale/zh_CN/LC_MESSAGES/drafter.mo"):
+        st = os.stat(ROOT / "drafter" / module)
+        folder, name = os.path.split(module)
+        assert f"{folder or '.'}/{name}:{st.st_size}:{st.st_mtime_ns}" in base, module
