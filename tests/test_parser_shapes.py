@@ -126,3 +126,24 @@ def test_a_text_opening_with_bracketed_parts_that_each_count_their_own_numbered_
              "三、加强团结", BODY]
     assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
         (1, "（一）"), (2, "一、"), (2, "二、"), (1, "（二）"), (2, "一、"), (2, "二、"), (2, "三、")]
+
+
+def test_leads_sharing_the_words_before_their_comma_are_one_run_whatever_their_commas_after_it():
+    # (full-width digits as the older reports write them)
+    paras = REPORT + ["一、一九八四年的工作", BODY, "１９８４年，我国农业继续大幅度增产。" + BODY, BODY,
+                      "１９８４年，我国工业生产持续增长，经济效益有所提高。" + BODY,
+                      "１９８４年，我国的城乡经济体制改革取得了重大进展。" + BODY, BODY, "二、今年的任务", BODY]
+    assert [h for _, _, h in _heads("\n".join(paras))] == [
+        "一九八四年的工作", "１９８４年，我国农业继续大幅度增产", "１９８４年，我国工业生产持续增长，经济效益有所提高",
+        "１９８４年，我国的城乡经济体制改革取得了重大进展", "今年的任务"]
+
+
+def test_a_first_person_frame_shared_by_a_run_is_no_objection_to_its_leads():
+    lead = "我们主张，各国和各国人民应该共同享受{}。"
+    paras = ["在联合国的演讲", "主席先生，各位代表：", BODY, lead.format("尊严") + BODY, BODY,
+             lead.format("发展成果") + BODY, BODY, lead.format("安全保障") + BODY, BODY, BODY, "谢谢大家。"]
+    assert [(d, h[:4]) for d, _, h in _heads("\n".join(paras))] == [(1, "我们主张")] * 3
+    # a first-person sentence alone is text
+    paras[5] = "我们认为，" + BODY
+    paras[7] = "我们相信，" + BODY
+    assert _heads("\n".join(paras)) == []

@@ -45,10 +45,21 @@ def _lead_candidate(p: _Para) -> str | None:
         if not s.endswith(("。", "！", "？")) or _NOT_LEAD_WORDS_DASHED.search(s) or mk.DASH_STATEMENT.match(s):
             return None  # ——习近平在……的演讲: an attribution
     elif _NOT_LEAD_WORDS.search(s):
+        if _FIRST_PERSON_FRAME.match(s) and not _NOT_LEAD_BUT_I.search(s) and _plain(p, core):
+            p.first_person = s  # 我们主张，……。: a lead only in a run sharing that frame (see _prefix_run)
         return None
-    if core.count("“") != core.count("”") or item_at(core, 0) or _numbered_para(p):
-        return None  # a sentence cut inside a quotation; (a marker at the start of s is one of p.text)
+    if not _plain(p, core):
+        return None
     return s
+
+
+def _plain(p: _Para, core: str) -> bool:
+    """Not a sentence cut inside a quotation, nor a marker's (a marker at the start of s is one of p.text)."""
+    return core.count("“") == core.count("”") and not item_at(core, 0) and not _numbered_para(p)
+
+
+#: a first-person frame before a comma (我们主张，) and the words that make a sentence no lead even so
+_FIRST_PERSON_FRAME = re.compile(r"^我们[^，。！？]{1,6}，")
 
 
 #: a lead sentence never opens with these
@@ -60,6 +71,8 @@ _NOT_LEAD_FIRST = frozenset("“‘《（(")
 #: never opens with a dash: ——我们纪念胡耀邦同志，就是要…… is a lead)
 _NOT_LEAD_WORDS_DASHED = re.compile("|".join(f"(?:{r.pattern})" for r in (_ATTRIBUTION, CLOSING_FORMULA)))
 _NOT_LEAD_WORDS = re.compile("|".join(f"(?:{r.pattern})" for r in (_NOT_LEAD, _ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
+_NOT_LEAD_BUT_I = re.compile("|".join(f"(?:{r.pattern})" for r in (
+    re.compile(r"这(?![个条一项把根篇场件道])|同志们|大家|谢谢"), _ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
 
 
 _ANNOUNCE = re.compile(r"(?:谈|讲|汇报|交流|说|从)(?:一下|了|以下)?([两二三四五六七八九])(?:点|个方面)")
@@ -114,8 +127,13 @@ def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, in
     """The parallel leads of ``paras``: under a numbered heading, a report's directive leads when they are
     at least as many as the best group of another shape (see _parallel_group)."""
     found = _parallel_group(paras, top)
+    directive = [] if top else _directive_run(paras)
+    # (at a speech's top level only in a text without numbered headings: 今后五年，…… paragraphs under a
+    # report's （一） are not the report's sections)
+    framed = [] if top and any(_numbered_para(p) for p in paras) else _prefix_run(paras)
+    if len(framed) > max(len(found), len(directive)):
+        return [(i, 0, "") for i in framed]
     if not top:
-        directive = _directive_run(paras)
         if len(directive) >= max(2, len(found)):
             return [(i, 0, "") for i in directive]
         run = _consecutive_run(paras)
@@ -140,6 +158,28 @@ def _consecutive_run(paras: list[_Para]) -> list[int]:
         else:
             run = []
     return best if len(best) >= 3 else []
+
+
+def _prefix_run(paras: list[_Para]) -> list[int]:
+    """Paragraphs opening with sentences that share the words before their first comma (１９８４年，我国农业……。/
+    １９８４年，我国工业……，……。 / 我们主张，各国……。), three or more of them whatever their commas after it
+    (the first person is no objection in such a frame); [] if none."""
+    by_frame: dict[str, list[int]] = {}
+    for i, p in enumerate(paras):
+        s = _lead_sentence(p) or p.first_person
+        if s is None or s.startswith(mk.LEAD_DASHES):
+            continue
+        comma = s.find("，")
+        if 2 <= comma <= _PREFIX_MAX_CHARS:
+            by_frame.setdefault(s[:comma], []).append(i)
+    best = max(by_frame.values(), key=len, default=[])
+    if len(best) < 3 or len({_lead_sentence(paras[i]) or paras[i].first_person for i in best}) < len(best):
+        return []  # (a sentence said again is a refrain)
+    return best
+
+
+#: the shared words before a comma that frame a run of leads are at most this long (１９８４年 / 我们主张)
+_PREFIX_MAX_CHARS = 8
 
 
 def _shapes(p: _Para) -> tuple[bool, bool]:

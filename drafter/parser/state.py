@@ -34,6 +34,8 @@ class _Para:
     item_cands: tuple[tuple[int, str, int, str], ...] | None = field(default=None, repr=False, compare=False)
     #: the first sentence if it could be a lead sentence (parser/leads.py)
     lead_sentence: str | None | _Unset = field(default=_UNSET, repr=False, compare=False)
+    #: the first sentence when only its first person keeps it from being a lead (我们主张，……。, parser/leads.py)
+    first_person: str | None = field(default=None, repr=False, compare=False)
     #: (directive lead, result lead): the shapes of its first sentence (parser/leads.py)
     shapes: tuple[bool, bool] | None = field(default=None, repr=False, compare=False)
     #: (sentences, short sentences) of the paragraph (parser/inner.py)
