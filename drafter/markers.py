@@ -384,3 +384,7 @@ ANNOUNCES = re.compile(r"以下|如下|下列|几点|几个方面|几项")
 #: a copula makes a short sentence a statement (加强水利建设是一项迫切任务。/ 2008年是极不平凡的一年。), not a
 #: directive or result heading its text (特别是 / 就是 / 而是 / 或是 are not one)
 COPULA = re.compile(r"(?<!特别)(?<!或)(?<!而)(?<!就)(?<!还)(?<!总)(?<!实事求)是(?!否)")
+#: words that make a short sentence a statement of fact, feeling or wish rather than a heading (中墨两国有着悠久的
+#: 交往历史。/ 墨西哥是个……的国家。/ 很高兴来到……。/ 中国愿同……): a speech's paragraphs opening with such sentences
+#: are not its sections for being many
+STATEMENT = re.compile(COPULA.pattern + r"|有着|具有|很高兴|高兴地|(?<!意)愿|希望|感谢|祝贺|欢迎")

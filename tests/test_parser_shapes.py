@@ -147,3 +147,15 @@ def test_a_first_person_frame_shared_by_a_run_is_no_objection_to_its_leads():
     paras[5] = "我们认为，" + BODY
     paras[7] = "我们相信，" + BODY
     assert _heads("\n".join(paras)) == []
+
+
+def test_a_toast_whose_paragraphs_open_with_statements_has_no_sections():
+    text = "两国人民友好交往源远流长，在各个领域开展了富有成效的合作，为两国关系发展奠定了坚实基础。"
+    paras = ["在参议院的演讲", "尊敬的参议长先生，女士们，先生们：", "很高兴来到参议院发表演讲。" + text,
+             "中墨两国有着悠久的交往历史。" + text + text, text, text, "墨西哥是个具有悠久文明历史的国家。" + text,
+             text, text, text, "中国愿同墨西哥一道前进。" + text, text, "谢谢大家。"]
+    assert _heads("\n".join(paras)) == []
+    # headings that say what to do, as many, are the speech's sections
+    paras[2], paras[3], paras[6], paras[10] = ("深化政治互信。" + text, "拓展务实合作。" + text + text,
+                                                "密切人文交流。" + text, "加强国际协作。" + text)
+    assert [h for _, _, h in _heads("\n".join(paras))] == ["深化政治互信", "拓展务实合作", "密切人文交流", "加强国际协作"]

@@ -333,7 +333,8 @@ def _unframed_run(paras: list[_Para], members: list[tuple[int, str]], top: bool)
     are parallel when they open more than a quarter of the paragraphs they stand among, or (the longest) run of
     them in consecutive paragraphs, three or more inside a section, four or more at a speech's top
     level (three topic sentences in a row are common prose in a long speech). [] when neither."""
-    if len(members) * _UNFRAMED_SHARE > len(paras) or _each_heads_a_run(paras, [i for i, _ in members]):
+    if (len(members) * _UNFRAMED_SHARE > len(paras) and not (top and _mostly_statements(members))) \
+            or _each_heads_a_run(paras, [i for i, _ in members]):
         return members
     best: list[tuple[int, str]] = []
     run: list[tuple[int, str]] = []
@@ -342,6 +343,13 @@ def _unframed_run(paras: list[_Para], members: list[tuple[int, str]], top: bool)
         if len(run) > len(best):
             best = run
     return best if len(best) >= (4 if top else 3) else []
+
+
+def _mostly_statements(members: list[tuple[int, str]]) -> bool:
+    """Whether half or more of the sentences state a fact, feeling or wish (mk.STATEMENT): at a speech's top
+    level a share of the paragraphs opening with them is no run (a toast's 中墨两国有着悠久的交往历史。/ 墨西哥是个
+    具有悠久文明历史的国家。), unlike headings that say what to do (强化理论武装。/ 在学习上再深入一步。)."""
+    return 2 * sum(bool(mk.STATEMENT.search(s)) for _, s in members) >= len(members)
 
 
 def _standalone_run(paras: list[_Para], standalone: list[int]) -> bool:
