@@ -348,7 +348,11 @@ def _unframed_run(paras: list[_Para], members: list[tuple[int, str]], top: bool)
 def _mostly_statements(members: list[tuple[int, str]]) -> bool:
     """Whether half or more of the sentences state a fact, feeling or wish (mk.STATEMENT): at a speech's top
     level a share of the paragraphs opening with them is no run (a toast's 中墨两国有着悠久的交往历史。/ 墨西哥是个
-    具有悠久文明历史的国家。), unlike headings that say what to do (强化理论武装。/ 在学习上再深入一步。)."""
+    具有悠久文明历史的国家。), unlike headings that say what to do (强化理论武装。/ 在学习上再深入一步。) or
+    parallel X是Y headings."""
+    if all(mk.COPULA.search(s) for _, s in members):
+        # parallel X是Y headings (深入学习是基础。/ 调查研究是关键。/ 真抓实干是根本。): their copula is their frame
+        return 2 * sum(bool(mk.STATEMENT.search(mk.COPULA.sub("", s))) for _, s in members) >= len(members)
     return 2 * sum(bool(mk.STATEMENT.search(s)) for _, s in members) >= len(members)
 
 
