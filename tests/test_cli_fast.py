@@ -37,7 +37,7 @@ def _command(name: str):
 
 
 def test_the_common_commands_declare_their_command_line():
-    assert {"draft", "export", "_phrases_search"} <= set(FAST)
+    assert {"draft", "export", "check", "_phrases_search"} <= set(FAST)
     assert "_phrases_search" not in command_names()
 
 
@@ -123,6 +123,28 @@ def test_a_fast_search_prints_what_typer_printed(capsys, monkeypatch):
             m.setattr(cli, "_fast_call", lambda args: None)
             slow = _run(capsys, "phrases", "search", *args)
         assert fast == slow and fast[2]
+
+
+def test_check_lines_read_as_typer_reads_them(monkeypatch):
+    spec = importlib.import_module("drafter.commands.check").FAST
+    for args in (["a.docx"], ["--json", "a.docx", "--layout=large-print"]):
+        assert parse(spec, args) == _typer_kwargs("check", args, monkeypatch)
+
+
+def test_a_fast_check_prints_what_typer_printed(capsys, tmp_path, monkeypatch):
+    """Passing and failing checks (exit 0 / 1), text and JSON, through both paths."""
+    import drafter.cli as cli
+
+    monkeypatch.chdir(tmp_path)
+    assert _run(capsys, "draft", OUTLINE, "--bank", BANK, "-o", "d.docx")[0] == 0
+    for args in (["d.docx"], ["d.docx", "--json"], ["d.docx", "--layout", "large-print"]):
+        fast = _run(capsys, "check", *args)
+        with monkeypatch.context() as m:
+            register_commands(["check"])
+            m.setattr(cli, "_fast_call", lambda args: None)
+            slow = _run(capsys, "check", *args)
+        assert fast == slow and fast[1]
+    assert _run(capsys, "check", "d.docx", "--layout", "large-print")[0] == 1
 
 
 def test_export_lines_read_as_typer_reads_them(monkeypatch):
