@@ -23,8 +23,8 @@ FANDOL = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
 TIMEOUT = 300
 FOOTER = re.compile(r"^\s*—\s*\d+\s*—\s*$")
 #: marks that may hang past the line end (LibreOffice and Word let them) or cannot start a line
-NO_START = "，。、；：？！”’）》」…—"
-NO_END = "“‘（《「"
+NO_START = "，。、；：？！”’）》」〕】…—"
+NO_END = "“‘（《「〔【"
 
 
 def missing_tools() -> str | None:

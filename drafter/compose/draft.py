@@ -212,8 +212,8 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
                      "add phrases or mine speeches on {topic} for a fuller draft").format(
             heading=gap.heading, written=gap.written, wanted=gap.wanted, topic=topic))
     if composer.notes:
-        out.append(_("the bank has nothing on {places}: the draft holds a note to you there "
-                     "({marker}), to replace with your own text").format(
+        out.append(_("the bank has nothing or too little on {places}: the draft holds a note to you there "
+                     "({marker}) saying what to write, to replace with your own text").format(
             places="、".join(f"“{h}”" for h in composer.notes), marker=lengthmod.NOTE_OPEN + "…〕"))
     if not lengthmod.within(actual, target):
         out.append(_("length {actual} is more than 10% off the target {target}: the bank has too little "

@@ -25,7 +25,7 @@ from drafter.compose.section import Borrowed, DraftState, SectionWriter, lead_li
 from drafter.compose.units import About, BankView
 from drafter.errors import OutlineError
 from drafter.i18n import _
-from drafter.markers import make_marker
+from drafter.markers import NUMBERED_FAMILIES, make_marker
 
 __all__ = ["Borrowed", "Composer", "missing_marker", "placed_categories", "walk_nodes", "places",
            "slot_path"]
@@ -33,6 +33,8 @@ __all__ = ["Borrowed", "Composer", "missing_marker", "placed_categories", "walk_
 _SLOT = re.compile(r"(?<!\{)\{([^{}\s]{1,12})\}(?!\})")
 #: placeholders a frame may hold; a frame is skipped when one it needs has no value
 FRAME_KEYS = ("h", "p", "t", "points", "title", "n")
+#: heading families printed on a line of their own (the body starts a paragraph of its own)
+STANDALONE = frozenset(f.name for f in NUMBERED_FAMILIES)
 #: points listed in a frame only when they are this short together (else 以下两个方面)
 POINTS_QUOTED_CHARS = 24
 
@@ -50,6 +52,8 @@ class Composer:
         self.frames = frames
         self.skeleton = skeleton or {}
         self.budgets = budgets
+        #: each place's share of the outline, before any correction for length
+        self.base = lengthmod.budgets(outline, lengthmod.target_length(outline, skeleton))
         self.strict = strict
         self.missing: dict[str, int] = {}
         self.used_frames: set[str] = set()
@@ -66,6 +70,10 @@ class Composer:
         self.abouts = {key: self._about(n) for key, n in self.nodes.items()}
         self.state.settle_homes(self.abouts)
         self.occasion = occ.occasion(frames, outline.type)
+        #: what the opening said (a courtesy said there is not said again in the closing)
+        self.said = ""
+        self.state.unsaid = occ.unsaid(outline.speaker)
+        self.state.headings = tuple(n.heading for n in self.nodes.values())
 
     @property
     def borrowed(self) -> list[Borrowed]:
@@ -143,64 +151,87 @@ class Composer:
                 return text
         return ""
 
-    def body(self, node: Node, split: bool = True) -> list[str]:
-        """Paragraphs for ``node``: its verbatim text, or a body written to its plan and share."""
+    def body(self, node: Node, split: bool = True, marker: str | None = None) -> list[str]:
+        """Paragraphs for ``node``: its verbatim text, or a body written to its plan and share.
+
+        ``marker`` is the family its heading is printed with (一、 （一） 1. （1） stand on a line
+        of their own; 一是/一要 and lead sentences start the body's first paragraph); a template
+        that does not say is taken to print it on a line of its own."""
         if node.text:
             return self._verbatim(node.text, node.key)
-        budget = self.budgets.get(node.key, 0)
+        stands_alone = marker is None or marker in STANDALONE
+        base = self.base.get(node.key, 0)
+        # a place with plenty of material may grow past its share of the outline, up to the
+        # genre's range; one that has little stays short (and says so)
+        budget = min(self.budgets.get(node.key, 0), round(base * lengthmod.GROWTH_CAP))
         kind = planmod.place_kind(node.heading, bool(node.points), node.key in self.parents
                                   and self.parents[node.key] is not None)
         writer = SectionWriter(self.state, node.key, slot_path(node.key), node.heading,
-                               self.abouts[node.key], budget, kind, self.outline.type)
+                               self.abouts[node.key], budget, kind, self.outline.type, share=base)
         paragraphs = writer.write()
         self.state.pending.discard(node.key)
-        if paragraphs and not node.points and lead_like(split_sentences(paragraphs[0])[0]):
-            # every line of the body is short and comma-less: alone under its heading it would
-            # read back as a heading; a connecting sentence that cannot goes first
-            lead = self.frame("引", node, accept=lambda f: not lead_like(f), h="", p="", t="")
-            if lead:
-                self.connectors += 1
-                paragraphs = [lead + paragraphs[0]] + paragraphs[1:]
-        if not paragraphs and not node.points:
-            # nothing in the bank is about this place: a note tells the writer what to put here
-            # (it is no sentence of the speech: lint flags it, it counts for no length); a
-            # connecting sentence saying nothing would only hide the gap from the writer
-            note = self.note(kind, node)
-            if note:
-                return [note]
-            lead = self.frame("引", node, h="", p="", t="")  # templates without notes: one frame
-            if lead:
-                self.connectors += 1
-                paragraphs = [lead]
+        if not node.points:
+            paragraphs = self._noted(node, kind, paragraphs, writer.used < base * lengthmod.THIN_SHARE,
+                                     stands_alone)
         if node.points and len(node.points) >= 2:
             body = split_sentences(paragraphs[0]) if paragraphs else []
             opens_like_lead = not body or lead_like(lead_safe(body)[0])
-            # a section with no lines of its own announces its points (重点要在以下两个方面下功夫);
-            # under a 一、 line the paragraph must not open like a lead sentence (it would parse
-            # as a heading): then an announcing sentence that cannot be read as one goes first.
-            # Otherwise the points follow the section's own lines directly, as in real speeches
+            # a section with no lines of its own announces its points (重点要在以下两个方面下功夫):
+            # a count that is true of what follows. Under a 一、 line its own lines must not open
+            # like a lead sentence (they would parse as a heading): then the announcing sentence,
+            # which cannot be read as one, goes first. Otherwise the points follow the section's
+            # own lines directly, as in real speeches
             if opens_like_lead:
                 lead = self.frame("总", node, accept=(lambda f: not lead_like(f)) if body else None)
                 if lead:
                     self.connectors += 1
                     first = lead_safe(body + [lead])
                     paragraphs = ["".join(first)] + paragraphs[1:]
-        self.composed_chars += sum(len(p) for p in paragraphs)
+        # a note is not length: what the correction for length counts is the speech's own text
+        self.composed_chars += sum(len(lengthmod.NOTE.sub("", p)) for p in paragraphs)
         return paragraphs
 
-    def note(self, kind: str, node: Node) -> str:
-        """A note to the writer for a place the bank has nothing on (``注`` in _frames.yaml):
-        what such a part of this kind of speech holds (the unit's shortfalls, its 做法 and
-        成效 …), in 〔待补充（写作提示）：…〕 so it reads as a note and never as the speech."""
+    def _noted(self, node: Node, kind: str, paragraphs: list[str], thin: bool,
+               stands_alone: bool) -> list[str]:
+        """The body with its note to the writer where the bank had nothing or too little on the
+        place (a note is no sentence of the speech: lint flags it, it counts for no length; a
+        connecting sentence saying nothing would only hide the gap from the writer)."""
+        at_risk = bool(paragraphs) and stands_alone and lead_like(split_sentences(paragraphs[0])[0])
+        if paragraphs and not thin and not at_risk:
+            return paragraphs
+        note = self.note(kind, node, thin=bool(paragraphs))
+        if not paragraphs:
+            if note:
+                return [note]
+            lead = self.frame("引", node, h="", p="", t="")  # templates without notes: one frame
+            if lead:
+                self.connectors += 1
+            return [lead] if lead else []
+        if at_risk:
+            # only short lines, under a heading on a line of its own: a paragraph opening on one
+            # could read back as a heading, so what is not a sentence of the speech goes first
+            lead = note or self.frame("引", node, accept=lambda f: not lead_like(f), h="", p="", t="")
+            if lead and not note:
+                self.connectors += 1
+            return [lead + paragraphs[0]] + paragraphs[1:]
+        return paragraphs[:-1] + [paragraphs[-1] + note]
+
+    def note(self, kind: str, node: Node, thin: bool = False) -> str:
+        """A note to the writer for a place the bank has nothing (or, ``thin``, too little) on
+        (``注`` in _frames.yaml): what such a part of this kind of speech holds (the unit's
+        shortfalls, its 做法 and 成效 …), in 〔待补充（写作提示）：…〕 so it reads as a note and
+        never as the speech; at most one per place."""
         notes = self.frames.get("注")
-        if not isinstance(notes, dict):
+        if not isinstance(notes, dict) or node.heading in self.notes:
             return ""
-        text = notes.get(kind) or notes.get(self.outline.type) or notes.get("default")
+        text = (notes.get(f"{self.outline.type}/{kind}") or notes.get(kind)
+                or notes.get(self.outline.type) or notes.get("default"))
         if not text:
             return ""
+        why = notes.get("thin" if thin else "none") or ""
         values = self._frame_values(node)
         values["t"] = values.get("t") or node.heading
-        text = self.fill(_fill_frame(str(text), values), where="frame of 注")
+        text = self.fill(_fill_frame(str(text).replace("{why}", str(why)), values), where="frame of 注")
         if not text.startswith(lengthmod.NOTE_OPEN) or not text.endswith("〕"):
             return ""
         self.notes.append(node.heading)
@@ -213,8 +244,9 @@ class Composer:
         if self.outline.opening:
             return self._verbatim(self.outline.opening, "opening")
         values = self._occasion_values()
-        first = occ.pick(self.rng, self.occasion.get("open"), values)
-        lead_in = occ.pick(self.rng, self.occasion.get("lead_in"), values)
+        avoid = occ.unsaid(self.outline.speaker)
+        first = occ.pick(self.rng, self.occasion.get("open"), values, avoid)
+        lead_in = occ.pick(self.rng, self.occasion.get("lead_in"), values, avoid)
         budget = max(self.budgets.get("opening", 200) - len(first) - len(lead_in), 0)
         about = self._speech_about()
         writer = SectionWriter(self.state, "opening", "opening", self.outline.title, about,
@@ -222,6 +254,7 @@ class Composer:
         writer.plan = [planmod.WHY, planmod.WHY]
         middle = writer.write()
         text = first + "".join(middle) + lead_in
+        self.said += text
         for s in (first, lead_in):
             if s:
                 self.ledger.take(s)
@@ -234,6 +267,7 @@ class Composer:
             return self._verbatim(self.outline.closing, "closing")
         values = self._occasion_values()
         about = self._speech_about()
+        avoid = occ.unsaid(self.outline.speaker, self.said)
         budget = self.budgets.get("closing", 120)
         ends_on_formula = bool(self.occasion.get("formula", formula))
         sentences: list[str] = []
@@ -243,12 +277,12 @@ class Composer:
             writer.plan = [("表态",)]
             sentences += writer.write()
             if not sentences:
-                pledge = occ.pick(self.rng, self.occasion.get("pledge"), values)
+                pledge = occ.pick(self.rng, self.occasion.get("pledge"), values, avoid)
                 sentences += [pledge] if pledge else []
             if sentences:  # a closing opens on its cue (今后，/总之，), so it reads as the closing
                 sentences[0] = occ.closing_cue(sentences[0])
         else:
-            call = occ.pick(self.rng, self.occasion.get("call"), values)
+            call = occ.pick(self.rng, self.occasion.get("call"), values, avoid)
             writer = SectionWriter(self.state, "closing", "closing", self.outline.title, about,
                                    max(budget - len(call), 0), "intro", self.outline.type)
             writer.plan = [("金句", "论述")]
@@ -262,7 +296,9 @@ class Composer:
         self.composed_chars += len(text)
         out = [text] if text else []
         if ends_on_formula:
-            formulas = [f for f in self.skeleton.get("closing_formulas") or [] if occ.is_formula(str(f))]
+            avoid = occ.unsaid(self.outline.speaker, self.said + text)
+            formulas = [f for f in self.skeleton.get("closing_formulas") or [] if occ.is_formula(str(f))
+                        and not any(w in str(f) for w in avoid)]
             out.append(self.rng.choice(formulas) if formulas else "发言完毕，谢谢大家！")
         return out
 

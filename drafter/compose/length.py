@@ -26,6 +26,11 @@ TOLERANCE = 0.10
 
 OPENING_SHARE = 0.09
 CLOSING_SHARE = 0.05
+#: a place with plenty of relevant material may take up to this many times its share of the
+#: outline when the draft comes out short (a point never becomes a pile of report sentences)
+GROWTH_CAP = 1.5
+#: a place written to less than this share of its share of the outline is thin: it gets a note
+THIN_SHARE = 0.5
 #: a section's own introduction, relative to one point's share, when it has points
 INTRO_WEIGHT = 0.35
 

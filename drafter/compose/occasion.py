@@ -34,9 +34,11 @@ def count_word(n: int) -> str:
     return COUNTS.get(n, "几")
 
 
-def pick(rng, options: list[str] | None, values: dict[str, str]) -> str:
-    """One option with its {t} {n} {title} filled; options whose values are missing are skipped."""
-    usable = [o for o in options or [] if all(values.get(k) for k in re.findall(r"\{(\w+)\}", o))]
+def pick(rng, options: list[str] | None, values: dict[str, str], avoid: tuple[str, ...] = ()) -> str:
+    """One option with its {t} {n} {title} filled; options whose values are missing, or that
+    hold a word of ``avoid`` (see unsaid), are skipped."""
+    usable = [o for o in options or [] if all(values.get(k) for k in re.findall(r"\{(\w+)\}", o))
+              and not any(w in o for w in avoid)]
     if not usable:
         return ""
     text = usable[rng.randrange(len(usable))]
@@ -49,6 +51,24 @@ def theme_name(theme: str | None, title: str) -> str:
         return theme.strip("“”\"")
     m = re.search(r"“([^”]{2,16})”", title)
     return m.group(1) if m else ""
+
+
+#: the courtesy a speaker says once: in the opening's lead-in or in the closing formula, not both
+CRITICISM = "批评指正"
+#: what only a deputy says: a head of the unit (局长, 书记, 主任 …) has no 分管工作
+DEPUTY_WORDS = ("分管",)
+_DEPUTY = re.compile(r"副(?:书记|局长|主任|部长|县长|区长|市长|镇长|乡长|厅长|院长|校长|主席|组长|处长|科长|经理|总)")
+
+
+def deputy(speaker: str | None) -> bool:
+    """Does the speaker's title make them a deputy (副局长, 党组副书记), who may speak of 分管工作?"""
+    return bool(_DEPUTY.search(speaker or ""))
+
+
+def unsaid(speaker: str | None, said: str = "") -> tuple[str, ...]:
+    """Words the speaker must not say here: 分管 unless a deputy, 批评指正 once said."""
+    out = () if deputy(speaker) else DEPUTY_WORDS
+    return out + ((CRITICISM,) if CRITICISM in said else ())
 
 
 def is_formula(text: str) -> bool:

@@ -2,7 +2,10 @@
 
 A 研讨发言 section moves from its lead to why it matters (论述, a quotation), to what to do
 (要求 and 举措, often several in a row), and may end on a commitment. A part that takes stock
-of shortfalls (查摆: its heading speaks of 问题/差距/不足) is mostly self-criticism. A 党课 or
+of shortfalls (查摆: its heading speaks of 问题/差距/不足) is mostly self-criticism; one on 下一步
+ends on commitments (表态); one that does both (找差距，抓好下一步) takes stock, then pledges. A
+part on why its subject matters (重大意义) argues and quotes; one on the situation (形势) states
+and takes stock before it directs. A 党课 or
 辅导报告 argues more before it directs. A section that has points only introduces them.
 
 A plan is a list of slots; each slot names the roles that may fill it, the first preferred.
@@ -23,6 +26,10 @@ ANY = ("要求", "举措", "论述", "金句", "引语")
 
 _SHORTFALL_HEADING = re.compile(r"问题|差距|不足|短板|剖析|查摆|反思|对照")
 _PLEDGE_HEADING = re.compile(r"下一步|今后|努力方向|整改|表态|打算")
+#: a part on why its subject matters (深刻认识……的重大意义): it argues and quotes, it does not direct
+_MEANING_HEADING = re.compile(r"意义|重要性|必要性|紧迫性|极端重要|(?:深刻|充分|准确)(?:认识|把握|理解|领会)")
+#: a part on where things stand (当前安全生产形势): figures, problems, a judgement
+_SITUATION_HEADING = re.compile(r"形势|态势|现状|面临的|挑战")
 
 #: characters a plan slot fills on average (the length of a bank sentence)
 SLOT_CHARS = 60
@@ -31,10 +38,17 @@ SLOT_CHARS = 60
 def place_kind(heading: str, has_points: bool, is_point: bool) -> str:
     if has_points:
         return "intro"
-    if _SHORTFALL_HEADING.search(heading):
+    stock, pledge = bool(_SHORTFALL_HEADING.search(heading)), bool(_PLEDGE_HEADING.search(heading))
+    if stock and pledge:
+        return "review"  # 对照要求找差距，抓好下一步工作: the shortfalls, then what is to be done
+    if stock:
         return "stock"
-    if _PLEDGE_HEADING.search(heading):
+    if pledge:
         return "pledge"
+    if _SITUATION_HEADING.search(heading):
+        return "situation"
+    if _MEANING_HEADING.search(heading):
+        return "meaning"
     return "point" if is_point else "section"
 
 
@@ -45,8 +59,14 @@ def plan(kind: str, speech_type: str) -> list[tuple[str, ...]]:
         return [WHY, QUOTE] if argues else [WHY]
     if kind == "stock":
         return [WHY, STOCK, STOCK, STOCK, DO]
+    if kind == "review":
+        return [STOCK, STOCK, PLEDGE, PLEDGE, DO]
     if kind == "pledge":
         return [WHY, PLEDGE, DO, PLEDGE, DO]
+    if kind == "meaning":
+        return [WHY, QUOTE, WHY, WHY]
+    if kind == "situation":
+        return [("论述",), ("论述", "查摆"), DO]
     if argues:
         return [WHY, QUOTE, WHY, DO]
     return [WHY, QUOTE, DO]
@@ -55,3 +75,15 @@ def plan(kind: str, speech_type: str) -> list[tuple[str, ...]]:
 def repeats(kind: str) -> bool:
     """Does the last slot repeat to fill the length? (An introduction stays short.)"""
     return kind != "intro"
+
+
+#: the most sentences a body of a kind takes, however long its share: the genre's range (a point
+#: of a 研讨发言 is a paragraph or two, not a pile of report sentences)
+MAX_SENTENCES = {"intro": 3, "point": 6}
+MAX_SENTENCES_DEFAULT = 8
+
+
+def most_sentences(kind: str, share: int = 0) -> int:
+    """The most sentences a body takes: the genre's range, or what its share of the outline
+    holds in bank sentences of average length when that is more (a long 党课's sections)."""
+    return max(MAX_SENTENCES.get(kind, MAX_SENTENCES_DEFAULT), round(share / SLOT_CHARS))

@@ -24,15 +24,22 @@ from drafter.markers import INNER_LEAD_MAX_CHARS, LEAD_MAX_CHARS, NOT_LEAD
 PARAGRAPH_CHARS = 300
 #: how far the seed may move a unit's score (±): units this close trade places from seed to seed
 SEED_SWAY = 0.7
+#: a place written to less than this share of what it wanted is short of material (a warning)
+SHORT_SHARE = 0.8
 #: a body stops when less than this many characters of its share are left
 MIN_ROOM = 15
 #: at most this many sentences of one body hold the same key phrase of its heading
 KEY_PHRASE_USES = 3
+#: at most this many sentences of one body hold the same rare word its heading does not name,
+#: and two sentences in a row share fewer than two (see SectionWriter._repeats_topic)
+TOPIC_USES = 2
+#: a word in at most this many lines of the bank is rare: a topic of its own
+TOPIC_DF = 40
 #: a line sharing this share of its words with one already printed says nothing new
 ECHO_SHARE = 0.6
 #: a part that takes stock or pledges may use the genre's shortfalls and commitments that share
 #: no word with it (BankView.general), ranked after the ones that do by this much
-GENERAL_KINDS = ("stock", "pledge")
+GENERAL_KINDS = ("stock", "pledge", "review")
 GENERAL_ROLES = ("查摆", "表态")
 GENERAL_SCORE = 1.0
 
@@ -113,6 +120,10 @@ class DraftState:
         self.placements: list[Placement] = []
         #: place key (outline key path) → what it is about, for alternatives
         self.abouts: dict = {}
+        #: words this speaker does not say (occasion.unsaid: 分管 unless a deputy)
+        self.unsaid: tuple[str, ...] = ()
+        #: every heading of the outline: a body never says one again as its sentence
+        self.headings: tuple[str, ...] = ()
 
     def echoes(self, unit: Unit) -> bool:
         """True when most of ``unit``'s words were said by one line already printed (the same
@@ -166,8 +177,10 @@ class SectionWriter:
     """The body of one place: plan, candidates, fill, print."""
 
     def __init__(self, state: DraftState, key: str, slot_key: str, heading: str, about: About,
-                 budget: int, kind: str, speech_type: str):
+                 budget: int, kind: str, speech_type: str, share: int = 0):
         self.state = state
+        #: the place's share of the outline before any correction for length (see most_sentences)
+        self.share = share
         self.key = key            # the outline key path (sections[1].points[0])
         self.slot_key = slot_key  # the stable slot prefix (2.1)
         self.heading = heading
@@ -182,6 +195,10 @@ class SectionWriter:
         self.short_heads: set[str] = set()
         #: how many sentences of this body hold each key phrase of its heading (安全生产)
         self.key_uses: dict[str, int] = {}
+        #: rare words of the sentence just printed, and how many sentences of this body said each
+        #: rare word its heading does not name (see _repeats_topic)
+        self.last_compounds: frozenset[str] = frozenset()
+        self.topic_uses: dict[str, int] = {}
 
     def candidates(self, wanted: tuple[str, ...]) -> list[Unit]:
         """Units of the slot's roles above the floor, unused, ranked by relevance, this place's
@@ -210,7 +227,8 @@ class SectionWriter:
     def write(self) -> list[str]:
         slots = list(self.plan)
         n = 0
-        while self.budget - self.used > MIN_ROOM:
+        most = planmod.most_sentences(self.kind, self.share)
+        while self.budget - self.used > MIN_ROOM and len(self.sentences) < most:
             if n < len(slots):
                 wanted = slots[n]
             elif planmod.repeats(self.kind):
@@ -225,8 +243,11 @@ class SectionWriter:
                 text = self._fill(planmod.ANY, n) if planmod.repeats(self.kind) else ""
                 if not text:
                     break
-        if self.used < self.budget * 0.6 and self.kind != "intro":
-            self.state.shortfalls.append(Shortfall(self.key, self.heading, self.budget, self.used,
+        # short of its share of the outline (the share, not a budget the length correction grew
+        # it to: a place that had what the outline asks of it is not short)
+        asked = min(self.budget, self.share) if self.share else self.budget
+        if self.used < asked * SHORT_SHARE and self.kind != "intro":
+            self.state.shortfalls.append(Shortfall(self.key, self.heading, asked, self.used,
                                                    sorted(self.about.words)))
         return self.paragraphs()
 
@@ -259,20 +280,40 @@ class SectionWriter:
             text = st.printed(u)
             if len(text) > room * 1.3 + 20 or not st.ledger.fresh(text) or st.echoes(u):
                 continue
-            if restates(text, self.heading):
-                continue  # the heading said again (要坚持人民至上、生命至上。 under it) says nothing
+            if any(restates(text, h) for h in (self.heading, *st.headings)):
+                continue  # a heading said again (要坚持人民至上、生命至上。 under it) says nothing
+            if any(w in text for w in st.unsaid):
+                continue  # 结合分管工作 from a head of the unit
             head = short_head(text)
             if head and head in self.short_heads:
                 continue  # two short sentences of one frame in a body read as lead sentences
             if any(self.key_uses.get(c, 0) >= KEY_PHRASE_USES for c in self._keys(u)):
                 continue  # the heading's key phrase in every other sentence reads as a pile
+            if self._repeats_topic(u):
+                continue  # 八项规定 and 四风 again in the next sentence, 城乡一体化 a third time
             st.take(u, text, self.key, f"{self.slot_key}#{n}")
             st.place(f"{self.slot_key}#{n}", u, text, self.heading, self.key, wanted)
             for c in self._keys(u):
                 self.key_uses[c] = self.key_uses.get(c, 0) + 1
+            self.last_compounds = self._topics(u)
+            for c in self.last_compounds:
+                self.topic_uses[c] = self.topic_uses.get(c, 0) + 1
             self._add(text)
             return text
         return ""
+
+    def _repeats_topic(self, u: Unit) -> bool:
+        """Does ``u`` say again what this body has said beyond its heading: two of its rare
+        words in the sentence just before, or one of them twice already?"""
+        own = self._topics(u)
+        return len(own & self.last_compounds) >= 2 or any(self.topic_uses.get(c, 0) >= TOPIC_USES for c in own)
+
+    def _topics(self, u: Unit) -> frozenset[str]:
+        """The rare words of ``u`` (in few lines of the bank) its place does not name: what it
+        is about beyond its heading (八项规定, 四风, 城乡一体化)."""
+        df = self.state.view.df
+        return frozenset(w for w in u.words - self.about.words
+                         if len(w) >= 2 and (df.get(w) or TOPIC_DF + 1) <= TOPIC_DF)
 
     def _keys(self, u: Unit) -> set[str]:
         """The key phrases of this body's heading a unit holds: its compounds of two content words

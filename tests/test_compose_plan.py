@@ -1,0 +1,101 @@
+"""How a body is planned and printed: no stock frames, no repeats, balance, notes, occasion courtesy."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.compose import draft
+from drafter.compose import occasion as occ
+from drafter.compose import plan as planmod
+from drafter.compose.length import NOTE, NOTE_OPEN
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGED_BANK = ROOT / "drafter" / "data" / "phrasebank"
+BENCH = sorted((ROOT / "bench" / "panel4").glob("*.yaml"))
+SENTENCE = re.compile(r"[^。！？]+[。！？]”?")
+
+pytestmark = pytest.mark.skipif(not (PACKAGED_BANK / "phrases").is_dir(), reason="mined bank not shipped")
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    return [(p.stem, draft(p, bank=PACKAGED_BANK, seed=s)) for p in BENCH for s in (0, 1)]
+
+
+def body_sentences(d):
+    for _, sec in d.speech.walk():
+        for p in sec.body:
+            yield sec, SENTENCE.findall(NOTE.sub("", p))
+
+
+def test_no_stock_frame_stands_in_for_material(drafts):
+    """The 引 frames that read as filler (这是做好当前各项工作的重要前提…) are gone from bodies."""
+    stock = ("重要前提", "必答题", "一句口号", "就这项工作而言", "内涵丰富", "体会最深的是", "做得好不好")
+    for name, d in drafts:
+        for _, sentences in body_sentences(d):
+            assert not [s for s in sentences if any(w in s for w in stock)], name
+
+
+def test_no_heading_is_said_again_as_a_sentence(drafts):
+    for name, d in drafts:
+        headings = {h.rstrip("。") for _, _, h in d.speech.headings()}
+        for _, sentences in body_sentences(d):
+            for s in sentences:
+                core = re.sub(r"^(?:要|必须)", "", s.rstrip("。"))
+                assert core not in headings, (name, s)
+
+
+def test_criticism_is_invited_once_and_heads_of_units_have_no_portfolio(drafts):
+    for name, d in drafts:
+        text = "".join(d.speech.opening + d.speech.closing)
+        assert text.count("批评指正") <= 1, (name, text)
+        if not occ.deputy(d.speech.speaker):
+            assert "分管" not in "\n".join(d.speech.paragraphs()), name
+
+
+def test_a_point_is_no_pile_of_sentences(drafts):
+    for name, d in drafts:
+        for sec, sentences in body_sentences(d):
+            if not sec.sections and sec.marker and sec.family not in ("一、", ""):
+                assert sum(1 for _ in sentences) <= planmod.MAX_SENTENCES_DEFAULT, (name, sec.heading)
+
+
+def test_notes_are_once_per_place_and_say_what_to_write(drafts):
+    for name, d in drafts:
+        for _, sec in d.speech.walk():
+            notes = [m.group(0) for p in sec.body for m in NOTE.finditer(p)]
+            assert len(notes) <= 1, (name, sec.heading, notes)
+            assert all(n.startswith(NOTE_OPEN) and f"“{sec.heading}”" in n for n in notes), notes
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("深刻认识加强纪律建设的极端重要性", "meaning"),
+    ("当前安全生产形势", "situation"),
+    ("对照要求找差距，抓好下一步工作", "review"),
+    ("对照先进找差距", "stock"),
+    ("下一步工作打算", "pledge"),
+    ("抓好危险化学品安全", "section"),
+])
+def test_place_kinds(heading, kind):
+    assert planmod.place_kind(heading, False, False) == kind
+
+
+def test_deputies_and_heads():
+    assert occ.deputy("区教育局副局长 王五") and occ.deputy("市委副书记 张三")
+    assert not occ.deputy("区教育局局长 何静") and not occ.deputy("青石镇党委书记 赵立") and not occ.deputy(None)
+    assert occ.unsaid("区教育局局长 何静", "不妥之处请同志们批评指正。") == ("分管", "批评指正")
+    assert occ.unsaid("区教育局副局长 王五") == ()
+
+
+def test_an_inline_item_gets_no_frame_before_a_short_line():
+    """Under 一是/一要 the body starts the item's own paragraph: a short line there cannot read as a
+    heading, so nothing is put before it."""
+    o = {"type": "党课", "numbering": "lead", "title": "严明纪律规矩——市卫生健康委专题党课",
+         "speaker": "市卫生健康委党组书记 孙慧", "theme": "纪律建设", "date": "2026-10-20", "length": 2000,
+         "sections": [{"heading": "把纪律规矩挺在前面", "points": ["严守政治纪律和政治规矩", "严守组织纪律"]}]}
+    d = draft(o, bank=PACKAGED_BANK, seed=0)
+    borrowed = {b.text for b in d.sources}
+    for sec, sentences in body_sentences(d):
+        if sec.family == "一要":
+            assert all(s in borrowed for s in sentences), (sec.heading, sentences)
