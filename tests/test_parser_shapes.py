@@ -159,3 +159,12 @@ def test_a_toast_whose_paragraphs_open_with_statements_has_no_sections():
     paras[2], paras[3], paras[6], paras[10] = ("深化政治互信。" + text, "拓展务实合作。" + text + text,
                                                 "密切人文交流。" + text, "加强国际协作。" + text)
     assert [h for _, _, h in _heads("\n".join(paras))] == ["深化政治互信", "拓展务实合作", "密切人文交流", "加强国际协作"]
+
+
+def test_a_bracketed_heading_after_an_item_run_is_its_sibling_never_inside_an_item():
+    paras = REPORT + ["二、今年主要任务", BODY, "通观全局，做好今年工作必须把握好以下几点：一是稳定政策，适度微调。二是把握大局，抓住重点。",
+                      "今年要着重做好以下几方面的工作。", "（一）继续保持经济平稳较快发展。", BODY,
+                      "一是努力增加城乡居民收入。" + BODY, "二是大力开拓农村消费市场。" + BODY, "（二）扎实推进新农村建设。", BODY,
+                      "三、加强政府建设", BODY]
+    assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
+        (1, "二、"), (2, "一是"), (2, "二是"), (2, "（一）"), (3, "一是"), (3, "二是"), (2, "（二）"), (1, "三、")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from drafter.markers import LEAD_DASHES, PART_RANK, marker_number, marker_rank
+from drafter.markers import ITEM_RANK, LEAD_DASHES, PART_RANK, marker_number, marker_rank
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
@@ -62,6 +62,12 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
                 rest_body, nodes = _split_numbered(paras[heads[0][0]:], _heads_from(heads, heads[0][0]), depth)
                 return body + rest_body, before + nodes
             return _split_numbered(paras, heads, depth)
+        if outer == "items" and heads and heads[0][1] < ITEM_RANK and marker_rank(items[0][2]) == ITEM_RANK:
+            # a （一） ranks above 一是 items and is never inside one (通观全局，……以下几点：一是……四是…… then
+            # （一）（二）…): the items before the first heading are its siblings
+            body, before = _build(paras[:heads[0][0]], depth, top)
+            rest_body, nodes = _split_numbered(paras[heads[0][0]:], _heads_from(heads, heads[0][0]), depth)
+            return body + rest_body, before + nodes
         if outer == "leads":
             leads = _leads_before_sibling_items(paras, leads, items)
             cuts = [(i, off, m, NESTS["leads"]) for i, off, m in leads] + _runs_after_leads(paras, leads, items)
