@@ -182,7 +182,6 @@ def _fill_title_block(header: list[_Para], speech: Speech) -> list[_Para]:
     """Title lines, then speaker and date lines; what follows those is not title (returned)."""
     title_parts: list[str] = []
     extra: list[_Para] = []
-    named = None  # the speaker named before the title (习近平：……)
     for p in header:
         compact = _compact(p.text)
         date = DATE_LINE.match(compact)
@@ -193,26 +192,14 @@ def _fill_title_block(header: list[_Para], speech: Speech) -> list[_Para]:
         elif title_parts and speech.speaker is None and (speaker := _speaker(p.text)):
             speech.speaker = speaker
         elif speech.speaker is None and speech.date is None:
-            text = _SITE_SUFFIX.sub("", p.text) or p.text
-            prefix = _SPEAKER_PREFIX.match(text) if not title_parts else None
-            if prefix and _speaker(prefix.group(1)):
-                # 习近平：在……上的讲话 (a page's headline): the name is the speaker's, not the title's
-                named, text = prefix.group(1), text[prefix.end():]
-            title_parts.append(text)
+            # (a title line is kept as written: 习近平：在……上的讲话（全文）)
+            title_parts.append(p.text)
             speech.title_paras.append(p.idx)
         else:
             extra.append(p)
     speech.title = "".join(title_parts)
-    if speech.speaker is None and named:
-        speech.speaker = named
     return extra
 
-
-#: a speaker's name before a title, 习近平：在……上的讲话 / 国家主席习近平：……
-_SPEAKER_PREFIX = re.compile(r"^([^：:，,。\s]{2,12})[：:]\s*(?=\S{4})")
-#: what a site adds after a title: （全文） / _新华网 / - 人民网
-_SITE_SUFFIX = re.compile(r"\s*(?:[（(]全文[）)]|\s*[_|｜\-–—－]+\s*(?:新华网|人民网|中国政府网|央视网|求是网|共产党员网|"
-                          r"光明网|中国网|新华社|人民日报|中国共产党新闻网)\S{0,8})$")
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 #: （2014年7月4日，首尔） / (2013年9月13日，比什凯克) / （3月2日上午9时，第一会议室）: when and where, not title
