@@ -166,7 +166,8 @@ def _run_fast(run: Callable[..., Any], kwargs: dict[str, Any]) -> None:
 def _help(argv: list[str]) -> None:
     """A help page as shown before for this very line, language, width and code (it is a pure
     function of them: typer builds every command's parameters to lay out ``drafter --help``,
-    ~170 ms CPU); else typer shows it and a page that went to stdout alone, exit 0, is kept.
+    ~170 ms CPU); else typer shows it, and what went to stdout alone with exit 0 is kept when it
+    was one help page (``clihelp.pages_laid_out``: not a command that took "--help" as a value).
     Kept pages live in diskcache (kind ``help``)."""
     from drafter import diskcache  # noqa: PLC0415 - only for help lines
 
@@ -181,7 +182,8 @@ def _help(argv: list[str]) -> None:
         register_commands(_command_in(argv))
         _typer_app()(args=argv, prog_name="drafter")
     except SystemExit as done:
-        if done.code in (0, None) and not err.seen and out.seen:
+        pages = getattr(sys.modules.get("drafter.clihelp"), "pages_laid_out", 0)
+        if done.code in (0, None) and not err.seen and out.seen and pages == 1:
             diskcache.store("help", key, "".join(out.seen), keep=64)
         raise
     finally:

@@ -277,7 +277,14 @@ def render_help(command, ctx) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: help pages laid out in this process: cli.py keeps what a line with --help printed only when
+#: it was a page (not a command that took "--help" as an option's value)
+pages_laid_out = 0
+
+
 def _format_help(self, ctx, formatter) -> None:
+    global pages_laid_out
+    pages_laid_out += 1
     formatter.write(render_help(self, ctx))
 
 

@@ -263,6 +263,15 @@ def test_a_failing_help_line_is_not_kept(tmp_path):
     assert not (tmp_path / "c" / "drafter" / "help").exists()
 
 
+def test_a_command_that_takes_help_as_a_value_is_not_kept(tmp_path):
+    """`-c --help` gives --category the value "--help": the search runs, and what it printed is
+    no help page to keep; nor is the output of --version, which answers before --help."""
+    assert _drafter(["phrases", "search", "x", "-c", "--help", "--bank", str(BANK)], tmp_path / "c").returncode in (0, 1)
+    done = _drafter(["--version", "--help"], tmp_path / "c")
+    assert done.returncode == 0 and done.stdout.startswith("drafter ")
+    assert not (tmp_path / "c" / "drafter" / "help").exists()
+
+
 def test_a_help_page_is_kept_per_line_language_width_and_code(monkeypatch):
     import os
 
