@@ -99,3 +99,12 @@ def test_an_inline_item_gets_no_frame_before_a_short_line():
     for sec, sentences in body_sentences(d):
         if sec.family == "一要":
             assert all(s in borrowed for s in sentences), (sec.heading, sentences)
+
+
+def test_a_part_on_why_something_matters_announces_aspects_not_tasks():
+    o = {"type": "党课", "numbering": "numbered", "title": "加强机关作风建设——专题党课", "theme": "机关作风建设",
+         "length": 1500, "sections": [{"heading": "深刻认识加强机关作风建设的重要性", "points": ["作风就是形象", "作风就是效能"]}]}
+    d = draft(o, bank=PACKAGED_BANK, seed=0)
+    section = d.speech.sections[0]
+    first = SENTENCE.findall(NOTE.sub("", section.body[0]))[0] if section.body else ""
+    assert "两个方面" in first and "下功夫" not in first and "工作" not in first, section.body

@@ -68,7 +68,8 @@ class Composer:
         self.nodes = {n.key: n for _, n in walk_nodes(outline)}
         self.parents = {n.key: p for p, n in walk_nodes(outline)}
         self.abouts = {key: self._about(n) for key, n in self.nodes.items()}
-        self.state.settle_homes(self.abouts)
+        self.state.settle_homes(self.abouts, {key: planmod.most_sentences(self._kind(n), self.base.get(key, 0))
+                                              for key, n in self.nodes.items()})
         self.occasion = occ.occasion(frames, outline.type)
         #: what the opening said (a courtesy said there is not said again in the closing)
         self.said = ""
@@ -164,8 +165,7 @@ class Composer:
         # a place with plenty of material may grow past its share of the outline, up to the
         # genre's range; one that has little stays short (and says so)
         budget = min(self.budgets.get(node.key, 0), round(base * lengthmod.GROWTH_CAP))
-        kind = planmod.place_kind(node.heading, bool(node.points), node.key in self.parents
-                                  and self.parents[node.key] is not None)
+        kind = self._kind(node)
         writer = SectionWriter(self.state, node.key, slot_path(node.key), node.heading,
                                self.abouts[node.key], budget, kind, self.outline.type, share=base)
         paragraphs = writer.write()
@@ -182,7 +182,10 @@ class Composer:
             # which cannot be read as one, goes first. Otherwise the points follow the section's
             # own lines directly, as in real speeches
             if opens_like_lead:
-                lead = self.frame("总", node, accept=(lambda f: not lead_like(f)) if body else None)
+                # a part on why something matters announces aspects of it, not tasks (下功夫)
+                kinds = ("总论", "总") if planmod.place_kind(node.heading, False, False) == "meaning" else ("总",)
+                accept = (lambda f: not lead_like(f)) if body else None
+                lead = next(filter(None, (self.frame(k, node, accept=accept) for k in kinds)), "")
                 if lead:
                     self.connectors += 1
                     first = lead_safe(body + [lead])
@@ -252,6 +255,8 @@ class Composer:
         writer = SectionWriter(self.state, "opening", "opening", self.outline.title, about,
                                budget, "intro", self.outline.type)
         writer.plan = [planmod.WHY, planmod.WHY]
+        # why the theme matters: lines on the theme itself (乡村振兴), not on one of its words (振兴)
+        writer.require = about.strong
         middle = writer.write()
         text = first + "".join(middle) + lead_in
         self.said += text
@@ -303,6 +308,9 @@ class Composer:
         return out
 
     # -- internals ------------------------------------------------------------------
+
+    def _kind(self, node: Node) -> str:
+        return planmod.place_kind(node.heading, bool(node.points), self.parents.get(node.key) is not None)
 
     def _speech_about(self) -> About:
         """What the speech as a whole is about: its theme, or its title without the meeting

@@ -19,6 +19,8 @@ import re
 WHY = ("论述", "金句", "引语")
 QUOTE = ("引语", "论述")
 DO = ("要求", "举措")
+#: what a unit does and has done (a 交流发言's 做法): measures before directives
+DONE = ("举措", "要求")
 STOCK = ("查摆",)
 PLEDGE = ("表态", "要求")
 #: what a body may still take when its plan's roles have run out
@@ -69,6 +71,8 @@ def plan(kind: str, speech_type: str) -> list[tuple[str, ...]]:
         return [("论述",), ("论述", "查摆"), DO]
     if argues:
         return [WHY, QUOTE, WHY, DO]
+    if speech_type == "交流发言":
+        return [WHY, DONE]  # a 交流发言 reports what the unit does (做法), then its results
     return [WHY, QUOTE, DO]
 
 

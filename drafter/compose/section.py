@@ -24,6 +24,8 @@ from drafter.markers import INNER_LEAD_MAX_CHARS, LEAD_MAX_CHARS, NOT_LEAD
 PARAGRAPH_CHARS = 300
 #: how far the seed may move a unit's score (±): units this close trade places from seed to seed
 SEED_SWAY = 0.7
+#: a place keeps this many times the sentences it can print of the units that fit it best
+RESERVE = 3
 #: a place written to less than this share of what it wanted is short of material (a warning)
 SHORT_SHARE = 0.8
 #: a body stops when less than this many characters of its share are left
@@ -141,13 +143,25 @@ class DraftState:
                 shared[i] = shared.get(i, 0) + 1
         return any(n >= ECHO_SHARE * min(len(ws), len(self._printed[i])) for i, n in shared.items())
 
-    def settle_homes(self, abouts: dict[str, About]) -> None:
+    def settle_homes(self, abouts: dict[str, About], room: dict[str, int] | None = None) -> None:
+        """Each unit's home: the place it is most relevant to. A place keeps for itself only as
+        many of its units as it can print (``room``: its most sentences, RESERVE times over, for
+        the ones its writer passes over); the rest are free for any place they are relevant to,
+        so a place whose lines all fit a later one better is not left empty."""
         best: dict[str, float] = {}
         for key, about in abouts.items():
             for s, u in self.view.scored(about):
                 if s > best.get(u.id, 0.0):
                     best[u.id] = s
                     self.home[u.id] = key
+        if room is not None:
+            kept: dict[str, list[str]] = {}
+            for uid, key in self.home.items():
+                kept.setdefault(key, []).append(uid)
+            for key, uids in kept.items():
+                uids.sort(key=lambda i: (-best[i], i))
+                for uid in uids[room.get(key, 0) * RESERVE:]:
+                    del self.home[uid]
         self.chance = {u.id: self.rng.random() for u in self.view.units}
         self.pending = set(abouts)
 
@@ -199,6 +213,8 @@ class SectionWriter:
         #: rare word its heading does not name (see _repeats_topic)
         self.last_compounds: frozenset[str] = frozenset()
         self.topic_uses: dict[str, int] = {}
+        #: when set, a line must hold one of these (the theme's compound, for the opening)
+        self.require: frozenset[str] = frozenset()
 
     def candidates(self, wanted: tuple[str, ...]) -> list[Unit]:
         """Units of the slot's roles above the floor, unused, ranked by relevance, this place's
@@ -289,6 +305,8 @@ class SectionWriter:
                 continue  # two short sentences of one frame in a body read as lead sentences
             if any(self.key_uses.get(c, 0) >= KEY_PHRASE_USES for c in self._keys(u)):
                 continue  # the heading's key phrase in every other sentence reads as a pile
+            if self.require and not (u.compounds | u.words) & self.require:
+                continue  # the opening on 乡村振兴 does not open on 民族振兴
             if self._repeats_topic(u):
                 continue  # 八项规定 and 四风 again in the next sentence, 城乡一体化 a third time
             st.take(u, text, self.key, f"{self.slot_key}#{n}")
