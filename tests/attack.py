@@ -2,14 +2,23 @@
 
 ``run_cli(argv)`` forks the test process (drafter already imported, so a case costs
 milliseconds, not an interpreter start), and in the child limits the address space to
-``mem_mb`` above what it already uses (RLIMIT_AS), arms an alarm for ``timeout`` seconds,
-redirects stdout and stderr, and calls ``drafter.cli.main(argv)`` exactly as the
-``drafter`` script does. The parent waits (killing the child on timeout) and returns what
-it saw. A case that needs a fresh interpreter (the kill loop) uses ``subprocess`` instead.
+``mem_mb`` above what it already uses (RLIMIT_AS) and its CPU time to ``timeout`` seconds
+(RLIMIT_CPU: SIGXCPU past it), redirects stdout and stderr, and calls ``drafter.cli.main(argv)``
+exactly as the ``drafter`` script does. The parent waits and returns what it saw, with the
+child's CPU seconds (wait4).
+
+Two bounds, because the machine is shared (load 15 on two cores is common while the suite runs):
+the work a case does is bounded in CPU seconds, which load does not stretch (a runaway loop is
+stopped by RLIMIT_CPU and fails the case); a case that waits without working (a FIFO, a lock, a
+retry loop with sleeps) is bounded in wall seconds, ``timeout`` times the load factor (the
+1-minute load per CPU, at least 1, the highest seen while the case ran), past which the parent
+kills it. So a case is not failed for the machine being busy, and a real hang still fails.
+A case that needs a fresh interpreter (the kill loop) uses ``subprocess`` instead.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import resource
 import signal
@@ -30,6 +39,10 @@ class Result:
     seconds: float
     signal: int | None = None
     argv: tuple = ()
+    #: CPU seconds (user + system) the child used
+    cpu: float = 0.0
+    #: the load factor its wall bound was stretched by (``load_factor``)
+    load: float = 1.0
 
     @property
     def lines(self) -> list[str]:
@@ -79,6 +92,20 @@ def warm() -> None:
     _warmed = True
 
 
+def load_factor() -> float:
+    """How much slower than an idle machine wall time runs now: the 1-minute load average per
+    CPU, at least 1."""
+    try:
+        return max(1.0, os.getloadavg()[0] / (os.cpu_count() or 1))
+    except OSError:
+        return 1.0
+
+
+def wall_bound(timeout: float, load: float) -> float:
+    """Wall seconds a case may take before it counts as hung: ``timeout`` stretched by the load."""
+    return timeout * load
+
+
 @dataclass
 class Child:
     pid: int
@@ -88,24 +115,27 @@ class Child:
     start: float
     timeout: float
     kill_after: float | None
+    load: float = 1.0
 
 
 def run_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: str | Path | None = None,
             env: dict[str, str] | None = None, kill_after: float | None = None,
-            user: int | None = None, fsize: int | None = None) -> Result:
+            user: int | None = None, fsize: int | None = None, target=None) -> Result:
     """Run ``drafter argv`` in a forked child; ``kill_after`` seconds on, SIGKILL it (crash tests);
     ``user``: as that uid (permission tests, run as root); ``fsize``: no file it writes may grow
     past that many bytes (RLIMIT_FSIZE, SIGXFSZ ignored: the write fails with EFBIG, as a full
-    disk fails it with ENOSPC; what a full disk test can use where no small disk can be mounted)."""
+    disk fails it with ENOSPC; what a full disk test can use where no small disk can be mounted);
+    ``target``: a function of argv run instead of ``drafter.cli.main`` (tests of this harness)."""
     return wait_cli(spawn_cli(argv, timeout=timeout, mem_mb=mem_mb, cwd=cwd, env=env, kill_after=kill_after,
-                              user=user, fsize=fsize))
+                              user=user, fsize=fsize, target=target))
 
 
 def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: str | Path | None = None,
               env: dict[str, str] | None = None, kill_after: float | None = None,
-              user: int | None = None, fsize: int | None = None) -> Child:
+              user: int | None = None, fsize: int | None = None, target=None) -> Child:
     """Start ``drafter argv`` in a forked child (see the module doc); ``wait_cli`` collects it."""
     warm()
+    load = load_factor()
     if fsize is None:
         out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     else:       # RLIMIT_FSIZE would cut off output written to a file too: pipes, drained by wait_cli
@@ -122,7 +152,8 @@ def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: s
             if fsize is not None:
                 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
                 resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
-            signal.alarm(int(timeout) + 1)
+            cpu = math.ceil(timeout)        # SIGXCPU at the soft limit, SIGKILL at the hard one
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 2))
             devnull = os.open(os.devnull, os.O_RDONLY)
             os.dup2(devnull, 0)
             os.dup2(out_file.fileno(), 1)
@@ -137,9 +168,10 @@ def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: s
             if cwd is not None:
                 os.chdir(cwd)
             os.environ.update(env or {})
-            from drafter.cli import main
+            if target is None:
+                from drafter.cli import main as target
             try:
-                main(list(argv))
+                target(list(argv))
                 code = 0
             except SystemExit as exit_:
                 code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
@@ -156,7 +188,7 @@ def spawn_cli(argv: list[str], *, timeout: float = 10, mem_mb: int = 500, cwd: s
     for handle in (out_file, err_file):
         if isinstance(handle, _Pipe):
             handle.opened()
-    return Child(pid, tuple(argv), out_file, err_file, start, timeout, kill_after)
+    return Child(pid, tuple(argv), out_file, err_file, start, timeout, kill_after, load)
 
 
 class _Pipe:
@@ -195,21 +227,26 @@ class _Pipe:
 
 
 def wait_cli(child: Child) -> Result:
-    deadline = child.start + child.timeout + 2
-    status = None
+    """Wait for the child, killing it past its wall bound (or ``kill_after``); what it did."""
+    load, looked = child.load, child.start
+    status = usage = None
     while True:
-        done, status = os.waitpid(child.pid, os.WNOHANG)
+        done, status, usage = os.wait4(child.pid, os.WNOHANG)
         if done:
             break
         now = time.monotonic()
-        if now > deadline or (child.kill_after is not None and now - child.start > child.kill_after):
+        if now - looked > 1:                    # the load may rise while the case runs
+            load, looked = max(load, load_factor()), now
+        if (now - child.start > wall_bound(child.timeout, load) + 2
+                or (child.kill_after is not None and now - child.start > child.kill_after)):
             os.kill(child.pid, signal.SIGKILL)
-            _, status = os.waitpid(child.pid, 0)
+            _, status, usage = os.wait4(child.pid, 0)
             break
         for handle in (child.out_file, child.err_file):
             if isinstance(handle, _Pipe):
                 handle.drain()
         time.sleep(0.002)
+    cpu = usage.ru_utime + usage.ru_stime
     seconds = time.monotonic() - child.start
     child.out_file.seek(0)
     child.err_file.seek(0)
@@ -218,8 +255,17 @@ def wait_cli(child: Child) -> Result:
     child.out_file.close()
     child.err_file.close()
     if os.WIFEXITED(status):
-        return Result(os.WEXITSTATUS(status), out, err, seconds, None, child.argv)
-    return Result(None, out, err, seconds, os.WTERMSIG(status), child.argv)
+        return Result(os.WEXITSTATUS(status), out, err, seconds, None, child.argv, cpu, load)
+    return Result(None, out, err, seconds, os.WTERMSIG(status), child.argv, cpu, load)
+
+
+def within(result: Result, timeout: float) -> None:
+    """The case's bounds: at most ``timeout`` CPU seconds of work, and no longer a wait than
+    ``timeout`` wall seconds stretched by the load it ran under."""
+    assert result.cpu < timeout, f"used {result.cpu:.1f} s of CPU (bound {timeout} s)"
+    bound = wall_bound(timeout, result.load)
+    assert result.seconds < bound, (f"took {result.seconds:.1f} s (bound {timeout} s × load factor "
+                                    f"{result.load:.1f} = {bound:.1f} s), {result.cpu:.1f} s of it CPU")
 
 
 def clean_failure(result: Result, *names: str, timeout: float = 10) -> str:
@@ -228,7 +274,7 @@ def clean_failure(result: Result, *names: str, timeout: float = 10) -> str:
     assert result.code == 2, f"exit {result.code}: {result.err}"
     assert "internal error" not in result.err and "Traceback" not in result.err, result.err
     assert "Usage:" not in result.err, result.err
-    assert result.seconds < timeout, f"took {result.seconds:.1f} s"
+    within(result, timeout)
     lines = result.lines
     assert len(lines) == 1, f"expected one line from {result.argv}, got: {result.err!r} {result.out[-300:]!r}"
     for name in names:
@@ -240,7 +286,7 @@ def clean_success(result: Result, timeout: float = 10) -> None:
     assert result.signal is None, f"killed by signal {result.signal}: {result.err}"
     assert result.code == 0, f"exit {result.code}: {result.err}"
     assert "internal error" not in result.err and "Traceback" not in result.err, result.err
-    assert result.seconds < timeout, f"took {result.seconds:.1f} s"
+    within(result, timeout)
 
 
 def snapshot(directory: Path, skip=(".index.sqlite", ".lock")) -> dict[str, bytes]:

@@ -7,7 +7,6 @@ import os
 import random
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -141,9 +140,8 @@ def test_a_stale_lock_and_journal_from_a_killed_process_do_not_block(world, tmp_
     result = run_cli(["phrases", "add", "被杀掉的那一句", "-c", "金句", "--bank", str(bank)], env={ENV: "1"})
     assert result.signal == 9
     assert (bank / ".lock").exists() and (bank / ".journal").exists()
-    start = time.monotonic()
-    clean_success(run_cli(["phrases", "add", "之后的一句", "-c", "金句", "--bank", str(bank)]))
-    assert time.monotonic() - start < 5
+    # not blocked: done within 5 s (of CPU, and of wall time stretched by the load, tests/attack.py)
+    clean_success(run_cli(["phrases", "add", "之后的一句", "-c", "金句", "--bank", str(bank)]), timeout=5)
     assert not (bank / ".journal").exists()
     intact(bank, [USER, "之后的一句"])
 
