@@ -16,7 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.markers import HALF_BRACKET_MARKER, ITEM_LINE_START, RAW_HEADING_START
+from drafter.markers import HALF_BRACKET_MARKER, ITEM_LINE_START
+from drafter.textshape import (
+    _SPACES,
+    _TERMINAL,
+    HEADING_START,
+    NOISE_LINE,
+    Layout,
+    LayoutCounter,
+    _one_space,
+    page_tail,
+)
 
 # Han ideographs plus CJK and full-width punctuation and the curly quotes Chinese text uses.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e\u2018\u2019\u201c\u201d\u2014\u2026"
@@ -24,30 +34,6 @@ _CJK_RE = re.compile(f"[{_CJK}]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
 
 NOISE = re.compile(r"##\s*[A-Za-z_]+\s*##|\[/?(?:paid|vip)[a-z]*\]", re.I)
-#: whole lines that are page furniture or web-page chrome, not speech: page numbers a PDF
-#: extraction leaves mid-paragraph (they are skipped without breaking it), source/author/
-#: editor lines, font-size widgets, print/close links
-NOISE_LINE = re.compile(
-    r"^(?:[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3}|"
-    r"(?:来源|稿源|作者|发布时间|发布日期|发表时间|更新时间|责任编辑|审核|校对|浏览次数|阅读次数|点击数|"
-    r"点击量|阅读量|字号|分享到)\s*[：:].{0,60}|【?\s*字体\s*[：:].{0,12}】?|"
-    r"(?:[【\[]?\s*(?:打印本页|打印本文|打印|关闭窗口|关闭|返回顶部|收藏本页|加入收藏)\s*[】\]]?\s*)+|"
-    r"(?:上一篇|下一篇)\s*[：:].{0,60}|扫一扫.{0,20}|相关阅读|相关文章|点击(?:上方)?蓝字.{0,12}|长按.{0,6}关注.{0,12}|"
-    r"[【\[][^】\]]{0,20}(?:付费|购买|会员|VIP|vip|下载|阅读全文)[^】\]]{0,20}[】\]])$"
-)
-#: what counts as a space in a line: a run of them is one space
-_SPACE_CHARS = " \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
-_SPACES = re.compile(f"[{_SPACE_CHARS}]+")
-_SPACE_RUN = re.compile("  +")
-
-
-def _one_space(text: str) -> str:
-    """``_SPACES.sub(" ", text)``, faster on a whole document: each space character that occurs is
-    replaced by a plain one (str.replace), then runs of plain spaces collapse (a literal search)."""
-    for ch in _SPACE_CHARS[1:]:
-        if ch in text:
-            text = text.replace(ch, " ")
-    return _SPACE_RUN.sub(" ", text) if "  " in text else text
 _SENTENCE_PUNCT = re.compile("[，。；！？,;!?]")
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
 _HALF = re.compile(r"[,:;?!().]")
@@ -55,9 +41,6 @@ _STRAIGHT_QUOTES = re.compile(r'"([^"\n]{0,200}?)"')
 _PAIR = re.compile(r"\(([^()\n]{0,40})\)")
 _LIST_PAREN = HALF_BRACKET_MARKER
 
-#: paragraph starts that open a new paragraph even inside hard-wrapped text
-HEADING_START = re.compile(f"{RAW_HEADING_START.pattern}|^同志们[：:，,!！]")
-_TERMINAL = tuple("。！？；：”…")
 
 FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 #: an inline item (一是/二要/第一，) opening a line right after a sentence end starts a paragraph
@@ -138,34 +121,6 @@ def _spaces_in_prose(s: str) -> str:
     return _SPACE_NEAR_CJK.sub("", s)
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width a hard-wrapped text was cut at, or None if it does not look hard-wrapped.
-
-    Hard-wrapped text has most of its lines within a few characters of one width, and
-    most of those lines end mid-sentence.
-    """
-    # a numbered heading on its own line is short because it is a heading, not because it was cut
-    lengths = [len(s) for s in lines if len(s) >= 10 and not HEADING_START.match(s)]
-    if len(lengths) < 5:
-        return None
-    counts: dict[int, int] = {}
-    for n in lengths:
-        counts[n] = counts.get(n, 0) + 1
-    best_w, best = 0, 0
-    get = counts.get
-    for w in counts:
-        c = get(w - 3, 0) + get(w - 2, 0) + get(w - 1, 0) + counts[w]  # lines within 3 below w
-        if c > best or (c == best and w > best_w):
-            best_w, best = w, c
-    if best_w < 12 or best < 4 or best < 0.4 * len(lengths):
-        return None
-    if sum(1 for n in lengths if n > best_w + 3) > 0.2 * len(lengths):
-        return None  # many lines run past the width: their short ones are not cut at it
-    near = [s for s in lines if best_w - 3 <= len(s) <= best_w]
-    open_ended = sum(1 for s in near if not s.endswith(_TERMINAL))
-    return best_w if open_ended >= 0.5 * len(near) else None
-
-
 def _joins(prev: str, nxt: str, width: int) -> bool:
     if HEADING_START.match(nxt) or (prev.endswith(_SENTENCE_END) and _ITEM_START.match(nxt)):
         return False
@@ -178,26 +133,22 @@ def _join(a: str, b: str) -> str:
     return a + b
 
 
-def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
+def paragraphs(text: str, rejoin: bool = True, layout: Layout | None = None) -> list[Para]:
     """The non-empty cleaned paragraphs of ``text``, with raw text and first line number.
 
     ``rejoin=False`` keeps every line a paragraph (for .docx, whose paragraphs are real).
+    ``layout``: what the whole text decides (``textshape.Layout``), given for a part of a text
+    read part by part (its lines split as they would be in the whole text); else found here.
     """
-    # space runs never hold a newline: one pass over the text does what one per line would
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw_lines = _one_space(text).split("\n")
-    stripped = [s.strip() for s in raw_lines]
-    stripped = _cut_page_tail(stripped)
-    furniture = [bool(s) and NOISE_LINE.match(s) is not None for s in stripped]
-    width = _wrap_width([s for s, f in zip(stripped, furniture) if s and not f]) if rejoin else None
+    raw_lines, stripped, furniture, layout = _lines(text, rejoin, layout)
+    width = layout.width if rejoin else None
     indent_starts = double = False
     if width:
+        assert layout is not None
         indented = [s != "" and r[:1] == " " for r, s in zip(raw_lines, stripped)]
-        text_lines = sum(1 for s, f in zip(stripped, furniture) if s and not f)
-        # an indent marks where a paragraph starts when only some lines have one
-        indent_starts = 0 < sum(indented) < 0.5 * text_lines
-        double = _double_spaced(stripped)
+        indent_starts, double = layout.indent_starts, layout.double
     out: list[Para] = []
     cur_raw: list[str] = []
     cur_line = 0
@@ -226,20 +177,49 @@ def paragraphs(text: str, rejoin: bool = True) -> list[Para]:
     return out
 
 
-#: where a web page's own text ends and its recommendations begin (WeChat: END / 往期推荐)
-_PAGE_TAIL = re.compile(r"^(?:END|-+\s*END\s*-+|往期推荐|推荐阅读|往期回顾|精彩推荐|相关推荐)$")
+def text_layout(text: str) -> Layout:
+    """The layout ``paragraphs`` finds in a whole text (``textshape.Layout``)."""
+    return _lines(text.replace("\r\n", "\n").replace("\r", "\n"), True, None)[3]
 
 
-def _cut_page_tail(lines: list[str]) -> list[str]:
-    """Blank out a web page's tail (END, 往期推荐 and the links after it) in the last third of a text.
+def _lines(text: str, rejoin: bool, layout: Layout | None) -> tuple[list[str], list[str], list[bool], Layout]:
+    """The text's lines (spaces made one), stripped (a web page's tail blanked, not removed, so
+    line numbers stay the file's), which are page furniture, and the layout (found unless given)."""
+    # space runs never hold a newline: one pass over the text does what one per line would
+    raw_lines = _one_space(text).split("\n")
+    stripped = [s.strip() for s in raw_lines]
+    tail = page_tail(stripped, len(stripped) * 2 // 3) if layout is None else layout.tail
+    if tail is not None:
+        start = max(0, tail)
+        stripped = stripped[:start] + [""] * (len(stripped) - start)
+    furniture = [bool(s) and NOISE_LINE.match(s) is not None for s in stripped]
+    if layout is None:
+        if rejoin:
+            counter = LayoutCounter(len(stripped))
+            counter.tail = tail
+            counter.add(raw_lines, stripped, furniture)
+            layout = counter.layout()
+        else:
+            layout = Layout(tail=tail)
+    return raw_lines, stripped, furniture, layout
 
-    Lines are blanked, not removed, so line numbers stay those of the file.
-    """
-    start = len(lines) * 2 // 3
-    for i in range(start, len(lines)):
-        if lines[i] and _PAGE_TAIL.match(lines[i]):
-            return lines[:i] + [""] * (len(lines) - i)
-    return lines
+
+def breaks_between(before: str, after: str | None, blanks: int, layout: Layout, indented: bool) -> bool:
+    """Whether ``paragraphs`` ends a paragraph between two lines of text (stripped, neither page
+    furniture) with ``blanks`` blank lines between them, in a text of this ``layout``
+    (``indented``: the second line is; ``after`` None: not known yet, only blank lines): where a
+    text read part by part can be cut, so that each part splits into the paragraphs the whole
+    text has (readers/stream.py)."""
+    width = layout.width
+    if blanks and not width and not _cut_mid_sentence(before):
+        return True             # the blank line ends the paragraph
+    if after is None:
+        return False            # in hard-wrapped text it depends on what follows (page furniture?)
+    if blanks and width and not layout.double:
+        return True
+    if not width:
+        return not (_cut_mid_sentence(before) and not HEADING_START.match(after))
+    return not _joins(before, after, width) or (layout.indent_starts and indented)
 
 
 #: how a title ends (……上的发言 / 讲话 / 辅导报告): the parser's title block uses it too
@@ -252,21 +232,6 @@ def _cut_mid_sentence(line: str) -> bool:
     return (len(line) >= 30 and line[-1] not in _TERMINAL and line[-1] not in "）)】》—电摄"
             and not HEADING_START.match(line) and not TITLE_END.search(line)
             and _SENTENCE_PUNCT.search(line) is not None)  # a line with no punctuation is a title, not prose
-
-
-def _double_spaced(lines: list[str]) -> bool:
-    """Whether nearly every line is followed by one blank line (a PDF pasted double-spaced)."""
-    gaps, single = 0, 0
-    run = None
-    for s in lines:
-        if s:
-            if run is not None:
-                gaps += 1
-                single += run == 1
-            run = 0
-        elif run is not None:
-            run += 1
-    return gaps >= 5 and single >= 0.8 * gaps
 
 
 def _beside_furniture(lines: list[str], furniture: list[bool], i: int) -> bool:

@@ -22,7 +22,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "drafter"
 LAYERS: list[tuple[str, set[str]]] = [
     ("base", {"", "i18n", "errors", "faults", "limits", "atomic", "diskcache", "dates", "markers", "roles",
               "sectors", "words",
-              "suggest", "yamlfile", "normalize", "ooxml", "console"}),
+              "suggest", "yamlfile", "textshape", "normalize", "ooxml", "console"}),
     ("model", {"model", "blocks"}),
     ("formats", {"readers", "parser", "layouts", "fonts"}),
     ("corpus", {"mining", "bank", "lint", "check"}),

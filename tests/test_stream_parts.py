@@ -44,9 +44,8 @@ def _lines(findings) -> list[str]:
 
 
 def _whole(path: Path, **options):
-    """The file linted whole, as the paragraphs its parts hold (each part is normalised on its own:
-    a part's paragraphs are what the streamed lint sees)."""
-    paras = [p for part in stream.parts(path) for p in paragraphs(part.text)]
+    """The file linted whole: its paragraphs, which are the paragraphs its parts split into."""
+    paras = paragraphs(path.read_text(encoding="utf-8"))
     return lint_paragraphs(paras, str(path), **options).findings
 
 

@@ -105,7 +105,7 @@ def lint_parts(path: str | Path, rules: RulesArg = None, rate: int = 220, target
     carry: dict = {}
     before = chars = count = 0
     for part in parts(path):
-        paras = paragraphs(strip_markdown(part.text) if markdown else part.text)
+        paras = paragraphs(strip_markdown(part.text) if markdown else part.text, layout=part.layout)
         report = lint_paragraphs(paras, file, rules=loaded, rate=rate, offset=before, carry=carry, **options)
         before += len(paras)
         chars += report.chars

@@ -32,8 +32,8 @@ from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases, slots_i
 from drafter.mining.themes import Tagger, load_themes, themes_text, title_themes
 from drafter.model import Speech
 from drafter.normalize import paragraphs
-from drafter.parser import parse_doc
-from drafter.readers import RawDoc, iter_sources, read
+from drafter.parser import parse_doc, parse_paragraphs
+from drafter.readers import iter_sources, read
 from drafter.readers.stream import parts, streams
 from drafter.readers.text import markdown_hints, strip_markdown
 
@@ -154,15 +154,17 @@ class Miner:
             for part in parts(path):
                 count += 1
                 text = strip_markdown(part.text) if markdown else part.text
-                raw = RawDoc(path=path, text=text, hints=markdown_hints(part.text) if markdown else {})
-                doc = self.speech(parse_doc(raw, source=name), name)
+                # split as the whole file splits there (its layout), once: the parse and the count share it
+                paras = paragraphs(text, layout=part.layout)
+                speech = parse_paragraphs(paras, name, markdown_hints(part.text) if markdown else None)
+                doc = self.speech(speech, name)
                 doc.record = None
                 if before:
                     for entry in (*doc.phrases.values(), *doc.sets.values()):
                         entry[1] = [p + before for p in entry[1]]
                     doc.paras = {p + before: sig for p, sig in doc.paras.items()}
                 acc.add(doc)
-                before += len(paragraphs(text))
+                before += len(paras)
                 size += len(part.text.encode("utf-8"))
         except DrafterError as err:
             return DocResult(name, error=str(err))

@@ -20,7 +20,8 @@ paragraph each, paragraphs after the last section's paragraph close the speech t
 
 The package: state (paragraphs, sections), front (title block, front matter, salutation), closing,
 one rule module per structure returning cut candidates (numbered, items, leads, inner) and build (the
-nesting table, NESTS, and the tree). ``parse_text``/``parse_doc``/``parse_file`` are the API.
+nesting table, NESTS, and the tree). ``parse_text``/``parse_doc``/``parse_file`` are the API
+(``parse_paragraphs`` for paragraphs already split).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.model import Speech
+from drafter.normalize import Para
 from drafter.normalize import paragraphs as clean_paragraphs
 from drafter.parser.build import _build
 from drafter.parser.closing import CLOSING_CUE, CLOSING_FORMULA, _closing_by_shape, _split_closing  # noqa: F401
@@ -36,7 +38,7 @@ from drafter.parser.items import _prime_items
 from drafter.parser.state import _Para
 from drafter.readers import read
 
-__all__ = ["parse_file", "parse_doc", "parse_text", "DATE_LINE", "SALUTATION", "SPEAKER_LINE"]
+__all__ = ["parse_file", "parse_doc", "parse_text", "parse_paragraphs", "DATE_LINE", "SALUTATION", "SPEAKER_LINE"]
 
 
 def parse_file(path: str | Path) -> Speech:
@@ -50,9 +52,15 @@ def parse_doc(doc, source: str | None = None) -> Speech:
 
 def parse_text(text: str, source: str = "", hints: dict | None = None, rejoin: bool = True) -> Speech:
     """The tree of a speech. Never raises on any text: what it cannot place is body text."""
+    return parse_paragraphs(clean_paragraphs(text, rejoin=rejoin), source, hints)
+
+
+def parse_paragraphs(cleaned: list[Para], source: str = "", hints: dict | None = None) -> Speech:
+    """The tree of a speech already split into paragraphs (``normalize.paragraphs``): for a part of a
+    file read part by part, split with the whole file's layout (``mining/run.py``)."""
     hints = hints or {}
     paras = []
-    for i, p in enumerate(clean_paragraphs(text, rejoin=rejoin), 1):
+    for i, p in enumerate(cleaned, 1):
         hint = hints.get(p.line)
         paras.append(_Para(i, p.text, hint.level if hint else None, hint.lead if hint else ""))
     _prime_items(paras)

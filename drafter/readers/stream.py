@@ -1,9 +1,14 @@
 """A text file too large to hold whole (a corpus dump of hundreds of MB), read part by part.
 
 ``parts(path)`` yields ``Part``s of about ``DRAFTER_STREAM_PART_MB`` (default 2) MB of text
-each, cut at a blank line where one comes soon enough, else at a line that ends a sentence,
-else at a line end; each knows how many lines and paragraphs came before it, so what is found
-in a part (a phrase's source paragraph, a lint finding's line) is numbered as in the whole file.
+each, each with how many lines came before it and the whole file's ``Layout`` (hard-wrap width,
+indents, double spacing, a web page's tail: ``drafter/textshape.py``, gathered in two cheap first
+passes over the file), so that ``normalize.paragraphs(part.text, layout=part.layout)`` gives the
+paragraphs the whole file has there. A part is cut only where the whole file's paragraphs break
+(``normalize.breaks_between``): at a blank line that ends a paragraph where one comes soon
+enough, else after a line that ends a sentence and a paragraph, else after any paragraph's last
+line (only a single paragraph of more than half a part is cut inside). What is found in a part (a
+phrase's source paragraph, a lint finding) is then numbered as in the whole file.
 Memory holds one part, never the file. Decoding is as honest as for a small file
 (``readers/text.py``): UTF-8 (with or without BOM) or GB18030, invalid bytes refused with
 their line and byte offset, a control character refused with its line.
@@ -25,7 +30,9 @@ from typing import Iterator
 from drafter.errors import ReadError
 from drafter.i18n import _
 from drafter.limits import MB, _os_reason, limit, stat_input
-from drafter.readers.text import _checked, _mostly_utf8, best_fallback
+from drafter.normalize import breaks_between
+from drafter.readers.text import _BREAKS, _checked, _mostly_utf8, best_fallback, strip_markdown
+from drafter.textshape import NOISE_LINE, Layout, LayoutCounter, text_line
 
 _SENTENCE_END = tuple("。！？”…；")
 _READ = 1 << 20
@@ -54,9 +61,12 @@ def streams(path: str | Path) -> bool:
 
 @dataclass
 class Part:
+    #: the part's text, line ends as ``\n`` (a \r\n, \r, form feed or Unicode line separator is one)
     text: str
     #: lines of the file before this part (its line 1 is the file's line ``lines_before + 1``)
     lines_before: int
+    #: the whole file's layout, as seen from this part (``paragraphs(text, layout=layout)``)
+    layout: Layout = Layout()
 
 
 def _encoding(head: bytes, path: Path) -> tuple[str, int]:
@@ -111,7 +121,7 @@ def _lines(path: Path) -> Iterator[tuple[str, int]]:
             text = pending + text
             cut = len(text) if final else text.rfind("\n") + 1
             if not cut and len(text) > 4 * _READ:      # no line end in MBs: cut anyway (memory stays bounded)
-                cut = len(text)
+                cut = len(text) - (text[-1] == "\r")   # (not between the two characters of a \r\n)
             if cut:
                 yield text[:cut], line
                 line += text.count("\n", 0, cut)
@@ -122,35 +132,67 @@ def _lines(path: Path) -> Iterator[tuple[str, int]]:
             data = handle.read(_READ)
 
 
+def _chunks(path: Path) -> Iterator[str]:
+    """The file's decoded text in chunks of whole lines, every line end a ``\n`` (as
+    ``readers/text.py`` and ``normalize.paragraphs`` take them in a whole file)."""
+    for chunk, _line in _lines(path):
+        if "\r" in chunk:
+            chunk = chunk.replace("\r\n", "\n").replace("\r", "\n")
+        yield _BREAKS.sub("\n", chunk)
+
+
+def _markdown(path: Path) -> bool:
+    return path.suffix.lower() in (".md", ".markdown")
+
+
+def file_layout(path: str | Path) -> Layout:
+    """The whole file's ``Layout``, in two passes that hold no more than a read: its lines
+    counted (a web page's tail is looked for in the last third), then their statistics."""
+    path = Path(path)
+    total = 1
+    for chunk in _chunks(path):
+        total += chunk.count("\n")
+    counter = LayoutCounter(total)
+    markdown = _markdown(path)
+    for chunk in _chunks(path):
+        if not counter.feed(strip_markdown(chunk) if markdown else chunk):
+            break
+    return counter.layout()
+
+
 def parts(path: str | Path) -> Iterator[Part]:
     """The file's text in parts (see the module doc); ReadError as soon as a fault is met."""
     path = Path(path)
+    layout = file_layout(path)
     size = part_chars()
+    prepare = strip_markdown if _markdown(path) else None
     buf: list[str] = []
     held = 0
     start_line = 1
-    for chunk, _line in _lines(path):
+    for chunk in _chunks(path):
         buf.append(chunk)
         held += len(chunk)
         if held < size:
             continue
         text = "".join(buf)
-        cut = _cut(text, size) or (len(text) if held >= 2 * size else 0)     # (a line of MBs: cut in it)
+        here = layout.shifted(start_line - 1)
+        # no paragraph ends in the text held: more is read, up to twice a part, then it is cut anyway
+        cut = _cut(text, size, here, prepare, must=held >= 2 * size)
         if cut:
-            yield _part(text[:cut], start_line, path, _checked)
+            yield _part(text[:cut], start_line, path, here)
             start_line += text.count("\n", 0, cut)
             text = text[cut:]
         buf, held = [text], len(text)
     text = "".join(buf)
     if text.strip():
-        yield _part(text, start_line, path, _checked)
+        yield _part(text, start_line, path, layout.shifted(start_line - 1))
     elif start_line == 1:
         raise ReadError(_("file is empty"), path=str(path))
 
 
-def _part(text: str, start_line: int, path: Path, checked) -> Part:
+def _part(text: str, start_line: int, path: Path, layout: Layout) -> Part:
     try:
-        return Part(checked(text, str(path)) if text.strip() else text, start_line - 1)
+        return Part(_checked(text, str(path)) if text.strip() else text, start_line - 1, layout)
     except ReadError as err:
         if start_line > 1 and "line " in err.message:     # number the line as in the whole file
             err.message = re.sub(r"line (\d+)", lambda m: f"line {int(m.group(1)) + start_line - 1}", err.message,
@@ -158,22 +200,87 @@ def _part(text: str, start_line: int, path: Path, checked) -> Part:
         raise
 
 
-def _cut(text: str, size: int) -> int:
-    """Where to end a part of ``text`` (at least ``size`` characters held): after a blank line
-    within the next ``size // 2`` characters, else after a line ending a sentence, else after
-    the last line end; 0 when the text holds no line end past ``size // 2``."""
+def _cut(text: str, size: int, layout: Layout = Layout(), prepare=None, must: bool = False) -> int:
+    """Where to end a part of ``text`` (at least ``size`` characters held), at a place where the
+    whole file's paragraphs break (``layout``; ``prepare``: what is done to a line before it is
+    split, strip_markdown for .md), past ``size // 2``: after a blank line, else after a line
+    ending a sentence, else after any line. 0 when there is none; with ``must``, then after the
+    last line ending a sentence, else the last line end, else the end of the text (a line of MBs)."""
     lo = size // 2
+    lines = _Lines(text, layout, prepare)
     blank = text.find("\n\n", lo)
-    if blank != -1:
-        return blank + 2
-    at = len(text) - 1
-    while True:
-        nl = text.rfind("\n", lo, at)
-        if nl <= lo:
+    for _tries in range(64):                         # a few blank lines that end no paragraph are passed
+        if blank == -1:
             break
-        end = nl - 1 if text[nl - 1] == "\r" else nl
-        if text[end - 1] in _SENTENCE_END:
-            return nl + 1
-        at = nl
+        if lines.breaks(blank + 2):
+            return blank + 2
+        blank = text.find("\n\n", blank + 2)
+    fallback = 0
+    for sentence in (True, False):
+        at = len(text) - 1
+        while True:
+            nl = text.rfind("\n", lo, at)
+            if nl <= lo:
+                break
+            at = nl
+            if sentence and text[nl - 1] not in _SENTENCE_END:
+                continue
+            fallback = fallback or nl + 1
+            if lines.breaks(nl + 1):
+                return nl + 1
+    if not must:
+        return 0
     nl = text.rfind("\n", lo)
-    return nl + 1 if nl != -1 else 0
+    return fallback or (nl + 1 if nl != -1 else len(text))
+
+
+class _Lines:
+    """The lines of a buffer of text around a place it may be cut, as ``paragraphs`` sees them."""
+
+    def __init__(self, text: str, layout: Layout, prepare):
+        self.text, self.layout, self.prepare = text, layout, prepare
+        #: where a web page's tail starts in the buffer (every line blank from there on), if it does
+        self.tail: int | None = None
+        if layout.tail is not None and layout.tail <= text.count("\n"):
+            at = 0
+            for _line in range(max(0, layout.tail)):
+                at = text.index("\n", at) + 1
+            self.tail = at
+
+    def _line(self, start: int, end: int) -> tuple[str, bool]:
+        raw = self.text[start:end]
+        return text_line(self.prepare(raw) if self.prepare else raw)
+
+    def breaks(self, at: int) -> bool:
+        """Whether the paragraphs of the whole file break before the line starting at ``at``."""
+        text, layout = self.text, self.layout
+        if self.tail is not None and at >= self.tail:
+            return True                                  # within a web page's tail: all blank
+        blanks, end = 0, at - 1                          # the text line before: back over blank ones
+        while True:
+            start = text.rfind("\n", 0, end) + 1
+            before, _indented = self._line(start, end)
+            if before or start == 0:
+                break
+            blanks += 1
+            end = start - 1
+            if blanks > 1000:
+                return False
+        if not before:
+            return True                                  # nothing before it in the buffer
+        if NOISE_LINE.match(before):
+            return False                                 # page furniture never ends a paragraph
+        start, after, indented = at, None, False         # the text line after: on over blank ones
+        while blanks <= 1000:
+            end = text.find("\n", start)
+            if end == -1:
+                break                                    # not in the buffer (yet)
+            after, indented = self._line(start, end)
+            if after:
+                if NOISE_LINE.match(after):
+                    return False
+                break
+            after = None
+            blanks += 1
+            start = end + 1
+        return breaks_between(before, after, blanks, layout, indented)
