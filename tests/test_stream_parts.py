@@ -98,3 +98,17 @@ def test_a_streamed_mine_says_it_takes_no_skeleton(tmp_path, small_parts):
     into = Accumulator()
     into.merge(acc)
     assert into.result.notes == acc.result.notes
+
+
+def test_a_file_of_one_part_mines_what_the_whole_file_mines_but_its_skeleton(tmp_path, monkeypatch):
+    # where the design says streamed and whole must agree: a file that fits in one part is the same
+    # text split the same way (its whole layout), so the same phrases with the same sources come out
+    monkeypatch.setattr(stream, "part_chars", lambda: 1 << 30)
+    for speech in SPEECHES:
+        path = tmp_path / speech.name
+        path.write_bytes(speech.read_bytes())
+        whole, streamed = Accumulator(), Accumulator()
+        whole.add(Miner().file(path, path.name))
+        streamed.merge(Miner().streamed(path, path.name))
+        assert [p.to_dict() for p in streamed.phrases()] == [p.to_dict() for p in whole.phrases()], speech.name
+        assert whole.types and not streamed.types

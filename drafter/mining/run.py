@@ -159,11 +159,7 @@ class Miner:
                 speech = parse_paragraphs(paras, name, markdown_hints(part.text) if markdown else None)
                 doc = self.speech(speech, name)
                 doc.record = None
-                if before:
-                    for entry in (*doc.phrases.values(), *doc.sets.values()):
-                        entry[1] = [p + before for p in entry[1]]
-                    doc.paras = {p + before: sig for p, sig in doc.paras.items()}
-                acc.add(doc)
+                acc.add(doc, before)        # its sources numbered as paragraphs of the whole file
                 before += len(paras)
                 size += len(part.text.encode("utf-8"))
         except DrafterError as err:
@@ -244,7 +240,9 @@ class Accumulator:
         self.paras: dict[int, list] = {}
         self.where: dict[tuple[str, str], dict | None] = {}
 
-    def add(self, doc: DocResult) -> None:
+    def add(self, doc: DocResult, offset: int = 0) -> None:
+        """Add one document's phrases; ``offset``: paragraphs before it in its file (a part of a
+        file read part by part), added to its sources."""
         if doc.error:
             self.result.errors.append(doc.error)
             return
@@ -261,20 +259,21 @@ class Accumulator:
             _note_where(self.where, key, paras, doc.paras)
             entry = entries.get(key)
             if entry is None:
-                sources = sorted((name, p) for p in paras)[:MAX_SOURCES]
+                sources = sorted((name, p + offset) for p in paras)[:MAX_SOURCES]
                 entries[key] = [count, sources, set(tags), sorted(examples)[:MAX_EXAMPLES]]
                 continue
             entry[0] += count
             kept = entry[1]
             # a full list changes only for a source before its last: the file name decides first
-            if len(kept) < MAX_SOURCES or (name <= kept[-1][0] and (name, min(paras, default=0)) < kept[-1]):
-                entry[1] = sorted(set(kept).union((name, p) for p in paras))[:MAX_SOURCES]
+            if len(kept) < MAX_SOURCES or (name <= kept[-1][0]
+                                           and (name, min(paras, default=0) + offset) < kept[-1]):
+                entry[1] = sorted(set(kept).union((name, p + offset) for p in paras))[:MAX_SOURCES]
             entry[2].update(tags)
             if examples and (len(entry[3]) < MAX_EXAMPLES or min(examples) < entry[3][-1]):
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
         for text, (count, paras, tags, sentences) in doc.sets.items():
             _note_where(self.where, (SET, text), paras, doc.paras)
-            self._add_set(text, [count, sorted((doc.file, p) for p in paras)[:MAX_SOURCES], set(tags),
+            self._add_set(text, [count, sorted((doc.file, p + offset) for p in paras)[:MAX_SOURCES], set(tags),
                                  sentences, [doc.file]])
         if doc.record:
             self.types.setdefault(doc.record["type"], TypeStats()).add(doc.record)
