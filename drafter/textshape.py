@@ -88,15 +88,21 @@ class LayoutCounter:
     """The statistics ``Layout`` is decided from, gathered line by line.
 
     ``total``: how many lines the whole text has (a web page's tail is looked for only in its
-    last third); ``feed`` takes chunks of whole lines (normalised line ends, each chunk ending
+    last third). ``feed`` takes chunks of whole lines (normalised line ends, each chunk ending
     with one) and says False once the tail is met (nothing after it counts); ``layout`` decides.
+    Without ``total`` (a file read once, its length unknown) every line is counted and the last
+    line that could open a tail is remembered: ``tail_possible`` says whether it lies in the last
+    third, so that the lines must be counted again knowing where that third starts.
     Memory: a count per line length, never the lines.
     """
 
-    def __init__(self, total: int):
-        self.tail_from = total * 2 // 3
+    def __init__(self, total: int | None = None):
+        self.tail_from = None if total is None else total * 2 // 3
         self.line = 0
+        self.newlines = 0
         self.tail: int | None = None
+        #: (no ``total``) the last line that could open a web page's tail
+        self.last_tail: int | None = None
         self.wrapped: dict[int, int] = {}        # length -> lines of ≥ 10 characters, not headings
         self.near: dict[int, list[int]] = {}     # length -> [text lines, of them not ending a sentence]
         self.text_lines = 0
@@ -107,17 +113,29 @@ class LayoutCounter:
     def feed(self, text: str) -> bool:
         if self.tail is not None:
             return False
+        self.newlines += text.count("\n")
         raw = _one_space(text).split("\n")
         if text.endswith("\n"):
             raw.pop()                           # the chunk's last line end: no line after it
         stripped = [s.strip() for s in raw]
-        tail = page_tail(stripped, max(0, self.tail_from - self.line))
-        if tail is not None:
-            self.tail = self.line + tail
-            raw, stripped = raw[:tail], stripped[:tail]
+        if self.tail_from is None:
+            for i in range(len(stripped) - 1, -1, -1):
+                if stripped[i] and _PAGE_TAIL.match(stripped[i]):
+                    self.last_tail = self.line + i
+                    break
+        else:
+            tail = page_tail(stripped, max(0, self.tail_from - self.line))
+            if tail is not None:
+                self.tail = self.line + tail
+                raw, stripped = raw[:tail], stripped[:tail]
         self.add(raw, stripped, [bool(s) and NOISE_LINE.match(s) is not None for s in stripped])
         self.line += len(raw)
         return self.tail is None
+
+    def tail_possible(self) -> bool:
+        """(No ``total`` given) whether a line that opens a web page's tail lies in the last third
+        of the lines fed (``newlines + 1`` of them, as ``str.split`` counts the whole text's)."""
+        return self.last_tail is not None and self.last_tail >= (self.newlines + 1) * 2 // 3
 
     def add(self, raw: list[str], stripped: list[str], furniture: list[bool]) -> None:
         """Count lines: as ``_one_space`` left them, stripped, and which are page furniture."""

@@ -2,8 +2,8 @@
 
 ``parts(path)`` yields ``Part``s of about ``DRAFTER_STREAM_PART_MB`` (default 2) MB of text
 each, each with how many lines came before it and the whole file's ``Layout`` (hard-wrap width,
-indents, double spacing, a web page's tail: ``drafter/textshape.py``, gathered in two cheap first
-passes over the file), so that ``normalize.paragraphs(part.text, layout=part.layout)`` gives the
+indents, double spacing, a web page's tail: ``drafter/textshape.py``, gathered in a cheap first
+pass over the file, two for a file with a web page's tail near its end), so that ``normalize.paragraphs(part.text, layout=part.layout)`` gives the
 paragraphs the whole file has there. A part is cut only where the whole file's paragraphs break
 (``normalize.breaks_between``): at a blank line that ends a paragraph where one comes soon
 enough, else after a line that ends a sentence and a paragraph, else after any paragraph's last
@@ -146,14 +146,17 @@ def _markdown(path: Path) -> bool:
 
 
 def file_layout(path: str | Path) -> Layout:
-    """The whole file's ``Layout``, in two passes that hold no more than a read: its lines
-    counted (a web page's tail is looked for in the last third), then their statistics."""
+    """The whole file's ``Layout`` in one pass that holds no more than a read (its lines'
+    statistics), two when a line that opens a web page's tail lies in its last third (the lines
+    after the tail do not count: they are counted again, knowing where that third starts)."""
     path = Path(path)
-    total = 1
-    for chunk in _chunks(path):
-        total += chunk.count("\n")
-    counter = LayoutCounter(total)
     markdown = _markdown(path)
+    counter = LayoutCounter()
+    for chunk in _chunks(path):
+        counter.feed(strip_markdown(chunk) if markdown else chunk)
+    if not counter.tail_possible():
+        return counter.layout()
+    counter = LayoutCounter(counter.newlines + 1)
     for chunk in _chunks(path):
         if not counter.feed(strip_markdown(chunk) if markdown else chunk):
             break
