@@ -9,7 +9,7 @@ import typer
 
 from drafter.clihelp import width_of
 from drafter.errors import DrafterError, UsageError
-from drafter.i18n import N_, _, ngettext, translate
+from drafter.i18n import N_, _, ngettext, pinned, translate
 
 ORDER = 60
 
@@ -93,37 +93,38 @@ def lint(
         from drafter.writers.guard import check_output  # noqa: PLC0415 - `drafter --help` imports every command module: +950 ms CPU were these at the top (measured)
         check_output(comments, inputs=[s for s in sources if not isinstance(s, DrafterError)], force=force,
                      option="--comments")
-    for source in sources:
-        try:
-            if isinstance(source, DrafterError):
-                raise source
-            if fix:
-                source, count = fix_file(source, out=output, in_place=in_place)
-                typer.echo(ngettext("{source}: {count} half-width mark made full-width",
-                                    "{source}: {count} half-width marks made full-width", count).format(
-                    source=source, count=count), err=True)
-            if not fix and not comments and streams(source):
-                report = _lint_streamed(source, options, as_json)
-            else:
-                report = lint_file(source, **options)
-        except DrafterError as err:
-            typer.echo(f"drafter: {err}", err=True)
-            unreadable += 1
-            continue
-        reports.append(report)
-        if comments:
-            from drafter.writers.docx_comments import add_lint_comments  # noqa: PLC0415 - `drafter --help` imports every command module: +950 ms CPU were these at the top (measured)
-            count = add_lint_comments(source, comments, report.findings)
-            typer.echo("drafter: " + _("wrote {out} ({count} comments)").format(out=comments, count=count), err=True)
-        for finding in report.findings:
-            typer.echo(finding.to_json() if as_json else finding.line())
-        typer.echo(report.summary(), err=as_json)
-    if len(reports) > 1:
-        typer.echo(_total(reports), err=as_json)
-    if unreadable:
-        raise typer.Exit(2)
-    if any(r.errors for r in reports):
-        raise typer.Exit(1)
+    # the language resolved once, not twice per finding (a streamed dump prints tens of thousands)
+    with pinned():
+        for source in sources:
+            try:
+                if isinstance(source, DrafterError):
+                    raise source
+                if fix:
+                    source, count = fix_file(source, out=output, in_place=in_place)
+                    typer.echo(ngettext("{source}: {count} half-width mark made full-width",
+                                        "{source}: {count} half-width marks made full-width", count).format(
+                        source=source, count=count), err=True)
+                if not fix and not comments and streams(source):
+                    report = _lint_streamed(source, options, as_json)
+                else:
+                    report = lint_file(source, **options)
+            except DrafterError as err:
+                typer.echo(f"drafter: {err}", err=True)
+                unreadable += 1
+                continue
+            reports.append(report)
+            if comments:
+                from drafter.writers.docx_comments import add_lint_comments  # noqa: PLC0415 - `drafter --help` imports every command module: +950 ms CPU were these at the top (measured)
+                count = add_lint_comments(source, comments, report.findings)
+                typer.echo("drafter: " + _("wrote {out} ({count} comments)").format(out=comments, count=count), err=True)
+            _echo_findings(report.findings, as_json)
+            typer.echo(report.summary(), err=as_json)
+        if len(reports) > 1:
+            typer.echo(_total(reports), err=as_json)
+        if unreadable:
+            raise typer.Exit(2)
+        if any(r.errors for r in reports):
+            raise typer.Exit(1)
 
 
 def _lint_streamed(source, options: dict, as_json: bool):
@@ -133,14 +134,19 @@ def _lint_streamed(source, options: dict, as_json: bool):
     from drafter.lint.runner import lint_parts  # noqa: PLC0415 - `drafter --help` imports every command module: +950 ms CPU were these at the top (measured)
     chars = errors = warnings = 0
     for part in lint_parts(source, **options):
-        for finding in part.findings:
-            typer.echo(finding.to_json() if as_json else finding.line())
+        _echo_findings(part.findings, as_json)
         for note in part.notes:
             typer.echo("drafter: " + note, err=True)
         chars += part.chars
         errors += part.errors
         warnings += part.warnings
     return LintReport(str(source), [], chars, options.get("rate", 220), tally=(errors, warnings))
+
+
+def _echo_findings(findings, as_json: bool) -> None:
+    """One write for a report's findings, not one per finding."""
+    if findings:
+        typer.echo("\n".join(f.to_json() if as_json else f.line() for f in findings))
 
 
 def _total(reports) -> str:
