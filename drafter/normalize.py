@@ -204,19 +204,20 @@ def _lines(text: str, rejoin: bool, layout: Layout | None) -> tuple[list[str], l
     return raw_lines, stripped, furniture, layout
 
 
-def breaks_between(before: str, after: str | None, blanks: int, layout: Layout, indented: bool) -> bool:
+def breaks_between(before: str, after: str | None, blanks: int, layout: Layout, indented: bool,
+                   furniture: bool = False) -> bool:
     """Whether ``paragraphs`` ends a paragraph between two lines of text (stripped, neither page
-    furniture) with ``blanks`` blank lines between them, in a text of this ``layout``
-    (``indented``: the second line is; ``after`` None: not known yet, only blank lines): where a
-    text read part by part can be cut, so that each part splits into the paragraphs the whole
-    text has (readers/stream.py)."""
+    furniture) with ``blanks`` blank lines between them (and page ``furniture`` lines, skipped),
+    in a text of this ``layout`` (``indented``: the second line is; ``after`` None: not known yet,
+    only blank lines so far): where a text read part by part can be cut, so that each part splits
+    into the paragraphs the whole text has (readers/stream.py)."""
     width = layout.width
     if blanks and not width and not _cut_mid_sentence(before):
         return True             # the blank line ends the paragraph
     if after is None:
         return False            # in hard-wrapped text it depends on what follows (page furniture?)
-    if blanks and width and not layout.double:
-        return True
+    if blanks and width and not layout.double and not furniture:
+        return True             # (a blank line beside page furniture is a page break inside a paragraph)
     if not width:
         return not (_cut_mid_sentence(before) and not HEADING_START.match(after))
     return not _joins(before, after, width) or (layout.indent_starts and indented)

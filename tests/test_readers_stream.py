@@ -5,8 +5,11 @@ across two reads is decoded whole, and faults are numbered as lines of the whole
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import drafter.readers.stream as stream
 from drafter.errors import ReadError
@@ -230,3 +233,30 @@ def test_the_layout_of_a_file_is_the_layout_of_its_whole_text(tmp_path, monkeypa
     assert stream.file_layout(_file(tmp_path, cases["tail"][0])).tail == cases["tail"][0].split("\n").index("END")
     assert stream.file_layout(_file(tmp_path, cases["indented"][0])).indent_starts
     assert stream.file_layout(_file(tmp_path, cases["double"][0])).double
+
+
+LINES = ["第一段的文字很长很长，一直写到这一行的最末尾处还没有", "写完这句话。", "", "", "- 3 -", "第 2 页",
+         "一、第一部分的标题", "（一）小标题", "同志们：", "END", "往期推荐", "　　缩进开头的一行文字，写到这里还没有写",
+         "一是抓学习，二是抓落实，三是抓作风，", SOURCE[:24], SOURCE[24:48], SOURCE[48:72], SOURCE[:30] + "。",
+         "来源：新华网", "谢谢大家！", "a", "  "]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(st.sampled_from(LINES), min_size=20, max_size=220), size=st.integers(40, 300))
+def test_any_text_streamed_in_parts_splits_as_the_whole_text(lines, size):
+    import tempfile
+    text = "\n".join(lines) + "\n"
+    if not text.strip():
+        return
+    old = stream.part_chars, stream._READ
+    stream.part_chars, stream._READ = (lambda: size), 61
+    try:
+        with tempfile.TemporaryDirectory() as d:
+            path = _file(Path(d), text)
+            got, whole = _split(path, text)
+            cuts = [part.lines_before for part in stream.parts(path)]
+    finally:
+        stream.part_chars, stream._READ = old
+    if any(len(p[1]) > size for p in whole):
+        return      # a paragraph longer than a part may be cut inside, when no other ends in twice a part
+    assert got == whole, cuts

@@ -255,35 +255,40 @@ class _Lines:
         return text_line(self.prepare(raw) if self.prepare else raw)
 
     def breaks(self, at: int) -> bool:
-        """Whether the paragraphs of the whole file break before the line starting at ``at``."""
+        """Whether the paragraphs of the whole file break before the line starting at ``at``:
+        the text lines on either side found over blank lines and page furniture (which
+        ``paragraphs`` skips), then ``normalize.breaks_between``."""
         text, layout = self.text, self.layout
         if self.tail is not None and at >= self.tail:
             return True                                  # within a web page's tail: all blank
-        blanks, end = 0, at - 1                          # the text line before: back over blank ones
-        while True:
+        blanks = passed = 0
+        furniture = False
+        before, end = "", at - 1                         # back to the text line before
+        while end > 0 and passed < 1000:
             start = text.rfind("\n", 0, end) + 1
-            before, _indented = self._line(start, end)
-            if before or start == 0:
+            line, _indented = self._line(start, end)
+            if line and not NOISE_LINE.match(line):
+                before = line
                 break
-            blanks += 1
+            blanks += not line
+            furniture = furniture or bool(line)
+            passed += 1
             end = start - 1
-            if blanks > 1000:
-                return False
         if not before:
-            return True                                  # nothing before it in the buffer
-        if NOISE_LINE.match(before):
-            return False                                 # page furniture never ends a paragraph
-        start, after, indented = at, None, False         # the text line after: on over blank ones
-        while blanks <= 1000:
+            return passed < 1000                         # nothing before it in the buffer: a clean start
+        start, after, indented = at, None, False         # on to the text line after
+        while passed < 2000:
+            if self.tail is not None and start >= self.tail:
+                return True                              # only blank lines (a tail) follow: it ends here
             end = text.find("\n", start)
             if end == -1:
                 break                                    # not in the buffer (yet)
-            after, indented = self._line(start, end)
-            if after:
-                if NOISE_LINE.match(after):
-                    return False
+            line, indented = self._line(start, end)
+            if line and not NOISE_LINE.match(line):
+                after = line
                 break
-            after = None
-            blanks += 1
+            blanks += not line
+            furniture = furniture or bool(line)
+            passed += 1
             start = end + 1
-        return breaks_between(before, after, blanks, layout, indented)
+        return breaks_between(before, after, blanks, layout, indented, furniture)
