@@ -1,5 +1,6 @@
 """Hostile and broken input against every command that reads it (issue 16): each case runs
-as the drafter command in a forked child bounded to 10 s and 500 MB (tests/attack.py), and
+as the drafter command in a forked child bounded to 10 s of CPU, 10 s of wall time stretched by
+the machine's load, and 500 MB (tests/attack.py), and
 must end in one line naming the file, exit code 2 — or a clean success where the input is
 legitimate — never a traceback, an internal error, a hang or runaway memory."""
 
