@@ -267,6 +267,27 @@ def test_templates_run_on_a_budget(tmp_path, name):
     clean_failure(result, "研讨发言.j2")
 
 
+def _nested(depth: int, numbering: str) -> str:
+    lines = ["title: 在专题研讨会上的发言", "type: 研讨发言", f"numbering: {numbering}", "sections:"]
+    indent = "  "
+    for i in range(depth):
+        lines += [indent + f"- heading: 第{i + 1}层的标题", indent + "  points:"]
+        indent += "    "
+    return "\n".join(lines + [indent + "- 最底层的要点"]) + "\n"
+
+
+@pytest.mark.parametrize("numbering", ["numbered", "lead"])
+def test_points_nested_five_deep_and_more_draft(tmp_path, numbering):
+    # any depth drafts: levels past the template's numbering families are lead sentences
+    # (five deep failed inside _layout.j2:11, naming neither the outline nor the key)
+    for depth in (5, 8):
+        outline = _yaml_file(tmp_path, f"deep{depth}", _nested(depth, numbering))
+        for out in ("d.txt", "d.docx"):
+            clean_success(run_cli(["draft", str(outline), "-o", str(tmp_path / out), "--force"]))
+        text = (tmp_path / "d.txt").read_text(encoding="utf-8")
+        assert all(f"第{i + 1}层的标题" in text for i in range(depth)) and "最底层的要点" in text
+
+
 # --- never overwrite what the user wrote -----------------------------------------------------
 
 def test_outputs_never_destroy_inputs_or_existing_files(tmp_path):
