@@ -41,8 +41,10 @@ TOPIC_DF = 40
 ECHO_SHARE = 0.6
 #: a part that takes stock or pledges may use the genre's shortfalls and commitments that share
 #: no word with it (BankView.general), ranked after the ones that do by this much
-GENERAL_KINDS = ("stock", "pledge", "review")
-GENERAL_ROLES = ("查摆", "表态")
+GENERAL_KINDS = {"stock": ("查摆", "表态"), "pledge": ("查摆", "表态"),
+                 # a part that takes stock, then pledges: the genre's shortfalls, but its commitments
+                 # must be about its subject (a general 表态 reads as off-topic there)
+                 "review": ("查摆",)}
 GENERAL_SCORE = 1.0
 
 
@@ -223,10 +225,11 @@ class SectionWriter:
         st = self.state
         out = []
         ranked = st.view.scored(self.about)
-        if self.kind in GENERAL_KINDS and set(wanted) & set(GENERAL_ROLES):
+        general = GENERAL_KINDS.get(self.kind, ())
+        if set(wanted) & set(general):
             seen = {id(u) for _, u in ranked}
             ranked = ranked + [(s + GENERAL_SCORE, u) for s, u in
-                               st.view.general(tuple(r for r in wanted if r in GENERAL_ROLES), self.about)
+                               st.view.general(tuple(r for r in wanted if r in general), self.about)
                                if id(u) not in seen]
         for score, u in ranked:
             if u.role not in wanted or u.id in st.ledger.ids or u.phrase in st.phrases_used:
