@@ -16,6 +16,7 @@ import yaml
 
 from drafter.bank import load_bank
 from drafter.mining import collect, mine, phrases_from_speech, source_regex
+from drafter.mining.neardup import skeleton
 from drafter.mining.run import Accumulator, Miner
 from drafter.normalize import paragraphs
 from drafter.parser import parse_file, parse_text
@@ -120,8 +121,10 @@ def test_packaged_bank_sources(tmp_path):
 
 
 def near_in(text: str, para: str) -> bool:
-    """Is a stretch of ``para`` at most one edit from ``text``? (See mining/neardup.py.)"""
-    core = text.rstrip("。！？；")
+    """Is a stretch of ``para`` at most one edit from ``text``, punctuation aside? (Near
+    duplicates are compared on skeletons: mining/neardup.py.)"""
+    core = skeleton(text)
+    para = skeleton(para)
     n = len(core)
     if n < 12:
         return False

@@ -131,8 +131,10 @@ def test_1500_near_copies_of_the_corpus_mine_within_five_percent(tmp_path, monke
     acc = collect([tmp_path], jobs=2)
     both = acc.phrases()
     assert len(alone) <= len(both) <= 1.05 * len(alone), (len(alone), len(both))
-    mixed = {(p.category, p.text) for p in both}
-    assert all((p.category, p.text) in mixed for p in alone)
+    # every phrase is still there, perhaps represented by a variant with other punctuation
+    # (near duplicates fold on skeletons; which variant represents them follows the counts)
+    mixed = {(p.category, skeleton(p.text)) for p in both}
+    assert all((p.category, skeleton(p.text)) in mixed for p in alone)
     # phrase folding alone is not enough (what the paragraph rule adds), and no folding at all is far off
     monkeypatch.setattr(mining_run, "fold_copies", lambda entries, *args: entries)
     assert len(acc.phrases()) > 1.15 * len(alone)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafter.mining.extract import Piece, find_phrases, is_aphorism, sentence_category
+from drafter.mining.extract import Piece, find_phrases, is_aphorism, sentence_category, units_of
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
 from drafter.mining.patterns import fill, heading_pattern
 from drafter.mining.sentences import clauses, han_len, items, quoted, sentences, strip_end
@@ -60,7 +60,60 @@ def test_every_phrase_is_a_substring_of_its_piece(parts, role):
     text = "".join(parts)
     pieces = [Piece(3, role, text, last=False)]
     for found in find_phrases(pieces):
-        assert found.text in text and found.para == 3
+        # a unit cut from a longer sentence (units_of) ends in 。 where its clause ended in ，
+        assert (found.text in text or source_regex(found.text).search(text)) and found.para == 3
+
+
+# -- units of long sentences ---------------------------------------------------------------------
+
+
+def _units(sentence: str) -> list[tuple[str, str]]:
+    return units_of(clauses(sentence))
+
+
+def test_a_listing_sentence_gives_each_measure_as_a_sentence():
+    s = ("建立健全维护群众权益机制，完善人民调解、行政调解、司法调解联动的工作体系，健全法律援助制度，"
+         "推动涉法涉诉信访工作改革，畅通和规范群众诉求表达、利益协调、权益保障渠道，维护社会公共安全。")
+    assert _units(s) == [("举措", "建立健全维护群众权益机制。"), ("举措", "完善人民调解、行政调解、司法调解联动的工作体系。"),
+                         ("举措", "健全法律援助制度。"), ("举措", "推动涉法涉诉信访工作改革。"),
+                         ("举措", "畅通和规范群众诉求表达、利益协调、权益保障渠道。"), ("举措", "维护社会公共安全。")]
+
+
+def test_a_statement_then_directives_give_a_statement_and_directives():
+    s = ("食品药品安全是人们关注的突出问题，要改革和健全食品药品安全监管体制，加强综合协调联动，"
+         "落实企业主体责任，提升食品药品安全保障水平。")
+    assert _units(s) == [("论述", "食品药品安全是人们关注的突出问题。"), ("要求", "要改革和健全食品药品安全监管体制。"),
+                         ("举措", "加强综合协调联动。"), ("举措", "落实企业主体责任。"), ("举措", "提升食品药品安全保障水平。")]
+
+
+def test_a_purpose_stays_with_its_measure_and_a_result_does_not():
+    assert _units("严守从农田到餐桌的每一道防线，让人民群众饮食用药安全放心，加大攻坚力度。") == [
+        ("举措", "严守从农田到餐桌的每一道防线，让人民群众饮食用药安全放心。")]
+    # a clause with its own subject may report a result: the unit ends before it
+    assert _units("出台促进高质量充分就业的政策措施，强化对企业吸纳就业的支持，重点群体就业保持稳定。") == [
+        ("举措", "出台促进高质量充分就业的政策措施。"), ("举措", "强化对企业吸纳就业的支持。")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "大幅增加投入，中央本级基础研究支出增长10.6%，落实扩大经费使用自主权政策的各项措施。",   # a figure
+    "要深化社会体制改革，以更大的投入和更有力的举措。",                                     # a lead-in, no verb
+    "当前我国发展正处于这样一个关键时期，必须坚定信心。",                                     # points outside
+    "我们加大了投入，完善了政策体系，取得了明显成效。",                                      # a report, first person
+    "政府工作的总体要求是：坚持稳中求进工作总基调，完善宏观调控。",                              # a colon's list
+    "精准施策，持续发力。",                                                                 # too short
+])
+def test_what_is_not_a_unit(sentence):
+    kept = [t for _, t in _units(sentence)]
+    assert not any(bad in t for t in kept for bad in ("10.6", "以更大的投入", "这样", "了", "总体要求是")), kept
+    assert all(8 <= han_len(t) <= 50 for t in kept)
+
+
+def test_units_are_mined_with_the_paragraph_of_their_sentence():
+    s = "建立健全维护群众权益机制，完善人民调解、行政调解、司法调解联动的工作体系，推动涉法涉诉信访工作改革。"
+    found = find_phrases([Piece(7, "body", s)])
+    units = [f for f in found if f.text.endswith("。") and f.text != s]
+    assert {f.text for f in units} >= {"建立健全维护群众权益机制。", "推动涉法涉诉信访工作改革。"}
+    assert all(f.para == 7 and source_regex(f.text).search(s) for f in units)
 
 
 # -- shapes ------------------------------------------------------------------------------------

@@ -87,3 +87,32 @@ def test_tie_allowed():
     assert roles.tie_allowed(place, year=2026, wanted="", places="滨江区")
     assert not roles.tie_allowed(place, year=2026, wanted="", places="江北区")
     assert not roles.tie_allowed(year, year=2026, wanted="今年", places="今年")
+
+
+@pytest.mark.parametrize("text, year, current", [
+    ("深入开展安全生产专项整治三年行动。", 2026, False),
+    ("深入实施安全生产治本攻坚三年行动。", 2026, True),
+    ("深入开展扫黑除恶专项斗争。", 2026, False),
+    ("推进义务教育均衡发展。", 2026, False),
+    ("构建社会主义和谐社会。", 2026, False),
+    ("构建社会主义和谐社会。", 2008, True),
+])
+def test_dated_campaigns_of_the_reports(text, year, current):
+    tie = next(t for t in roles.ties(text) if t.kind == "campaign")
+    assert roles.campaign_current(tie.text, year) is current
+
+
+def test_the_centre_speaks_to_the_whole_party():
+    assert roles.line_level("要推动全党坚定理想信念。") == "国家"
+
+
+def test_fixed_ties_are_what_no_other_speech_may_say():
+    assert roles.fixed_tie("新建高标准农田4500万亩")
+    assert roles.fixed_tie("今后五年是关键时期")
+    assert not roles.fixed_tie("加快建设高标准农田")
+
+
+def test_the_reports_measure_verbs_start_measures():
+    for text in ("出台促进就业的政策措施", "扶持畜牧业稳定发展", "畅通群众诉求表达渠道", "严守耕地保护红线"):
+        assert roles.MEASURE_START.match(text), text
+        assert roles.role(text + "。", "举措") == "举措"

@@ -22,7 +22,7 @@ from drafter.mining.core import LEAD_FIRST, head_cut, series_core, strip_lead
 from drafter.mining.parallel import is_clause_series, is_pair, is_series
 from drafter.mining.sentences import body_clauses, clauses, han_len, items, quoted, sentences, strip_end
 from drafter.mining.setphrases import sentence_candidates
-from drafter.roles import MEASURE_START, is_shortfall
+from drafter.roles import MEASURE_START, fixed_tie, is_shortfall
 
 #: a leader or a document that is quoted, then a verb of saying within a few characters
 LEADER = re.compile(r"习近平总书记|习近平同志|总书记|党的二十大报告|党的[^，。“”]{2,10}?报告")
@@ -42,6 +42,9 @@ STATEMENT = re.compile(r"^[^，。；：“”]{2,24}?(?<![就也还都正只便
 
 #: the speaker talking of himself (a statement of 我们党 / 我国 is not)
 FIRST_PERSON = re.compile("我(?!们党|国|党)")
+
+#: a whole sentence stating a measure is at least this long (加强审计监督 says too little alone)
+MEASURE_MIN = 9
 
 #: what each sentence category does as an opening move (for skeletons)
 MOVE_OF = {"引语": "引述讲话精神", "论述": "阐明意义形势", "开篇": "引出发言主题", "要求": "提出总体要求",
@@ -94,7 +97,7 @@ def _category(sentence: str, body: str, h: int, role: str) -> tuple[str, str] | 
         return "查摆", sentence
     if 8 <= h <= 90 and FIRST_PERSON.search(body) is None and STATEMENT.match(body):
         return "论述", sentence
-    if role == "body" and 12 <= h <= 90 and MEASURE_START.match(body) and "了" not in body \
+    if role == "body" and MEASURE_MIN <= h <= 90 and MEASURE_START.match(body) and "了" not in body \
             and FIRST_PERSON.search(body) is None:
         return "举措", sentence
     return None
@@ -317,6 +320,7 @@ def _sentence_phrases(sentence: str, piece: Piece, out: list[Found], sets: list[
     parts = body_clauses(body)
     if sets is not None:
         sentence_candidates(parts, body, para, sets)
+    found = None
     if piece.role == "closing" and h <= 60:
         aphorism = _aphorism(body, h)
         out.append(Found("金句" if aphorism else "结尾", sentence, para))
@@ -324,10 +328,115 @@ def _sentence_phrases(sentence: str, piece: Piece, out: list[Found], sets: list[
         found = _category(sentence, body, h, piece.role)
         if found:
             out.append(Found(found[0], found[1], para, True))
+    if piece.role == "body" and len(parts) > 1 and h > SPAN_MIN:
+        taken = found[1] if found else sentence
+        for category, text in units_of(parts):
+            if text != sentence and text[:-1] != taken:
+                out.append(Found(category, text, para))
     for category, text in _shapes(sentence, body, parts):
         text = text.strip()
         if len(text) >= 12 or han_len(text) >= 4:
             out.append(Found(category, text, para))
+
+
+#: a span of clauses that stands alone as a unit is this long (Han characters)
+SPAN_MIN, SPAN_MAX = 8, 50
+#: a clause opening like this says what the measure before it is for (…，让…; …，确保…): it
+#: stays with that measure
+PURPOSE = ("让", "使", "确保", "从而", "进而", "努力", "力争", "切实", "不断", "同时", "保证")
+#: a clause opening like this leans on the one before it (…，就要…; …，都要…; …，才能…)
+_LEANS = re.compile(r"^(?:就|都|也|还|又|更|才|而|则|即|但|并|且)(?!加)")
+#: a clause opening like this leads into the one after it (以更大力度…，推进…; 在…下，…): it
+#: belongs to no unit before it
+_LEADS_IN = re.compile(r"^(?:以|为|在|对|按照|通过|围绕|针对|面对|随着|根据|依托|结合|基于|着眼|立足|从|经过|"
+                       r"特别是|尤其是|其中|同时|此外)")
+#: 把 opens a measure when a verb of placing follows (把纪律挺在前面, 把…作为…)
+_BA = re.compile(r"^把[^，]{2,30}?(?:作为|摆在|放在|挺在|贯穿|融入|纳入|落实到|落到|扛在|抓在|转化为|当作)")
+#: a directive clause with a subject of its own (精准脱贫要坚持…, 各地区各部门要…); not a time
+#: or a pronoun (今后还要…, 这就要…), which needs the sentence before it
+_SUBJECT_DIRECTIVE = re.compile(r"^(?!今后|目前|当前|今年|明年|这|那|其|此|对此|同时|为此)"
+                                r"[^，。；：“”是也还]{2,10}?(?<![重主需只必不想快将纪摘提紧首总纲])都?"
+                                r"(?:要(?![求素是点件害闻案务])|必须)")
+#: words that point outside the unit (这样一个关键时期, 上述目标, 以下工作): a unit must not need them
+_POINTS_OUT = re.compile(r"这样|这个|这些|这一|上述|以下|如下|前述|此类|其中|他们|它们|其他方面|"
+                         r"在[^，]{1,30}(?:下|中|上)$")
+
+
+#: a unit ending in one of these stops before what it says (…的本质要求是：; …是)
+_ENDS_OPEN = set("的和与及在把对以并而从被将让使于是为有")
+_MODAL = re.compile("要|必须")
+_COPULA = re.compile("是|在于|关键|根本|核心")
+
+
+def _opens(clause: str, first: bool) -> str | None:
+    """The category of a unit a clause opens, "" when it leads into the next one, None when
+    it continues the one before."""
+    if clause.startswith(PURPOSE) or _LEANS.match(clause):
+        return None
+    if DIRECTIVE.match(clause) or _SUBJECT_DIRECTIVE.match(clause):
+        return "要求"
+    if MEASURE_START.match(clause) or _BA.match(clause):
+        return "举措"
+    if _LEADS_IN.match(clause):
+        return ""
+    if first and STATEMENT.match(clause):
+        return "论述"
+    return ""
+
+
+def units_of(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The units a long sentence of several measures holds, each a sentence of its own:
+    ``[(category, text + 。)]``.
+
+    A national report lists its measures in one sentence (建立健全…机制，完善…体系，健全…制度，
+    推动…改革，…): a section can use one or two of them, and one clause may travel where the
+    whole sentence (a figure, the centre's voice, a dated clause) may not. A unit is a clause
+    that opens a measure (推进…), a directive (要…, 各地区各部门要…) or, first in its sentence,
+    a statement (基础研究是科技创新的源头), with the clauses after it that say what it is for
+    (…，让…; …，确保…) as far as they fit. Any other clause ends it: a clause with its own
+    subject may report a result (…，重点群体就业保持稳定), and a lead-in (以更大力度…) belongs
+    to what follows. A unit that is too short or too long, names a year, a figure or a
+    meeting, reports what was done (了, 取得), speaks in the first person, points outside
+    itself (这样一个…, 上述…), leaves a quote or bracket open, or is part of a colon's list is
+    not one.
+    """
+    spans: list[list] = []   # [category, text, after a colon]
+    current: list | None = None
+    colon = False
+    for i, (clause, sep) in enumerate(parts):
+        if not clause:
+            continue
+        kind = _opens(clause, i == 0)
+        if kind:
+            current = [kind, clause, colon]
+            spans.append(current)
+        elif kind is None and current is not None:
+            longer = current[1] + parts[i - 1][1] + clause
+            if han_len(longer) <= SPAN_MAX and not _POINTS_OUT.search(clause) and not FIRST_PERSON.search(clause):
+                current[1] = longer
+        else:
+            current = None
+        if sep == "：":
+            colon, current = True, None  # what follows a colon belongs to its list
+    out: list[tuple[str, str]] = []
+    for kind, text, listed in spans:
+        h = han_len(text)
+        if listed or not SPAN_MIN <= h <= SPAN_MAX or "了" in text or "取得" in text or "{" in text:
+            continue
+        if text[-1] in _ENDS_OPEN:
+            continue  # 总体要求是(：)
+        if kind == "要求":
+            said = _MODAL.split(text, 1)[-1]
+            if han_len(said) < 6 or _LEADS_IN.match(said):
+                continue  # 都必须严格遵守 (what?); 要以深化改革为强大动力 (to do what?)
+        if kind == "论述" and ((h < 14 and not _COPULA.search(text)) or "、" in text and "，" not in text
+                             and not _COPULA.search(text.replace("实事求是", ""))):
+            continue  # 当前和今后一个时期: an opener; 解放思想、实事求是、…: a series
+        if text.count("“") != text.count("”") or text.count("（") != text.count("）") \
+                or FIRST_PERSON.search(text) or _POINTS_OUT.search(text) or fixed_tie(text):
+            continue
+        out.append((kind, text + "。"))
+    return out
 
 
 def opening_moves(found: list[Found], pieces: list[Piece]) -> list[tuple[str, str, str]]:

@@ -111,13 +111,18 @@ def _source_regex(text: str, alias_items: tuple[tuple[str, str], ...]) -> re.Pat
             out.append("(?:" + "|".join(map(re.escape, forms)) + ")")
             pos = m.end()
         out.append(re.escape(piece[pos:]))
-    return re.compile("".join(out))
+    pattern = "".join(out)
+    if text.endswith("。"):
+        # a unit cut from a longer sentence (mining.extract.units_of) ends where its clause does
+        pattern = pattern[:-1] + "[。，；：]"
+    return re.compile(pattern)
 
 
 def source_regex(text: str, aliases: dict[str, str] | None = None) -> re.Pattern:
     """A regex finding ``text`` in its corpus form: slots match marks, canonical text its aliases.
 
-    The free slot ``{…}`` of a heading pattern matches any text.
+    The free slot ``{…}`` of a heading pattern matches any text; a closing 。 matches the
+    ，；： where a unit cut from a longer sentence ended in its source.
     """
     aliases = DEFAULT_ALIASES if aliases is None else aliases
     return _source_regex(text, tuple(sorted(aliases.items())))
