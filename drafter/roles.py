@@ -16,6 +16,7 @@ drafting (to plan sections and to keep lines out of speeches they do not fit):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 ROLES = ("论述", "引语", "要求", "举措", "查摆", "表态", "金句", "过渡", "开篇", "结尾")
@@ -279,8 +280,10 @@ def meeting_fits(tie_text: str, speech_type: str) -> bool:
     return any(word in tie_text and speech_type in types for word, types in _MEETING_FITS)
 
 
+@lru_cache(maxsize=4096)
 def campaign_current(name: str, year: int) -> bool:
-    """Is the campaign or plan a line names (a Tie.text) current in ``year``?"""
+    """Is the campaign or plan a line names (a Tie.text) current in ``year``? (Remembered:
+    a draft asks it of every line naming a campaign, and a bank names a few hundred.)"""
     for pattern, first, last in CAMPAIGNS:
         if pattern.search(name):
             return first <= year <= last

@@ -328,7 +328,7 @@ def _sentence_phrases(sentence: str, piece: Piece, out: list[Found], sets: list[
         found = _category(sentence, body, h, piece.role)
         if found:
             out.append(Found(found[0], found[1], para, True))
-    if piece.role == "body" and len(parts) > 1 and h > SPAN_MIN:
+    if piece.role == "body" and len(parts) > 1 and h > SPAN_MIN and not _split_when_drafted(found, sentence, parts):
         taken = found[1] if found else sentence
         for category, text in units_of(parts):
             if text != sentence and text[:-1] != taken:
@@ -382,6 +382,13 @@ def _opens(clause: str, first: bool) -> str | None:
     if first and STATEMENT.match(clause):
         return "论述"
     return ""
+
+
+def _split_when_drafted(found: tuple[str, str] | None, sentence: str, parts: list[tuple[str, str]]) -> bool:
+    """Is this a whole 举措 sentence of measures only? Drafting cuts such a line into its measures
+    itself (compose/units.py ``_clauses``), so mining its units again would only double them."""
+    return found is not None and found[0] == "举措" and found[1] == sentence \
+        and all(MEASURE_START.match(c) for c, _ in parts)
 
 
 def units_of(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
