@@ -109,11 +109,17 @@ def test_what_is_not_a_unit(sentence):
 
 
 def test_units_are_mined_with_the_paragraph_of_their_sentence():
-    s = "建立健全维护群众权益机制，完善人民调解、行政调解、司法调解联动的工作体系，推动涉法涉诉信访工作改革。"
+    s = "建立健全维护群众权益机制，完善人民调解、行政调解、司法调解联动的工作体系，推动涉法涉诉信访工作改革，群众诉求表达更加畅通。"
     found = find_phrases([Piece(7, "body", s)])
     units = [f for f in found if f.text.endswith("。") and f.text != s]
     assert {f.text for f in units} >= {"建立健全维护群众权益机制。", "推动涉法涉诉信访工作改革。"}
     assert all(f.para == 7 and source_regex(f.text).search(s) for f in units)
+
+
+def test_a_sentence_of_measures_only_is_mined_whole_once():
+    # drafting cuts such a line into its measures itself (compose/units.py _clauses)
+    s = "建立健全维护群众权益机制，完善人民调解、行政调解、司法调解联动的工作体系，推动涉法涉诉信访工作改革。"
+    assert [(f.category, f.text) for f in find_phrases([Piece(7, "body", s)]) if f.text.endswith("。")] == [("举措", s)]
 
 
 # -- shapes ------------------------------------------------------------------------------------
