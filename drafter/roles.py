@@ -16,8 +16,8 @@ drafting (to plan sections and to keep lines out of speeches they do not fit):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 ROLES = ("论述", "引语", "要求", "举措", "查摆", "表态", "金句", "过渡", "开篇", "结尾")
 

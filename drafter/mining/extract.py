@@ -357,6 +357,8 @@ _BA = re.compile(r"^把[^，]{2,30}?(?:作为|摆在|放在|挺在|贯穿|融入
 _SUBJECT_DIRECTIVE = re.compile(r"^(?!今后|目前|当前|今年|明年|这|那|其|此|对此|同时|为此)"
                                 r"[^，。；：“”是也还]{2,10}?(?<![重主需只必不想快将纪摘提紧首总纲])都?"
                                 r"(?:要(?![求素是点件害闻案务])|必须)")
+#: a clause opening like this says something of the clause before it, its subject
+_PREDICATES = re.compile(r"^(?:需要|关键|重在|贵在|是|就是|在于|离不开|有赖于|意味着)")
 #: words that point outside the unit (这样一个关键时期, 上述目标, 以下工作): a unit must not need them
 _POINTS_OUT = re.compile(r"这样|这个|这些|这一|上述|以下|如下|前述|此类|其中|他们|它们|其他方面|"
                          r"在[^，]{1,30}(?:下|中|上)$")
@@ -414,6 +416,9 @@ def units_of(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if not clause:
             continue
         kind = _opens(clause, i == 0)
+        if current is not None and current[1] == parts[i - 1][0] and _PREDICATES.match(clause):
+            spans.pop()  # 打造高质量需求体系，需要…: the clause before is the sentence's subject
+            current = None
         if kind:
             current = [kind, clause, colon]
             spans.append(current)
