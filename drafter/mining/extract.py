@@ -427,6 +427,8 @@ def units_of(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
             if han_len(longer) <= SPAN_MAX and not _POINTS_OUT.search(clause) and not FIRST_PERSON.search(clause):
                 current[1] = longer
         else:
+            if current is not None and current[0] == "论述":
+                spans.pop()  # 高质量发展是指经济增长稳定，区域城乡发展均衡，…: a statement goes on
             current = None
         if sep == "：":
             colon, current = True, None  # what follows a colon belongs to its list
