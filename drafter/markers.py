@@ -374,7 +374,8 @@ DIRECTIVE_OPENING = re.compile(
     r"^(?:要|必须|还要)?(?:进一步|继续|加快|加强|加大|推进|推动|坚持|积极|大力|全面|深化|深入|促进|切实|认真|"
     r"做好|抓好|搞好|完善|健全|努力|保持|实施|实行|千方百计|抓紧|统筹|支持|鼓励|高度重视|重视|维护|着力|稳步|强化|"
     r"严格|严肃|坚决|依法|提高|扩大|巩固|规范|整顿|落实|狠抓|扎实|培育|构建|发挥|提升|转变|防止|及时|坚定不移|"
-    r"注重|优化|增强|改善|调整|确保|逐步|不断|广泛|稳定|着眼|大幅度|毫不动摇)")
+    r"注重|优化|增强|改善|调整|确保|逐步|不断|广泛|稳定|着眼|大幅度|毫不动摇|毫不松懈|持续|发展|改革|突出|打好|"
+    r"激发|有效|稳妥|更好|办好|用好|管好|引导)")
 #: a directive lead is at most this long (its closing 。 not counted), with at most two commas
 DIRECTIVE_LEAD_MAX_CHARS = 30
 #: a result heading its paragraph in a run of them (国民经济持续快速增长，通货膨胀得到有效抑制。) is at most this long
