@@ -18,26 +18,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafter import sectors  # noqa: E402
 from drafter.bank import load_bank  # noqa: E402
 from drafter.compose import draft  # noqa: E402
+from drafter.compose.admission import STALE_YEARS, TIMELESS  # noqa: E402
 from drafter.compose.analysis import AnalysisCache  # noqa: E402
+from drafter.compose.relevance import judge  # noqa: E402
 from drafter.compose.select import candidates  # noqa: E402
 from drafter.compose.shape import local  # noqa: E402
-from drafter.compose.units import (  # noqa: E402
-    COVERAGE,
-    COVERAGE_CAP,
-    FLOOR,
-    MAX_CHARS,
-    MIN_CHARS,
-    OWN_ENOUGH,
-    PLACED,
-    RARE_SHARE,
-    SPECIFIC_MIN,
-    TIMELESS,
-    as_sentence,
-    held,
-)
+from drafter.compose.units import MAX_CHARS, MIN_CHARS, PLACED, _newest, as_sentence  # noqa: E402
 
 BANK = ROOT / "drafter" / "data" / "phrasebank"
 
@@ -57,27 +45,15 @@ def why_not(view, p, about, cache) -> str:
         return "size"
     if any(s not in sp.vars for s in p.slots if "{" + s + "}" in text):
         return "slot"
-    if a.role not in TIMELESS and view._stale(p.sources):
+    newest = _newest(p.sources, {})
+    if a.role not in TIMELESS and newest is not None and newest < sp.year - STALE_YEARS:
         return "stale"
     unit = next((u for u in view.units if u.id == p.id), None)
     if unit is None:
         return "other"
-    if sectors.off_field(unit.fields, about.fields or sp.fields):
-        return "off-field"
-    if about.named and not about.named & set(unit.fields) and not unit.compounds & about.strong:
-        return "named field"
-    if about.own:
-        mine = held(unit.words, about.own)
-        if not mine or len(mine) < min(len(unit.words & about.rivals) + 1, OWN_ENOUGH):
-            return "own words"
-    shared = held(unit.words, about.words)
-    said = shared | held(unit.words, about.theme) | (unit.compounds & about.strong)
-    if len(said) < min(COVERAGE * len(unit.words), COVERAGE_CAP):
-        return "coverage"
-    if not any(view.df.get(w, 0) <= max(view.n * RARE_SHARE, SPECIFIC_MIN) for w in shared):
-        return "rare"
-    if view.score(unit, about) < FLOOR or not view.relevant(unit, about):
-        return "floor/shape"
+    score, why = judge(view, unit, about)
+    if score is None:
+        return why
     if all(u is not unit for _, u in view.scored(about)):
         return "relative floor"
     return "usable"

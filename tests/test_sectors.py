@@ -2,8 +2,9 @@
 
 from drafter import roles, sectors
 from drafter.bank import Phrase
+from drafter.compose.admission import BankView, Speech
 from drafter.compose.outline import load_outline
-from drafter.compose.units import About, BankView, Speech
+from drafter.compose.relevance import About
 
 
 def test_fields_count_distinct_words_of_each_field():

@@ -13,7 +13,7 @@ cache switched on (``enable()``; ``drafter serve`` does), ``draft`` keeps:
   is opened afresh;
 * per opened bank, what is worked out from its phrases: the candidate records and one
   ``BankView`` per occasion (type, year, speaker level, title and theme words, vars: what
-  ``units.Speech`` reads of the outline), so sections, points and pins may change freely;
+  ``admission.Speech`` reads of the outline), so sections, points and pins may change freely;
 * the Jinja environment (templates compile once; Jinja itself recompiles a template whose
   file changed) with ``_frames.yaml`` read from it, keyed by the template search path and
   the stamps of the files on it.
@@ -133,7 +133,7 @@ def per_bank(bank_obj, key, make):
 
 
 def occasion_key(occasion) -> tuple:
-    """What a ``BankView`` depends on of the outline (see ``units.Speech``)."""
+    """What a ``BankView`` depends on of the outline (see ``admission.Speech``)."""
     return ("view", occasion.type, occasion.year, occasion.level, occasion.wanted, occasion.places,
             repr(sorted((str(k), repr(v)) for k, v in occasion.vars.items())))
 

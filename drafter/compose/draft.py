@@ -18,14 +18,15 @@ from drafter.compose import cache, pool
 from drafter.compose import env as envmod
 from drafter.compose import length as lengthmod
 from drafter.compose import prepared as preparedmod
+from drafter.compose.admission import BankView
+from drafter.compose.admission import Speech as Occasion
 from drafter.compose.analysis import AnalysisCache
 from drafter.compose.assemble import to_speech
 from drafter.compose.helpers import Borrowed, Composer, missing_marker, placed_categories
 from drafter.compose.outline import LENGTH_RANGE, Outline, load_outline
 from drafter.compose.section import DraftState
 from drafter.compose.select import BankWords, candidates
-from drafter.compose.units import BankView, index_lines, prepare
-from drafter.compose.units import Speech as Occasion
+from drafter.compose.units import index_lines, prepare
 from drafter.errors import BankError, TemplateError
 from drafter.i18n import N_, _
 from drafter.model import Speech

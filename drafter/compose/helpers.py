@@ -20,9 +20,10 @@ from drafter import sectors
 from drafter.compose import length as lengthmod
 from drafter.compose import occasion as occ
 from drafter.compose import plan as planmod
+from drafter.compose.admission import BankView
 from drafter.compose.outline import Node, Outline
+from drafter.compose.relevance import About
 from drafter.compose.section import Borrowed, DraftState, SectionWriter, lead_like, lead_safe
-from drafter.compose.units import About, BankView
 from drafter.errors import OutlineError
 from drafter.i18n import _
 from drafter.markers import NUMBERED_FAMILIES, make_marker

@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.compose import plan as planmod
+from drafter.compose.admission import BankView
+from drafter.compose.relevance import About
 from drafter.compose.select import Ledger
-from drafter.compose.units import About, BankView, Unit
+from drafter.compose.units import Unit
 from drafter.markers import INNER_LEAD_MAX_CHARS, LEAD_MAX_CHARS, NOT_LEAD
 
 #: paragraphs are cut near this many characters (real speeches: 150–400)

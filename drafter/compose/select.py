@@ -3,7 +3,7 @@
 ``candidates(bank)`` turns any bank into plain ``Candidate`` records; ``BankWords`` answers how
 rare a bigram is across a big bank's index (the pool of pool.py is chosen by it); ``Ledger``
 remembers which phrases and sentences a draft has used. Relevance of a line to a place lives in
-units.py (words, not bigrams).
+relevance.py (words, not bigrams).
 """
 
 from __future__ import annotations

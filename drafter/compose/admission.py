@@ -1,0 +1,220 @@
+"""The bank as a draft sees it, step two: which prepared lines a speech may use at all.
+
+``Speech`` is what the outline says about its occasion (type, year, the speaker's level, the
+title's and theme's words, the fields of work of the title, theme and the speaker's office).
+``BankView`` is opened once per draft over the prepared lines (compose/units.py): it admits
+the lines this speech may say — not another level's voice, not tied to another place, year,
+meeting or a campaign that is not current, no slot the outline cannot fill, not a task of a
+source too old — and asks compose/relevance.py how relevant each admitted unit is to a place.
+Everything here depends on the outline, so none of it is kept in the prepared bank.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Mapping
+
+from drafter import roles, sectors
+from drafter.compose import relevance
+from drafter.compose.analysis import Analysis, AnalysisCache
+from drafter.compose.relevance import About, held
+from drafter.compose.units import LineIndex, Prepared, Unit, _positions, index_lines, prepare
+from drafter.words import content_words
+
+
+class Speech:
+    """What the outline says about its occasion: type, year, speaker level, wanted words."""
+
+    def __init__(self, outline):
+        self.type = outline.type
+        self.year = _year(outline.date)
+        self.level = roles.speaker_level(outline.title, outline.speaker or "", outline.vars)
+        self.wanted = " ".join(filter(None, [outline.title, outline.theme or ""]))
+        #: the content words of the title and theme
+        self.words = content_words(self.wanted)
+        self.places = " ".join(str(v) for v in outline.vars.values())
+        self.vars = outline.vars
+        #: the fields of work the whole speech is about: title, theme, the speaker's office
+        self.fields = sectors.names(" ".join([self.wanted, outline.speaker or "", self.places]))
+
+    def admits(self, a: Analysis) -> bool:
+        """May a line so analysed be said in this speech (voice, ties)?"""
+        return self.fits(a.level, a.ties)
+
+    def fits(self, level: str | None, ties: tuple[tuple[str, str], ...]) -> bool:
+        """May a line speaking as ``level``, with ``ties``, be said in this speech?"""
+        if not roles.level_fits(level, self.level):
+            return False
+        for kind, text in ties:
+            tie = roles.Tie(kind, text)
+            if kind == "meeting" and roles.meeting_fits(text, self.type):
+                continue
+            if not roles.tie_allowed(tie, year=self.year, wanted=self.wanted, places=self.places):
+                return False
+        return True
+
+
+def _year(date) -> int:
+    if date:
+        m = re.match(r"(\d{4})", str(date))
+        if m:
+            return int(m.group(1))
+    return _dt.date.today().year
+
+
+class _WordCounts(Mapping):
+    """Word → how many of a view's units hold it among their words (``BankView.df``), counted
+    when first asked: a draft asks of a few hundred words, a bank holds tens of thousands."""
+
+    def __init__(self, view: "BankView"):
+        self._view = view
+        self._known: dict[str, int] = {}
+        self._all: dict[str, int] | None = None
+
+    def _count(self, word: str) -> int:
+        n = self._known.get(word)
+        if n is None:
+            at = self._view._at
+            n = self._known[word] = sum(1 for i in _positions(self._view._index[0].get(word)) if at[i] is not None)
+        return n
+
+    def __getitem__(self, word: str) -> int:
+        n = self._count(word) if isinstance(word, str) else 0
+        if not n:
+            raise KeyError(word)
+        return n
+
+    def get(self, word, default=None):
+        n = self._count(word) if isinstance(word, str) else 0
+        return n if n else default
+
+    def __contains__(self, word) -> bool:
+        return isinstance(word, str) and self._count(word) > 0
+
+    def _whole(self) -> dict[str, int]:
+        if self._all is None:
+            counts: dict[str, int] = {}
+            for u in self._view.units:
+                for w in u.words:
+                    counts[w] = counts.get(w, 0) + 1
+            self._all = counts
+        return self._all
+
+    def __iter__(self):
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+
+class BankView:
+    """The units a draft may use, by role, and how relevant each is to a place."""
+
+    def __init__(self, phrases, speech: Speech, cache: AnalysisCache | None = None,
+                 source_years: dict[str, int] | None = None, prepared: list[Prepared] | None = None,
+                 index: LineIndex | None = None):
+        """The units of ``phrases`` this speech may use; ``prepared`` (from ``prepare``, the
+        same phrases, cache and source years) stands for all three when it is given, and
+        ``index`` is ``index_lines(prepared)`` when it was kept with them."""
+        self.speech = speech
+        if prepared is None:
+            prepared = prepare(phrases, cache or AnalysisCache(None), source_years)
+        self._index = index if index is not None else index_lines(prepared)
+        self.units: list[Unit] = []
+        self.placed: dict[str, list[Unit]] = {"opening": [], "closing": [], "transition": []}
+        #: position of a prepared line → its unit, when it is one of ``units``
+        self._at: list[Unit | None] = [None] * len(prepared)
+        seen: set[str] = set()
+        oldest = speech.year - STALE_YEARS
+        admits = speech.fits
+        wanted = speech.vars
+        for i, (uid, text, role, category, words, comps, tags, slots, sources, fields, level, ties,
+                newest, where) in enumerate(prepared):
+            if not admits(level, ties):
+                continue  # another speaker's voice, another place, year or meeting
+            if slots and any(s not in wanted for s in slots):
+                continue  # a line whose slot nothing fills never prints 〔待补充〕 in a new speech
+            if newest is not None and newest < oldest and role not in TIMELESS:
+                continue  # a task or a claim of another time: its 提法 have moved on
+            if text in seen:
+                continue
+            seen.add(text)
+            if where == "skip":
+                continue
+            unit = Unit(id=uid, text=text, role=role, category=category, words=words, compounds=comps,
+                        tags=tags, slots=slots, sources=list(sources), fields=dict(fields))
+            if where:
+                self.placed[where].append(unit)
+            else:
+                self.units.append(unit)
+                self._at[i] = unit
+        self.n = max(len(self.units), 1)
+        #: word → how many units hold it (a Mapping, counted as asked)
+        self.df = _WordCounts(self)
+        #: word or compound → the units holding it, so a place looks only at units it shares a word with
+        self._by_word: dict[str, list[Unit]] = {}
+        self._scored: dict[About, list[tuple[float, Unit]]] = {}
+
+    def _holding(self, word: str) -> list[Unit]:
+        """The units holding ``word`` among their words or compounds, in the view's order."""
+        got = self._by_word.get(word)
+        if got is None:
+            at = self._at
+            spots = sorted(_positions(self._index[0].get(word)) + _positions(self._index[1].get(word)))
+            got = self._by_word[word] = [u for i in spots if (u := at[i]) is not None]
+        return got
+
+    def idf(self, word: str) -> float:
+        c = self.df.get(word, 0)
+        return math.log((self.n + 1) / (c + 0.5)) if c else math.log(self.n + 1)
+
+    def of_roles(self, wanted: tuple[str, ...]) -> list[Unit]:
+        return [u for u in self.units if u.role in wanted]
+
+    def scored(self, about: About) -> list[tuple[float, Unit]]:
+        """Every unit above the floor for ``about`` with its score, best first (cached: a draft
+        asks for each place several times while it fits the length)."""
+        cached = self._scored.get(about)
+        if cached is None:
+            words = about.words | about.compounds
+            pool = {id(u): u for w in words for u in self._holding(w)}
+            scored = ((self.relevance(u, about), u) for u in pool.values())
+            cached = sorted(((score, u) for score, u in scored if score is not None),
+                            key=lambda t: (-t[0], t[1].id))
+            if cached:  # far below what the best lines for a place score, a line is about something else
+                floor = cached[min(len(cached), relevance.REFERENCE_RANK) - 1][0] * relevance.RELATIVE_FLOOR
+                cached = [t for t in cached if t[0] >= floor]
+            self._scored[about] = cached
+        return cached
+
+    def general(self, wanted: tuple[str, ...], about: About) -> list[tuple[float, Unit]]:
+        """Units of ``wanted`` roles that may serve a place though they share no word with it:
+        a shortfall or a commitment of the genre (服务观念不强, 下一步，我将…) fits any part
+        that takes stock or pledges, as long as it shares a word with the title or the theme and
+        speaks of no other field of work than the place's, the speech's, or the party's own."""
+        allowed = about.fields | self.speech.fields | sectors.names("党的建设")
+        said = about.words | about.theme | self.speech.words
+        out = [(self.score(u, about), u) for u in self.units
+               if u.role in wanted and not sectors.off_field(u.fields, allowed) and held(u.words, said)]
+        out.sort(key=lambda t: (-t[0], t[1].id))
+        return out
+
+    def score(self, unit: Unit, about: About) -> float:
+        """Relevance of ``unit`` to a place (compose/relevance.py, ``score``)."""
+        return relevance.score(self, unit, about)
+
+    def relevant(self, unit: Unit, about: About) -> bool:
+        return self.relevance(unit, about) is not None
+
+    def relevance(self, unit: Unit, about: About) -> float | None:
+        """``score`` when the unit is above the floor for the place, else None
+        (compose/relevance.py, ``judge``)."""
+        return relevance.judge(self, unit, about)[0]
+
+
+#: lines of these roles travel across the years; others from sources all older than
+#: STALE_YEARS before the speech are not used (their tasks and 提法 have moved on)
+TIMELESS = ("引语", "金句", "论述", "要求", "表态", "查摆")
+STALE_YEARS = 8

@@ -1,0 +1,149 @@
+"""The bank as a draft sees it, step three: how relevant a unit is to one place of a speech.
+
+``About`` is what a place is about (its heading and points, the heading above, the theme; the
+fields of work they name; a point's own words against its siblings'). ``judge`` says whether a
+unit admitted by compose/admission.py may serve the place and with what score, or which check
+keeps it out (bench/place_filters.py prints those reasons per place): the unit must not speak
+of other fields of work than the place's, must share a content word with the place that is not
+in most lines, and say more than one word of it; below ``FLOOR`` nothing is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from drafter import sectors
+from drafter.words import STOPWORDS, compounds, content_words, strong_compounds
+
+
+def held(words: frozenset[str], wanted: frozenset[str]) -> frozenset[str]:
+    """The wanted words a line holds, less those that are only part of a longer wanted word
+    the line does not hold: 统一 in a line on 内在统一 does not speak of 统一战线."""
+    shared = words & wanted
+    return frozenset(w for w in shared if not any(_narrows(w, v) and v not in words for v in wanted))
+
+
+def _narrows(word: str, longer: str) -> bool:
+    """Is ``longer`` ``word`` with another content word (统一 → 统一战线), not with an
+    all-purpose one (调查 → 深入调查)?"""
+    if word == longer or word not in longer:
+        return False
+    rest = longer.replace(word, "", 1)
+    return len(rest) >= 2 and rest not in STOPWORDS
+
+
+#: a line scoring under this share of the REFERENCE_RANK-th best line for a place is not used there
+RELATIVE_FLOOR = 0.15
+REFERENCE_RANK = 6
+#: the theme's words count this much of a place's own words
+THEME_WEIGHT = 0.7
+#: one shared word alone makes a line relevant only when this few of the bank's lines hold it
+SPECIFIC_SHARE = 0.02
+#: … or held by at most this many lines, in a small bank
+SPECIFIC_MIN = 3
+#: a shared word must be in at most this share of the bank's lines to make a line relevant
+RARE_SHARE = 0.2
+#: a line holding this many of a point's own words speaks of it, whatever else it lists
+OWN_ENOUGH = 2
+#: the lowest relevance a line may have to be used in a place
+FLOOR = 2.0
+#: at least this share of a line's content words must be the place's or the theme's
+COVERAGE = 0.12
+#: … but never more than this many words, however long the line
+COVERAGE_CAP = 2
+@dataclass(frozen=True)
+class About:
+    """What a place of the speech is about: its own words, and the theme's."""
+
+    words: frozenset[str]
+    compounds: frozenset[str]
+    theme: frozenset[str]
+    strong: frozenset[str] = frozenset()
+    #: the fields of work the place and the theme name (drafter/sectors.py)
+    fields: frozenset[str] = frozenset()
+    #: the fields the place's own heading names, with their neighbours: a line must speak of one
+    named: frozenset[str] = frozenset()
+    #: a point's own words: those of its heading that its section's heading, the theme and its
+    #: sibling points do not hold (蓝天 of 坚持打好蓝天保卫战 under 打好污染防治攻坚战)
+    own: frozenset[str] = frozenset()
+    #: the sibling points' own words (碧水, 净土): a line holding as many of them as of the
+    #: point's own is about the section, not this point
+    rivals: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, text: str, theme: str = "", *, heading: str = "", above: str = "",
+           siblings: tuple[str, ...] = ()) -> "About":
+        """``text`` is everything the place is about; ``heading`` its own heading, ``above``
+        the heading of the section a point is in and ``siblings`` the other points' headings
+        (with the words their subjects imply, sectors.implied)."""
+        named = sectors.names(heading) if heading else frozenset()
+        own: frozenset[str] = frozenset()
+        rivals: frozenset[str] = frozenset()
+        if heading and above:
+            base = content_words(above) | content_words(theme)
+            theirs = [content_words(s) - base for s in siblings]
+            others = frozenset().union(*theirs) if theirs else frozenset()
+            own = content_words(heading) - base - others
+            rivals = others - content_words(heading)
+        return cls(content_words(text), compounds(text), content_words(theme), strong_compounds(text),
+                   sectors.names(text + " " + theme), named, own, rivals)
+
+
+def score(view, unit, about: About) -> float:
+    """Relevance of ``unit`` to a place: the rarity of the content words they share (a word
+    all lines hold says little), compounds written together counting double, the theme's
+    words a little less than the place's own."""
+    return _score(view, unit, about, held(unit.words, about.words), held(unit.words, about.theme))
+
+
+def _score(view, unit, about: About, shared: frozenset[str], theme: frozenset[str]) -> float:
+    idf = view.idf
+    s = sum(idf(w) for w in shared)
+    s += sum(2 * idf(c) for c in unit.compounds & about.strong)
+    s += THEME_WEIGHT * sum(idf(w) for w in theme - shared)
+    return s
+
+
+def judge(view, unit, about: About) -> tuple[float | None, str]:
+    """(score, "usable") when ``unit`` is above the floor for the place, else (None, the check
+    that keeps it out). Above the floor: the unit shares with the place itself a content word
+    that is not in most lines of the bank, and says more than one word of it — two distinct
+    words of the place or the theme, a compound written together, or one long specific term
+    (作风, 新质生产力): a line that shares only 服务 with 在服务群众上求实效 is about
+    something else."""
+    speech = view.speech
+    # the speech's fields (its title, the speaker's office) widen a place only when the place
+    # and the theme name none: a 组织部 speaker's 干部 lines do not serve a section on 人才
+    if sectors.off_field(unit.fields, about.fields or speech.fields):
+        return None, "off-field"  # it shares a word, but speaks of other work (人才 under 青年工作)
+    if about.named and not about.named & set(unit.fields) and not unit.compounds & about.strong:
+        return None, "named field"  # a heading on 人才 is served by lines on 人才, not on 干部 who 干事创业
+    if about.own:
+        mine = held(unit.words, about.own)
+        if not mine or len(mine) < min(len(unit.words & about.rivals) + 1, OWN_ENOUGH):
+            return None, "own words"  # under 蓝天保卫战 a line on 大气, not one on 水 or on all three
+    shared = held(unit.words, about.words)
+    theme = held(unit.words, about.theme)
+    said = shared | theme | (unit.compounds & about.strong)
+    if len(said) < min(COVERAGE * len(unit.words), COVERAGE_CAP):
+        return None, "coverage"  # a long line touching the place in one word is about something else
+    df = view.df
+    rare = max(view.n * RARE_SHARE, SPECIFIC_MIN)
+    if not any(df.get(w, 0) <= rare for w in shared):
+        return None, "rare"
+    value = _score(view, unit, about, shared, theme)
+    if value < FLOOR:
+        return None, "floor"
+    if unit.compounds & about.strong:
+        return value, "usable"
+    if unit.role == "举措":
+        # a measure is a plan of action: it must be about this place, not near its theme
+        return (value, "usable") if len(shared) >= 2 else (None, "shape")
+    if len(shared | theme) >= 2:
+        return value, "usable"
+    if shared and len(about.words) == 1:
+        return value, "usable"  # the place names one thing (推动高质量发展), and the line speaks of it
+    if len(about.words) >= 3 and not shared & about.theme:
+        return None, "shape"  # a place that names three things is served by a line sharing one only on theme
+    specific = max(view.n * SPECIFIC_SHARE, SPECIFIC_MIN)
+    return (value, "usable") if any(df.get(w, 0) <= specific for w in shared) else (None, "shape")
