@@ -16,7 +16,8 @@ then prints, per outline and overall:
             place: not sentences of the speech, not counted as length, not as slots
   occasion  occasion mismatches: 研讨 lines in a 党课, 党课 lines in a 发言, a count in
             我谈N点 that differs from the sections, lines in another level's voice, lines
-            tied to another year, meeting or dated campaign
+            tied to another year, meeting or dated campaign, lines of a rural setting in a city
+            district's speech (县域, 农村寄宿制) or of an urban one in a 镇's (智慧城市)
   maxpara   longest paragraph (characters)
   length    characters / target
   seeds     share of sentences shared by the drafts of seeds 0 and 1
@@ -122,13 +123,15 @@ def occasion_issues(tree: dict, kind: str, year: int) -> list[str]:
     if m and counts[m.group(1)] != len(tree["sections"]):
         out.append(f"announces {m.group(1)} parts, has {len(tree['sections'])}")
     level = roles.speaker_level(tree["title"], tree.get("speaker") or "", {})
+    setting = roles.speaker_setting(tree["title"], tree.get("speaker") or "", {})
     for _about, para in bodies(tree):
         for s in sentences(para):
             if not roles.level_fits(roles.line_level(s), level):
                 out.append(f"voice: {s[:30]}")
             for tie in roles.ties(s):
                 if tie.kind in ("year", "meeting") or (tie.kind == "campaign"
-                                                        and not roles.campaign_current(tie.text, year)):
+                                                        and not roles.campaign_current(tie.text, year)) \
+                        or (tie.kind == "setting" and not roles.setting_fits(tie.text, setting)):
                     out.append(f"tied ({tie.kind} {tie.text}): {s[:30]}")
     return out
 

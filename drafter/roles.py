@@ -18,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+from drafter.yamlfile import safe_load
 
 ROLES = ("论述", "引语", "要求", "举措", "查摆", "表态", "金句", "过渡", "开篇", "结尾")
 
@@ -99,7 +102,9 @@ _LINE_LEVEL = (
                       r"国际社会|世界各国|各国人民|全球治理|多边|联合国|全国|各地|各省|省级|省份|人大代表|"
                       r"一府两院|人大及其常委会|政府工作(还)?存在|党和国家事业取得|国家级|国家战略|国家实验室|转移支付|最低收购价|体制改革|中央和地方|"
                       r"中西部|东中西|试点省|区域协调发展|统一大市场|跨省|城市群|我国.{0,6}(国际|全球)|"
-                      r"世界经济|社会主义初级阶段|基本国情|历史正确的一边|人类文明进步|人类命运共同体|作战|战略威慑")),
+                      r"世界经济|社会主义初级阶段|基本国情|历史正确的一边|人类文明进步|人类命运共同体|作战|战略威慑|"
+                      r"推动全党|全党要|全党必须|引导全党|全党全社会|由国家统一|世界一流大学|一流学科|双一流|"
+                      r"(补助|补贴|救助|抚恤|养老金|基础养老金)(最低)?标准|国家区域应急|国家应急|国家储备")),
     ("省", re.compile(r"全省|我省|省委|省政府|本省")),
     ("市", re.compile(r"全市|我市|市委|市政府|本市")),
     ("县区", re.compile(r"全区|我区|区委|区政府|全县|我县|县委|县政府|本区|本县")),
@@ -144,6 +149,43 @@ def speaker_level(title: str = "", speaker: str = "", vars: dict | None = None) 
     return None
 
 
+#: lines that speak of a rural or an urban setting: said in a place of the other kind they
+#: are someone else's work (县域高中 or 农村寄宿制学校 in a city district, 智慧城市 in a 镇)
+_SETTING = (
+    ("rural", re.compile(r"县域|乡村小规模学校|农村寄宿制|乡镇寄宿制|寄宿制学校|县城")),
+    ("urban", re.compile(r"智慧城市|城市更新|老旧小区|城市群|城市社区|超大特大城市|都市圈")),
+)
+
+
+def line_setting(text: str) -> str | None:
+    """'rural' or 'urban' when a line speaks of that setting only, else None."""
+    found = [name for name, pattern in _SETTING if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def speaker_setting(title: str = "", speaker: str = "", vars: dict | None = None) -> str | None:
+    """'urban' for a speaker of a city district or a 街道 (区 of a 市: 西城区教育局), 'rural'
+    for a 镇, 乡 or 村, else None (a 市 or a 县 holds both)."""
+    vars = vars or {}
+    texts = [speaker or "", title or "", str(vars.get("单位", "")), str(vars.get("地名", ""))]
+    for text in texts:
+        if re.search(r"[镇乡村](党委|政府|长|干部|支部|委员会)|[镇乡]$|村$", text):
+            return "rural"
+        if re.search(r"街道|社区", text):
+            return "urban"
+    for text in texts:
+        if re.search(r"县", text):
+            return None
+        if re.search(r"区(委|政府|长|人大|政协|[^域]{0,6}局|$)", text):
+            return "urban"
+    return None
+
+
+def setting_fits(line: str | None, speaker: str | None) -> bool:
+    """May a speaker of this setting say a line of that one?"""
+    return line is None or speaker is None or line == speaker
+
+
 def level_fits(line: str | None, speaker: str | None) -> bool:
     """May a speaker of level ``speaker`` say a line of level ``line``?"""
     if line is None:
@@ -155,63 +197,18 @@ def level_fits(line: str | None, speaker: str | None) -> bool:
 
 # -- ties ----------------------------------------------------------------------------------
 
-#: campaigns and plans tied to years: (pattern, first year, last year it is current)
-CAMPAIGNS = (
-    (re.compile(r"主题教育"), 2023, 2023),
-    (re.compile(r"党史学习教育"), 2021, 2021),
-    (re.compile(r"群众路线教育实践活动|群众路线"), 2013, 2014),
-    (re.compile(r"两学一做"), 2016, 2017),
-    (re.compile(r"三严三实"), 2015, 2015),
-    (re.compile(r"不忘初心、牢记使命”?主题教育"), 2019, 2019),
-    (re.compile(r"疫情|防疫|新冠|抗疫"), 2020, 2022),
-    (re.compile(r"十二五"), 2011, 2015),
-    (re.compile(r"十三五"), 2016, 2020),
-    (re.compile(r"十四五"), 2021, 2025),
-    (re.compile(r"党的十八大(?!以来)|十八届"), 2012, 2017),
-    (re.compile(r"党的十九大(?!以来)|十九届"), 2017, 2022),
-    (re.compile(r"脱贫攻坚(?!成果)|决胜全面建成小康|全面建成小康社会而"), 2015, 2020),
-    (re.compile(r"十一五"), 2006, 2010),
-    (re.compile(r"十五计划|“十五”"), 2001, 2005),
-    (re.compile(r"党的十六大(?!以来)|十六届|党的十七大(?!以来)|十七届"), 2002, 2012),
-    (re.compile(r"科学发展观|“三个代表”重要思想为指导|以胡锦涛同志为总书记|江泽民同志为核心|胡锦涛|江泽民|"
-                r"毛泽东思想和邓小平理论|邓小平理论和“三个代表”|“三个代表”重要思想(?!、科学发展观)"), 2002, 2012),
-    (re.compile(r"全面建设小康社会|小康社会宏伟目标|总体小康"), 2002, 2012),
-    (re.compile(r"非典|国际金融危机|金融危机冲击|应对危机|加入世贸组织|入世"), 2001, 2010),
-    (re.compile(r"全国两会"), 0, 0),
-    (re.compile(r"十五五"), 2026, 2030),
-    (re.compile(r"六五普法"), 2011, 2015),
-    (re.compile(r"七五普法|“七五”普法"), 2016, 2020),
-    (re.compile(r"八五普法|“八五”普法"), 2021, 2025),
-    (re.compile(r"新常态"), 2014, 2018),
-    (re.compile(r"三去一降一补|去产能|去库存|去杠杆"), 2015, 2019),
-    (re.compile(r"互联网\+|“互联网＋”|互联网＋"), 2015, 2020),
-    (re.compile(r"精准扶贫|精准脱贫|贫困县摘帽|贫困人口脱贫|建档立卡"), 2013, 2020),
-    (re.compile(r"城乡发展一体化|统筹城乡发展"), 2008, 2017),
-    (re.compile(r"粮改饲|临时收储|临储|零增长|十一连增|十二连增|农资补贴"), 2008, 2019),
-    (re.compile(r"竞争性选拔|公开选拔"), 2008, 2014),
-    (re.compile(r"法制宣传|法制教育|法制建设|法制观念"), 1980, 2014),
-    (re.compile(r"决胜全面建成小康|如期全面建成小康|全面建成小康社会(的)?目标|小康路上"), 2013, 2020),
-    (re.compile(r"三大攻坚战|六稳|六保"), 2017, 2021),
-    (re.compile(r"最多跑一次"), 2017, 2020),
-    (re.compile(r"两个历史问题决议|两个历史决议"), 1981, 2021),
-    (re.compile(r"全面划定|三区三线"), 2019, 2022),
-    (re.compile(r"扶贫攻坚|脱贫攻坚战|打赢脱贫"), 2013, 2020),
-    (re.compile(r"反腐倡廉建设和制度建设|思想建设、组织建设、作风建设、反腐倡廉建设"), 2012, 2017),
-    (re.compile(r"动态清零|外防输入|内防反弹|常态化疫情防控|疫情防控"), 2020, 2022),
-    (re.compile(r"宽带中国|4G|三网融合"), 2010, 2017),
-    (re.compile(r"社会主义荣辱观|八荣八耻"), 2006, 2012),
-    (re.compile(r"社会管理(?!.{0,2}治理)|加强和创新社会管理"), 2004, 2013),
-    (re.compile(r"稳增长、促改革、调结构|稳增长、调结构"), 2013, 2018),
-    (re.compile(r"安全生产专项整治三年行动"), 2020, 2022),
-    (re.compile(r"治本攻坚三年行动"), 2024, 2026),
-    (re.compile(r"扫黑除恶专项斗争"), 2018, 2020),
-    (re.compile(r"义务教育(?:基本)?均衡发展|均衡发展(?:九年)?义务教育|县域义务教育均衡"), 2006, 2020),
-    (re.compile(r"大众创业、万众创新|大众创业万众创新|双创"), 2014, 2020),
-    (re.compile(r"棚户区改造|棚改"), 2008, 2020),
-    (re.compile(r"营改增|营业税改征增值税"), 2012, 2016),
-    (re.compile(r"和谐社会|社会主义新农村|新农村建设|又好又快|两型社会|资源节约型、环境友好型"), 2004, 2012),
-    (re.compile(r"保增长、扩内需|保增长、保民生"), 2008, 2010),
-)
+@lru_cache(maxsize=1)
+def campaigns() -> tuple[tuple[re.Pattern, tuple[tuple[int, int], ...]], ...]:
+    """Campaigns and plans tied to years: (pattern, the year ranges it is current in), from
+    data/era.yaml (a data list a user may extend: 安全生产专项整治三年行动 2020–2022 …)."""
+    raw = safe_load(resources.files("drafter.data").joinpath("era.yaml").read_text(encoding="utf-8"))
+    out = []
+    for entry in raw.get("campaigns") or ():
+        years = tuple((int(a), int(b)) for a, b in entry["years"])
+        out.append((re.compile(str(entry["pattern"])), years))
+    return tuple(out)
+
+
 _YEARS = re.compile(r"(19|20)\d\d年|今年|去年|明年|上年|过去一年|过去五年|过去的一年|五年来|十年来|今后五年|未来五年|"
                     r"近五年|上半年|下半年|前三季度|新的一年|本届|一年来")
 _FIGURES = re.compile(r"\d{2,}|\d(\.\d+)?\s*(%|％|万|亿|元|千|百|个|家|项|人|亩|吨|倍|户|座|所|条|次|年|月|日)|"
@@ -258,9 +255,17 @@ def ties(text: str) -> list[Tie]:
         m = pattern.search(text)
         if m:
             out.append(Tie(kind, m.group(0)))
-    for pattern, _first, _last in CAMPAIGNS:
+    setting = line_setting(text)
+    if setting:
+        out.append(Tie("setting", setting))
+    found = []
+    for pattern, _years in campaigns():
         m = pattern.search(text)
         if m:
+            found.append(m)
+    for m in found:  # a match inside a longer one (主题教育 of 不忘初心、牢记使命主题教育) is that one's
+        if not any(o is not m and o.start() <= m.start() and m.end() <= o.end() and len(o.group(0)) > len(m.group(0))
+                   for o in found):
             out.append(Tie("campaign", m.group(0)))
     return out
 
@@ -284,18 +289,23 @@ def meeting_fits(tie_text: str, speech_type: str) -> bool:
 def campaign_current(name: str, year: int) -> bool:
     """Is the campaign or plan a line names (a Tie.text) current in ``year``? (Remembered:
     a draft asks it of every line naming a campaign, and a bank names a few hundred.)"""
-    for pattern, first, last in CAMPAIGNS:
-        if pattern.search(name):
-            return first <= year <= last
-    return False
+    best = None
+    for pattern, years in campaigns():
+        m = pattern.search(name)
+        if m and (best is None or len(m.group(0)) > best[0]):
+            best = (len(m.group(0)), years)
+    return best is not None and any(first <= year <= last for first, last in best[1])
 
 
-def tie_allowed(tie: Tie, *, year: int, wanted: str, places: str) -> bool:
+def tie_allowed(tie: Tie, *, year: int, wanted: str, places: str, setting: str | None = None) -> bool:
     """May a line with this tie go into a speech of ``year`` whose title/theme/vars say ``wanted``
     and name ``places``? A campaign only when current or asked for; a place only when it is the
-    speech's own; a year, figure or meeting never (they belong to their source)."""
+    speech's own; a rural or urban setting only in a speech of that setting (or of none:
+    ``speaker_setting``); a year, figure or meeting never (they belong to their source)."""
     if tie.kind == "campaign":
         return campaign_current(tie.text, year) or tie.text in wanted
     if tie.kind == "place":
         return tie.text in places
+    if tie.kind == "setting":
+        return setting_fits(tie.text, setting)
     return False

@@ -31,6 +31,8 @@ class Speech:
         self.type = outline.type
         self.year = _year(outline.date)
         self.level = roles.speaker_level(outline.title, outline.speaker or "", outline.vars)
+        #: 'urban' (a city district, a 街道), 'rural' (a 镇, 乡, 村) or None (roles.speaker_setting)
+        self.setting = roles.speaker_setting(outline.title, outline.speaker or "", outline.vars)
         self.wanted = " ".join(filter(None, [outline.title, outline.theme or ""]))
         #: the content words of the title and theme
         self.words = content_words(self.wanted)
@@ -51,7 +53,8 @@ class Speech:
             tie = roles.Tie(kind, text)
             if kind == "meeting" and roles.meeting_fits(text, self.type):
                 continue
-            if not roles.tie_allowed(tie, year=self.year, wanted=self.wanted, places=self.places):
+            if not roles.tie_allowed(tie, year=self.year, wanted=self.wanted, places=self.places,
+                                     setting=self.setting):
                 return False
         return True
 

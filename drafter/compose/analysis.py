@@ -4,8 +4,8 @@ Splitting a line into words and reading its role, voice, ties and fields of work
 a millisecond; a bank of ten thousand lines would spend seconds on it at every draft. So the
 results are kept in a derived cache file, one JSON object keyed by the line's text, and
 recomputed only for lines it does not hold. The cache is tied to the word list and the rules
-that made it (a fingerprint of drafter/words.py, roles.py, sectors.py, data/lexicon.txt and
-data/sectors.yaml): change any and it is rebuilt. It lives beside the bank when the bank's folder is writable, else in the user's
+that made it (a fingerprint of drafter/words.py, roles.py, sectors.py, data/lexicon.txt,
+data/sectors.yaml and data/era.yaml): change any and it is rebuilt. It lives beside the bank when the bank's folder is writable, else in the user's
 cache folder (the packaged bank); a damaged or foreign cache is ignored, never trusted.
 """
 
@@ -59,7 +59,7 @@ def fingerprint() -> str:
     h = hashlib.sha1()
     for module in ("words.py", "roles.py", "sectors.py"):
         h.update(resources.files("drafter").joinpath(module).read_bytes())
-    for data in ("lexicon.txt", "sectors.yaml"):
+    for data in ("lexicon.txt", "sectors.yaml", "era.yaml"):
         h.update(resources.files("drafter.data").joinpath(data).read_bytes())
     return h.hexdigest()[:16]
 

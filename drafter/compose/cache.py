@@ -135,6 +135,7 @@ def per_bank(bank_obj, key, make):
 def occasion_key(occasion) -> tuple:
     """What a ``BankView`` depends on of the outline (see ``admission.Speech``)."""
     return ("view", occasion.type, occasion.year, occasion.level, occasion.wanted, occasion.places,
+            tuple(sorted(occasion.fields)), occasion.setting,  # read from the speaker too (admission.Speech)
             repr(sorted((str(k), repr(v)) for k, v in occasion.vars.items())))
 
 

@@ -1,0 +1,61 @@
+"""What a speech may say at all (compose/admission.py with drafter/roles.py and data/era.yaml):
+the centre's voice, a rural line in a city district, a campaign of another year."""
+
+import yaml
+
+from drafter import roles
+from drafter.bank import Phrase
+from drafter.compose.admission import BankView, Speech
+from drafter.compose.outline import load_outline
+
+
+def _outline(tmp_path, **extra):
+    path = tmp_path / "o.yaml"
+    body = {"type": "研讨发言", "title": "在区委理论学习中心组教育强国建设专题研讨会上的发言",
+            "speaker": "区教育局局长 何静", "theme": "教育强国", "length": 1000, "date": "2026-09-10",
+            "vars": {"地名": "西城区"}, "sections": ["推进义务教育优质均衡发展"], **extra}
+    path.write_text(yaml.safe_dump(body, allow_unicode=True), encoding="utf-8")
+    return load_outline(path)
+
+
+def _phrase(i, text, category="举措"):
+    return Phrase(id=f"{category}-{i:08x}", text=text, category=category, tags=[], origin="mined",
+                  sources=[{"file": "corpus/a.txt", "para": 1}])
+
+
+def test_the_era_list_is_data_with_year_ranges_and_the_longest_match_decides():
+    assert roles.campaign_current("安全生产专项整治三年行动", 2021)
+    assert not roles.campaign_current("安全生产专项整治三年行动", 2026)
+    assert not roles.campaign_current("扫黑除恶专项斗争", 2026) and roles.campaign_current("扫黑除恶专项斗争", 2019)
+    # 不忘初心、牢记使命主题教育 is 2019's, though 主题教育 alone is 2023's
+    tie = [t.text for t in roles.ties("巩固深化不忘初心、牢记使命主题教育成果。") if t.kind == "campaign"]
+    assert tie == ["不忘初心、牢记使命主题教育"]
+    assert roles.campaign_current(tie[0], 2019) and not roles.campaign_current(tie[0], 2023)
+    # an entry may be current in several ranges (开好局起好步: the first year of a five-year plan)
+    assert roles.campaign_current("开好局、起好步", 2026) and not roles.campaign_current("开好局、起好步", 2024)
+
+
+def test_the_centres_voice_and_national_decisions_are_not_a_local_speakers():
+    for line in ("要推动全党坚定理想信念、严密组织体系、严明纪律规矩。", "坚持义务教育由国家统一实施。",
+                 "建设世界一流大学和一流学科。", "提高义务教育阶段家庭经济困难学生生活补助标准。"):
+        assert roles.line_level(line) == "国家", line
+    assert roles.line_level("要坚持立德树人，办好人民满意的教育。") is None
+
+
+def test_a_city_district_gets_no_county_or_village_lines_and_a_town_no_smart_city(tmp_path):
+    assert roles.speaker_setting("在区委理论学习中心组…的发言", "区教育局局长 何静") == "urban"
+    assert roles.speaker_setting("在全县乡村振兴工作推进会上的交流发言", "青石镇党委书记 赵立") == "rural"
+    assert roles.speaker_setting("在县委常委会上的发言", "县应急管理局局长") is None
+    phrases = [_phrase(1, "加强县域普通高中建设，改善农村寄宿制学校办学条件。"),
+               _phrase(2, "推动义务教育优质均衡发展，保障适龄儿童就近入学。"),
+               _phrase(3, "要建设智慧城市，提升城市治理水平。", "要求"),
+               _phrase(4, "开展安全生产专项整治三年行动，坚决遏制重特大事故。"),
+               _phrase(5, "坚持义务教育由国家统一实施，引导规范民办教育发展。")]
+    def admitted(view):
+        return sorted(int(u.id.split("-")[1], 16) for u in view.units if "~" not in u.id)  # whole lines
+    assert admitted(BankView(phrases, Speech(_outline(tmp_path)))) == [2, 3]
+    town = BankView(phrases, Speech(_outline(tmp_path, speaker="青石镇党委书记 赵立", vars={"地名": "青石镇"})))
+    assert admitted(town) == [1, 2]
+    # the 2021 campaign is used when the outline is of its time
+    old = BankView(phrases, Speech(_outline(tmp_path, date="2021-05-01")))
+    assert 4 in admitted(old)
