@@ -48,6 +48,23 @@ def fields(text: str) -> Counter:
                    if field_of[w] != _NEUTRAL)
 
 
+def terms(text: str) -> frozenset[str]:
+    """The words of fields of work ``text`` names (危险化学品, 消防), neutral phrases left out."""
+    pattern, field_of, _near = _table()
+    return frozenset(w for w in {m.group(0) for m in pattern.finditer(text)} if field_of[w] != _NEUTRAL)
+
+
+def field_of(word: str) -> str:
+    """The field a word of sectors.yaml belongs to ('' when it is neutral or no field's)."""
+    return _table()[1].get(word, _NEUTRAL)
+
+
+@lru_cache(maxsize=1)
+def generic() -> frozenset[str]:
+    """Words that say what is wanted of a thing, not the thing (安全, 振兴: sectors.yaml ``generic``)."""
+    return frozenset(map(str, _raw().get("generic") or ()))
+
+
 def implied(text: str) -> str:
     """The words of the lines that speak of the subjects ``text`` names (蓝天 → 大气 颗粒物 …),
     space-separated, or '' (sectors.yaml, ``implies``)."""

@@ -170,6 +170,15 @@ def compounds(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def compound_pairs(text: str) -> tuple[tuple[str, str], ...]:
+    """The adjacent pairs of content words ``text`` writes together (安全, 生产), in order:
+    the parts of its ``strong_compounds``."""
+    ws = words(text)
+    return tuple((a, b) for a, b in zip(ws, ws[1:]) if len(a) >= 2 and len(b) >= 2
+                 and a not in STOPWORDS and b not in STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
 def strong_compounds(text: str) -> frozenset[str]:
     """Compounds of two content words (安全生产), not of a content word and an all-purpose one
     (成果转化 is about 科技 as often as about 学习): only these make a line relevant alone."""

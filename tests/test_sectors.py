@@ -2,6 +2,7 @@
 
 from drafter import roles, sectors
 from drafter.bank import Phrase
+from drafter.compose import relevance
 from drafter.compose.admission import BankView, Speech
 from drafter.compose.outline import load_outline
 from drafter.compose.relevance import About
@@ -114,3 +115,54 @@ def test_a_point_takes_lines_on_its_own_subject_not_its_siblings(tmp_path):
     water = [u.text for _, u in view.scored(about(1))]
     assert any("大气" in t for t in sky) and not any("水体" in t or "碧水" in t for t in sky), sky
     assert any("黑臭水体" in t for t in water) and not any("大气" in t or "蓝天" in t for t in water), water
+
+
+def test_a_line_sharing_a_word_but_filed_under_another_field_is_kept_out(tmp_path):
+    """Keyword collisions: 安全 in 社保基金安全, 交通 in an industry-reform list, 振兴 of 民族振兴
+    under 乡村振兴 — the line's own field (or the compound it says the word in) decides."""
+    o = _outline(tmp_path, title="在全市安全生产工作会议上的讲话", speaker="市应急管理局局长 周强",
+                 theme="安全生产", sections=[{"heading": "深化重点行业领域安全整治",
+                                             "points": ["抓好危险化学品安全", "抓好道路交通和消防安全"]}])
+    phrases = [
+        _phrase(1, "健全社保基金保值增值和安全监管体系。", "举措"),
+        _phrase(2, "推进能源、交通、电信等基础性行业改革，提高服务效率，降低收费水平。", "举措"),
+        _phrase(3, "要严格危险化学品安全监管，深入排查整治危化品领域重大安全隐患。", "要求"),
+        _phrase(4, "要推进安全生产风险专项整治，加强重点行业领域安全监管。", "要求"),
+        _phrase(5, "要加强道路交通安全管理，严查酒驾超载等交通违法行为。", "要求"),
+        _phrase(6, "要加强消防安全管理，坚决防范重特大火灾事故。", "要求"),
+    ]
+    view = BankView(phrases, Speech(o))
+    heading = "深化重点行业领域安全整治"
+    points = ["抓好危险化学品安全", "抓好道路交通和消防安全"]
+
+    def about(i):
+        mine = points[i] + " " + sectors.implied(points[i])
+        return About.of(mine + " " + heading, "安全生产", heading=mine, above=heading,
+                        siblings=(points[1 - i],))
+    chem = [u.text for _, u in view.scored(about(0))]
+    roads = [u.text for _, u in view.scored(about(1))]
+    assert chem and all("危险化学品" in t or "危化品" in t for t in chem), chem  # the heading's object
+    assert not any("社保" in t or "能源" in t for t in chem + roads), (chem, roads)
+    assert any("道路交通" in t for t in roads) and any("消防" in t for t in roads), roads
+    # 振兴 said inside 乡村振兴 speaks of it only in a line that says 乡村振兴
+    rural = About.of("乡村振兴", "乡村振兴")
+    assert ("振兴", "乡村振兴") in rural.bound
+    line = view.units[0]
+    assert relevance._unbound(frozenset({"振兴"}), type(line)(**{**line.__dict__, "text": "教育是民族振兴的基石。"}),
+                              rural) == frozenset()
+
+
+def test_a_heading_joining_the_speech_field_with_another_takes_lines_on_both(tmp_path):
+    o = _outline(tmp_path, title="市卫生健康委专题党课", speaker="市卫生健康委党组书记 孙慧", theme="纪律建设",
+                 sections=[{"heading": "把纪律规矩挺在前面", "points": ["驰而不息纠治医药领域不正之风"]}])
+    phrases = [
+        _phrase(1, "要严格落实中央八项规定精神，坚决反对“四风”，持续整治群众身边的不正之风和腐败问题。", "要求"),
+        _phrase(2, "完善药品集中采购和使用机制。", "举措"),
+        _phrase(3, "要严肃查处医药购销领域收受回扣、红包等不正之风和腐败问题。", "要求"),
+    ]
+    view = BankView(phrases, Speech(o))
+    point = "驰而不息纠治医药领域不正之风"
+    mine = point + " " + sectors.implied(point)
+    about = About.of(mine + " 把纪律规矩挺在前面", "纪律建设", heading=mine, above="把纪律规矩挺在前面")
+    used = [u.text for _, u in view.scored(about)]
+    assert used == ["要严肃查处医药购销领域收受回扣、红包等不正之风和腐败问题。"], used

@@ -10,10 +10,11 @@ in most lines, and say more than one word of it; below ``FLOOR`` nothing is used
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from drafter import sectors
-from drafter.words import STOPWORDS, compounds, content_words, strong_compounds
+from drafter.words import STOPWORDS, compound_pairs, compounds, content_words, strong_compounds
 
 
 def held(words: frozenset[str], wanted: frozenset[str]) -> frozenset[str]:
@@ -69,6 +70,14 @@ class About:
     #: the sibling points' own words (碧水, 净土): a line holding as many of them as of the
     #: point's own is about the section, not this point
     rivals: frozenset[str] = frozenset()
+    #: when the heading joins a field of its context with another (纠治医药领域不正之风 in a
+    #: speech on 纪律建设): (the context's fields it names, the other fields): a line must
+    #: speak of both, not of 医药 policy alone nor of 四风 at large
+    joint: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    #: (word, compound) pairs: a word the place says only as the second part of a compound
+    #: (振兴 of 乡村振兴, 安全 of 消防安全) speaks of the place only in a line holding the
+    #: compound — 民族振兴 is not 乡村振兴
+    bound: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, text: str, theme: str = "", *, heading: str = "", above: str = "",
@@ -77,6 +86,8 @@ class About:
         the heading of the section a point is in and ``siblings`` the other points' headings
         (with the words their subjects imply, sectors.implied)."""
         named = sectors.names(heading) if heading else frozenset()
+        # what the heading itself says, without the words its subjects imply (appended after a space)
+        said = heading.split(" ", 1)[0] if heading else ""
         own: frozenset[str] = frozenset()
         rivals: frozenset[str] = frozenset()
         if heading and above:
@@ -86,14 +97,71 @@ class About:
             own = content_words(heading) - base - others
             rivals = others - content_words(heading)
         return cls(content_words(text), compounds(text), content_words(theme), strong_compounds(text),
-                   sectors.names(text + " " + theme), named, own, rivals)
+                   sectors.names(text + " " + theme), named, own, rivals,
+                   _joint(said, " ".join([above, theme])) if said else (frozenset(), frozenset()),
+                   _bound(text) | _bound(theme))
+
+
+def _joint(heading: str, context: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(fields of the context the heading names, the heading's other fields), when it joins
+    the party's own work its context is about (纪律, 作风, 党建 …) with a line of work
+    (以铁的纪律保障卫生健康事业发展 under 纪律建设), else two empty sets: party work is said
+    of any line of work, so there a line must speak of both; a heading joining two lines of
+    work (科技赋能 of 基层治理) is served by lines on either (the field check)."""
+    around = sectors.names(context)
+    mine = {sectors.field_of(t) for t in sectors.terms(heading)}
+    inside = {f for f in mine if f in around}
+    outside = mine - around
+    party = sectors.names("党的建设")
+    if not inside or not outside or not inside <= party or outside & party:
+        return frozenset(), frozenset()  # only the party's own work joined with a line of work
+    return sectors.names(" ".join(t for t in sectors.terms(heading) if sectors.field_of(t) in inside)), \
+        sectors.names(" ".join(t for t in sectors.terms(heading) if sectors.field_of(t) in outside))
+
+
+def _bound(text: str) -> frozenset[tuple[str, str]]:
+    """(word, compound) for each generic word (sectors.generic: 安全, 振兴 …) ``text`` says only
+    right after another content word (乡村振兴, 消防安全): the first part names the thing, the
+    generic one what is wanted of it, which any other thing may share (民族振兴, 社保基金安全).
+    Not when the compound is itself a word of a field of work (安全生产 is one thing)."""
+    if not text:
+        return frozenset()
+    generic = sectors.generic()
+    pairs: set[tuple[str, str]] = set()
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        for a, b in compound_pairs(run):
+            if b in generic and sectors.terms(a + b) != {a + b}:
+                pairs.add((b, a + b))
+    out: set[tuple[str, str]] = set()
+    for word in {w for w, _c in pairs}:
+        containers = [c for w, c in pairs if w == word]
+        spans = [(m.start(), m.start() + len(c)) for c in containers for m in re.finditer(re.escape(c), text)]
+        free = [m.start() for m in re.finditer(re.escape(word), text)
+                if not any(a <= m.start() and m.start() + len(word) <= b for a, b in spans)]
+        if not free:
+            out.update((word, c) for c in containers)
+    return frozenset(out)
+
+
+def _unbound(words: frozenset[str], unit, about: About) -> frozenset[str]:
+    """``words`` (what a unit shares with a place) less those the place says only inside a
+    compound the unit does not hold (see ``About.bound``)."""
+    if not about.bound or not words:
+        return words
+    drop = set()
+    for w in words:
+        containers = [c for b, c in about.bound if b == w]
+        if containers and not any(c in unit.text for c in containers):
+            drop.add(w)
+    return words - drop if drop else words
 
 
 def score(view, unit, about: About) -> float:
     """Relevance of ``unit`` to a place: the rarity of the content words they share (a word
     all lines hold says little), compounds written together counting double, the theme's
     words a little less than the place's own."""
-    return _score(view, unit, about, held(unit.words, about.words), held(unit.words, about.theme))
+    return _score(view, unit, about, _unbound(held(unit.words, about.words), unit, about),
+                  _unbound(held(unit.words, about.theme), unit, about))
 
 
 def _score(view, unit, about: About, shared: frozenset[str], theme: frozenset[str]) -> float:
@@ -122,8 +190,11 @@ def judge(view, unit, about: About) -> tuple[float | None, str]:
         mine = held(unit.words, about.own)
         if not mine or len(mine) < min(len(unit.words & about.rivals) + 1, OWN_ENOUGH):
             return None, "own words"  # under 蓝天保卫战 a line on 大气, not one on 水 or on all three
-    shared = held(unit.words, about.words)
-    theme = held(unit.words, about.theme)
+    inside, outside = about.joint
+    if outside and not (inside & set(unit.fields) and outside & set(unit.fields)):
+        return None, "joint fields"  # under 纠治医药领域不正之风 a line on both, not on 集采 alone
+    shared = _unbound(held(unit.words, about.words), unit, about)
+    theme = _unbound(held(unit.words, about.theme), unit, about)
     said = shared | theme | (unit.compounds & about.strong)
     if len(said) < min(COVERAGE * len(unit.words), COVERAGE_CAP):
         return None, "coverage"  # a long line touching the place in one word is about something else
