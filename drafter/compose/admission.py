@@ -198,7 +198,8 @@ class BankView:
         that takes stock or pledges, as long as it shares a word with the title or the theme and
         speaks of no other field of work than the place's, the speech's, or the party's own."""
         allowed = about.fields | self.speech.fields | sectors.names("党的建设")
-        said = about.words | about.theme | self.speech.words
+        # the theme when there is one: a title's meeting words (理论学习中心组, 研讨会) say nothing
+        said = about.words | (about.theme or self.speech.words)
         out = [(self.score(u, about), u) for u in self.units
                if u.role in wanted and not sectors.off_field(u.fields, allowed) and held(u.words, said)]
         out.sort(key=lambda t: (-t[0], t[1].id))
