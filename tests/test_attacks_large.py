@@ -15,6 +15,7 @@ import pytest
 from attack import ROOT, clean_failure, clean_success, run_cli
 
 from drafter.bank import load_bank
+from drafter.mining.slots import source_regex
 from drafter.normalize import paragraphs
 
 STREAM = {"DRAFTER_STREAM_MB": "1", "DRAFTER_STREAM_PART_MB": "1"}
@@ -47,7 +48,10 @@ def test_a_large_file_is_mined_part_by_part_with_sources_in_the_whole_file(big, 
             continue
         for source in phrase.sources:
             checked += 1
-            found += 0 < source.para <= len(paras) and phrase.text in paras[source.para - 1]
+            if 0 < source.para <= len(paras):
+                para = paras[source.para - 1]
+                # a clause mined as a sentence of its own ends in 。 where its source goes on with ，；：
+                found += phrase.text in para or bool(source_regex(phrase.text).search(para))
     assert checked > 1000, checked
     # near duplicates folded into one phrase keep their own sources: nearly all, not all, hold the text
     assert found >= 0.9 * checked, f"{found} of {checked} sources hold their phrase"

@@ -68,6 +68,8 @@ def test_no_bank_series_printed_as_a_bare_sentence(drafts):
     """A predicate, 让/把 clause or fragment of the bank never stands alone as a sentence."""
     bank = load_bank(PACKAGED_BANK)
     bare = {p.text for p in bank.phrases if shape(p.text, p.category) in ("verb", "clause", "fragment")}
+    # the same words mined as a sentence of their own (a report's measure: 实施……战略。) may stand alone
+    bare -= {p.text.rstrip("。！？") for p in bank.phrases if p.text.endswith(("。", "！", "？"))}
     for name, d in drafts:
         for _, section in d.speech.walk():
             for para in section.body:

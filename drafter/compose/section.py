@@ -117,6 +117,8 @@ class DraftState:
         self.by_id = {u.id: u for u in view.units}
         #: content words of every unit printed so far, indexed by word (see echoes)
         self._printed: list[frozenset[str]] = []
+        #: the text of each printed line, by the same index as _printed
+        self._texts: list[str] = []
         self._by_word: dict[str, list[int]] = {}
         #: the series (A、B、C) of every line printed so far, as sets of items
         self._series: list[frozenset[str]] = []
@@ -139,12 +141,17 @@ class DraftState:
         if len(items) >= SERIES_ECHO and any(len(items & said) >= SERIES_ECHO for said in self._series):
             return True  # 坚持精准治污、科学治污、依法治污 said again in another line
         ws = unit.words
-        if len(ws) < 3:
-            return False
         shared: dict[int, int] = {}
         for w in ws:
             for i in self._by_word.get(w, ()):
                 shared[i] = shared.get(i, 0) + 1
+        core = unit.text.rstrip("。！？；")
+        for i in shared:
+            said = self._texts[i].rstrip("。！？；")
+            if (len(core) >= 6 and core in said) or (len(said) >= 6 and said in core):
+                return True  # 持续推进“放管服”改革 and a printed sentence that holds it
+        if len(ws) < 3:
+            return False
         return any(n >= ECHO_SHARE * min(len(ws), len(self._printed[i])) for i, n in shared.items())
 
     def settle_homes(self, abouts: dict[str, About], room: dict[str, int] | None = None) -> None:
@@ -186,6 +193,7 @@ class DraftState:
             self._series.append(items)
         i = len(self._printed)
         self._printed.append(unit.words)
+        self._texts.append(text)
         for w in unit.words:
             self._by_word.setdefault(w, []).append(i)
         self.borrowed.append(Borrowed(unit.phrase, unit.category, text, place, unit.sources, unit.role, key))
