@@ -96,10 +96,20 @@ def test_tie_allowed():
     ("推进义务教育均衡发展。", 2026, False),
     ("构建社会主义和谐社会。", 2026, False),
     ("构建社会主义和谐社会。", 2008, True),
+    ("推进国企改革深化提升行动。", 2026, False),
+    ("加强行政监察和审计监督。", 2026, False),
+    ("坚持抓大放小，搞活国有小企业。", 2026, False),
+    ("做好因疫因灾遇困群众临时救助工作。", 2026, False),
+    ("开展党的群众路线教育实践活动。", 2026, False),
 ])
 def test_dated_campaigns_of_the_reports(text, year, current):
     tie = next(t for t in roles.ties(text) if t.kind == "campaign")
     assert roles.campaign_current(tie.text, year) is current
+
+
+def test_the_mass_line_itself_is_no_campaign():
+    """群众路线 is the party's lasting line of work; only its 2013–2014 教育实践活动 is dated."""
+    assert not any(t.kind == "campaign" for t in roles.ties("坚持党的群众路线，密切联系群众。"))
 
 
 def test_the_centre_speaks_to_the_whole_party():
