@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from drafter.mining import accumulate as mining_run
 from drafter.mining import collect
-from drafter.mining import run as mining_run
 from drafter.mining.neardup import MIN_EDIT_LEN, SHORT_RATIO, near_groups, skeleton, within_one_edit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
