@@ -4,14 +4,17 @@ What is kept is always made from things the user has (a layout profile, the code
 from it) and named by what it was made from: ``key`` is a string holding the identity of every
 input. The file is named by the key's CRC-32 and holds the whole key, which ``load`` compares,
 so two keys never share a value. Values are plain data (str, bytes, numbers, tuples, lists,
-dicts) stored with ``marshal``, the format of Python's own .pyc files: built in, nothing to
-import, fast to read. Writes are atomic (temp file, then rename); a missing, damaged or
+dicts, code objects) stored with ``marshal``, the format of Python's own .pyc files: built in,
+nothing to import, fast to read. marshal does not check what it reads, and a code object with
+one byte changed can crash the interpreter when run, so the value is marshalled on its own and
+kept beside its BLAKE2 digest; it is unmarshalled only when the digest matches. Writes are atomic (temp file, then rename); a missing, damaged or
 foreign file reads as None, and a cache folder that cannot be written only costs the time of
 making the value again. At most ``keep`` files stay per kind (the newest).
 """
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import os
 import tempfile
@@ -19,7 +22,7 @@ import zlib
 from pathlib import Path
 
 #: first item of every file: a file of another format (or another program) is not read
-FORMAT = "drafter-diskcache-1"
+FORMAT = "drafter-diskcache-2"
 
 
 def folder(kind: str) -> Path | None:
@@ -45,9 +48,18 @@ def load(kind: str, key: str):
         stored = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == FORMAT and stored[1] == key):
+    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == FORMAT and stored[1] == key
+            and isinstance(stored[2], bytes) and isinstance(stored[3], bytes)
+            and _digest(stored[3]) == stored[2]):
         return None
-    return stored[2]
+    try:
+        return marshal.loads(stored[3])
+    except (ValueError, EOFError, TypeError):
+        return None
+
+
+def _digest(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=16).digest()
 
 
 def store(kind: str, key: str, value, keep: int = 16) -> bool:
@@ -56,9 +68,10 @@ def store(kind: str, key: str, value, keep: int = 16) -> bool:
     if path is None:
         return False
     try:
-        data = marshal.dumps((FORMAT, key, value))
+        payload = marshal.dumps(value)
     except ValueError:  # not plain data
         return False
+    data = marshal.dumps((FORMAT, key, _digest(payload), payload))
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,21 @@ def test_damaged_or_foreign_files_read_as_missing(cache, content):
     assert diskcache.load("t", "k") is None
 
 
+def test_a_changed_byte_anywhere_is_never_handed_back(cache):
+    """marshal does not check what it reads: a code object with one byte changed loads and then
+    crashes the interpreter when run (CI died so, exit 139, in a compiled template). Every byte of
+    the file, changed, reads as missing or as the value stored."""
+    code = compile("x = [i * 2 for i in range(3)]\n", "<cached>", "exec")
+    diskcache.store("t", "k", ("checksum", code))
+    [path] = (cache / "t").glob("*.bin")
+    data = path.read_bytes()
+    for at in range(len(data)):
+        path.write_bytes(data[:at] + bytes([data[at] ^ 0x55]) + data[at + 1:])
+        assert diskcache.load("t", "k") in (None, ("checksum", code)), at
+    path.write_bytes(data)
+    assert diskcache.load("t", "k") == ("checksum", code)
+
+
 def test_values_that_are_not_plain_data_are_not_kept(cache):
     assert diskcache.store("t", "k", object()) is False
     assert not (cache / "t").exists() or not list((cache / "t").glob("*.bin"))
