@@ -126,7 +126,12 @@ def _lead_cuts(paras: list[_Para], top: bool = False) -> list[tuple[int, int, st
 def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, int, str]]:
     """The parallel leads of ``paras``: under a numbered heading, a report's directive leads when they are
     at least as many as the best group of another shape (see _parallel_group)."""
-    found = _parallel_group(paras, top)
+    sentences = [_lead_sentence(p) for p in paras]
+    if len(paras) - sentences.count(None) < 2 and not any(p.first_person for p in paras):
+        # every rule below needs two sentences that could lead (three for a run or a shared frame; a
+        # first-person frame counts for _prefix_run): most containers, an item's text, have fewer
+        return []
+    found = _parallel_group(paras, top, sentences)
     directive = [] if top else _directive_run(paras)
     # (at a speech's top level only in a text without numbered headings: 今后五年，…… paragraphs under a
     # report's （一） are not the report's sections)
@@ -215,16 +220,18 @@ def _directive_run(paras: list[_Para]) -> list[int]:
     return found if len(found) >= 2 else []
 
 
-def _parallel_group(paras: list[_Para], top: bool = False) -> list[tuple[int, int, str]]:
+def _parallel_group(paras: list[_Para], top: bool = False,
+                    sentences: list[str | None] | None = None) -> list[tuple[int, int, str]]:
     """The best parallel group of short first sentences (same number of commas; shared frames count).
 
     Short sentences standing alone as paragraphs, each with text after it, head what follows
     whatever their wording (强化理论武装。 / 在以案促改中警醒自我。), when they are a run: they share
     a frame, are headline lines without a closing mark, or come often enough to divide the text
     (an aphorism 真金不怕火炼。 and a greeting in a long speech do not). ``top``: the paragraphs are
-    the whole speech's.
+    the whole speech's; ``sentences``: their _lead_sentence, when worked out already.
     """
-    sentences = [_lead_sentence(p) for p in paras]
+    if sentences is None:
+        sentences = [_lead_sentence(p) for p in paras]
     if len(sentences) - sentences.count(None) < 2:
         return []  # no run of two: neither standalone leads nor a parallel group
     # (a dashed sentence alone on its line is one of the dashed run: ———抗击非典取得重大胜利。)
