@@ -380,6 +380,12 @@ DIRECTIVE_OPENING = re.compile(
 DIRECTIVE_LEAD_MAX_CHARS = 30
 #: a result heading its paragraph in a run of them (国民经济持续快速增长，通货膨胀得到有效抑制。) is at most this long
 RESULT_LEAD_MAX_CHARS = 22
+#: longer results, up to this long, are two clauses of one comma that each say what happened (国民经济持续快速
+#: 健康发展，综合国力进一步增强。 / 经济体制改革全面推进，社会主义市场经济体制初步建立。): neither clause opens with
+#: a time, a preposition or a conjunction (今年财政收支平衡压力加大，但…… / 对城乡特殊困难群众，要……), says what is to be
+#: done or gives figures (……资金2906亿元，比上年增长16.6%: data, not a heading)
+RESULT_LEAD_LONG_MAX_CHARS = 30
+NOT_RESULT_CLAUSE = re.compile(r"^(?:对(?![外话])|但|而|为|在|从|把|并|以|今年|去年|明年|应对)|要|将|必须|应该|需要|是|[0-9０-９%％]")
 #: a sentence that announces what follows (要把握好以下几点。/ 主要做了如下工作。) introduces items, heads nothing
 ANNOUNCES = re.compile(r"以下|如下|下列|几点|几个方面|几项")
 #: a copula makes a short sentence a statement (加强水利建设是一项迫切任务。/ 2008年是极不平凡的一年。), not a

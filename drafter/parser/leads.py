@@ -200,8 +200,23 @@ def _shapes(p: _Para) -> tuple[bool, bool]:
         else:
             n = len(s) - 1
             p.shapes = (n <= mk.DIRECTIVE_LEAD_MAX_CHARS and s.count("，") <= 2 and bool(mk.DIRECTIVE_OPENING.match(s)),
-                        n <= mk.RESULT_LEAD_MAX_CHARS and s.count("，") <= 1 and len(p.text) > len(s))
+                        _result(s, n) and len(p.text) > len(s))
     return p.shapes
+
+
+def _result(s: str, n: int) -> bool:
+    """Whether sentence ``s`` (``n`` characters before its 。) has the shape of a result lead: at most
+    RESULT_LEAD_MAX_CHARS with at most one comma, or up to RESULT_LEAD_LONG_MAX_CHARS as two clauses that each
+    say what happened (see markers.RESULT_LEAD_LONG_MAX_CHARS)."""
+    commas = s.count("，")
+    if n <= mk.RESULT_LEAD_MAX_CHARS:
+        return commas <= 1
+    return n <= mk.RESULT_LEAD_LONG_MAX_CHARS and commas == 1 and not any(
+        len(c) < _RESULT_CLAUSE_MIN_CHARS or mk.NOT_RESULT_CLAUSE.search(c) for c in s[:-1].split("，"))
+
+
+#: each clause of a long result lead is at least this long (综合国力进一步增强)
+_RESULT_CLAUSE_MIN_CHARS = 6
 
 
 def _directive_lead(paras: list[_Para], i: int) -> bool:
