@@ -167,3 +167,20 @@ def test_a_bracketed_heading_after_an_item_run_is_its_sibling_never_inside_an_it
                       "三、加强政府建设", BODY]
     assert [(d, m) for d, m, _ in _heads("\n".join(paras))] == [
         (1, "二、"), (2, "一是"), (2, "二是"), (2, "（一）"), (3, "一是"), (3, "二是"), (2, "（二）"), (1, "三、")]
+
+
+def test_result_leads_of_two_clauses_may_be_longer_than_22_characters():
+    # 2001 work report (gold g09): three of the five results are 23–24 characters; a run of them heads 一、's text
+    results = ["国民经济持续快速健康发展，综合国力进一步增强。", "经济体制改革全面推进，社会主义市场经济体制初步建立。",
+               "对外开放水平不断提高，全方位对外开放格局基本形成。", "人民生活继续改善，总体上达到小康水平。"]
+    paras = ["政府工作报告", "各位代表：", "一、过去五年的回顾", BODY] + [r + BODY for r in results] + ["二、今后的任务", BODY]
+    heads = _heads("\n".join(paras))
+    assert [h for h in heads if h[0] == 2] == [(2, "", r.rstrip("。")) for r in results]
+
+
+def test_a_long_first_sentence_with_a_time_contrast_or_figures_is_no_result_lead():
+    # (2019 and 2010 work reports: 今年……，但…… / ……资金2906亿元，比上年增长16.6% open paragraphs of text)
+    firsts = ["今年财政收支平衡压力加大，但基本民生投入确保只增不减。", "中央财政安排社会保障资金2906亿元，比上年增长16.6%。",
+              "对城乡特殊困难群众，要给予更多的关爱和更切实的帮助。"]
+    paras = ["政府工作报告", "各位代表：", "一、过去一年的工作", BODY] + [f + BODY for f in firsts] + ["二、今后的任务", BODY]
+    assert [h for h in _heads("\n".join(paras)) if h[0] == 2] == []
