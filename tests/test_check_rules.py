@@ -1,4 +1,4 @@
-"""drafter/check/rules.py, rule by rule: a drafter .docx passes, and breaking one thing in its XML fails
+"""drafter/check/rules/, rule by rule: a drafter .docx passes, and breaking one thing in its XML fails
 that rule (and names the paragraph or footer at fault) while the other rules still pass."""
 
 from __future__ import annotations
@@ -14,7 +14,9 @@ from speechtext import SPEECH as SHORT_SPEECH
 
 from drafter.check import check_docx
 from drafter.check.paragraphs import Para, lead_count, paragraphs, stands_alone, style_role, text_runs
-from drafter.check.rules import RULES, SHOWN, RuleResult, _footer_text, _result
+from drafter.check.rules import RULES, RuleResult
+from drafter.check.rules.base import SHOWN, result_of
+from drafter.check.rules.footer import footer_text
 from drafter.ooxml import StyleSheet
 from drafter.parser import parse_text
 from drafter.writers import write
@@ -223,7 +225,7 @@ def _footer_p(d, even=False):
 
 def test_footer_text_reads_the_page_field_as_a_placeholder(written):
     d = docx.Document(str(written))
-    text, runs = _footer_text(_footer_p(d))
+    text, runs = footer_text(_footer_p(d))
     assert text == "— {page} —"
     assert [r.find(qn("w:t")).text for r in runs] == ["— ", " —"]
 
@@ -250,7 +252,7 @@ def test_a_simple_page_field_counts_as_a_page_number(written, tmp_path):
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
                 r.append(t)
                 p.append(r)
-    text, _runs = _footer_text(_footer_p(docx.Document(str(_edit(written, tmp_path, simple)))))
+    text, _runs = footer_text(_footer_p(docx.Document(str(_edit(written, tmp_path, simple)))))
     assert text == "— {page} —"
     failed = _failed(tmp_path / "edited.docx")
     assert "page numbers" in failed  # the new runs have no font: named, not a crash
@@ -304,10 +306,10 @@ def test_no_footer_at_all(written, tmp_path):
 
 
 def test_result_lists_the_first_places_and_an_ellipsis():
-    many = _result("x", [f"p{i}" for i in range(SHOWN + 2)], 9, "runs", "good")
+    many = result_of("x", [f"p{i}" for i in range(SHOWN + 2)], 9, "runs", "good")
     assert not many.ok and many.found == "5 of 9 runs wrong: p0; p1; p2; …"
-    assert _result("x", [], 0, "runs", "good").found == "no runs to check"
-    assert _result("x", [], 3, "runs", "good") == RuleResult("x", True, "good")
+    assert result_of("x", [], 0, "runs", "good").found == "no runs to check"
+    assert result_of("x", [], 3, "runs", "good") == RuleResult("x", True, "good")
     assert RuleResult("x", True, "g").to_dict() == {"rule": "x", "ok": True, "found": "g"}
 
 

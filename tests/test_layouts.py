@@ -142,7 +142,7 @@ def test_a_stored_layout_is_the_layout_built_from_yaml(name, stored, monkeypatch
     built = load_layout(name)
     assert len(list(stored.glob("*.bin"))) == 1
     monkeypatch.setattr(layouts, "_CACHE", {})
-    monkeypatch.setattr(layouts, "_load_merged", lambda *a, **k: pytest.fail("parsed the YAML again"))
+    monkeypatch.setattr(layouts.files, "load_merged", lambda *a, **k: pytest.fail("parsed the YAML again"))
     again = load_layout(name)
     assert again is not built and again == built and repr(again) == repr(built) and again.raw == built.raw
 

@@ -1,6 +1,6 @@
 """``check_docx``: measure any .docx against a layout profile, one result per rule.
 
-Rules live in ``rules.py`` (page size, margins, grid, fonts of styles and runs, sizes,
+Rules live in ``rules/`` (page size, margins, grid, fonts of styles and runs, sizes,
 bold, language, line spacing, indent, alignment, heading levels, page numbers); how
 paragraphs get their role (title, body, heading 2 …) is in ``paragraphs.py``. Documents
 drafter did not write are read by what their paragraphs say, not by style names alone.
