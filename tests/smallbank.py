@@ -7,14 +7,16 @@ from pathlib import Path
 from drafter.bank import Phrase, Source, make_id, merge_mined
 
 
-def mined(text, category="金句", count=1, src=("a.txt", 1), tags=()) -> Phrase:
-    """A phrase as mining leaves it: its id from category and text, one source, origin "mined"."""
-    return Phrase(make_id(category, text), text, category, list(tags), [], count, [Source(*src)], "mined")
+def mined(text, category="金句", count=1, sources=(("a.txt", 1),), tags=()) -> Phrase:
+    """A phrase as mining leaves it: its id from category and text, ``sources`` as (file, line) pairs,
+    origin "mined"."""
+    return Phrase(make_id(category, text), text, category, list(tags), [], count,
+                  [Source(f, line) for f, line in sources], "mined")
 
 
 BASE = [mined("一分部署、九分落实", count=3, tags=["落实"]),
-        mined("功成不必在我、功成必定有我", "对仗", src=("b.txt", 2))]
-CLOSING = mined("发言完毕，谢谢大家！", "结尾", count=4, src=("c.txt", 9))
+        mined("功成不必在我、功成必定有我", "对仗", sources=[("b.txt", 2)])]
+CLOSING = mined("发言完毕，谢谢大家！", "结尾", count=4, sources=[("c.txt", 9)])
 
 
 def make_bank(directory: Path, phrases: list[Phrase]) -> Path:

@@ -9,15 +9,11 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from smallbank import mined
 
 from drafter.bank import Bank, Phrase, Source, load_bank, make_id, merge_mined, save_bank
 from drafter.bank.yamlio import render_phrases, scalar
 from drafter.errors import BankError
-
-
-def mined(text, category="金句", count=1, sources=(("a.txt", 1),), tags=()):
-    return Phrase(id=make_id(category, text), text=text, category=category, tags=list(tags),
-                  count=count, sources=[Source(f, p) for f, p in sources], origin="mined")
 
 
 def snapshot(bank_dir: Path) -> dict[str, bytes]:

@@ -246,9 +246,9 @@ def test_add_many_with_nothing_valid_writes_nothing(bank):
 
 def test_merge_unites_sources_adds_new_and_keeps_our_category(bank, tmp_path):
     other = tmp_path / "other"
-    merge_mined(other, [mined("一分部署、九分落实", count=1, src=("z.txt", 5), tags=["作风"]),
-                        mined("功成不必在我、功成必定有我", "金句", src=("y.txt", 1)),
-                        mined("他们独有的一句", "结尾", src=("x.txt", 2))], {})
+    merge_mined(other, [mined("一分部署、九分落实", count=1, sources=[("z.txt", 5)], tags=["作风"]),
+                        mined("功成不必在我、功成必定有我", "金句", sources=[("y.txt", 1)]),
+                        mined("他们独有的一句", "结尾", sources=[("x.txt", 2)])], {})
     report = merge_bank(bank, other)
     merged = load_bank(bank)
     ours = merged.get(make_id("金句", "一分部署、九分落实"))
@@ -264,7 +264,7 @@ def test_merge_keeps_our_deletions(bank, tmp_path):
     pid = make_id("结尾", "发言完毕，谢谢大家！")
     remove_phrases(bank, [pid])
     other = tmp_path / "other"
-    merge_mined(other, [mined("发言完毕，谢谢大家！", "结尾", src=("q.txt", 1))], {})
+    merge_mined(other, [mined("发言完毕，谢谢大家！", "结尾", sources=[("q.txt", 1)])], {})
     report = merge_bank(bank, other)
     assert report.skipped == [pid] and load_bank(bank).get(pid) is None
 

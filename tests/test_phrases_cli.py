@@ -204,9 +204,9 @@ def test_rm_of_an_unknown_id_removes_nothing(capsys, bank):
 
 def test_merge_folds_duplicates_unites_sources_reports_conflicts(capsys, bank, tmp_path):
     other = tmp_path / "other"
-    merge_mined(other, [mined("一分部署、九分落实", count=1, src=("z.txt", 5), tags=["部署"]),
+    merge_mined(other, [mined("一分部署、九分落实", count=1, sources=[("z.txt", 5)], tags=["部署"]),
                         mined("功成不必在我、功成必定有我", "金句"),
-                        mined("空谈误国、实干兴邦", src=("z.txt", 7))], {"党课": {"documents": 1}})
+                        mined("空谈误国、实干兴邦", sources=[("z.txt", 7)])], {"党课": {"documents": 1}})
     code, out, err = run(capsys, "phrases", "merge", str(other), "--bank", str(bank))
     assert code == 0 and "1 added" in out and "conflict" in err and "对仗" in err
     merged = load_bank(bank)
