@@ -59,3 +59,19 @@ def test_a_city_district_gets_no_county_or_village_lines_and_a_town_no_smart_cit
     # the 2021 campaign is used when the outline is of its time
     old = BankView(phrases, Speech(_outline(tmp_path, date="2021-05-01")))
     assert 4 in admitted(old)
+
+
+def test_a_word_inside_another_shared_word_is_one_mention():
+    from drafter.compose.relevance import distinct  # noqa: PLC0415 - kept beside the test it serves
+    assert distinct(frozenset({"指导", "指导思想", "五五"})) == {"指导思想", "五五"}
+    assert distinct(frozenset({"网络", "安全", "网络安全"})) == {"网络安全"}
+
+
+def test_a_generic_compound_does_not_stand_for_the_field_a_heading_names():
+    from drafter.compose.relevance import About, _of_field, _of_named  # noqa: PLC0415 - kept beside the test it serves
+    heading = "清醒看到当前网络安全面临的风险挑战"
+    about = About.of(heading, "网络安全", heading=heading)
+    assert about.named
+    assert not _of_named(frozenset({"风险挑战"}), about)  # said of any work: 以经济建设为中心…应对风险挑战
+    assert _of_named(frozenset({"网络安全"}), about)
+    assert _of_field(frozenset({"网络安全"}), about) and not _of_field(frozenset({"指导思想"}), about)

@@ -24,6 +24,25 @@ def held(words: frozenset[str], wanted: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in shared if not any(_narrows(w, v) and v not in words for v in wanted))
 
 
+def distinct(words: frozenset[str]) -> frozenset[str]:
+    """``words`` less those inside another of them: 指导 and 指导思想, 网络 and 网络安全 are one
+    mention, so a line saying 指导思想 does not share two words with 把握…的指导思想."""
+    return frozenset(w for w in words if not any(w != v and w in v for v in words))
+
+
+def _of_named(comps: frozenset[str], about: "About") -> bool:
+    """Does one of ``comps`` (compounds a line shares with a place) name a field the place's
+    heading names? 风险挑战 is said of any work, so under 清醒看到当前网络安全面临的风险挑战
+    it does not stand for a line on 网络安全."""
+    return any(sectors.names(c) & about.named for c in comps)
+
+
+def _of_field(words: frozenset[str], about: "About") -> bool:
+    """Does one of ``words`` (shared with a place) name a field of work of the place or the
+    theme (网络安全, 乡村振兴)? Such a term is the place's own content, said in one word."""
+    return any(sectors.names(w) & about.fields for w in words)
+
+
 def _narrows(word: str, longer: str) -> bool:
     """Is ``longer`` ``word`` with another content word (统一 → 统一战线), not with an
     all-purpose one (调查 → 深入调查)?"""
@@ -184,7 +203,7 @@ def judge(view, unit, about: About) -> tuple[float | None, str]:
     # and the theme name none: a 组织部 speaker's 干部 lines do not serve a section on 人才
     if sectors.off_field(unit.fields, about.fields or speech.fields):
         return None, "off-field"  # it shares a word, but speaks of other work (人才 under 青年工作)
-    if about.named and not about.named & set(unit.fields) and not unit.compounds & about.strong:
+    if about.named and not about.named & set(unit.fields) and not _of_named(unit.compounds & about.strong, about):
         return None, "named field"  # a heading on 人才 is served by lines on 人才, not on 干部 who 干事创业
     if about.own:
         mine = held(unit.words, about.own)
@@ -209,8 +228,8 @@ def judge(view, unit, about: About) -> tuple[float | None, str]:
         return value, "usable"
     if unit.role == "举措":
         # a measure is a plan of action: it must be about this place, not near its theme
-        return (value, "usable") if len(shared) >= 2 else (None, "shape")
-    if len(shared | theme) >= 2:
+        return (value, "usable") if len(distinct(shared)) >= 2 or _of_field(shared, about) else (None, "shape")
+    if len(distinct(shared | theme)) >= 2 or _of_field(shared, about):
         return value, "usable"
     if shared and len(about.words) == 1:
         return value, "usable"  # the place names one thing (推动高质量发展), and the line speaks of it
