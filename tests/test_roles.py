@@ -101,10 +101,19 @@ def test_tie_allowed():
     ("坚持抓大放小，搞活国有小企业。", 2026, False),
     ("做好因疫因灾遇困群众临时救助工作。", 2026, False),
     ("开展党的群众路线教育实践活动。", 2026, False),
+    ("必须毫不动摇坚持以经济建设为中心，推动科学发展。", 2026, False),
+    ("必须坚持不懈依靠改革推动科学发展。", 2015, True),
+    ("继续推进国有企业优化重组和央企股份制改革。", 2026, False),
 ])
 def test_dated_campaigns_of_the_reports(text, year, current):
     tie = next(t for t in roles.ties(text) if t.kind == "campaign")
     assert roles.campaign_current(tie.text, year) is current
+
+
+def test_high_quality_development_and_the_strategic_thought_are_no_campaign():
+    """科学发展观 has its own entry; 发展应该是科学发展和高质量发展 is the lasting strategic thought."""
+    assert not any(t.kind == "campaign" for t in roles.ties("发展应该是科学发展和高质量发展的战略思想。"))
+    assert not any(t.kind == "campaign" for t in roles.ties("坚定不移推动高质量发展。"))
 
 
 def test_the_mass_line_itself_is_no_campaign():
