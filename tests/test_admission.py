@@ -75,3 +75,17 @@ def test_a_generic_compound_does_not_stand_for_the_field_a_heading_names():
     assert not _of_named(frozenset({"风险挑战"}), about)  # said of any work: 以经济建设为中心…应对风险挑战
     assert _of_named(frozenset({"网络安全"}), about)
     assert _of_field(frozenset({"网络安全"}), about) and not _of_field(frozenset({"指导思想"}), about)
+
+
+def test_a_line_from_an_old_source_counts_less_than_the_same_line_said_now(tmp_path):
+    from drafter.compose.admission import OLD_WEIGHT  # noqa: PLC0415 - kept beside the test it serves
+    from drafter.compose.relevance import About  # noqa: PLC0415 - kept beside the test it serves
+    text = "要推动义务教育优质均衡发展，办好人民满意的教育。"
+    old, new = _phrase(1, text, "要求"), _phrase(2, text.replace("要推动", "要加快推动"), "要求")
+    old.sources, new.sources = [{"file": "corpus/old.txt", "para": 1}], [{"file": "corpus/new.txt", "para": 1}]
+    view = BankView([old, new], Speech(_outline(tmp_path)), source_years={"corpus/old.txt": 2014, "corpus/new.txt": 2024})
+    about = About.of("推进义务教育优质均衡发展", "教育强国", heading="推进义务教育优质均衡发展")
+    by_id = {u.id: u for u in view.units}
+    a, b = view.relevance(by_id[old.id], about), view.relevance(by_id[new.id], about)
+    assert a is not None and b is not None and by_id[old.id].newest == 2014
+    assert abs(a - OLD_WEIGHT * b) < 1e-9

@@ -55,6 +55,8 @@ class Unit:
     sources: list[dict] = field(default_factory=list)
     #: field of work → how many of its words the line names (drafter/sectors.py)
     fields: dict = field(default_factory=dict)
+    #: the year of the newest source that says it, when the sources have years (None: unknown)
+    newest: int | None = None
 
     @property
     def chars(self) -> int:
