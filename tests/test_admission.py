@@ -89,3 +89,9 @@ def test_a_line_from_an_old_source_counts_less_than_the_same_line_said_now(tmp_p
     a, b = view.relevance(by_id[old.id], about), view.relevance(by_id[new.id], about)
     assert a is not None and b is not None and by_id[old.id].newest == 2014
     assert abs(a - OLD_WEIGHT * b) < 1e-9
+
+
+def test_the_frame_of_yi_x_wei_zhongxin_binds_its_second_word():
+    from drafter.compose.relevance import _bound  # noqa: PLC0415 - kept beside the test it serves
+    assert ("中心", "人民为中心") in _bound("深刻把握以人民为中心的发展思想")  # not 以经济建设为中心
+    assert not _bound("坚持以人民为中心，抓好中心工作")  # 中心 said on its own too

@@ -138,11 +138,16 @@ def _joint(heading: str, context: str) -> tuple[frozenset[str], frozenset[str]]:
         sectors.names(" ".join(t for t in sectors.terms(heading) if sectors.field_of(t) in outside))
 
 
+#: 以X为Y (以人民为中心, 以问题为导向): Y is said of X only
+_FRAME = re.compile(r"以([\u4e00-\u9fff]{2,4}?)为(中心|导向|主线|根本|重点|核心|主体|主题)")
+
+
 def _bound(text: str) -> frozenset[tuple[str, str]]:
     """(word, compound) for each generic word (sectors.generic: 安全, 振兴 …) ``text`` says only
     right after another content word (乡村振兴, 消防安全): the first part names the thing, the
     generic one what is wanted of it, which any other thing may share (民族振兴, 社保基金安全).
-    Not when the compound is itself a word of a field of work (安全生产 is one thing)."""
+    Not when the compound is itself a word of a field of work (安全生产 is one thing). So too
+    the second word of a frame 以X为Y: 中心 of 以人民为中心 is not that of 以经济建设为中心."""
     if not text:
         return frozenset()
     generic = sectors.generic()
@@ -151,6 +156,8 @@ def _bound(text: str) -> frozenset[tuple[str, str]]:
         for a, b in compound_pairs(run):
             if b in generic and sectors.terms(a + b) != {a + b}:
                 pairs.add((b, a + b))
+    for m in _FRAME.finditer(text):  # 以人民为中心: the thing is 人民, 中心 the frame (以经济建设为中心)
+        pairs.add((m.group(2), m.group(1) + "为" + m.group(2)))
     out: set[tuple[str, str]] = set()
     for word in {w for w, _c in pairs}:
         containers = [c for w, c in pairs if w == word]
