@@ -108,3 +108,21 @@ def test_a_part_on_why_something_matters_announces_aspects_not_tasks():
     section = d.speech.sections[0]
     first = SENTENCE.findall(NOTE.sub("", section.body[0]))[0] if section.body else ""
     assert "两个方面" in first and "下功夫" not in first and "工作" not in first, section.body
+
+
+def test_stock_and_pledge_parts_take_the_genres_own_lines():
+    """No 查摆 or 表态 line of the bank shares a word with a 研讨发言 on 全会精神; the field-less
+    ones of the genre still serve its parts that take stock and pledge, none in the voice of the
+    government's report on the country (before: both parts got nothing but a note)."""
+    from drafter.compose.section import GOVERNMENT_VOICE  # noqa: PLC0415 - only this test reads it
+    outline = {"type": "研讨发言", "title": "在学习贯彻党的二十届四中全会精神专题研讨会上的发言",
+               "theme": "全会精神", "length": 2000,
+               "sections": [{"heading": "深刻领会全会精神的丰富内涵"}, {"heading": "对照全会要求查找差距不足"},
+                            {"heading": "下一步努力方向"}]}
+    d = draft(outline, bank=PACKAGED_BANK, seed=0)
+    roles = [(b.place, b.role, b.text) for b in d.sources]
+    stock = [b for b in d.sources if b.place == "sections[2]"]
+    pledge = [b for b in d.sources if b.place == "sections[3]"]
+    assert stock and {b.role for b in stock} == {"查摆"}, roles
+    assert pledge and {b.role for b in pledge} <= {"表态", "查摆", "要求"}, roles
+    assert not any(GOVERNMENT_VOICE.search(b.text) for b in stock + pledge)

@@ -48,6 +48,15 @@ GENERAL_KINDS = {"stock": ("查摆", "表态"), "pledge": ("查摆", "表态"),
                  # must be about its subject (a general 表态 reads as off-topic there)
                  "review": ("查摆",)}
 GENERAL_SCORE = 1.0
+#: when the bank has no shortfall or commitment sharing a word with the title or theme (a 研讨发言
+#: on 全会精神: none does), the genre's own that speak of no field of work at all (有的部门服务观念
+#: 不强、办事效率不高; 要带头挑最重的担子、啃最硬的骨头) still serve a part that takes stock or pledges,
+#: ranked after every other candidate
+GENRE_SCORE = 0.5
+#: a line of the government's report on the country (政府工作存在不足, 从国内看, 民生领域还有不少短板,
+#: 不平衡不充分, 经济社会发展中还存在不少困难):
+#: not what a speaker says of his own unit and himself
+GOVERNMENT_VOICE = re.compile(r"政府|我国|国内|领域|不平衡不充分|经济")
 
 
 @dataclass
@@ -132,6 +141,17 @@ class DraftState:
         self.unsaid: tuple[str, ...] = ()
         #: every heading of the outline: a body never says one again as its sentence
         self.headings: tuple[str, ...] = ()
+        self._genre: dict[tuple[str, ...], list[Unit]] = {}
+
+    def genre(self, roles: tuple[str, ...]) -> list[Unit]:
+        """Units of ``roles`` that speak of no field of work, nor as the government (see GENRE_SCORE),
+        in bank order."""
+        key = roles
+        if key not in self._genre:
+            self._genre[key] = [u for u in self.view.units if u.role in roles and not u.fields
+                                and not GOVERNMENT_VOICE.search(u.text)
+                                and not u.text.startswith("这")]  # 这些问题…: points back to nothing
+        return self._genre[key]
 
     def echoes(self, unit: Unit) -> bool:
         """True when most of ``unit``'s words were said by one line already printed (the same
@@ -238,9 +258,11 @@ class SectionWriter:
         general = GENERAL_KINDS.get(self.kind, ())
         if set(wanted) & set(general):
             seen = {id(u) for _, u in ranked}
-            ranked = ranked + [(s + GENERAL_SCORE, u) for s, u in
-                               st.view.general(tuple(r for r in wanted if r in general), self.about)
+            roles = tuple(r for r in wanted if r in general)
+            ranked = ranked + [(s + GENERAL_SCORE, u) for s, u in st.view.general(roles, self.about)
                                if id(u) not in seen]
+            seen = {id(u) for _, u in ranked}
+            ranked = ranked + [(GENRE_SCORE, u) for u in st.genre(roles) if id(u) not in seen]
         for score, u in ranked:
             if u.role not in wanted or u.id in st.ledger.ids or u.phrase in st.phrases_used:
                 continue
