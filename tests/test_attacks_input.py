@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from attack import ROOT, clean_failure, clean_success, run_cli
+from attack import ROOT, clean_failure, clean_success, run_cli, within
 
 SPEECH = sorted((ROOT / "corpus").glob("*.txt"))[0]
 TEXT = SPEECH.read_text(encoding="utf-8")
@@ -102,6 +102,8 @@ COMMANDS = {
     "export": lambda p, d: ["export", str(p), "-o", str(d / "out.docx"), "--force"],
     "mine": lambda p, d: ["mine", str(p), "-o", str(d / "bank"), "-q"],
     "lint-fix": lambda p, d: ["lint", "--fix", str(p), "-o", str(d / "fixed.txt"), "--force"],
+    "import-speech": lambda p, d: ["phrases", "import", str(p), "--speech", "--bank", str(d / "bank")],
+    "import-lines": lambda p, d: ["phrases", "import", str(p), "--lines", "-c", "金句", "--bank", str(d / "bank")],
 }
 
 
@@ -367,4 +369,37 @@ def test_a_control_character_from_the_bank_cannot_reach_a_docx(tmp_path):
     speech = parse_text(TEXT.replace("。", "\x01。", 1), "x")
     with pytest.raises(DrafterError, match="U\\+0001"):
         write(speech, tmp_path / "x.docx")
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_a_control_character_drafted_to_docx_from_the_cli_is_one_line(bad, tmp_path):
+    """U+0001 in a bank phrase (a hand edit of its YAML) or in a .txt, written to .docx by the
+    commands themselves: exit 2 naming the file and the character, no file written (the
+    in-process case above shows the writer; this one the CLI around it)."""
+    from drafter.bank import load_bank, save_bank
+    bank = tmp_path / "bank"
+    shutil.copytree(ROOT / "drafter" / "data" / "phrasebank", bank,
+                    ignore=shutil.ignore_patterns(".index*", ".lock*", ".drafting*"))
+    held = load_bank(bank)
+    for p in held.phrases:
+        p.text = p.text.replace("，", "，\x01", 1)
+    save_bank(held, bank)
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(OUTLINE)
+    out = tmp_path / "draft.docx"
+    result = run_cli(["draft", str(outline), "--bank", str(bank), "-o", str(out)])
+    assert result.signal is None and result.code == 2, (result.code, result.err)
+    assert "internal error" not in result.err and "Traceback" not in result.err, result.err
+    within(result, 10)
+    # the draft's warnings on thin material come first; the refusal is one line, the last
+    refusals = [line for line in result.lines if str(out) in line]
+    assert len(refusals) == 1 and refusals[0] == result.lines[-1], result.err
+    assert "U+0001" in refusals[0] and "phrases validate" in refusals[0], refusals[0]
+    assert not out.exists()
+    checked = run_cli(["phrases", "validate", "--bank", str(bank)], timeout=30)
+    assert "U+0001" in checked.out + checked.err
+    _d, cases = bad
+    control = cases["control.txt"][0]
+    line = clean_failure(run_cli(["export", str(control), "-o", str(tmp_path / "x.docx")]), control.name)
+    assert "U+0001" in line, line
     assert not (tmp_path / "x.docx").exists()
