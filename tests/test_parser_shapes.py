@@ -184,3 +184,43 @@ def test_a_long_first_sentence_with_a_time_contrast_or_figures_is_no_result_lead
               "对城乡特殊困难群众，要给予更多的关爱和更切实的帮助。"]
     paras = ["政府工作报告", "各位代表：", "一、过去一年的工作", BODY] + [f + BODY for f in firsts] + ["二、今后的任务", BODY]
     assert [h for h in _heads("\n".join(paras)) if h[0] == 2] == []
+
+
+def test_a_second_paragraph_of_the_last_section_stays_there_when_the_speaker_says_where_the_closing_begins():
+    """Sections of one paragraph each, the last of two: the shape alone would close the speech after the
+    last section's first paragraph, but a summing-up (今后，我们将…) says where the closing begins.
+    drafter's own 交流发言 split a long last section so and parsed back with its second paragraph closing it."""
+    text = "\n".join([
+        "在全市优化营商环境工作交流会上的发言", "",
+        "同志们：",
+        "按照会议安排，我就本区优化营商环境工作作简要交流发言。",
+        "聚焦企业所需，深化放管服改革。要不断完善落实“两个毫不动摇”的体制机制。要努力打造良好营商环境。",
+        "聚焦人才引育，厚植创新发展优势。优化人才发展环境。加快建立以创新价值、能力、贡献为导向的人才评价体系。",
+        "聚焦作风转变，当好服务企业店小二。扩大出口信用保险对中小微外贸企业的覆盖面，加强出口信贷支持，优化外汇服务，"
+        "加快出口退税进度，帮助外贸企业稳订单稳生产。鼓励企业创新产品和服务，便利新产品市场准入，推进内外贸产品同线同标同质。",
+        "优化融资、结算、外汇等金融服务，扩大出口信用保险承保规模和覆盖面，强化企业境外参展办展支持。"
+        "建立政务服务“好差评”制度，服务绩效由企业和群众来评判。",
+        "今后，我们将对标先进、补齐短板，以更加务实的举措推动工作落地见效。",
+        "发言完毕，谢谢大家！",
+    ])
+    speech = parse_text(text)
+    assert [s.heading for s in speech.sections] == [
+        "聚焦企业所需，深化放管服改革", "聚焦人才引育，厚植创新发展优势", "聚焦作风转变，当好服务企业店小二"]
+    assert speech.sections[-1].body[-1].startswith("优化融资")
+    assert speech.closing == ["今后，我们将对标先进、补齐短板，以更加务实的举措推动工作落地见效。", "发言完毕，谢谢大家！"]
+
+
+def test_after_only_a_wish_and_thanks_the_shape_still_finds_the_closing():
+    text = "\n".join([
+        "在某论坛上的致辞", "",
+        "女士们、先生们、朋友们：",
+        "很高兴出席论坛。",
+        "第一，坚持开放合作。开放带来进步。",
+        "第二，坚持互利共赢。合作才能共赢。",
+        "第三，坚持创新驱动。创新是第一动力。",
+        "朋友们！让我们携手同行，共创美好未来。",
+        "最后，预祝论坛取得圆满成功！",
+        "谢谢大家。",
+    ])
+    speech = parse_text(text)
+    assert speech.closing[-2:] == ["最后，预祝论坛取得圆满成功！", "谢谢大家。"]

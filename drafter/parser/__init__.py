@@ -32,7 +32,7 @@ from drafter.model import Speech
 from drafter.normalize import Para
 from drafter.normalize import paragraphs as clean_paragraphs
 from drafter.parser.build import _build
-from drafter.parser.closing import CLOSING_CUE, CLOSING_FORMULA, _closing_by_shape, _split_closing  # noqa: F401
+from drafter.parser.closing import CLOSING_CUE, CLOSING_FORMULA, _closing_by_shape, _split_closing, _sums_up  # noqa: F401
 from drafter.parser.front import DATE_LINE, SALUTATION, SPEAKER_LINE, TIME_PLACE_LINE, _title_block  # noqa: F401
 from drafter.parser.items import _prime_items
 from drafter.parser.state import _Para
@@ -69,7 +69,8 @@ def parse_paragraphs(cleaned: list[Para], source: str = "", hints: dict | None =
     rest = _title_block(paras, speech, front)
     rest, closing = _split_closing(rest)
     body, nodes = _build(rest, depth=1, top=True)
-    closing = _closing_by_shape(nodes, descend=not closing) + closing
+    if not _sums_up(closing):
+        closing = _closing_by_shape(nodes, descend=not closing) + closing
     # a web page's front matter is kept, as the first paragraphs of the opening: no text is lost
     speech.opening = [p.text for p in front + body]
     speech.opening_paras = [p.idx for p in front + body]

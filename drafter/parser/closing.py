@@ -49,6 +49,18 @@ def _split_closing(paras: list[_Para]) -> tuple[list[_Para], list[_Para]]:
     return paras[:end], paras[end:]
 
 
+#: a closing wish or toast (最后，预祝会议圆满成功！), a formula more than a summing-up
+_WISH = re.compile(r"^最后[，,](?:我)?(?:预祝|祝|衷心祝)")
+
+
+def _sums_up(closing: list[_Para]) -> bool:
+    """Whether the closing found by its words holds a summing-up paragraph (今后，我们将… / 让我们…), not
+    only formulas and wishes: the speaker's own words say where the closing begins, and a body paragraph
+    before it stays in the last section, however the sections are shaped (drafter's own drafts split a
+    long last section into paragraphs; its second paragraph is no closing)."""
+    return any(not CLOSING_FORMULA.match(p.text) and not _WISH.match(p.text) for p in closing)
+
+
 def _closing_by_shape(nodes: list[_Node], descend: bool = True) -> list[_Para]:
     """Where sibling sections have one body paragraph each (their heading inline or on a line of its
     own), paragraphs after the last one's close the speech.
