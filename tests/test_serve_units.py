@@ -382,3 +382,25 @@ def test_copy_is_refused_when_the_bank_is_already_editable(bank_ctx):
     with pytest.raises(Refused) as info:
         copy(bank_ctx, {})
     assert info.value.status == 409
+
+
+def test_a_paragraph_is_cut_at_its_placed_sentences_in_the_order_they_print():
+    """A sentence chosen for a later slot may print first (where its role goes): each placed
+    sentence keeps its key on the page, and one that holds a shorter one claims it first
+    (the chosen 2.1#4 held 2.1#3's words; 2.1#4 vanished from the page and the browser test failed)."""
+    from types import SimpleNamespace
+
+    from drafter.serve.view import _segments
+
+    def placed(key, text):
+        return SimpleNamespace(key=key, text=text, phrase_id=f"举措-{key}", role="举措", section="二", source=None)
+
+    first, second = "要扑下身子、沉到一线、深入基层。", "坚持调研开路，扑下身子、沉到一线、深入基层，把脉问诊、解剖麻雀。"
+    text = second + first + "〔待补充：写本单位的做法〕。"
+    segments, cursor = _segments(text, [placed("2.1#3", first), placed("2.1#4", second)], 0, [], {})
+    assert [(s.get("key"), s["text"]) for s in segments[:2]] == [("2.1#4", second), ("2.1#3", first)]
+    assert "".join(s["text"] for s in segments) == text
+    assert cursor == 2
+    later, cursor = _segments(first, [placed("3#1", "另一段的话。"), placed("3#2", first)], 0, [], {},
+                              later=["另一段的话。"])
+    assert cursor == 0 and [s.get("key") for s in later] == [None]

@@ -74,25 +74,37 @@ def _segments(text: str, placements: list, cursor: int, sources: list[dict], pin
               later: Sequence[str] = ()):
     """Cut a paragraph into segments: placed sentences (from ``cursor`` on) and the text between.
 
-    A placement not in this paragraph belongs to a later one; one printed nowhere (a writer
-    changed it) is passed over, so it does not hold up the rest.
+    The placements of one paragraph come in slot order, which need not be the order they print
+    in (a sentence the writer chose for a later slot may print first, where its role goes), so
+    each is looked for anywhere in the paragraph outside the sentences already found, longest
+    claim first where one holds another. A placement not in this paragraph belongs to a later
+    one; one printed nowhere (a writer changed it) is passed over, so it does not hold up the rest.
     """
-    out = []
-    pos = 0
+    found: list[tuple[int, str, object]] = []
+    taken: list[tuple[int, int]] = []
+    mine = []
     while cursor < len(placements):
         placed = placements[cursor]
         body = str(getattr(placed, "text", "") or "")
-        at = text.find(body, pos) if body else -1
-        if at < 0:
-            if body and any(body in t for t in later):
-                break
-            cursor += 1
-            continue
+        if body and body not in text and any(body in t for t in later):
+            break
+        mine.append(placed)
+        cursor += 1
+    for placed in sorted(mine, key=lambda p: -len(str(getattr(p, "text", "") or ""))):
+        body = str(getattr(placed, "text", "") or "")
+        at = text.find(body) if body else -1
+        while at >= 0 and any(at < end and start < at + len(body) for start, end in taken):
+            at = text.find(body, at + 1)
+        if at >= 0:
+            taken.append((at, at + len(body)))
+            found.append((at, body, placed))
+    out = []
+    pos = 0
+    for at, body, placed in sorted(found, key=lambda f: f[0]):
         if at > pos:
             out.extend(_plain(text[pos:at], sources))
         out.append(_placed(placed, body, sources, pins))
         pos = at + len(body)
-        cursor += 1
     if pos < len(text):
         out.extend(_plain(text[pos:], sources))
     return out, cursor
