@@ -3,7 +3,7 @@ the centre's voice, a rural line in a city district, a campaign of another year.
 
 import yaml
 
-from drafter import roles
+from drafter import roles, sectors
 from drafter.bank import Phrase
 from drafter.compose.admission import BankView, Speech
 from drafter.compose.outline import load_outline
@@ -74,7 +74,19 @@ def test_a_generic_compound_does_not_stand_for_the_field_a_heading_names():
     assert about.named
     assert not _of_named(frozenset({"风险挑战"}), about)  # said of any work: 以经济建设为中心…应对风险挑战
     assert _of_named(frozenset({"网络安全"}), about)
-    assert _of_field(frozenset({"网络安全"}), about) and not _of_field(frozenset({"指导思想"}), about)
+    speech = sectors.names("筑牢网络安全屏障 市委网信办主任")
+    assert _of_field(frozenset({"网络安全"}), about, speech) and not _of_field(frozenset({"指导思想"}), about, speech)
+
+
+def test_a_short_field_term_the_heading_names_in_passing_is_not_enough_alone():
+    """Under 依法管网治网 in a speech on 网络安全, 依法 (法治) does not make 依法打击偷税骗税 the place's own;
+    a long term (社会保障) names its field on its own, whatever the speech's fields."""
+    from drafter.compose.relevance import About, _of_field  # noqa: PLC0415 - kept beside the test it serves
+    about = About.of("依法管网治网", "网络安全和网络意识形态工作", heading="依法管网治网")
+    speech = sectors.names("筑牢网络安全屏障 守好网上精神家园 市委网信办主任 网络安全和网络意识形态工作")
+    assert not _of_field(frozenset({"依法"}), about, speech)
+    social = About.of("织密扎牢社会保障网", "保障和改善民生", heading="织密扎牢社会保障网")
+    assert _of_field(frozenset({"社会保障"}), social, sectors.names("保障和改善民生"))
 
 
 def test_a_line_from_an_old_source_counts_less_than_the_same_line_said_now(tmp_path):

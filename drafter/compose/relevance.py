@@ -37,10 +37,19 @@ def _of_named(comps: frozenset[str], about: "About") -> bool:
     return any(sectors.names(c) & about.named for c in comps)
 
 
-def _of_field(words: frozenset[str], about: "About") -> bool:
-    """Does one of ``words`` (shared with a place) name a field of work of the place or the
-    theme (网络安全, 乡村振兴)? Such a term is the place's own content, said in one word."""
-    return any(sectors.names(w) & about.fields for w in words)
+def _of_field(words: frozenset[str], about: "About", speech_fields: frozenset[str]) -> bool:
+    """Does one of ``words`` (shared with a place) name a field of work both of the place and of
+    the whole speech (网络安全 in a 网信 speech, 乡村振兴 in one on 三农)? Such a term is the place's own
+    content, said in one word. A field the heading names in passing is not: under 依法管网治网 in a
+    speech on 网络安全, 依法 alone let in 依法惩处侵权, 依法打击偷税骗税, 依法治军 (a blind panel cut them all),
+    and under 抓党建 in a speech on 和美乡村, 党建 let in 加强混合所有制企业党建工作. A long term (社会保障
+    under 织密扎牢社会保障网) names its field precisely enough on its own."""
+    return any(sectors.names(w) & about.fields & (speech_fields if len(w) < FIELD_TERM_CHARS else about.fields)
+               for w in words)
+
+
+#: a field term this long (社会保障, 网络安全) is the place's own content whatever the speech's fields
+FIELD_TERM_CHARS = 4
 
 
 def _narrows(word: str, longer: str) -> bool:
@@ -235,8 +244,8 @@ def judge(view, unit, about: About) -> tuple[float | None, str]:
         return value, "usable"
     if unit.role == "举措":
         # a measure is a plan of action: it must be about this place, not near its theme
-        return (value, "usable") if len(distinct(shared)) >= 2 or _of_field(shared, about) else (None, "shape")
-    if len(distinct(shared | theme)) >= 2 or _of_field(shared, about):
+        return (value, "usable") if len(distinct(shared)) >= 2 or _of_field(shared, about, speech.fields) else (None, "shape")
+    if len(distinct(shared | theme)) >= 2 or _of_field(shared, about, speech.fields):
         return value, "usable"
     if shared and len(about.words) == 1:
         return value, "usable"  # the place names one thing (推动高质量发展), and the line speaks of it
