@@ -41,6 +41,8 @@ TOPIC_USES = 2
 TOPIC_DF = 40
 #: a line sharing this share of its words with one already printed says nothing new
 ECHO_SHARE = 0.6
+#: a clause this short (深化“放管服”改革。) said again with another verb is an echo of a short printed line
+SHORT_ECHO = 16
 #: a part that takes stock or pledges may use the genre's shortfalls and commitments that share
 #: no word with it (BankView.general), ranked after the ones that do by this much
 GENERAL_KINDS = {"stock": ("查摆", "表态"), "pledge": ("查摆", "表态"),
@@ -170,6 +172,9 @@ class DraftState:
             said = self._texts[i].rstrip("。！？；")
             if (len(core) >= 6 and core in said) or (len(said) >= 6 and said in core):
                 return True  # 持续推进“放管服”改革 and a printed sentence that holds it
+        if len(core) <= SHORT_ECHO and len(ws) >= 2 and any(
+                n >= len(ws) - 1 and len(self._texts[i]) <= 2 * SHORT_ECHO for i, n in shared.items()):
+            return True  # 深化“放管服”改革 after 深入推进“放管服”改革: a clause that differs by its verb only
         if len(ws) < 3:
             return False
         return any(n >= ECHO_SHARE * min(len(ws), len(self._printed[i])) for i, n in shared.items())
