@@ -7,14 +7,15 @@ so two keys never share a value. Values are plain data (str, bytes, numbers, tup
 dicts, code objects) stored with ``marshal``, the format of Python's own .pyc files: built in,
 nothing to import, fast to read. marshal does not check what it reads, and a code object with
 one byte changed can crash the interpreter when run, so the value is marshalled on its own and
-kept beside its BLAKE2 digest; it is unmarshalled only when the digest matches. Writes are atomic (temp file, then rename); a missing, damaged or
-foreign file reads as None, and a cache folder that cannot be written only costs the time of
-making the value again. At most ``keep`` files stay per kind (the newest).
+kept beside its CRC-32 (which catches every change of up to four bytes in a row, and costs a
+quarter of a cryptographic digest on the draft's path); it is unmarshalled only when the CRC
+matches. Writes are atomic (temp file, then rename); a missing, damaged or foreign file reads
+as None, and a cache folder that cannot be written only costs the time of making the value
+again. At most ``keep`` files stay per kind (the newest).
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import tempfile
@@ -22,7 +23,7 @@ import zlib
 from pathlib import Path
 
 #: first item of every file: a file of another format (or another program) is not read
-FORMAT = "drafter-diskcache-2"
+FORMAT = "drafter-diskcache-3"
 
 
 def folder(kind: str) -> Path | None:
@@ -49,17 +50,12 @@ def load(kind: str, key: str):
     except (OSError, ValueError, EOFError, TypeError):
         return None
     if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == FORMAT and stored[1] == key
-            and isinstance(stored[2], bytes) and isinstance(stored[3], bytes)
-            and _digest(stored[3]) == stored[2]):
+            and isinstance(stored[3], bytes) and zlib.crc32(stored[3]) == stored[2]):
         return None
     try:
         return marshal.loads(stored[3])
     except (ValueError, EOFError, TypeError):
         return None
-
-
-def _digest(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=16).digest()
 
 
 def store(kind: str, key: str, value, keep: int = 16) -> bool:
@@ -71,7 +67,7 @@ def store(kind: str, key: str, value, keep: int = 16) -> bool:
         payload = marshal.dumps(value)
     except ValueError:  # not plain data
         return False
-    data = marshal.dumps((FORMAT, key, _digest(payload), payload))
+    data = marshal.dumps((FORMAT, key, zlib.crc32(payload), payload))
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
