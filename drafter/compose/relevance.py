@@ -44,8 +44,8 @@ def _of_field(words: frozenset[str], about: "About", speech_fields: frozenset[st
     speech on 网络安全, 依法 alone let in 依法惩处侵权, 依法打击偷税骗税, 依法治军 (a blind panel cut them all),
     and under 抓党建 in a speech on 和美乡村, 党建 let in 加强混合所有制企业党建工作. A long term (社会保障
     under 织密扎牢社会保障网) names its field precisely enough on its own."""
-    return any(sectors.names(w) & about.fields & (speech_fields if len(w) < FIELD_TERM_CHARS else about.fields)
-               for w in words)
+    short = about.fields & speech_fields  # the fields a term shorter than FIELD_TERM_CHARS must name
+    return any(sectors.names(w) & (about.fields if len(w) >= FIELD_TERM_CHARS else short) for w in words)
 
 
 #: a field term this long (社会保障, 网络安全) is the place's own content whatever the speech's fields

@@ -148,12 +148,11 @@ class DraftState:
     def genre(self, roles: tuple[str, ...]) -> list[Unit]:
         """Units of ``roles`` that speak of no field of work, nor as the government (see GENRE_SCORE),
         in bank order."""
-        key = roles
-        if key not in self._genre:
-            self._genre[key] = [u for u in self.view.units if u.role in roles and not u.fields
-                                and not GOVERNMENT_VOICE.search(u.text)
-                                and not u.text.startswith("这")]  # 这些问题…: points back to nothing
-        return self._genre[key]
+        if roles not in self._genre:
+            self._genre[roles] = [u for u in self.view.units if u.role in roles and not u.fields
+                                  and not GOVERNMENT_VOICE.search(u.text)
+                                  and not u.text.startswith("这")]  # 这些问题…: points back to nothing
+        return self._genre[roles]
 
     def echoes(self, unit: Unit) -> bool:
         """True when most of ``unit``'s words were said by one line already printed (the same
@@ -264,10 +263,9 @@ class SectionWriter:
         if set(wanted) & set(general):
             seen = {id(u) for _, u in ranked}
             roles = tuple(r for r in wanted if r in general)
-            ranked = ranked + [(s + GENERAL_SCORE, u) for s, u in st.view.general(roles, self.about)
-                               if id(u) not in seen]
-            seen = {id(u) for _, u in ranked}
-            ranked = ranked + [(GENRE_SCORE, u) for u in st.genre(roles) if id(u) not in seen]
+            near = [(s + GENERAL_SCORE, u) for s, u in st.view.general(roles, self.about) if id(u) not in seen]
+            seen.update(id(u) for _, u in near)
+            ranked = ranked + near + [(GENRE_SCORE, u) for u in st.genre(roles) if id(u) not in seen]
         for score, u in ranked:
             if u.role not in wanted or u.id in st.ledger.ids or u.phrase in st.phrases_used:
                 continue
