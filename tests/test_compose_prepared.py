@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -120,17 +121,26 @@ def test_a_damaged_cache_file_is_a_miss(damage, bank, home, monkeypatch):
     assert digest(draft(outline, bank=bank, seed=0)) == digest(first)
 
 
-def test_a_flipped_line_is_not_trusted(bank, home):
-    """A bit changed inside the kept lines (the key intact) is caught by the checksum."""
+def test_a_byte_changed_on_disk_is_not_trusted(bank, home):
+    """One byte of the stored file changed inside a kept line's text, the key intact, such that
+    marshal still reads it (as another line): diskcache's CRC-32 of the value makes it a miss."""
     key = prepared.bank_key(bank)
     draft(EXAMPLES[0], bank=bank, seed=0)
-    assert prepared.load(key) is not None
-    value = list(diskcache.load(prepared.KIND, key))
-    payload = bytearray(value[3])
-    at = payload.index("。".encode())
-    payload[at] ^= 0x01
-    value[3] = bytes(payload)
-    assert diskcache.store(prepared.KIND, key, tuple(value))
+    value = prepared.load(key)
+    assert value is not None
+    text = next(line[1] for line in value[3][0] if line[1].endswith("。"))
+    [path] = kept(home)
+    data = bytearray(path.read_bytes())
+    encoded = text.encode("utf-8")
+    assert data.count(encoded) == 1
+    at = data.index(encoded) + len(encoded) - 1   # the last byte of 。 (E3 80 82) becomes 〃's (E3 80 83)
+    data[at] ^= 0x01
+    path.write_bytes(bytes(data))
+    # unchecked, the file reads as a bank whose line says something else
+    stored = marshal.loads(bytes(data))
+    assert stored[1] == key
+    assert text[:-1] + "〃" in {line[1] for line in marshal.loads(stored[3])[3][0]}
+    assert diskcache.load(prepared.KIND, key) is None
     assert prepared.load(key) is None
 
 

@@ -12,8 +12,9 @@ bank's files and on the code that reads them, so it is kept in the user's cache 
   edit of the bank, by any program, or any change of drafter makes a new key;
 * the value is what a draft reads of the bank: its skeletons, the source years, how many
   phrases it holds (a bank past pool.BIG_BANK is still drawn through its index), the
-  prepared lines and where each word is in them (``units.index_lines``) (plain data: strings, numbers, tuples, frozensets), with a CRC-32 of the
-  lines, so a file damaged on disk is a miss, not a wrong draft;
+  prepared lines and where each word is in them (``units.index_lines``) (plain data: strings,
+  numbers, tuples, frozensets); diskcache checks the CRC-32 of the whole value before reading
+  it, so a file damaged on disk is a miss, not a wrong draft;
 * it is stored only when the bank's stamps are the same after the lines were prepared as
   before (a save meanwhile: not kept), and only for a bank read whole (a big bank is drawn
   through its index per draft, compose/pool.py).
@@ -26,10 +27,8 @@ holds must be made by code in ``code_fingerprint`` (drafter's modules and data f
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import sys
-import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,7 +38,7 @@ from drafter.bank.journal import reading
 
 KIND = "drafting"
 #: bumped when the stored layout changes (also covered by the code fingerprint)
-FORMAT = "prepared-2"
+FORMAT = "prepared-3"
 #: how many prepared banks are kept (the newest)
 KEEP = 8
 
@@ -90,21 +89,15 @@ def load(key: str | None):
     """(skeletons, source years, phrase count, (prepared lines, their index)) stored for ``key``, or None."""
     if key is None:
         return None
-    value = diskcache.load(KIND, key)
-    if not (isinstance(value, tuple) and len(value) == 5 and isinstance(value[0], dict)
-            and isinstance(value[1], dict) and isinstance(value[2], int) and isinstance(value[3], bytes)):
+    value = diskcache.load(KIND, key)  # None when the file's CRC-32 does not match: damaged on disk
+    if not (isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], dict)
+            and isinstance(value[1], dict) and isinstance(value[2], int)):
         return None
-    skeletons, years, count, payload, crc = value
-    if zlib.crc32(payload) != crc:
-        return None  # damaged on disk
-    try:
-        lines = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return None
+    lines = value[3]
     if not (isinstance(lines, tuple) and len(lines) == 2 and isinstance(lines[0], list)
             and isinstance(lines[1], tuple) and len(lines[1]) == 2):
         return None
-    return skeletons, years, count, lines
+    return value
 
 
 def store(key: str | None, directory: Path, skeletons: dict, years: dict, count: int, lines: tuple) -> bool:
@@ -112,8 +105,4 @@ def store(key: str | None, directory: Path, skeletons: dict, years: dict, count:
     if the bank is still as ``key`` says (else False)."""
     if key is None or bank_key(directory) != key:
         return False
-    try:
-        payload = marshal.dumps(lines)
-    except ValueError:  # not plain data
-        return False
-    return diskcache.store(KIND, key, (skeletons, years, count, payload, zlib.crc32(payload)), keep=KEEP)
+    return diskcache.store(KIND, key, (skeletons, years, count, lines), keep=KEEP)
