@@ -9,7 +9,7 @@ so ``drafter --help`` and light commands start fast. A command whose module decl
 command line (``FAST``, a ``fastcli.Spec``) and a ``run`` function is read by
 ``fastcli.parse`` when the line is a plain one and run without typer at all (~75 ms CPU);
 any other line goes through typer as before (``_run_fast`` does what the root command,
-``clihelp.DrafterGroup.main``, does around a command).
+``clihelp.root.DrafterGroup.main``, does around a command).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def _typer_app() -> typer.Typer:
     """The typer app, its root options and no command yet (``register_commands`` adds them)."""
     import typer  # noqa: PLC0415 - the CLI framework (+75 ms CPU, measured): the fast path runs without it
 
-    from drafter.clihelp import DrafterGroup  # noqa: PLC0415 - imports typer: as above
+    from drafter.clihelp.root import DrafterGroup  # noqa: PLC0415 - imports typer: as above
 
     app = typer.Typer(name="drafter", cls=DrafterGroup, help=HELP, no_args_is_help=True, add_completion=False,
                       pretty_exceptions_enable=False, rich_markup_mode=None)
@@ -131,7 +131,7 @@ def _fast_call(args: list[str]) -> tuple[Callable[..., Any], dict[str, Any]] | N
 
 
 def _run_fast(run: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-    """The command, with what the root command (clihelp.DrafterGroup.main, through typer's
+    """The command, with what the root command (clihelp.root.DrafterGroup.main, through typer's
     main) does around it: the used-bank notice on success, a UsageError on one line, exit
     codes (130 on an interrupt, 1 on end of input or a closed pipe)."""
     saved = i18n._override
@@ -167,7 +167,7 @@ def _help(argv: list[str]) -> None:
     """A help page as shown before for this very line, language, width and code (it is a pure
     function of them: typer builds every command's parameters to lay out ``drafter --help``,
     ~170 ms CPU); else typer shows it, and what went to stdout alone with exit 0 is kept when it
-    was one help page (``clihelp.pages_laid_out``: not a command that took "--help" as a value).
+    was one help page (``clihelp.pages.pages_laid_out``: not a command that took "--help" as a value).
     Kept pages live in diskcache (kind ``help``)."""
     from drafter import diskcache  # noqa: PLC0415 - only for help lines
 
@@ -182,7 +182,7 @@ def _help(argv: list[str]) -> None:
         register_commands(_command_in(argv))
         _typer_app()(args=argv, prog_name="drafter")
     except SystemExit as done:
-        pages = getattr(sys.modules.get("drafter.clihelp"), "pages_laid_out", 0)
+        pages = getattr(sys.modules.get("drafter.clihelp.pages"), "pages_laid_out", 0)
         if done.code in (0, None) and not err.seen and out.seen and pages == 1:
             diskcache.store("help", key, "".join(out.seen), keep=64)
         raise

@@ -112,7 +112,7 @@ def _convert(spec: Spec, name: str, raw: str) -> Any:
 
 
 def help_width() -> int:
-    """The width help pages are laid out in (clihelp.py): the terminal's, 50 to 80 columns."""
+    """The width help pages are laid out in (clihelp/pages.py): the terminal's, 50 to 80 columns."""
     return max(50, min(shutil.get_terminal_size((80, 24)).columns, 80))
 
 

@@ -286,7 +286,7 @@ def test_a_help_page_is_kept_per_line_language_width_and_code(monkeypatch):
     monkeypatch.setenv("DRAFTER_LANG", "en" if "\0zh\0" in base else "zh")
     assert cli._help_key(["--help"]) != base
     monkeypatch.delenv("DRAFTER_LANG")
-    for module in ("cli.py", "clihelp.py", "commands/draft.py", "locale/zh_CN/LC_MESSAGES/drafter.mo"):
+    for module in ("cli.py", "clihelp/pages.py", "commands/draft.py", "locale/zh_CN/LC_MESSAGES/drafter.mo"):
         st = os.stat(ROOT / "drafter" / module)
         folder, name = os.path.split(module)
         assert f"{folder or '.'}/{name}:{st.st_size}:{st.st_mtime_ns}" in base, module

@@ -1,4 +1,4 @@
-"""drafter/clihelp.py's layout of help text for Chinese (display width, no line starting with closing
+"""drafter/clihelp/layout.py's layout of help text for Chinese (display width, no line starting with closing
 punctuation) and one-line usage errors; drafter/bank/near.py's in-order matching; bank/harvest.py's choice
 between a list of lines and a speech."""
 
@@ -8,7 +8,8 @@ import pytest
 
 from drafter.bank.harvest import LINE_MAX, looks_like_lines, phrases_from_lines
 from drafter.bank.near import applies, best_window, lcs_length, needed
-from drafter.clihelp import definitions, paragraphs, split_lang, width_of, wrap
+from drafter.clihelp.layout import definitions, paragraphs, width_of, wrap
+from drafter.fastcli import split_lang
 
 # ---------------------------------------------------------------- clihelp layout
 

@@ -207,12 +207,12 @@ def test_help_of_every_command_has_no_framework_placeholders(lang, monkeypatch):
         usage = text.splitlines()[0]
         assert "{" not in usage and "<" not in usage, (path, usage)
         for line in text.splitlines():
-            from drafter.clihelp import width_of
+            from drafter.clihelp.layout import width_of
             assert width_of(line) <= 80, (path, line)
 
 
 def test_wrap_breaks_between_chinese_characters_not_before_punctuation():
-    from drafter.clihelp import width_of, wrap
+    from drafter.clihelp.layout import width_of, wrap
 
     text = "提示和帮助的语言（默认按系统语言环境，否则为中文；也可用环境变量 DRAFTER_LANG）。" * 2
     lines = wrap(text, 30)

@@ -149,6 +149,26 @@ def test_commands_do_not_reach_back_into_the_cli():
     assert not back, f"raise drafter.errors.UsageError instead of importing drafter.cli: {back}"
 
 
+#: the parts of drafter/clihelp/, lowest first: each imports only those before it
+CLIHELP = ["drafter.clihelp.layout", "drafter.clihelp.pages", "drafter.clihelp.usage", "drafter.clihelp.root"]
+
+
+def test_clihelp_parts_import_only_those_before_them():
+    imported = graph(runtime_only=False)
+    assert sorted(m for m in imported if m.startswith("drafter.clihelp.")) == sorted(CLIHELP)
+    wrong = [f"{m} imports {t}" for i, m in enumerate(CLIHELP) for t in imported[m]
+             if t.startswith("drafter.clihelp") and t not in CLIHELP[:i]]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_clihelp_layout_is_plain_text():
+    """``drafter lint`` lays its report out with it: no framework behind a width."""
+    tree = ast.parse((PACKAGE / "clihelp" / "layout.py").read_text(encoding="utf-8"))
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not {n.split(".")[0] for n in names} - {"__future__", "inspect", "re", "unicodedata"}, names
+
+
 # the checker itself: it must see what it is meant to catch
 
 def test_find_cycle_sees_a_cycle_and_a_clean_graph():

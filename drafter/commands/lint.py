@@ -7,7 +7,7 @@ from typing import Any, List, Optional
 
 import typer
 
-from drafter.clihelp import width_of
+from drafter.clihelp.layout import width_of
 from drafter.errors import DrafterError, UsageError
 from drafter.i18n import N_, _, ngettext, pinned, translate
 
