@@ -357,6 +357,8 @@ LEAD_DASHES = ("——", "--", "－－")
 DASH_LEAD_MAX_CHARS = 110
 #: a lead sentence standing alone as its paragraph, with no comma, is at most this long
 STANDALONE_LEAD_MAX_CHARS = 26
+#: an item heading alone on its line with no sentence end (第一，进一步稳定和加强农业) is at most this long
+STANDALONE_ITEM_MAX_CHARS = 40
 #: a short sentence of a frame recurring inside a section's text (要干在……。) is at most this long
 INNER_LEAD_MAX_CHARS = 25
 #: words that make a short sentence body text, not a heading: it speaks in the first person,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.markers import HALF_BRACKET_MARKER, ITEM_LINE_START
+from drafter.markers import HALF_BRACKET_MARKER, ITEM_LINE_START, STANDALONE_ITEM_MAX_CHARS, item_at
 from drafter.textshape import (
     _SPACES,
     _TERMINAL,
@@ -232,7 +232,9 @@ def _cut_mid_sentence(line: str) -> bool:
     in text that is not hard-wrapped, a web page broke the paragraph there."""
     return (len(line) >= 30 and line[-1] not in _TERMINAL and line[-1] not in "）)】》—电摄"
             and not HEADING_START.match(line) and not TITLE_END.search(line)
-            and _SENTENCE_PUNCT.search(line) is not None)  # a line with no punctuation is a title, not prose
+            and _SENTENCE_PUNCT.search(line) is not None  # a line with no punctuation is a title, not prose
+            # (nor is a short item heading on its line: 第三、正确地确定基本建设的总规模，……，大力提高投资效果)
+            and not (len(line) <= STANDALONE_ITEM_MAX_CHARS and item_at(line, 0) is not None))
 
 
 def _beside_furniture(lines: list[str], furniture: list[bool], i: int) -> bool:

@@ -6,26 +6,35 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from drafter.markers import ITEM_RANK, LEAD_DASHES, PART_RANK, marker_number, marker_rank
+from drafter.markers import HEAD_END, ITEM_RANK, LEAD_DASHES, PART_RANK, marker_family, marker_number, marker_rank
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
-from drafter.parser.leads import _directive_run, _framed, _lead_cuts
-from drafter.parser.numbered import _numbered_heads
+from drafter.parser.leads import _directive_run, _framed, _lead_cuts, _lead_sentence
+from drafter.parser.numbered import _numbered_heads, _numbered_para
+from drafter.parser.parts import _part_cuts
 from drafter.parser.state import _Node, _Para, _split_heading
 
 #: what may nest inside a section each rule found: True = any structure (the whole search again),
 #: "numbered" = numbered points and item runs only (an item's own text), False = nothing
 #: (a recurring inner lead heads plain text). Where two rules both start a container, the one
 #: that starts first is outermost; on a tie numbered, then leads, then items (see _build).
-NESTS: dict[str, bool | str] = {"numbered": True, "leads": True, "items": "numbered", "inner": False}
+NESTS: dict[str, bool | str] = {"parts": True, "numbered": True, "leads": True, "items": "numbered", "inner": False}
 
 
 def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Para], list[_Node]]:
     """Split a container's paragraphs into its own body and its child sections."""
     if not paras:
         return [], []
+    parts = _part_cuts(paras) if top else []
+    if parts:
+        # unnumbered part titles over 一、 (第六个五年计划的基本任务 … 一、…二、…): the outermost of all
+        return _split_at(paras, parts, depth, recurse=NESTS["parts"])
     heads = _numbered_heads(paras)
+    over = _items_over_numbered(paras, heads) if heads and heads[0][0] > 0 else []
+    if over:
+        # 第一、…第四、 heading lines whose text each counts its own 一、二、三、: the items are outermost
+        return _split_at(paras, over, depth, recurse=True)
     if heads and heads[0][1] == 0 and heads[0][0] > 0 and not top and _numbered_heads(paras[:heads[0][0]]):
         # 二、's （一）（二）（三） and then its 一、二、 points (a run restarting inside it): siblings
         body, before = _build(paras[:heads[0][0]], depth)
@@ -46,10 +55,13 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
         starts.append((first, 0, "numbered"))
     if leads:
         starts.append(((leads[0][0], 0), 1, "leads"))
-    if items and not (leads and len({i for i, *_ in items}) == 1 and items[0][0] < leads[0][0]):
-        # (an enumeration inside one paragraph before the lead sentences, like 安排了三项内容：一是…
-        # in an opening, is text, not the speech's sections)
+    before_leads = bool(leads) and len({i for i, *_ in items}) == 1 and items[0][0] < leads[0][0]
+    if items and not before_leads:
         starts.append(((items[0][0], items[0][1]), 2, "items"))
+    # (an enumeration inside one paragraph before the lead sentences, like 安排了三项内容：一是… in an opening,
+    # is text, not the speech's sections; under a heading it is the heading's, a sibling of the leads after
+    # it: 国有企业改革是……的重点。……一是……六是……。 then 推进重点行业和重点企业的改革和发展。 ×5)
+    pre_items = [(i, off, m, NESTS["items"]) for i, off, m, _ in items] if before_leads and not top else []
     if starts:
         outer = min(starts)[2]
         if outer == "numbered":
@@ -70,16 +82,53 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
             return body + rest_body, before + nodes
         if outer == "leads":
             leads = _leads_before_sibling_items(paras, leads, items)
-            cuts = [(i, off, m, NESTS["leads"]) for i, off, m in leads] + _runs_after_leads(paras, leads, items)
+            cuts = pre_items + [(i, off, m, NESTS["leads"]) for i, off, m in leads] + _runs_after_leads(paras, leads, items)
         else:
             # (第一个问题：… parts hold anything, like 一、)
-            cuts = [(i, off, m, True if marker_rank(m) == PART_RANK else NESTS["items"]) for i, off, m, _ in items]
+            # (第一个问题：… parts, and an item heading alone on its line, hold anything, like 一、: another run
+            # after such a heading is inside it, found when its text is parsed)
+            alone = [(i, m) for i, off, m, _ in items if _standalone_item(paras[i].text, off, m)]
+            if alone:
+                family = marker_family(alone[0][1])
+                items = [c for c in items if c[0] < alone[0][0] or marker_family(c[2]) == family]
+            cuts = [(i, off, m, True if marker_rank(m) == PART_RANK or _standalone_item(paras[i].text, off, m)
+                     else NESTS["items"]) for i, off, m, _ in items]
         return _split_at(paras, cuts + _later_runs(paras, cuts, top), depth, recurse=True)
     if not top:
         inner = _inner_lead_cuts(paras)
         if inner is not None:
             return _split_at(paras, inner, depth, recurse=NESTS["inner"])
     return paras, []
+
+
+def _items_over_numbered(paras: list[_Para], heads: list) -> list:
+    """Item heading lines of their own (第一、严格控制固定资产投资的总规模，……) before the first numbered
+    heading, whose text each counts its numbered headings from 1 again (一、…五、 / 一、…三、 / 一、…三、 in three
+    of them): the document's own order, the items rank above the numbered headings (depth by containment).
+    Cut candidates that hold anything, [] if not so."""
+    first = heads[0][0]
+    if not any(c[0] == 0 for p in paras[:first] for c in (p.item_cands or ())):
+        return []  # (the cheap test: no item opens a paragraph before the first heading)
+    items = [c for c in _item_matches(paras) if _standalone_item(paras[c[0]].text, c[1], c[2])]
+    if len(items) < 2 or items[0][0] > first or len({c[3] for c in items}) < len(items):
+        return []
+    rank = heads[0][1]
+    numbered = [(i, marker_number(n[1])) for i, p in enumerate(paras) if (n := _numbered_para(p)) and n[0] == rank]
+    bounds = [c[0] for c in items] + [len(paras)]
+    holding = 0
+    for start, end in zip(bounds, bounds[1:]):
+        numbers = [n for i, n in numbered if start < i < end]
+        if numbers[:1] not in ([], [1]):
+            return []
+        holding += bool(numbers)
+    if holding < 2 or any(i < items[0][0] for i, _ in numbered):
+        return []
+    return [(i, off, m, True) for i, off, m, _ in items]
+
+
+def _standalone_item(text: str, off: int, marker: str) -> bool:
+    """Whether an item is a heading line of its own (第一，进一步稳定和加强农业, no sentence after it)."""
+    return off == 0 and HEAD_END.search(text, len(marker)) is None
 
 
 def _heads_from(heads: list, offset: int) -> list:
@@ -108,12 +157,16 @@ def _numbered_run_over_leads(heads: list, leads: list) -> bool:
 def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
     """An item run that follows a run of lead sentences, not inside any of them, is their sibling
     (——我们要……。 ×4, then 第一，…第五，): cut at its items too. It follows when no lead but the last
-    holds items and a paragraph of address (各位同事！) or two paragraphs of text come between."""
+    holds items and a paragraph of address (各位同事！) or two paragraphs of text come between, or the items are
+    heading lines of their own; never when a numbered heading comes between."""
     if not items or not leads or items[0][0] <= leads[-1][0]:
         return []
     gap = paras[leads[-1][0] + 1:items[0][0]]
-    if not (len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)):
-        return []
+    # (items that are heading lines of their own, 第一、大力提高经济效益，积极扩大财源, never sit in a lead's text)
+    alone = _standalone_item(paras[items[0][0]].text, items[0][1], items[0][2])
+    if not (alone or len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)) \
+            or any(_numbered_para(p) for p in gap):
+        return []  # (items after a （一） inside the last lead's text are that heading's: 今后五年的主要任务 / （一）… / 第一、…)
     return [(i, off, marker, "numbered") for i, off, marker, _ in items]
 
 
@@ -147,7 +200,18 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
         if nxt is not None and (bool(nxt[2]) == bool(cut[2]) and not (nxt[2] and marker_number(nxt[2]) == 1)):
             continue
         end = nxt[0] if nxt is not None else len(paras)
+        # (what follows a numbered heading after the run is that heading's: （一）… and its leads)
+        end = next((j for j in range(here + 1, end) if _numbered_para(paras[j])), end)
         region = paras[here + 1:end]
+        alone = bool(cut[2]) and _standalone_item(paras[here].text, cut[1], cut[2])
+        addressed = _addressed_leads(region) if alone else []
+        if addressed:
+            # leads that each open a new topic after 各位代表！ follow a run of item heading lines, not inside
+            # its last item (第六，…… / 各位代表！ / 价格改革和物价问题是……的问题。…… / 各位代表！ / 实行对外开放是……基本国策。……)
+            found.extend((here + 1 + i, 0, "", NESTS["leads"]) for i in addressed)
+            continue
+        if alone:
+            continue  # (what follows an item heading on its own line is its text: 第二，国有企业改革要取得新的突破)
         directive = [] if top else _directive_run(region)
         if directive:
             # a report's directive leads after an item run start a new topic each: siblings, no gap needed
@@ -164,6 +228,15 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
         if len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap):
             found.extend((here + 1 + i, off, m, NESTS["leads"]) for i, off, m in leads)
     return found
+
+
+def _addressed_leads(region: list[_Para]) -> list[int]:
+    """The paragraphs of ``region`` that open with a short sentence heading text right after a line of
+    address (各位代表！), if two or more do and the region opens with text, not with one of them ([] if not)."""
+    found = [i for i in range(1, len(region)) if _BARE_ADDRESS_LINE.match(region[i - 1].text)
+             and (s := _lead_sentence(region[i])) is not None and s.endswith("。")
+             and (len(region[i].text) > len(s) or (i + 1 < len(region) and not _BARE_ADDRESS_LINE.match(region[i + 1].text)))]
+    return found if len(found) >= 2 and found[0] >= 2 else []
 
 
 #: paragraphs of text that end a run before the next begins (fewer: the text of the run's last item)

@@ -64,8 +64,11 @@ def _item_candidates(text: str, starts=None, points: bool = True) -> tuple[tuple
     its item_starts when known; ``points=False``: no 1. point can run into it)."""
     out = []
     for start, m in (mk.item_starts(text) if starts is None else starts):
-        if not _HEAD_END.search(text, m.end) and not (m.family.rank == mk.PART_RANK and start == 0 and len(text) > m.end):
-            continue  # a dangling 三是 with no sentence after it is not an item (第三个问题：… on its line is)
+        if not _HEAD_END.search(text, m.end) and not (start == 0 and m.end < len(text) and (
+                m.family.rank == mk.PART_RANK or len(text) <= mk.STANDALONE_ITEM_MAX_CHARS)):
+            # a dangling 三是 with no sentence after it is not an item (第三个问题：… on its line is, and so is
+            # a short item heading alone on its line: 第一，进一步稳定和加强农业)
+            continue
         out.append((start, m.written, m.number, m.family.name))
     if points and _POINT_HINT.search(text):
         # 1. 2. 3. points run into a paragraph after a sentence end (a scraped page lost the breaks)

@@ -8,27 +8,13 @@ import re
 from drafter import markers as mk
 from drafter.markers import item_at, marker_number
 from drafter.parser.closing import CLOSING_FORMULA
+from drafter.parser.frames import _ATTRIBUTION, _NOT_LEAD_BUT_I, _WE_MUST, _first_sentence, _we_must_run
 from drafter.parser.front import SALUTATION
 from drafter.parser.items import _item_cands, _item_matches
 from drafter.parser.numbered import _numbered_para
 from drafter.parser.state import _UNSET, _Para
 
-_ATTRIBUTION = re.compile(r"(指出|强调|认为|要求|提出|说|讲)[，：:]|：")
-
 _NOT_LEAD = mk.NOT_LEAD
-
-
-_SENTENCE_END = re.compile("[。！？]")
-
-
-def _first_sentence(text: str) -> str | None:
-    """The first sentence of ``text`` if it is short enough to be a lead (None otherwise): only the
-    first LEAD_MAX_CHARS + 1 characters are looked at (DASH_LEAD_MAX_CHARS + 1 after a dash)."""
-    limit = mk.DASH_LEAD_MAX_CHARS if text.startswith(mk.LEAD_DASHES) else mk.LEAD_MAX_CHARS
-    m = _SENTENCE_END.search(text, 0, limit + 1)
-    if m:
-        return text[:m.end()]
-    return text if len(text) <= limit else None
 
 
 def _lead_candidate(p: _Para) -> str | None:
@@ -71,8 +57,6 @@ _NOT_LEAD_FIRST = frozenset("“‘《（(")
 #: never opens with a dash: ——我们纪念胡耀邦同志，就是要…… is a lead)
 _NOT_LEAD_WORDS_DASHED = re.compile("|".join(f"(?:{r.pattern})" for r in (_ATTRIBUTION, CLOSING_FORMULA)))
 _NOT_LEAD_WORDS = re.compile("|".join(f"(?:{r.pattern})" for r in (_NOT_LEAD, _ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
-_NOT_LEAD_BUT_I = re.compile("|".join(f"(?:{r.pattern})" for r in (
-    re.compile(r"这(?![个条一项把根篇场件道])|同志们|大家|谢谢"), _ATTRIBUTION, CLOSING_FORMULA, SALUTATION)))
 
 
 _ANNOUNCE = re.compile(r"(?:谈|讲|汇报|交流|说|从)(?:一下|了|以下)?([两二三四五六七八九])(?:点|个方面)")
@@ -127,7 +111,7 @@ def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, in
     """The parallel leads of ``paras``: under a numbered heading, a report's directive leads when they are
     at least as many as the best group of another shape (see _parallel_group)."""
     sentences = [_lead_sentence(p) for p in paras]
-    if len(paras) - sentences.count(None) < 2 and not any(p.first_person for p in paras):
+    if len(paras) - sentences.count(None) < 2 and not any(p.first_person or p.text.startswith(_WE_MUST) for p in paras):
         # every rule below needs two sentences that could lead (three for a run or a shared frame; a
         # first-person frame counts for _prefix_run): most containers, an item's text, have fewer
         return []
@@ -138,6 +122,9 @@ def _parallel_leads(paras: list[_Para], top: bool = False) -> list[tuple[int, in
     framed = [] if top and any(_numbered_para(p) for p in paras) else _prefix_run(paras)
     if len(framed) > max(len(found), len(directive)):
         return [(i, 0, "") for i in framed]
+    we = _we_must_run(paras)
+    if len(we) > max(len(found), len(directive)):
+        return [(i, 0, "") for i in we]
     if not top:
         if len(directive) >= max(2, len(found)):
             return [(i, 0, "") for i in directive]
