@@ -14,6 +14,7 @@ any other line goes through typer as before (``_run_fast`` does what the root co
 
 from __future__ import annotations
 
+import atexit
 import errno
 import gc
 import importlib
@@ -130,10 +131,12 @@ def _fast_call(args: list[str]) -> tuple[Callable[..., Any], dict[str, Any]] | N
     return None if kwargs is None else (run, kwargs)
 
 
-def _run_fast(run: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+def _run_fast(run: Callable[..., Any], kwargs: dict[str, Any], leave: bool = False) -> None:
     """The command, with what the root command (clihelp.root.DrafterGroup.main, through typer's
     main) does around it: the used-bank notice on success, a UsageError on one line, exit
-    codes (130 on an interrupt, 1 on end of input or a closed pipe)."""
+    codes (130 on an interrupt, 1 on end of input or a closed pipe). ``leave``: this is the
+    whole process (``main`` read the command line itself), so a command that finished ends
+    it at once (``_leave``)."""
     saved = i18n._override
     flush_announcements(show=False)
     try:
@@ -157,10 +160,34 @@ def _run_fast(run: Callable[..., Any], kwargs: dict[str, Any]) -> None:
             sys.stderr = PacifyFlushWrapper(sys.stderr)
             sys.exit(1)
         flush_announcements(show=rv in (None, 0, 1))
-        sys.exit(rv if isinstance(rv, int) else 0)
+        code = rv if isinstance(rv, int) else 0
+        if leave:
+            _leave(code)
+        sys.exit(code)
     finally:
         flush_announcements(show=False)
         i18n._override = saved
+
+
+def _leave(code: int) -> None:
+    """End the process with ``code`` now that its command is done and its files are written
+    (each through drafter.atomic: closed and renamed): the streams flushed and the exit
+    functions run, as at a normal exit, but without the interpreter's teardown, which frees
+    every object one by one — for a draft the bank's prepared lines, ~700,000 objects, 40 ms
+    CPU of a 330 ms command (measured). Not while another thread runs (a normal exit waits
+    for it), under a profiler or a tracer (cProfile, coverage: they write at the normal exit),
+    or when a stream cannot be flushed (the normal exit reports that)."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return
+    if "threading" in sys.modules and sys.modules["threading"].active_count() > 1:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 def _help(argv: list[str]) -> None:
@@ -230,6 +257,7 @@ class _Tee:
 
 def main(argv: list[str] | None = None) -> None:
     gc.set_threshold(*CLI_GC_THRESHOLDS)  # a short-lived process (see drafter/__init__.py)
+    whole_process = argv is None  # the command line of this process, not a caller's list
     lang, argv = split_lang(list(sys.argv[1:] if argv is None else argv))
     if lang is not None:
         try:
@@ -240,7 +268,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         fast = _fast_call(argv)
         if fast is not None:
-            _run_fast(*fast)
+            _run_fast(*fast, leave=whole_process)
         if "--help" in argv and "--" not in argv:
             _help(argv)
         register_commands(_command_in(argv))

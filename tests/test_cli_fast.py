@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import os
 import subprocess
+import zipfile
 import sys
 from pathlib import Path
 
@@ -290,3 +292,23 @@ def test_a_help_page_is_kept_per_line_language_width_and_code(monkeypatch):
         st = os.stat(ROOT / "drafter" / module)
         folder, name = os.path.split(module)
         assert f"{folder or '.'}/{name}:{st.st_size}:{st.st_mtime_ns}" in base, module
+
+
+def test_a_whole_process_draft_ends_as_an_in_process_one(capsys, tmp_path, monkeypatch):
+    """`python -m drafter draft` ends its process without the interpreter's teardown
+    (cli._leave): what it printed, its exit code, the exit functions and the file it wrote are
+    those of the same command run in-process."""
+    monkeypatch.chdir(tmp_path)
+    inproc = _run(capsys, "draft", OUTLINE, "--bank", BANK, "--seed", "1")
+    out = tmp_path / "x.docx"
+    code = ("import atexit, runpy, sys\natexit.register(lambda: print('exit functions ran', file=sys.stderr))\n"
+            f"sys.argv = ['drafter', 'draft', {str(OUTLINE)!r}, '--bank', {str(BANK)!r}, '--seed', '1']\n"
+            "runpy.run_module('drafter', run_name='__main__')\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (inproc[0], inproc[1])
+    assert done.stderr == inproc[2] + "exit functions ran\n"
+    to_file = _drafter(["draft", str(OUTLINE), "--bank", str(BANK), "--seed", "1", "-o", str(out)], tmp_path / "c")
+    assert to_file.returncode == 0 and str(out) in to_file.stderr
+    with zipfile.ZipFile(out) as z:
+        assert z.testzip() is None and "word/document.xml" in z.namelist()
