@@ -210,3 +210,38 @@ def test_safe_load_reads_as_yaml_safe_load():
         with pytest.raises(yaml.YAMLError) as slow:
             yaml.safe_load(bad)
         assert str(fast.value) == str(slow.value)
+
+
+def _same(a, b) -> None:
+    """Equal and of the same types all the way down (1 and True, 0.0 and -0.0 told apart)."""
+    assert type(a) is type(b), (a, b)
+    if isinstance(a, (list, tuple)):
+        assert len(a) == len(b)
+        for x, y in zip(a, b):
+            _same(x, y)
+    elif isinstance(a, dict):
+        assert list(a) == list(b)
+        for k in a:
+            _same(a[k], b[k])
+    elif isinstance(a, float):
+        assert repr(a) == repr(b)
+    else:
+        assert a == b
+
+
+def test_kept_lines_read_back_as_prepared_and_share_their_words(bank, home):
+    made = draftmod.prepared_lines(draftmod.open_bank(bank)[0])  # prepares and keeps
+    lines, index = prepared.load(prepared.bank_key(bank))[3]
+    _same(made[0], lines)
+    _same(made[1], index)
+    one: dict[str, int] = {}
+    for line in lines:
+        for w in line[4] | line[5]:
+            assert one.setdefault(w, id(w)) == id(w)  # one object per word, however many lines hold it
+    assert len(one) < sum(len(line[4]) + len(line[5]) for line in lines)
+
+
+def test_sharing_keeps_a_line_of_another_layout_as_it_is():
+    odd = ("x", 1.0, [True], {"a": -0.0})
+    out, _index = prepared._shared(([odd], ({}, {})))
+    _same([odd], out)
