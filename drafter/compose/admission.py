@@ -131,11 +131,14 @@ class BankView:
         self._at: list[Unit | None] = [None] * len(prepared)
         seen: set[str] = set()
         oldest = speech.year - STALE_YEARS
-        admits = speech.fits
+        fits: dict[tuple, bool] = {}  # (level, ties) → speech.fits: a bank holds a few hundred pairs
         wanted = speech.vars
         for i, (uid, text, role, category, words, comps, tags, slots, sources, fields, level, ties,
                 newest, where) in enumerate(prepared):
-            if not admits(level, ties):
+            ok = fits.get((level, ties))
+            if ok is None:
+                ok = fits[(level, ties)] = speech.fits(level, ties)
+            if not ok:
                 continue  # another speaker's voice, another place, year or meeting
             if slots and any(s not in wanted for s in slots):
                 continue  # a line whose slot nothing fills never prints 〔待补充〕 in a new speech
