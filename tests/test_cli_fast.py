@@ -5,11 +5,11 @@ the fast reader does not take goes to typer (its messages and exit codes)."""
 from __future__ import annotations
 
 import importlib
-import pkgutil
 import os
+import pkgutil
 import subprocess
-import zipfile
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
