@@ -13,7 +13,7 @@ bank's files and on the code that reads them, so it is kept in the user's cache 
 * the value is what a draft reads of the bank: its skeletons, the source years, how many
   phrases it holds (a bank past pool.BIG_BANK is still drawn through its index), the
   prepared lines and where each word is in them (``units.index_lines``) (plain data: strings,
-  numbers, tuples, frozensets); diskcache checks the CRC-32 of the whole value before reading
+  numbers, tuples, frozensets; each word stored once, ``_shared``); diskcache checks the CRC-32 of the whole value before reading
   it, so a file damaged on disk is a miss, not a wrong draft;
 * it is stored only when the bank's stamps are the same after the lines were prepared as
   before (a save meanwhile: not kept), and only for a bank read whole (a big bank is drawn
