@@ -12,15 +12,13 @@ from functools import partial
 from typing import Any
 
 from drafter.bank import Phrase, Source
-from drafter.bank.phrase import fold, fold_all, id_of_key
+from drafter.bank.phrase import fold as fold_text
+from drafter.bank.phrase import fold_all, id_of_key
 from drafter.mining.neardup import PARA_CAP, copy_accidents, near_groups, paragraph_copies
 from drafter.mining.setphrases import recurs, smallest
 from drafter.mining.skeletons import TypeStats, skeleton
 from drafter.mining.slots import slots_in
-
-#: sources kept per phrase (the smallest by file, paragraph); ``count`` keeps counting past it
-MAX_SOURCES = 12
-MAX_EXAMPLES = 5
+from drafter.mining.spill import ABSENT, MAX_EXAMPLES, MAX_SOURCES, Spill, fold, union_sources
 
 
 @dataclass
@@ -85,11 +83,7 @@ def _merge_where(where: dict, key, theirs: dict | None) -> None:
 SET = "\0set"
 
 
-def _union_sources(kept: list, more: list) -> list:
-    """Two sorted, capped source lists united (sorted, capped): only a smaller new one changes ``kept``."""
-    if more and (len(kept) < MAX_SOURCES or more[0] < kept[-1]):
-        return sorted(set(kept).union(more))[:MAX_SOURCES]
-    return kept
+_union_sources = union_sources
 
 
 class Accumulator:
@@ -98,9 +92,15 @@ class Accumulator:
     Set-phrase candidates are merged apart from the phrases (``sets``: text -> [count,
     sources, tags, smallest sentences, smallest files]); whether one joins the bank is decided
     only in :meth:`phrases`, once every document is in.
+
+    With a ``spill`` (``mining/spill.py``), the phrase entries are written out as a sorted run
+    whenever they pass its capacity (``runs``), and :meth:`phrases` folds them by an external
+    merge: the same phrases, in memory bounded by the bank.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, spill: Spill | None = None) -> None:
+        self.spill = spill
+        self.runs: list = []
         self.entries: dict[tuple[str, str], list] = {}
         self.sets: dict[str, list] = {}
         self.types: dict[str, TypeStats] = {}
@@ -146,6 +146,17 @@ class Accumulator:
                                  sentences, [doc.file]])
         if doc.record:
             self.types.setdefault(doc.record["type"], TypeStats()).add(doc.record)
+        if self.spill is not None and len(entries) > self.spill.capacity:
+            self.spill_now()
+
+    def spill_now(self) -> None:
+        """Write the phrase entries (with where each was seen) out as one run sorted by key."""
+        if self.spill is None or not self.entries:
+            return
+        where = self.where
+        self.runs.append(self.spill.write((key, entry, where.pop(key, ABSENT))
+                                          for key, entry in sorted(self.entries.items())))
+        self.entries = {}
 
     def _add_set(self, text: str, theirs: list) -> None:
         entry = self.sets.get(text)
@@ -191,14 +202,22 @@ class Accumulator:
                 self.types[kind].merge(stats)
             else:
                 self.types[kind] = stats
+        if other.runs:
+            self.spill = self.spill or other.spill
+            self.runs.extend(other.runs)
+        if self.spill is not None and len(self.entries) > self.spill.capacity:
+            self.spill_now()
 
     def phrases(self) -> list:
 
         source = partial(tuple.__new__, Source)  # Source(f, p) for an (f, p) tuple, without a Python call
         out = []
-        groups = paragraph_copies(self.paras)
-        entries = fold_copies(self._with_set_phrases(groups), self.where, self.paras, groups)
-        items = sorted(fold_near(entries).items())
+        if self.runs:
+            items = fold(self)
+        else:
+            groups = paragraph_copies(self.paras)
+            entries = fold_copies(self._with_set_phrases(groups), self.where, self.paras, groups)
+            items = sorted(fold_near(entries).items())
         # every text folded in one pass (fold_all), for its id and as the phrase's cached key
         keys = fold_all([text for (_, text), _ in items])
         for ((category, text), (count, sources, tags, examples)), key in zip(items, keys):
@@ -215,13 +234,18 @@ class Accumulator:
         in two sentences of two files, and not only in copies of one paragraph (``groups``)."""
 
         entries = dict(self.entries)
-        if not self.sets:
-            return entries
-        taken = set(fold_all([text for _, text in entries]))
-        for text, (count, sources, tags, sentences, files) in self.sets.items():
-            if recurs(sentences, files) and fold(text) not in taken and self._beyond_copies(text, groups):
-                entries[("金句", text)] = [count, sources, tags, []]
+        if self.sets:
+            entries.update(self.set_phrases(set(fold_all([text for _, text in entries])), groups))
         return entries
+
+    def set_phrases(self, taken: set[str], groups: dict[int, int] | None) -> dict[tuple[str, str], list]:
+        """The set-phrase candidates that join the bank as 金句: those that recur, not only in
+        copies of one paragraph, whose folded text no entry holds already (``taken``)."""
+        out = {}
+        for text, (count, sources, tags, sentences, files) in self.sets.items():
+            if recurs(sentences, files) and fold_text(text) not in taken and self._beyond_copies(text, groups):
+                out[("金句", text)] = [count, sources, tags, []]
+        return out
 
     def _beyond_copies(self, text: str, groups: dict[int, int] | None) -> bool:
         """Was a set-phrase candidate seen in two paragraphs that are not copies of one another?"""

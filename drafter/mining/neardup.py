@@ -89,21 +89,42 @@ def near_groups(items: list[tuple[str, str]], counts: list[int]) -> dict[int, in
     a near duplicate of it, or represents itself (and is left out of the answer).
     """
     order = [i for _, _, i in sorted(zip([-c for c in counts], items, range(len(items))))]
-    pos = {i: k for k, i in enumerate(order)}
-    exact: dict[tuple[str, str], int] = {}
-    # representatives by (category, length, half): "same" holds a skeleton of length n under
-    # (n, its first n//2 characters) and (-n, the rest); "longer" holds it as the longer of a
-    # pair n - 1 / n, under the halves the shorter one has
-    same: dict[tuple, list[int]] = {}
-    longer: dict[tuple, list[int]] = {}
-    grams: dict[str, list[int]] = {}   # GRAM-grams of the representatives seen SHORT_RATIO times or more
-    skeletons: dict[int, str] = {}
+    index = NearIndex()
     into: dict[int, int] = {}
     for i in order:
-        category, text = items[i]
+        j = index.place(items[i], counts[i])
+        if j is not None:
+            into[i] = order[j]
+    return into
+
+
+class NearIndex:
+    """The representatives taken so far, filed to find near duplicates of the next item: items
+    are placed one by one by count, then by text (:func:`near_groups`, or a stream already in that
+    order, ``mining/spill.py``), and only representatives are kept, so its size is the bank's."""
+
+    def __init__(self) -> None:
+        self.placed = 0
+        self.exact: dict[tuple[str, str], int] = {}
+        # representatives by (category, length, half): "same" holds a skeleton of length n under
+        # (n, its first n//2 characters) and (-n, the rest); "longer" holds it as the longer of a
+        # pair n - 1 / n, under the halves the shorter one has
+        self.same: dict[tuple, list[int]] = {}
+        self.longer: dict[tuple, list[int]] = {}
+        self.grams: dict[str, list[int]] = {}  # GRAM-grams of the representatives seen SHORT_RATIO times or more
+        self.skeletons: dict[int, str] = {}
+        self.counts: dict[int, int] = {}
+
+    def place(self, item: tuple[str, str], count: int) -> int | None:
+        """The number (in order placed) of the representative ``item`` folds into, else None: it
+        represents itself (numbered next)."""
+        me = self.placed
+        self.placed += 1
+        category, text = item
         sk = skeleton(text)
-        j = exact.get((category, sk))
+        j = self.exact.get((category, sk))
         n = len(sk)
+        same, longer, skeletons, counts = self.same, self.longer, self.skeletons, self.counts
         if j is None and n >= MIN_SHORT_LEN:
             h, g = n // 2, (n - 1) // 2
             head, tail = sk[:h], sk[h:]
@@ -111,33 +132,32 @@ def near_groups(items: list[tuple[str, str]], counts: list[int]) -> dict[int, in
             found = (same.get((category, n, head), _NONE) + same.get((category, -n, tail), _NONE)
                      + same.get((category, n - 1, sk[:g]), _NONE) + same.get((category, 1 - n, sk[g + 1:]), _NONE)
                      + longer.get((category, n, head), _NONE) + longer.get((category, -n, tail), _NONE))
-            count = counts[i]
             near = [k for k in found if _folds(sk, count, skeletons[k], counts[k])] if found else found
             if not near and n >= GRAM:  # a rare fragment of a common phrase, in any category
-                hit = grams.get(sk[:GRAM])
+                hit = self.grams.get(sk[:GRAM])
                 if hit:
                     need = SHORT_RATIO * count
                     near = [k for k in hit if counts[k] >= need and sk in skeletons[k]]
             if near:
-                j = min(near, key=pos.__getitem__)
+                j = min(near)
         if j is not None:
-            into[i] = j
-            continue
-        exact[(category, sk)] = i
+            return j
+        self.exact[(category, sk)] = me
         if n >= MIN_SHORT_LEN:
-            skeletons[i] = sk
+            skeletons[me] = sk
+            counts[me] = count
             h, g = n // 2, (n - 1) // 2
             for table, key in ((same, (category, n, sk[:h])), (same, (category, -n, sk[h:])),
                                (longer, (category, n - 1, sk[:g])), (longer, (category, 1 - n, sk[g + 1:]))):
                 hit = table.get(key)
                 if hit is None:
-                    table[key] = [i]
+                    table[key] = [me]
                 else:
-                    hit.append(i)
-            if counts[i] >= SHORT_RATIO:
+                    hit.append(me)
+            if count >= SHORT_RATIO:
                 for gram in {sk[k:k + GRAM] for k in range(n - GRAM + 1)}:
-                    grams.setdefault(gram, []).append(i)
-    return into
+                    self.grams.setdefault(gram, []).append(me)
+        return None
 
 
 def _folds(sk: str, count: int, rep: str, rep_count: int) -> bool:

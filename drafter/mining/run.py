@@ -16,7 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from drafter.bank import merge_mined
-from drafter.errors import DrafterError, ReadError
+from drafter.errors import DrafterError, ReadError, WriteError
 from drafter.i18n import _
 from drafter.limits import limit
 from drafter.mining.accumulate import Accumulator, DocResult, MineResult
@@ -26,6 +26,7 @@ from drafter.mining.pieces import speech_pieces
 from drafter.mining.setphrases import KEEP
 from drafter.mining.skeletons import heading_patterns, speech_record
 from drafter.mining.slots import DEFAULT_ALIASES, Slotter, load_aliases
+from drafter.mining.spill import Spill, spilling
 from drafter.mining.themes import Tagger, load_themes, themes_text, title_themes
 from drafter.model import Speech
 from drafter.normalize import paragraphs
@@ -38,9 +39,11 @@ from drafter.readers.text import markdown_hints, strip_markdown
 class Miner:
     """Mines speeches with one alias table and one theme table."""
 
-    def __init__(self, aliases: dict[str, str] | None = None, themes: dict | None = None):
+    def __init__(self, aliases: dict[str, str] | None = None, themes: dict | None = None,
+                 spill: Spill | None = None):
         self.slot = Slotter(aliases)
         self.tag = Tagger(themes)
+        self.spill = spill          # where a streamed file's partial bank spills (mining/spill.py)
 
     def speech(self, speech: Speech, name: str) -> DocResult:
         pieces = speech_pieces(speech, self.slot)
@@ -111,7 +114,7 @@ class Miner:
         one partial bank: its phrases, with sources numbered as paragraphs of the whole file.
         Its parts are not speeches, so no structure record (skeleton) is taken from them. A
         fault anywhere in the file (an invalid byte) refuses the whole file, as for a small one."""
-        acc = Accumulator()
+        acc = Accumulator(self.spill)
         before = size = count = 0
         markdown = path.suffix.lower() in (".md", ".markdown")
         try:
@@ -126,6 +129,8 @@ class Miner:
                 acc.add(doc, before)        # its sources numbered as paragraphs of the whole file
                 before += len(paras)
                 size += len(part.text.encode("utf-8"))
+        except WriteError:
+            raise                           # the run's own temporary files: not this file's fault
         except DrafterError as err:
             return DocResult(name, error=str(err))
         except Exception as err:  # noqa: BLE001 - one odd file must not stop a corpus run
@@ -169,9 +174,9 @@ def corpus_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], l
 _WORKER: Miner | None = None
 
 
-def _init_worker(aliases: dict, themes: dict) -> None:
+def _init_worker(aliases: dict, themes: dict, spill: Spill | None) -> None:
     global _WORKER
-    _WORKER = Miner(aliases, themes)
+    _WORKER = Miner(aliases, themes, spill)
 
 
 #: files per task sent to a worker: enough that a task's partial bank (bounded by the bank, not
@@ -182,7 +187,7 @@ MAX_CHUNK = 64
 def _work(chunk: list[tuple[Path, str]]) -> tuple[int, Accumulator]:
     """Mine a chunk of files in a worker and send back one merged partial bank, not one per file."""
     assert _WORKER is not None  # set by _init in each worker process
-    acc = Accumulator()
+    acc = Accumulator(_WORKER.spill)
     for path, name in chunk:
         part = _WORKER.file(path, name)
         if isinstance(part, Accumulator):
@@ -197,20 +202,20 @@ def _chunks(files: list, jobs: int) -> list[list]:
     return [files[i:i + size] for i in range(0, len(files), size)]
 
 
-def _partials(files: list[tuple[Path, str]], aliases: dict, themes: dict,
-              jobs: int) -> Iterator[tuple[int, Accumulator | DocResult]]:
+def _partials(files: list[tuple[Path, str]], aliases: dict, themes: dict, jobs: int,
+              spill: Spill | None = None) -> Iterator[tuple[int, Accumulator | DocResult]]:
     """``(files done, result)``: per document in this process, per chunk of documents with ``jobs`` > 1.
 
     Workers get paths (never texts) and return partial banks in chunk order, so errors keep
     the order of the files and the merged bank is the one a single process builds.
     """
     if jobs <= 1 or len(files) < 2:
-        miner = Miner(aliases, themes)
+        miner = Miner(aliases, themes, spill)
         for path, name in files:
             yield 1, miner.file(path, name)
         return
     ctx = get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(aliases, themes)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(aliases, themes, spill)) as pool:
         yield from pool.imap(_work, _chunks(files, jobs))
 
 
@@ -224,19 +229,20 @@ def bank_tables(out_dir: Path) -> tuple[dict, dict]:
 
 def collect(paths: Iterable[str | Path], *, jobs: int = 1,
             aliases: dict | None = None, themes: dict | None = None,
-            on_progress: Callable[[int, int], None] | None = None) -> Accumulator:
-    """Mine the files under ``paths`` into an in-memory accumulator (nothing written).
+            on_progress: Callable[[int, int], None] | None = None, spill: Spill | None = None) -> Accumulator:
+    """Mine the files under ``paths`` into an accumulator (nothing written; with a ``spill``,
+    its entries past the budget go to sorted runs in the spill's folder, ``mining/spill.py``).
 
     ``on_progress(done, total)``, if given, is called before the first file and as files finish.
     """
     files, errors = corpus_files(paths)
-    acc = Accumulator()
+    acc = Accumulator(spill)
     acc.result.errors.extend(errors)
     aliases = dict(DEFAULT_ALIASES) if aliases is None else aliases
     finished = 0
     if on_progress is not None:
         on_progress(0, len(files))
-    for done, part in _partials(files, aliases, themes or {}, max(1, jobs)):
+    for done, part in _partials(files, aliases, themes or {}, max(1, jobs), spill):
         if isinstance(part, Accumulator):
             acc.merge(part)
         else:
@@ -257,11 +263,12 @@ def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: 
 
     out_dir = Path(out_dir)
     aliases, themes = bank_tables(out_dir)
-    acc = collect(paths, jobs=jobs, aliases=aliases, themes=themes, on_progress=on_progress)
-    if not acc.result.files:
-        raise ReadError(_("no speech could be read") + (f" ({acc.result.errors[0]})" if acc.result.errors else ""),
-                        path=", ".join(str(p) for p in paths))
-    phrases = acc.phrases()
+    with spilling(out_dir) as spill:    # removed before the bank is written, however this ends
+        acc = collect(paths, jobs=jobs, aliases=aliases, themes=themes, on_progress=on_progress, spill=spill)
+        if not acc.result.files:
+            raise ReadError(_("no speech could be read") + (f" ({acc.result.errors[0]})" if acc.result.errors
+                                                           else ""), path=", ".join(str(p) for p in paths))
+        phrases = acc.phrases()
     skeletons = acc.skeletons()
     extra = {} if (out_dir / "themes.yaml").exists() else {"themes.yaml": themes_text(themes)}
     acc.result.report = merge_mined(out_dir, phrases, skeletons, aliases=aliases, extra=extra)
