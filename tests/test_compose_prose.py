@@ -29,6 +29,12 @@ pytestmark = pytest.mark.skipif(not (PACKAGED_BANK / "phrases").is_dir(), reason
     ("才能有效解决地区差距、城乡差距、收入差距等突出问题", "fragment"),
     ("增长的稳定性、发展的均衡性、环境的可持续性和社会的公平性", "fragment"),
     ("以燕子垒窝的恒劲、蚂蚁啃骨的韧劲、老牛爬坡的拼劲", "fragment"),
+    # a 排比 that kept its subject and 处在 but lost the stage it is in (…的攻关期): gwr 2016
+    ("我国经济正处在转变发展方式、优化经济结构、转换增长动力", "fragment"),
+    ("我国经济正处在转变发展方式、优化经济结构、转换增长动力的攻关期", "sentence"),
+    # … or kept 走 and lost the road: gwr 2014
+    ("坚持走以人为本、四化同步、优化布局、生态文明、传承文化", "fragment"),
+    ("坚持走生产发展、生活富裕、生态良好的文明发展道路", "verb"),
     ("构建新发展格局要在形态上成型、功能上成熟、运行上成势", "sentence"),
     ("能力是基础，实干是关键，作风是保障", "sentence"),
     ("高质量发展是全面建设社会主义现代化国家的首要任务。", "sentence"),

@@ -65,7 +65,7 @@ def shape(text: str, category: str = "") -> str:
         return "fragment"
     if text[-1] in END_MARKS or text.endswith(("。”", "！”", "？”")):
         return "sentence"
-    if _cut_series(re.sub(r"^(?:要|必须|务必|应当)", "", text)):
+    if _cut_series(re.sub(r"^(?:要|必须|务必|应当)", "", text)) or _headless_stage(text):
         return "fragment"
     if text.startswith(DIRECTIVE_STARTS):
         return "directive"
@@ -102,6 +102,26 @@ def _cut_series(text: str) -> bool:
     if re.search(r"[^，、]{2,}(?:要|是|在)", text.split("、")[0][2:]):
         return False  # 构建新发展格局要在形态上成型、…: a subject and its predicate, whole
     return bool(_NEEDS_HEAD.match(text)) and not last.endswith(_HEAD_WORDS)
+
+
+#: verbs whose object is a stage or a road (处在…的攻关期, 走…的新型城镇化道路), never an action
+#: nor a list of qualities, and what that object ends in
+_HEADED_VERB = re.compile(r"处在|处于|进入|迈入|步入|迈进|走(?!向|进|出|访|在)")
+_HEAD_NOUNS = ("期", "阶段", "关口", "节点", "时刻", "时代", "状态", "局面", "轨道", "之中", "新征程",
+               "道路", "路子", "之路", "老路", "邪路")
+
+
+def _headless_stage(text: str) -> bool:
+    """A series mining cut from 我国经济正处在转变发展方式、优化经济结构、转换增长动力（的攻关期）
+    or from 坚持走以人为本、四化同步、…、传承文化（的新型城镇化道路）: the verb with a series and no
+    head noun after the last item reads as a finished line but is not one (the 排比 kept the
+    subject and the verb, and lost the noun the series qualifies)."""
+    last = re.split("[，；]", text.rstrip("。！？"))[-1]
+    if "、" not in last:
+        return False
+    first = last.split("、")[0]
+    ends = [m.end() for m in _HEADED_VERB.finditer(first)]
+    return bool(ends) and len(first) - ends[-1] >= 2 and not last.endswith(_HEAD_NOUNS)
 
 
 def _has_predicate(text: str) -> bool:
