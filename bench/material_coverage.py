@@ -39,9 +39,10 @@ from corpus import PUBLIC  # noqa: E402
 from drafter import roles  # noqa: E402
 from drafter.bank import load_bank  # noqa: E402
 from drafter.compose import draft  # noqa: E402
+from drafter.compose.admission import STALE_YEARS, TIMELESS  # noqa: E402
 from drafter.compose.analysis import AnalysisCache  # noqa: E402
 from drafter.compose.shape import local  # noqa: E402
-from drafter.compose.units import MAX_CHARS, MIN_CHARS, STALE_YEARS, TIMELESS, _newest, as_sentence  # noqa: E402
+from drafter.compose.units import MAX_CHARS, MIN_CHARS, _newest, as_sentence  # noqa: E402
 from drafter.mining.extract import FIRST_PERSON, _category, _shapes  # noqa: E402
 from drafter.mining.pieces import speech_pieces  # noqa: E402
 from drafter.mining.sentences import body_clauses, han_len, sentences, strip_end  # noqa: E402
