@@ -41,6 +41,10 @@ TOPIC_USES = 2
 TOPIC_DF = 40
 #: a line sharing this share of its words with one already printed says nothing new
 ECHO_SHARE = 0.6
+#: a line with this many words besides its place's is an echo only when those words were said:
+#: under 提升防灾减灾救灾能力, 强化安全生产监管和防灾减灾救灾 and 着力夯实安全生产和防灾减灾救灾基层基础
+#: share the place's words, and say two things
+ECHO_REST = 3
 #: a clause this short (深化“放管服”改革。) said again with another verb is an echo of a short printed line
 SHORT_ECHO = 16
 #: a part that takes stock or pledges may use the genre's shortfalls and commitments that share
@@ -154,10 +158,12 @@ class DraftState:
                                   and not u.text.startswith("这")]  # 这些问题…: points back to nothing
         return self._genre[roles]
 
-    def echoes(self, unit: Unit) -> bool:
+    def echoes(self, unit: Unit, place: frozenset[str] = frozenset()) -> bool:
         """True when most of ``unit``'s words were said by one line already printed (the same
-        series in other words, or a sentence that is part of a printed one). Looks only at the
-        printed lines that share a word with it, so the cost grows with the draft, not its square."""
+        series in other words, or a sentence that is part of a printed one). ``place`` are the
+        words of the place it would print at (its heading's, the theme's): every line there holds
+        them, so a line saying enough besides is compared by its other words only. Looks only at
+        the printed lines that share a word with it, so the cost grows with the draft, not its square."""
         items = series_items(unit.text)
         if len(items) >= SERIES_ECHO and any(len(items & said) >= SERIES_ECHO for said in self._series):
             return True  # 坚持精准治污、科学治污、依法治污 said again in another line
@@ -176,7 +182,15 @@ class DraftState:
             return True  # 深化“放管服”改革 after 深入推进“放管服”改革: a clause that differs by its verb only
         if len(ws) < 3:
             return False
-        return any(n >= ECHO_SHARE * min(len(ws), len(self._printed[i])) for i, n in shared.items())
+        rest = ws - place
+        if len(rest) < ECHO_REST:  # it says little beyond its place: all its words count
+            return any(n >= ECHO_SHARE * min(len(ws), len(self._printed[i])) for i, n in shared.items())
+        for i in shared:
+            theirs = self._printed[i] - place
+            n = len(rest & theirs)
+            if n >= 2 and n >= ECHO_SHARE * min(len(rest), len(theirs)):
+                return True
+        return False
 
     def settle_homes(self, abouts: dict[str, About], room: dict[str, int] | None = None) -> None:
         """Each unit's home: the place it is most relevant to. A place keeps for itself only as
@@ -249,6 +263,8 @@ class SectionWriter:
         #: rare word its heading does not name (see _repeats_topic)
         self.last_compounds: frozenset[str] = frozenset()
         self.topic_uses: dict[str, int] = {}
+        #: the words every line of this place holds more or less: its own and the theme's (see echoes)
+        self.place_words = about.words | about.theme
         #: when set, a line must hold one of these (the theme's compound, for the opening)
         self.require: frozenset[str] = frozenset()
 
@@ -332,7 +348,7 @@ class SectionWriter:
         st = self.state
         for u in self.candidates(wanted):
             text = st.printed(u)
-            if len(text) > room * 1.3 + 20 or not st.ledger.fresh(text) or st.echoes(u):
+            if len(text) > room * 1.3 + 20 or not st.ledger.fresh(text) or st.echoes(u, self.place_words):
                 continue
             if any(restates(text, h) for h in (self.heading, *st.headings)):
                 continue  # a heading said again (要坚持人民至上、生命至上。 under it) says nothing
