@@ -121,6 +121,47 @@ def line_level(text: str) -> str | None:
     return None
 
 
+#: the words of a government reporting on its own work or on the country (政府工作存在不足, 从国内看,
+#: 民生领域还有不少短板, 不平衡不充分, 经济社会发展中还存在不少困难): beside the 国家 voice of
+#: ``line_level``, what a speaker never says of his own unit and himself (see ``government_voice``)
+_GOVERNMENT_WORDS = re.compile(r"政府|我国|国内|领域|不平衡不充分|经济")
+
+
+def government_voice(text: str) -> bool:
+    """Does ``text`` speak as a government (the 国家 voice, or a report's words on its own work
+    and the country)? A speaker's own shortfalls and commitments (查摆, 表态 of the genre) do not."""
+    return line_level(text) == "国家" or bool(_GOVERNMENT_WORDS.search(text))
+
+
+#: a source that speaks for the whole country: the State Council's work reports, the party
+#: congresses' (as corpus-public names them, and as their titles do)
+_NATIONAL_SOURCE = re.compile(r"^(?:gwr|cpc)/|国务院|政府工作报告|全国代表大会|government_work_reports|congress_reports")
+#: a line of such a source with a series of this many items (A、B、C) that names this many fields
+#: of work (drafter/sectors.py) is the programme of the government's ministries (建设重点水利工程、
+#: 综合立体交通网、重要能源基地和设施，加快城市燃气管道…更新改造，完善防洪排涝设施…): the
+#: country's voice, though it names no 全国; so is a measure of it that holds its series
+NATIONAL_SERIES = 3
+NATIONAL_FIELDS = 3
+_SERIES = re.compile(r"[^，。；：、]+(?:、[^，。；：、]+){%d,}" % (NATIONAL_SERIES - 1))
+
+
+def national_source(name: str) -> bool:
+    """Is a source (its file name or title) one that speaks for the whole country?"""
+    return bool(_NATIONAL_SOURCE.search(name))
+
+
+def source_level(text: str, level: str | None, fields: int, sources: list[str]) -> str | None:
+    """The level a bank line speaks as, knowing where it was said: ``level`` (``line_level``) when
+    the text shows it; else 国家 for a series of NATIONAL_SERIES items naming NATIONAL_FIELDS fields
+    of work (``fields``: how many it names)
+    that only national sources say; else None (a generic line: anyone may say it)."""
+    if level is not None:
+        return level
+    if fields >= NATIONAL_FIELDS and _SERIES.search(text) and sources and all(map(national_source, sources)):
+        return "国家"
+    return None
+
+
 _SPEAKER_LEVEL = (
     ("支部", re.compile(r"支部")),
     ("乡镇", re.compile(r"[镇乡](党委|政府|长)|街道")),

@@ -107,3 +107,34 @@ def test_the_frame_of_yi_x_wei_zhongxin_binds_its_second_word():
     from drafter.compose.relevance import _bound  # noqa: PLC0415 - kept beside the test it serves
     assert ("中心", "人民为中心") in _bound("深刻把握以人民为中心的发展思想")  # not 以经济建设为中心
     assert not _bound("坚持以人民为中心，抓好中心工作")  # 中心 said on its own too
+
+
+def test_a_state_council_list_of_the_ministries_tasks_is_not_a_county_bureaus_line(tmp_path):
+    """A county 水利局长 printed 建设重点水利工程、综合立体交通网、重要能源基地和设施 (a measure of a
+    line of the 2022 State Council report): a series across three fields of work that only the
+    country's reports say is the country's voice, and so is its measure holding the series; the
+    same series from a local speech, and a national line of one field, travel."""
+    line = "建设重点水利工程、综合立体交通网、重要能源基地和设施，加快城市燃气管道、给排水管道等管网更新改造，完善防洪排涝设施。"
+    gwr = "gwr/government_work_reports_006_2022年中华人民共和国国务院政府工作报告.txt"
+    n = len(sectors.fields(line))
+    assert n >= roles.NATIONAL_FIELDS
+    assert roles.source_level(line, None, n, [gwr]) == "国家"
+    assert roles.source_level(line, None, n, ["corpus/a.txt"]) is None
+    assert roles.source_level(line, None, n, [gwr, "corpus/a.txt"]) is None  # a local speaker said it too
+    assert roles.source_level(line, "县区", n, [gwr]) == "县区"  # the text's own voice decides
+    one = "推进非物质文化遗产保护传承。"
+    assert roles.source_level(one, None, len(sectors.fields(one)), [gwr]) is None
+    national = Phrase(id="举措-00000001", text=line, category="举措", tags=[], origin="mined",
+                      sources=[{"file": gwr, "para": 64}])
+    local = _phrase(2, line)
+    county = Speech(_outline(tmp_path, type="交流发言", speaker="县水利局局长 张强", theme="水利",
+                             title="在全县重点项目建设推进会上的交流发言", vars={"地名": "清河县"}))
+    texts = [u.text for u in BankView([national], county).units]
+    assert not any("综合立体交通网" in t for t in texts), texts
+    assert any("综合立体交通网" in u.text for u in BankView([local], county).units)
+
+
+def test_the_governments_voice_is_one_definition():
+    for line in ("政府工作还存在不少不足。", "从国内看，经济恢复基础尚不牢固。", "要推动全党坚定理想信念。"):
+        assert roles.government_voice(line), line
+    assert not roles.government_voice("有的同志服务观念不强、办事效率不高。")

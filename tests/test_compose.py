@@ -117,8 +117,15 @@ def test_length_within_ten_percent_on_mined_bank(kind, target):
     o = outline(type=kind, length=target, sections=OUTLINE["sections"] + [
         {"heading": "坚持守正创新，在深化改革中增添动力", "points": ["优化营商环境", "激发人才活力"]}])
     d = draft(o, bank=PACKAGED_BANK, seed=2)
-    if target <= 1000:  # the shipped bank holds this much on these themes (notes are no length)
-        assert abs(d.length - target) <= target * 0.10, d.warnings
+    if target <= 1000:  # the shipped bank holds about this much on these themes (notes are no length)
+        assert d.length <= target * 1.10, d.warnings
+        # ±10 % where the bank has the material; the State Council's lists across ministries are
+        # no 区委副书记's lines (roles.source_level), and without them seed 2 drafted 893 of 1000
+        # when that came (main then: 914; seeds 0–7 average 851 against 871): shorter, then, and
+        # it says where
+        if d.length < target * 0.9:
+            assert d.length >= target * 0.8, d.warnings
+            assert d.shortfalls and any(gap.heading in w for gap in d.shortfalls for w in d.warnings)
     else:  # beyond it: only relevant lines, so shorter, and it says where
         assert d.speech.text_length() <= target * 1.10
         if d.speech.text_length() < target * 0.9:

@@ -9,6 +9,7 @@ from drafter.compose import draft
 from drafter.compose import occasion as occ
 from drafter.compose import plan as planmod
 from drafter.compose.length import NOTE, NOTE_OPEN
+from drafter.roles import government_voice
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED_BANK = ROOT / "drafter" / "data" / "phrasebank"
@@ -114,7 +115,6 @@ def test_stock_and_pledge_parts_take_the_genres_own_lines():
     """No 查摆 or 表态 line of the bank shares a word with a 研讨发言 on 全会精神; the field-less
     ones of the genre still serve its parts that take stock and pledge, none in the voice of the
     government's report on the country (before: both parts got nothing but a note)."""
-    from drafter.compose.section import GOVERNMENT_VOICE  # noqa: PLC0415 - only this test reads it
     outline = {"type": "研讨发言", "title": "在学习贯彻党的二十届四中全会精神专题研讨会上的发言",
                "theme": "全会精神", "length": 2000,
                "sections": [{"heading": "深刻领会全会精神的丰富内涵"}, {"heading": "对照全会要求查找差距不足"},
@@ -125,7 +125,7 @@ def test_stock_and_pledge_parts_take_the_genres_own_lines():
     pledge = [b for b in d.sources if b.place == "sections[3]"]
     assert stock and {b.role for b in stock} == {"查摆"}, roles
     assert pledge and {b.role for b in pledge} <= {"表态", "查摆", "要求"}, roles
-    assert not any(GOVERNMENT_VOICE.search(b.text) for b in stock + pledge)
+    assert not any(government_voice(b.text) for b in stock + pledge)
 
 
 @pytest.mark.parametrize("speech_type", ["研讨发言", "交流发言", "党课", "辅导报告"])

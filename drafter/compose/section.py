@@ -21,6 +21,7 @@ from drafter.compose.relevance import About
 from drafter.compose.select import Ledger
 from drafter.compose.units import Unit
 from drafter.markers import INNER_LEAD_MAX_CHARS, LEAD_MAX_CHARS, NOT_LEAD
+from drafter.roles import government_voice
 
 #: paragraphs are cut near this many characters (real speeches: 150–400)
 PARAGRAPH_CHARS = 300
@@ -59,10 +60,6 @@ GENERAL_SCORE = 1.0
 #: 不强、办事效率不高; 要带头挑最重的担子、啃最硬的骨头) still serve a part that takes stock or pledges,
 #: ranked after every other candidate
 GENRE_SCORE = 0.5
-#: a line of the government's report on the country (政府工作存在不足, 从国内看, 民生领域还有不少短板,
-#: 不平衡不充分, 经济社会发展中还存在不少困难):
-#: not what a speaker says of his own unit and himself
-GOVERNMENT_VOICE = re.compile(r"政府|我国|国内|领域|不平衡不充分|经济")
 
 
 @dataclass
@@ -154,7 +151,7 @@ class DraftState:
         in bank order."""
         if roles not in self._genre:
             self._genre[roles] = [u for u in self.view.units if u.role in roles and not u.fields
-                                  and not GOVERNMENT_VOICE.search(u.text)
+                                  and not government_voice(u.text)
                                   and not u.text.startswith("这")]  # 这些问题…: points back to nothing
         return self._genre[roles]
 

@@ -140,9 +140,21 @@ def _prepared(p, cache: AnalysisCache, source_years: dict[str, int], text: str |
     if key is not None and a.role != "举措":
         return None
     slots = tuple(s for s in p.slots if s and "{" + s + "}" in text)
+    fields = len(a.fields)
+    if key is not None:  # a measure holding its line's series speaks as the line does
+        fields = max(fields, len(cache.get(as_sentence(p.text, p.category) or p.text, p.category).fields))
     return (key or p.id, text, a.role, p.category, a.words, a.compounds, tuple(p.tags), slots,
-            list(p.sources), a.fields, a.level, a.ties, _newest(p.sources, source_years),
+            list(p.sources), a.fields,
+            roles.source_level(text, a.level, fields, [_file(s) for s in p.sources]),
+            a.ties, _newest(p.sources, source_years),
             PLACED.get(p.category))
+
+
+def _file(src) -> str:
+    """The file a source (a bank ``Source``, its dict, or a name) names."""
+    if isinstance(src, dict):
+        return str(src.get("file", ""))
+    return str(getattr(src, "file", src))
 
 
 def _newest(sources, source_years: dict[str, int]) -> int | None:
