@@ -256,6 +256,15 @@ TEMPLATES = {
     "padding": "{{ 'x'|center(1000000000) }}{{ 'x'.ljust(1000000000) }}",
     "format": "{{ '%1000000000d' % 1 }}",
     "recursion": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    # found by hand (audit of issue 16): replace and join made 400M characters before any check
+    # (2.4 GB and 13.7 s for a replace of a replace); ~ and sum have no check, the memory budget stops them
+    "replace-filter": "{{ ('x'*20000)|replace('x', '嗬'*20000)|length }}",
+    "replace-method": "{{ (('x'*20000).replace('x', '嗬'*20000)).replace('嗬', '嗬嗬')|length }}",
+    "join-filter": "{{ ('嗬'*20000)|join('嗬'*20000)|length }}",
+    "join-method": "{{ ('嗬'*200).join(['嗬'*20000]*20000)|length }}",
+    "concat": "{% set a = '嗬'*1999999 %}{% set b = a~a~a~a~a~a~a~a~a~a %}{% set c = b~b~b~b~b~b~b~b~b~b %}"
+              "{{ c|length }}",
+    "sum": "{{ ([['x']*1999999]*1000)|sum(start=[])|length }}",
 }
 
 
@@ -266,7 +275,28 @@ def test_templates_run_on_a_budget(tmp_path, name):
     (templates / "研讨发言.j2").write_text(TEMPLATES[name] + "\n", encoding="utf-8")
     outline = _yaml_file(tmp_path, "o", OUTLINE)
     result = run_cli(["draft", str(outline), "--templates", str(templates)], env={"DRAFTER_TEMPLATE_SECONDS": "3"})
-    clean_failure(result, "研讨发言.j2")
+    line = clean_failure(result, "研讨发言.j2")
+    # (the harness's own 500 MB limit turns a runaway allocation into a MemoryError too: the
+    # refusal must be drafter's, before the allocation, or its memory budget's)
+    words = {"replace": "replace()", "join": "join()", "concat": "DRAFTER_TEMPLATE_MAX_MB",
+             "sum": "DRAFTER_TEMPLATE_MAX_MB", "recursion": "recursion"}.get(name.split("-")[0], "over budget")
+    assert words in line, line
+
+
+def test_a_template_render_leaves_no_memory_limit_behind(tmp_path):
+    """The memory budget lowers RLIMIT_AS for a render only: afterwards the limit is what it was."""
+    import resource
+
+    from drafter.compose.env import BudgetError, make_env, render
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    (tmp_path / "t.j2").write_text("{{ 'x' * 3 }}", encoding="utf-8")
+    (tmp_path / "big.j2").write_text(TEMPLATES["concat"], encoding="utf-8")
+    env = make_env(tmp_path)
+    assert render(env, "t", {}) == "xxx"
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    with pytest.raises(BudgetError, match="DRAFTER_TEMPLATE_MAX_MB"):
+        render(env, "big", {})
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
 
 
 def _nested(depth: int, numbering: str) -> str:

@@ -11,11 +11,14 @@ Undefined variables are errors that name the variable, the template and the line
 
 Templates also run on a budget, since a user template is code and a loop or a product
 can ask for more than any machine has (``'嗬' * 10**9``, ``10**100000000``, nested
-``range`` loops): rendering stops after ``DRAFTER_TEMPLATE_SECONDS`` (default 20) or
+``range`` loops): rendering stops after ``DRAFTER_TEMPLATE_SECONDS`` (default 5) or
 ``DRAFTER_TEMPLATE_MAX_CHARS`` characters of output (default 2,000,000), and the sandbox's
 ``*``, ``**``, ``%`` and ``+``, the padding methods and filters (``center``, ``ljust``,
-``indent`` ...) and ``namespace`` attributes refuse a result past that size before making it.
-Each is a ``TemplateError`` naming the template.
+``indent`` ...), ``replace`` and ``join`` and ``namespace`` attributes refuse a result past
+that size before making it. What no check foresees (``~`` chains, ``sum`` of lists) meets the
+memory budget: in the main thread a render may grow the process by at most
+``DRAFTER_TEMPLATE_MAX_MB`` (default 256) before an allocation fails (RLIMIT_AS, lowered for
+the render only). Each is a ``TemplateError`` naming the template.
 """
 
 from __future__ import annotations
@@ -34,7 +37,12 @@ from pathlib import Path
 from drafter import diskcache
 from drafter.errors import DrafterError, TemplateError
 from drafter.i18n import _
-from drafter.limits import limit
+from drafter.limits import MB, limit
+
+try:
+    import resource
+except ImportError:  # not on Windows: renders there have no memory budget
+    resource = None  # type: ignore[assignment]  # a module is expected; None means no memory budget here
 
 SUFFIX = ".j2"
 #: stands in for '@' and newlines inside printed values until the lines are read back
@@ -91,7 +99,11 @@ def max_chars() -> int:
 
 
 def max_seconds() -> int:
-    return limit("TEMPLATE_SECONDS", 20)
+    return limit("TEMPLATE_SECONDS", 5)
+
+
+def max_memory_mb() -> int:
+    return limit("TEMPLATE_MAX_MB", 256)
 
 
 class BudgetError(TemplateError):
@@ -129,6 +141,13 @@ def _check_width(name: str, args, kwargs, cap: int) -> None:
         numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
         if any(n > cap for n in numbers):
             raise BudgetError(_("{name}() to a width of more than {cap} characters").format(name=name, cap=cap))
+    if name == "replace" and len(args) >= 2 and all(isinstance(a, str) for a in args[:3]):
+        text, old, new = args[:3]
+        count = args[3] if len(args) > 3 and isinstance(args[3], int) and args[3] >= 0 else None
+        times = text.count(old) if old else len(text) + 1
+        size = len(text) + min(times, times if count is None else count) * (len(new) - len(old))
+        if size > cap:
+            raise BudgetError(_("replace() making {size} characters is more than {cap}").format(size=size, cap=cap))
     if name in ("format", "format_map"):
         texts = [a for a in args if isinstance(a, str)]
         if any(int(w) > cap for t in texts for w in re.findall(r"[:%][^{}]*?(\d{4,})", t)):
@@ -160,7 +179,12 @@ def make_env(templates: str | Path | None = None):
 
         def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
             name = getattr(__obj, "__name__", "")
-            if name:
+            owner = getattr(__obj, "__self__", None)
+            if name == "replace" and isinstance(owner, str):
+                _check_width(name, (owner, *args), kwargs, cap)
+            elif name == "join" and isinstance(owner, str) and len(args) == 1:
+                args = (_checked_join(owner, args[0], cap),)
+            elif name:
                 _check_width(name, args, kwargs, cap)
             return super().call(__context, __obj, *args, **kwargs)
 
@@ -175,9 +199,28 @@ def make_env(templates: str | Path | None = None):
         keep_trailing_newline=True,
     )
     env.globals["namespace"] = BudgetNamespace
-    for name in _PADDING & set(env.filters):
+    for name in (_PADDING | {"replace"}) & set(env.filters):
         env.filters[name] = _bounded_filter(env.filters[name], name, cap)
+    env.filters["join"] = _bounded_join(env.filters["join"], cap)
     return env
+
+
+def _checked_join(separator: str, items, cap: int) -> list:
+    """``items`` as a list, refused if joining its texts with ``separator`` passes ``cap``."""
+    items = list(items)
+    size = len(separator) * max(0, len(items) - 1) + sum(len(i) for i in items if isinstance(i, str))
+    if size > cap:
+        raise BudgetError(_("join() making {size} characters is more than {cap}").format(size=size, cap=cap))
+    return items
+
+
+def _bounded_join(func, cap: int):
+    @functools.wraps(func)
+    def bounded(eval_ctx, value, d="", attribute=None):
+        if attribute is None and isinstance(d, str):
+            value = _checked_join(d, value, cap)
+        return func(eval_ctx, value, d, attribute)
+    return bounded
 
 
 #: compiled templates are kept under $XDG_CACHE_HOME/drafter/<this>/ (drafter/diskcache.py)
@@ -280,8 +323,8 @@ def render(env, name: str, context: dict) -> str:
         raise BudgetError(_("template over budget: {message}").format(message=err.message), path=path or _filename(env, name),
                           line=line) from None
     except MemoryError:
-        raise BudgetError(_("template over budget: it needed more memory than there is"),
-                          path=_filename(env, name)) from None
+        raise BudgetError(_("template over budget: it needed more than {mb} MB of memory (DRAFTER_TEMPLATE_MAX_MB "
+                            "raises the limit)").format(mb=max_memory_mb()), path=_filename(env, name)) from None
     except RecursionError:
         raise TemplateError(_("template recursion too deep (a macro calling itself without end?)"),
                             path=_filename(env, name)) from None
@@ -319,6 +362,7 @@ def _render_on_budget(template, context: dict) -> str:
             raise BudgetError(_("still running after {seconds} s (DRAFTER_TEMPLATE_SECONDS raises the limit)").format(seconds=seconds))
         previous = signal.signal(signal.SIGALRM, expired)
         signal.setitimer(signal.ITIMER_REAL, seconds)
+    memory = _lower_memory_limit(max_memory_mb()) if timed else None
     try:
         parts, size = [], 0
         for part in template.generate(**context):
@@ -328,9 +372,31 @@ def _render_on_budget(template, context: dict) -> str:
             parts.append(part)
         return "".join(parts)
     finally:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, memory)
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+
+
+def _lower_memory_limit(mb: int) -> tuple[int, int] | None:
+    """Let the process's address space grow by at most ``mb`` MB from now (never raising a
+    lower limit already set); returns the limits to restore, or None where this cannot be done."""
+    if resource is None:
+        return None
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            size = next(int(line.split()[1]) * 1024 for line in handle if line.startswith("VmSize:"))
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = size + mb * MB
+        if soft != resource.RLIM_INFINITY and soft <= wanted:
+            return None
+        if hard != resource.RLIM_INFINITY:
+            wanted = min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (OSError, ValueError, StopIteration):
+        return None
+    return soft, hard
 
 
 def _template_frame(err: BaseException) -> tuple[str | None, int | None]:
