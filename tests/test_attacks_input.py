@@ -78,9 +78,9 @@ def bad(tmp_path_factory):
     cases["fifo.txt"] = (d / "fifo.txt", "regular file")
     os.mkfifo(d / "fifo.docx")
     cases["fifo.docx"] = (d / "fifo.docx", "regular file")
-    os.symlink(d / "loop-b.txt", d / "loop-a.txt")
-    os.symlink(d / "loop-a.txt", d / "loop-b.txt")
-    cases["loop-a.txt"] = (d / "loop-a.txt", "loop")
+    os.symlink(d / "ring-b.txt", d / "ring-a.txt")
+    os.symlink(d / "ring-a.txt", d / "ring-b.txt")
+    cases["ring-a.txt"] = (d / "ring-a.txt", "loop")
     with open(d / "huge.txt", "wb") as handle:         # sparse: costs no disk
         handle.truncate(80 << 20)
     cases["huge.txt"] = (d / "huge.txt", "DRAFTER_MAX_INPUT_MB")
@@ -115,7 +115,8 @@ def test_every_bad_speech_file_is_one_line(bad, command, tmp_path):
         line = clean_failure(result, path.name)
         if name == "huge.txt" and command in ("lint", "mine"):
             words = "binary"        # these two read a large text file part by part: its zeros are refused
-        assert words in line, f"{command} {name}: {line}"
+        reason = line.replace(str(path), "").replace(path.name, "")     # (not found in the file's own name)
+        assert words in reason, f"{command} {name}: {line}"
         assert not (tmp_path / "bank").exists() or command == "mine"
 
 
@@ -123,7 +124,8 @@ def test_check_refuses_bad_docx(bad):
     _d, cases = bad
     for name, (path, words) in cases.items():
         if name.endswith(".docx"):
-            assert words in clean_failure(run_cli(["check", str(path)]), path.name)
+            line = clean_failure(run_cli(["check", str(path)]), path.name)
+            assert words in line.replace(str(path), "").replace(path.name, ""), line
 
 
 def test_damaged_numbering_and_missing_section_properties(tmp_path):
