@@ -241,6 +241,21 @@ def test_a_full_disk_is_one_line_and_leaves_the_bank_whole(world, small_disk):
     intact(bank)
 
 
+def test_a_bank_copied_onto_a_full_disk_leaves_nothing_half_written(world, small_disk):
+    """`phrases init` (the shipped bank is 12 MB: it fits neither disk) refuses in one line and
+    leaves no cut-off file behind — found by hand: a cut-off 举措.yaml and eleven empty files,
+    under shutil's list of every failure; with --force the old bank is left as it was."""
+    disk, fault, _fill_disk = small_disk
+    bank = disk / "bank"
+    line = clean_failure(run_cli(["phrases", "init", str(bank)], **fault), str(bank))
+    assert "nothing was written" in line, line
+    assert sorted(p.name for p in disk.iterdir()) == []
+    shutil.copytree(world[1], bank)
+    before = snapshot(bank)
+    clean_failure(run_cli(["phrases", "init", str(bank), "--force"], **fault), str(bank))
+    assert snapshot(bank) == before and sorted(p.name for p in disk.iterdir()) == ["bank"]
+
+
 NOBODY = 65534
 
 

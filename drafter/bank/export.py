@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -14,7 +15,7 @@ from drafter.bank.phrase import Phrase
 from drafter.bank.rows import source_files
 from drafter.bank.store import load_deleted, packaged_bank_dir
 from drafter.bank.yamlio import render_phrases
-from drafter.errors import BankError
+from drafter.errors import BankError, WriteError, os_reason
 from drafter.i18n import _
 
 CSV_COLUMNS = ["id", "text", "category", "tags", "slots", "count", "sources", "origin"]
@@ -81,5 +82,36 @@ def copy_packaged_bank(target: str | Path, force: bool = False) -> None:
         raise BankError(_("this drafter ships no phrase bank; mine one with drafter mine"), path=source)
     if target.exists() and not force:
         raise BankError(_("already exists; pass --force to copy over it"), path=target)
-    shutil.copytree(source, target, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".index.sqlite*", ".lock*", ".journal", ".drafting-cache.json"))
+    # copied whole into a hidden folder beside the target first, so a full disk or a kill leaves
+    # no half-written bank (a full 2 MB disk left a cut-off 举措.yaml and eleven empty files,
+    # and the error was shutil's list of every failure); then renamed, or with --force moved
+    # over the old files one by one (a rename each: it needs no space and cannot cut a file)
+    staging = target.parent / f".{target.name}.init-{os.getpid()}"
+    failures: list[OSError] = []
+
+    def copy(src, dst):
+        try:
+            return shutil.copy2(src, dst)
+        except OSError as err:
+            failures.append(err)
+            raise
+
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(source, staging, copy_function=copy,
+                        ignore=shutil.ignore_patterns(".index.sqlite*", ".lock*", ".journal", ".drafting-cache.json"))
+        if not target.exists():
+            os.replace(staging, target)
+            return
+        for path in sorted(staging.rglob("*")):
+            into = target / path.relative_to(staging)
+            if path.is_dir():
+                into.mkdir(exist_ok=True)
+            else:
+                os.replace(path, into)
+    except (OSError, shutil.Error) as err:
+        cause = failures[0] if failures else err if isinstance(err, OSError) else None
+        raise WriteError(_("cannot copy the shipped bank here: {reason}; nothing was written").format(
+            reason=os_reason(cause) if cause else str(err)), path=target) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
