@@ -23,8 +23,16 @@ def _sections(ctx: Context) -> list:
     return ctx.document.element.body.findall(f".//{qn('w:sectPr')}")
 
 
+def _unset(name: str) -> RuleResult:
+    """A document without section properties has no page setup to pass (it used to pass page
+    size and margins with nothing found, and fail the grid on an IndexError)."""
+    return RuleResult(name, False, M_("no section properties (w:sectPr), so no page setup; re-save it in Word or WPS"))
+
+
 def page_size(ctx: Context) -> RuleResult:
     want = (ctx.layout.width_mm, ctx.layout.height_mm)
+    if not _sections(ctx):
+        return _unset("page size")
     found = []
     for sect in _sections(ctx):
         pg = sect.find(qn("w:pgSz"))
@@ -45,6 +53,8 @@ def margins(ctx: Context) -> RuleResult:
     want = {"top": lay.margin_top_mm, "bottom": lay.margin_bottom_mm,
             "left": lay.margin_left_mm, "right": lay.margin_right_mm}
     shown, ok = [], True
+    if not _sections(ctx):
+        return _unset("margins")
     for sect in _sections(ctx):
         mar = sect.find(qn("w:pgMar"))
         for side, mm in want.items():
@@ -69,6 +79,8 @@ def grid(ctx: Context) -> RuleResult:
     body = [q for q in ctx.paras if q.role == "body"]
     if not body:
         return RuleResult("grid", True, M_("no body paragraphs to check"))
+    if not _sections(ctx):
+        return _unset("grid")
     sect = _sections(ctx)[-1]
     pg, mar = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
     if pg is None or mar is None:
