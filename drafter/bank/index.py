@@ -25,6 +25,7 @@ them, the build from nothing), indexfill.py what one file's rows put in it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -208,8 +209,9 @@ def _read_row(p: Phrase) -> tuple:
 def note_saved(bank_dir: Path, written: dict[str, tuple[str, list[Phrase]]]) -> None:
     """After a save: index the files just written from memory instead of parsing them again.
 
-    Each file is read back (signature from the same descriptor) and must be byte for byte
-    what was written; otherwise it is left stale and the next refresh parses it.
+    ``written``: path -> (sha256 of the text written, its phrases). Each file is read back
+    (signature from the same descriptor, a block at a time) and must hash to what was
+    written; otherwise it is left stale and the next refresh parses it.
     Best effort: an index that cannot be updated is simply rebuilt later.
     """
     bank_dir = Path(bank_dir)
@@ -219,11 +221,11 @@ def note_saved(bank_dir: Path, written: dict[str, tuple[str, list[Phrase]]]) -> 
         return
     try:
         conn.execute("BEGIN IMMEDIATE")
-        for rel, (text, phrases) in written.items():
+        for rel, (digest, phrases) in written.items():
             try:
                 with open(bank_dir / rel, "rb") as handle:
                     sig = signature(os.fstat(handle.fileno()))
-                    same = handle.read() == text.encode("utf-8")
+                    same = _digest(handle) == digest
             except OSError:
                 continue
             if same:
@@ -234,6 +236,14 @@ def note_saved(bank_dir: Path, written: dict[str, tuple[str, list[Phrase]]]) -> 
         conn.execute("ROLLBACK") if conn.in_transaction else None
     finally:
         conn.close()
+
+
+def _digest(handle) -> str:
+    """The sha256 (hex) of what is left to read in a binary file, a block at a time."""
+    digest = hashlib.sha256()
+    while block := handle.read(1 << 20):
+        digest.update(block)
+    return digest.hexdigest()
 
 
 def rebuild(bank_dir: str | Path) -> None:

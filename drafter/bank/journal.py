@@ -26,11 +26,12 @@ only ever thrown away by a writer, under the bank lock, since its writer may be 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import shutil
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -55,6 +56,11 @@ from drafter.i18n import _
 JOURNAL = ".journal"
 COMMIT = "COMMIT"
 
+#: a file's new text: whole, or streamed (a callable giving it in pieces, written piece by piece)
+Text = str | Callable[[], Iterable[str]]
+#: bytes compared at a time when a streamed file is checked against the bank's
+_BLOCK = 1 << 20
+
 
 def _fsync_dir(directory: Path) -> None:
     try:
@@ -78,6 +84,39 @@ def _write_file(path: Path, data: bytes, mode: int | None = None) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _write_pieces(path: Path, pieces: Iterable[str], mode: int) -> str:
+    """Write the text ``pieces`` make up, one piece in memory at a time; its sha256 (hex)."""
+    digest = hashlib.sha256()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    try:
+        for piece in pieces:
+            data = piece.encode("utf-8")
+            digest.update(data)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return digest.hexdigest()
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    """Whether two files hold the same bytes (False if either cannot be read)."""
+    try:
+        if one.stat().st_size != other.stat().st_size:
+            return False
+        with open(one, "rb") as a, open(other, "rb") as b:
+            while True:
+                block = a.read(_BLOCK)
+                if block != b.read(_BLOCK):
+                    return False
+                if not block:
+                    return True
+    except OSError:
+        return False
 
 
 def _file_mode(path: Path) -> int:
@@ -112,22 +151,39 @@ def _swap(bank_dir: Path) -> None:
         finish(bank_dir)
 
 
-def commit(bank_dir: str | Path, writes: dict[str, str], removes: Sequence[str] = ()) -> None:
+def commit(bank_dir: str | Path, writes: Mapping[str, Text], removes: Sequence[str] = ()
+           ) -> tuple[list[str], dict[str, str]]:
     """Replace the bank files ``writes`` (path relative to the bank -> text) and remove
-    ``removes``, as one step a crash cannot split. The caller holds the bank lock."""
+    ``removes``, as one step a crash cannot split. The caller holds the bank lock.
+
+    A streamed text (a callable giving the text in pieces) is written to its journal file
+    piece by piece, so a big phrase file is never whole in memory; one that comes out byte for
+    byte as the bank's file is left out of the update. Returns the files replaced and the
+    sha256 of each streamed file's text (``index.note_saved`` checks the files against it)."""
     bank_dir = Path(bank_dir)
     if not writes and not removes:
-        return
+        return [], {}
     recover(bank_dir)
     journal = bank_dir / JOURNAL
     journal.mkdir()
-    moves = []
+    moves: list[list[str]] = []
+    digests: dict[str, str] = {}
     try:
         for n, (rel, text) in enumerate(writes.items()):
             name = f"{n}.new"
-            _write_file(journal / name, text.encode("utf-8"), _file_mode(bank_dir / rel))
+            mode = _file_mode(bank_dir / rel)
+            if isinstance(text, str):
+                _write_file(journal / name, text.encode("utf-8"), mode)
+            else:
+                digests[rel] = _write_pieces(journal / name, text(), mode)
+                if _same_bytes(journal / name, bank_dir / rel):   # unchanged: nothing to move
+                    os.unlink(journal / name)
+                    continue
             moves.append([name, rel])
             step()
+        if not moves and not removes:
+            shutil.rmtree(journal, ignore_errors=True)
+            return [], digests
         record = json.dumps({"moves": moves, "removes": list(removes)}, ensure_ascii=False)
         _write_file(journal / (COMMIT + ".tmp"), record.encode("utf-8"))
         _fsync_dir(journal)
@@ -139,6 +195,7 @@ def commit(bank_dir: str | Path, writes: dict[str, str], removes: Sequence[str] 
     _fsync_dir(journal)
     step()
     _swap(bank_dir)
+    return [rel for _name, rel in moves], digests
 
 
 def recover(bank_dir: str | Path) -> bool:

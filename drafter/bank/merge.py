@@ -73,11 +73,23 @@ def write_manifest(bank_dir: Path, manifest: dict[str, str]) -> None:
     write_text_atomic(Path(bank_dir) / MANIFEST, manifest_text(manifest))
 
 
-def fold_mined(phrases: list[Phrase]) -> dict[str, Phrase]:
-    """Mined phrases by id: the same text twice is one entry (counts added, sources united)."""
+def _fold_order(p: Phrase) -> tuple:
+    return p.category, p.key, p.id
+
+
+def fold_mined(phrases: list[Phrase], consume: bool = False) -> dict[str, Phrase]:
+    """Mined phrases by id: the same text twice is one entry (counts added, sources united).
+
+    With ``consume`` the list is emptied and each phrase let go once its folded copy is made,
+    so the mined phrases are not held twice (a mine's are its whole bank)."""
     out: dict[str, Phrase] = {}
     keys: dict[str, str] = {}
-    for p in sorted(phrases, key=lambda p: (p.category, p.key, p.id)):
+    ordered = sorted(phrases, key=_fold_order)
+    ordered.reverse()                   # popped from the end: each let go once folded
+    if consume:
+        phrases.clear()
+    while ordered:
+        p = ordered.pop()
         pid = p.id or unique_id(p.category, p.text, keys)
         if pid in out and keys[pid] != p.key:
             pid = unique_id(p.category, p.text, keys)
@@ -158,7 +170,7 @@ def _merge_skeletons(bank: Bank, skeletons: dict, manifest: dict[str, str],
 
 def merge_mined(bank_dir: str | Path, phrases: list[Phrase], skeletons: dict | None = None,
                 *, aliases: dict | None = None, prune: bool = True,
-                extra: dict[str, str] | None = None) -> MergeReport:
+                extra: dict[str, str] | None = None, consume: bool = False) -> MergeReport:
     """Merge freshly mined phrases and skeletons into the bank at ``bank_dir`` (created if new).
 
     Mined entries replace the untouched mined entries they match (new count, sources,
@@ -167,14 +179,15 @@ def merge_mined(bank_dir: str | Path, phrases: list[Phrase], skeletons: dict | N
     produce are dropped, so the bank mirrors the corpus. ``aliases`` only fills in names
     the bank's aliases.yaml lacks. The same input gives byte-identical files. The phrase
 files and ``.manifest`` (and ``extra`` files) are written as one update (a crash between
-them would make the next merge read the missing entries as deleted by hand).
+them would make the next merge read the missing entries as deleted by hand). With
+    ``consume`` the ``phrases`` list is emptied as they are folded (``fold_mined``).
     """
     bank_dir = Path(bank_dir)
     report = MergeReport()
     with bank_lock(bank_dir):
         bank = load_bank(bank_dir, create=True)
         manifest = read_manifest(bank_dir)
-        mined = fold_mined(phrases)
+        mined = fold_mined(phrases, consume)
         bank.phrases, new_manifest = _merge_phrases(bank, mined, manifest, prune, report)
         bank.invalidate()
         bank.skeletons = _merge_skeletons(bank, skeletons or {}, manifest, new_manifest)

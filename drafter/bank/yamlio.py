@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -111,8 +112,20 @@ def render_phrase(p: Phrase, memo: Memo | None = None) -> str:
 
 def render_phrases(phrases: list[Phrase]) -> str:
     """A whole phrases/<category>.yaml: entries sorted by id (then text, for stable duplicates)."""
+    return "".join(phrase_chunks(phrases))
+
+
+#: entries per piece of :func:`phrase_chunks` (about 1.4 MB of YAML for mined entries)
+CHUNK_ENTRIES = 1000
+
+
+def phrase_chunks(phrases: list[Phrase], size: int = CHUNK_ENTRIES) -> Iterator[str]:
+    """The text of :func:`render_phrases` in pieces of ``size`` entries, so a big phrase file is
+    written (``bank/journal.py``) without its whole text in memory at once."""
     memo = Memo()
-    return "".join([render_phrase(p, memo) for p in sorted(phrases, key=lambda p: (p.id, p.text))])
+    ordered = sorted(phrases, key=lambda p: (p.id, p.text))
+    for start in range(0, len(ordered), size):
+        yield "".join([render_phrase(p, memo) for p in ordered[start:start + size]])
 
 
 def dump_yaml(data, header: str = "") -> str:

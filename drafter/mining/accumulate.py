@@ -257,6 +257,12 @@ class Accumulator:
     def skeletons(self) -> dict:
         return {kind: skeleton(kind, stats) for kind, stats in sorted(self.types.items())}
 
+    def release(self) -> None:
+        """Let go of the tables :meth:`phrases` folds (entries, set-phrase candidates, paragraph
+        skeletons, where each phrase was seen, the runs' names): once the phrases are made,
+        only ``result`` and ``types`` are still read."""
+        self.entries, self.sets, self.paras, self.where, self.runs = {}, {}, {}, {}, []
+
 
 def fold_copies(entries: dict, where: dict, paras: dict, groups: dict[int, int]) -> dict:
     """The entries with the readings only a few copies of a paragraph give folded into the one

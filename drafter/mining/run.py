@@ -270,9 +270,11 @@ def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: 
                                                            else ""), path=", ".join(str(p) for p in paths))
         phrases = acc.phrases()
     skeletons = acc.skeletons()
-    extra = {} if (out_dir / "themes.yaml").exists() else {"themes.yaml": themes_text(themes)}
-    acc.result.report = merge_mined(out_dir, phrases, skeletons, aliases=aliases, extra=extra)
+    acc.release()                       # the bank is written from ``phrases`` alone
     acc.result.phrases = len(phrases)
+    extra = {} if (out_dir / "themes.yaml").exists() else {"themes.yaml": themes_text(themes)}
+    # consume: each mined phrase let go as its folded copy is made, not held twice while writing
+    acc.result.report = merge_mined(out_dir, phrases, skeletons, aliases=aliases, extra=extra, consume=True)
     acc.result.types = {kind: stats.documents for kind, stats in sorted(acc.types.items())}
     return acc.result
 
