@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from drafter.markers import LEAD_DASHES
 from drafter.model import Speech
 from drafter.normalize import TITLE_END
 from drafter.parser.numbered import _numbered
@@ -254,7 +255,17 @@ def _header_without_salutation(paras: list[_Para]) -> int:
             and TITLE_END.search(paras[1].text) and not _SENTENCE_MARK.search(paras[1].text)
             and not _numbered(paras[1].text)):
         end = 2
+    elif len(paras) > 1 and _subtitle(paras[1].text):
+        end = 2  # ——在……大学的演讲 on the next line completes the title, with no 同志们： after it too
     while end < len(paras) and end < 5 and (DATE_LINE.match(_compact(paras[end].text))
+                                           or TIME_PLACE_LINE.match(_compact(paras[end].text))
                                            or _speaker(paras[end].text)):
         end += 1
     return end
+
+
+def _subtitle(text: str) -> bool:
+    """——在……的演讲 / ——同……座谈时的讲话: a dash line that is no sentence (a ——经济运行稳中向好。 lead ends in
+    one) and no date in brackets (——（二〇一六年十月十六日，果阿） is the date line)."""
+    return (text.startswith(LEAD_DASHES) and len(text) <= 60 and not _SENTENCE_MARK.search(text)
+            and not TIME_PLACE_LINE.match(_compact(text.lstrip("—－-― "))))
