@@ -388,6 +388,10 @@ RESULT_LEAD_MAX_CHARS = 22
 #: done or gives figures (……资金2906亿元，比上年增长16.6%: data, not a heading)
 RESULT_LEAD_LONG_MAX_CHARS = 30
 NOT_RESULT_CLAUSE = re.compile(r"^(?:对(?![外话])|但|而|为|在|从|把|并|以|今年|去年|明年|应对)|要|将|必须|应该|需要|是|[0-9０-９%％]")
+#: a figure (2906亿元 / 16.6% / 2倍 / ４６．８９％): digits that are no year, month or day (2009年 / 3月5日) nor part of a
+#: name (G20). A sentence giving one reports a measure (中央财政安排社会保障资金2906亿元，比上年增长16.6%。 / 个人所得税
+#: 起征点从2000元提高到3500元。): a heading is short, parallel and gives none, unless set off by a dash
+FIGURE = re.compile(r"(?<![A-Za-z0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．年月日])")
 #: a sentence that announces what follows (要把握好以下几点。/ 主要做了如下工作。) introduces items, heads nothing
 ANNOUNCES = re.compile(r"以下|如下|下列|几点|几个方面|几项")
 #: a copula makes a short sentence a statement (加强水利建设是一项迫切任务。/ 2008年是极不平凡的一年。), not a

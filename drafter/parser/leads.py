@@ -292,6 +292,8 @@ def _parallel_group(paras: list[_Para], top: bool = False,
                 if len(members) < 2:
                     continue
                 frame = len(members)
+        if commas != _DASHED and any(mk.FIGURE.search(s) for _, s in members):
+            continue  # 中央财政安排社会保障资金2906亿元，比上年增长16.6%。 ×2: measures reported, not headings
         # (a dash sets leads off more surely than a shared opening does: it wins a tie)
         score = (len(members) * 2 + frame + (commas == _DASHED), -max(commas, 0))
         if best is None or score > best_score:

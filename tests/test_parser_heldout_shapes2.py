@@ -1,0 +1,41 @@
+"""Shapes of issue 11's second round (held-out misses, depth and runs): a title's ——subtitle with no
+salutation after it, measures with figures that are no lead run, ...
+
+Short synthetic speeches in the shapes of ../shared/structure-conventions.md; the real texts these
+shapes come from are gold excerpts in tests/fixtures/real (g14, x35)."""
+
+from __future__ import annotations
+
+from drafter.parser import parse_text
+
+BODY = "这方面的工作做了很多，取得了明显成效，也积累了宝贵经验，需要继续坚持、不断完善、久久为功。"
+
+
+def _parse(paras: list[str]):
+    return parse_text("\n".join(paras))
+
+
+def test_a_subtitle_line_completes_the_title_without_a_salutation():
+    speech = _parse(["迈向命运共同体 开创亚洲新未来", "——在博鳌亚洲论坛2015年年会上的主旨演讲",
+                     "（2015年3月28日，海南博鳌）", "中华人民共和国主席  习近平", BODY, BODY])
+    assert speech.title == "迈向命运共同体 开创亚洲新未来——在博鳌亚洲论坛2015年年会上的主旨演讲"
+    assert speech.salutation is None
+    assert speech.opening == [BODY, BODY]
+
+
+def test_a_dashed_lead_under_the_title_is_no_subtitle():
+    # ——经济运行稳中向好。 ends in a sentence mark: a lead of the text, not the title's subtitle
+    speech = _parse(["政府工作报告", "——经济运行稳中向好。" + BODY, "——居民收入持续提高。" + BODY])
+    assert speech.title == "政府工作报告"
+    assert [m for _, m, _ in speech.headings()] == ["", ""]
+
+
+def test_measures_with_figures_are_no_lead_run():
+    paras = ["2010年政府工作报告", "各位代表：", BODY, "一、2009年工作回顾", BODY,
+             "实施更加积极的就业政策。" + BODY, BODY,
+             "加快完善社会保障体系。" + BODY,
+             "中央财政安排社会保障资金2906亿元，比上年增长16.6%。" + BODY,
+             "中央财政安排保障性安居工程补助资金551亿元，比上年增长2倍。" + BODY,
+             "进一步促进教育公平。" + BODY]
+    assert _parse(paras).headings() == [(1, "一、", "2009年工作回顾"), (2, "", "实施更加积极的就业政策"),
+                                        (2, "", "加快完善社会保障体系"), (2, "", "进一步促进教育公平")]
