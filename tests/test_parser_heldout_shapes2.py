@@ -1,8 +1,9 @@
 """Shapes of issue 11's second round (held-out misses, depth and runs): a title's ——subtitle with no
-salutation after it, measures with figures that are no lead run, ...
+salutation after it, measures with figures that are no lead run, a long ——lead inside a dashed run, a
+dashed run after one-paragraph items.
 
 Short synthetic speeches in the shapes of ../shared/structure-conventions.md; the real texts these
-shapes come from are gold excerpts in tests/fixtures/real (g14, x35)."""
+shapes come from are gold excerpts in tests/fixtures/real (g14, g15, x35)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,23 @@ def test_measures_with_figures_are_no_lead_run():
              "进一步促进教育公平。" + BODY]
     assert _parse(paras).headings() == [(1, "一、", "2009年工作回顾"), (2, "", "实施更加积极的就业政策"),
                                         (2, "", "加快完善社会保障体系"), (2, "", "进一步促进教育公平")]
+
+
+def test_a_long_dashed_lead_between_two_of_a_run_is_one_of_it():
+    paras = ["政府工作报告", "各位代表：", BODY, "一、过去五年工作回顾", BODY,
+             "——城乡公共文化服务体系逐步完善。" + BODY,
+             "——民主法制建设取得新进步，依法行政扎实推进，保障人民权益和维护社会公平正义得到加强。" + BODY,
+             "——人民生活显著改善。" + BODY, BODY]
+    assert [h for _, _, h in _parse(paras).headings()] == [
+        "过去五年工作回顾", "——城乡公共文化服务体系逐步完善",
+        "——民主法制建设取得新进步，依法行政扎实推进，保障人民权益和维护社会公平正义得到加强", "——人民生活显著改善"]
+
+
+def test_a_dashed_run_one_paragraph_after_one_paragraph_items_is_their_sibling():
+    items = [f"第{n}，必须坚持{w}。" + BODY for n, w in zip("一二三四", ("解放思想", "改革开放", "执政为民", "依法行政"))]
+    paras = ["政府工作报告", "各位代表：", BODY, "一、过去五年工作回顾", BODY, *items,
+             "我们也清醒地认识到，工作中还存在不少问题。" + BODY,
+             "——经济运行中一些突出问题依然存在。" + BODY, "——涉及群众切身利益的问题有待解决。" + BODY,
+             "——政府自身建设和管理需要加强。" + BODY, BODY]
+    assert [(d, m) for d, m, _ in _parse(paras).headings()] == [(1, "一、")] + [(2, m) for m in (
+        "第一，", "第二，", "第三，", "第四，", "", "", "")]

@@ -192,6 +192,7 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
     their openings."""
     found: list = []
     ordered = sorted(cuts)
+    first = 0  # where the run ``cut`` ends started
     for k, cut in enumerate(ordered):
         here = cut[0]
         nxt = ordered[k + 1] if k + 1 < len(ordered) else None
@@ -199,6 +200,10 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
         # or leads after items and the reverse)
         if nxt is not None and (bool(nxt[2]) == bool(cut[2]) and not (nxt[2] and marker_number(nxt[2]) == 1)):
             continue
+        run, first = ordered[first:k + 1], k + 1
+        # a run whose every item is one paragraph (第一，必须坚持……。…… ×6 in six paragraphs) has its last item's
+        # text in its own paragraph too: one paragraph of text after it ends the run
+        gap_paras = 1 if len(run) >= 2 and all(b[0] - a[0] == 1 for a, b in zip(run, run[1:])) else _GAP_PARAS
         end = nxt[0] if nxt is not None else len(paras)
         # (what follows a numbered heading after the run is that heading's: （一）… and its leads)
         end = next((j for j in range(here + 1, end) if _numbered_para(paras[j])), end)
@@ -218,14 +223,14 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
             # (一是……五是…… then 保持国债投资的必要规模，……。/ 努力做好财税工作，……。)
             found.extend((here + 1 + i, 0, "", NESTS["leads"]) for i in directive)
             continue
-        if end - here <= _GAP_PARAS:
+        if end - here <= gap_paras:
             continue
         leads = _lead_cuts(region, top)
         if not leads or not (all(region[i].text.startswith(LEAD_DASHES) for i, *_ in leads) or (
                 len(leads) >= 3 and len(_framed([(i, region[i].text) for i, *_ in leads])) == len(leads))):
             continue
         gap = region[:leads[0][0]]
-        if len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap):
+        if len(gap) >= gap_paras or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap):
             found.extend((here + 1 + i, off, m, NESTS["leads"]) for i, off, m in leads)
     return found
 

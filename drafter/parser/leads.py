@@ -251,7 +251,12 @@ def _parallel_group(paras: list[_Para], top: bool = False,
     if dashed:
         # a long sentence after a dash is a lead only with a frame repeated after the dash (——在前进道路上，)
         after = [m[1][2:4] for m in dashed]
-        dashed = [m for m, a in zip(dashed, after) if len(m[1]) <= mk.LEAD_MAX_CHARS + 1 or after.count(a) >= 2]
+        fits = [len(m[1]) <= mk.LEAD_MAX_CHARS + 1 or after.count(a) >= 2 for m, a in zip(dashed, after)]
+        # (and so is one between two that fit, in the same run: ——民主法制建设取得新进步，……得到加强。 among
+        # ——城乡公共文化服务体系逐步完善。 and ——人民生活显著改善。)
+        dashed = [m for j, m in enumerate(dashed) if fits[j] or (
+            0 < j < len(dashed) - 1 and fits[j - 1] and fits[j + 1]
+            and m[0] - dashed[j - 1][0] <= _DASH_RUN_GAP and dashed[j + 1][0] - m[0] <= _DASH_RUN_GAP)]
         # a run of them is in paragraphs close together; the first run is this container's (a later
         # run, after other text, is a sibling structure: see build._later_runs)
         runs = [dashed[:1]]
