@@ -1,9 +1,9 @@
 """Shapes of issue 11's second round (held-out misses, depth and runs): a title's ——subtitle with no
 salutation after it, measures with figures that are no lead run, a long ——lead inside a dashed run, a
-dashed run after one-paragraph items.
+dashed run after one-paragraph items, short parallel leads under an item.
 
 Short synthetic speeches in the shapes of ../shared/structure-conventions.md; the real texts these
-shapes come from are gold excerpts in tests/fixtures/real (g14, g15, x35)."""
+shapes come from are gold excerpts in tests/fixtures/real (g14, g15, g16, x35)."""
 
 from __future__ import annotations
 
@@ -60,3 +60,22 @@ def test_a_dashed_run_one_paragraph_after_one_paragraph_items_is_their_sibling()
              "——政府自身建设和管理需要加强。" + BODY, BODY]
     assert [(d, m) for d, m, _ in _parse(paras).headings()] == [(1, "一、")] + [(2, m) for m in (
         "第一，", "第二，", "第三，", "第四，", "", "", "")]
+
+
+def test_short_parallel_leads_under_an_item_head_its_paragraphs():
+    paras = ["政府工作报告", "各位代表：", BODY, "一、过去一年工作回顾", BODY,
+             "一是加大结构调整力度，增强发展后劲。" + BODY,
+             "不断巩固农业基础。" + BODY, "大力调整产业结构。" + BODY, "实施创新驱动发展战略。" + BODY,
+             "二是织密织牢民生保障网，增进人民福祉。" + BODY]
+    assert _parse(paras).headings() == [
+        (1, "一、", "过去一年工作回顾"), (2, "一是", "加大结构调整力度，增强发展后劲"), (3, "", "不断巩固农业基础"),
+        (3, "", "大力调整产业结构"), (3, "", "实施创新驱动发展战略"), (2, "二是", "织密织牢民生保障网，增进人民福祉")]
+
+
+def test_a_speech_item_s_short_statements_are_its_argument():
+    # no directive among them (理论的生命力在于创新。): text of the item, not leads
+    paras = ["在座谈会上的讲话", "同志们：", BODY, "一、关于学科体系", BODY,
+             "第一，体现继承性、民族性。" + BODY, "第二，体现原创性、时代性。" + BODY,
+             "理论的生命力在于创新。" + BODY, "理论思维的起点决定着理论创新的结果。" + BODY,
+             "第三，体现系统性、专业性。" + BODY]
+    assert [m for _, m, _ in _parse(paras).headings()] == ["一、", "第一，", "第二，", "第三，"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from drafter.markers import HEAD_END, ITEM_RANK, LEAD_DASHES, PART_RANK, marker_family, marker_number, marker_rank
+from drafter.markers import (ANNOUNCES, DIRECTIVE_OPENING, FIGURE, HEAD_END, ITEM_RANK, LEAD_DASHES, PART_RANK,
+                             STANDALONE_LEAD_MAX_CHARS, STATEMENT, marker_family, marker_number, marker_rank)
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
@@ -252,7 +253,7 @@ _BARE_ADDRESS_LINE = re.compile(r"^[^。，]{2,24}[！!]$")
 
 
 def _make_node(marker: str, heading: str, punct: str, idx: int, content: list[_Para],
-               depth: int, recurse: bool | str = True) -> _Node:
+               depth: int, recurse: bool | str = True, last: bool = True) -> _Node:
     section = Section(marker=marker, heading=heading.strip(), punct=punct, para=idx)
     node = _Node(section, paras=len({p.idx for p in content}) or 1)
     if recurse == "numbered":  # an item's text: numbered points (（1）（2）) or a run of items it holds nest in it
@@ -262,6 +263,10 @@ def _make_node(marker: str, heading: str, punct: str, idx: int, content: list[_P
             body, children = _split_numbered(content, heads, depth + 1)
         elif inner:  # 第三，……。一是……二是……三是……。第四，: the 一是 run is inside 第三
             body, children = _split_at(content, [(i, off, m) for i, off, m, _ in inner], depth + 1, recurse="numbered")
+        elif not last and (leads := _item_leads(content)):
+            # (an item with another after it holds the leads in its text; after the last one they may be
+            # the run's siblings: 第六，认真抓好企业扭亏增盈工作。 then 积极推进社会保障制度改革。)
+            body, children = _split_at(content, [(i, 0, "") for i in leads], depth + 1, recurse="numbered")
         else:
             body, children = content, []
     elif recurse:
@@ -273,6 +278,25 @@ def _make_node(marker: str, heading: str, punct: str, idx: int, content: list[_P
     node.children = children
     section.sections = [c.section for c in children]
     return node
+
+
+def _item_leads(content: list[_Para]) -> list[int]:
+    """The paragraphs of an item's text after its own (三是加大结构调整力度，增强发展后劲。……) that open with a
+    short lead heading them (不断巩固农业基础。…… / 大力调整产业结构。……): one clause, no figure, not a statement,
+    two or more of them opening half or more of those paragraphs ([] if not so). Under the last item of a run
+    they may be the run's siblings instead (see _make_node)."""
+    after = content[1:]
+    if len(after) < 2:
+        return []
+    found = [k for k, p in enumerate(after, 1) if (s := _lead_sentence(p)) is not None and s.endswith("。")
+             and len(s) <= STANDALONE_LEAD_MAX_CHARS and "，" not in s and len(p.text) > len(s)
+             and not FIGURE.search(s) and not STATEMENT.search(s) and not ANNOUNCES.search(s)]
+    if len(found) < 2 or 2 * len(found) < len(after):
+        return []
+    # (half or more say what is to be done, as a report's leads do; a speech's 理论的生命力在于创新。 / 理论思维的起点
+    # 决定着理论创新的结果。 are its argument)
+    directive = sum(bool(DIRECTIVE_OPENING.match(after[k - 1].text)) for k in found)
+    return found if 2 * directive >= len(found) else []
 
 
 def _split_numbered(paras: list[_Para], heads: list[tuple[int, int, str, str]], depth: int):
@@ -305,7 +329,7 @@ def _split_at(paras: list[_Para], cuts: Sequence[tuple[int, int, str] | tuple[in
         if ni < len(paras) and noff and ni != i:
             content.append(_Para(paras[ni].idx, paras[ni].text[:noff]))
         node = _make_node(marker, heading, punct, paras[i].idx, content, depth,
-                          recurse=mode[0] if mode else recurse)
+                          recurse=mode[0] if mode else recurse, last=k + 1 == len(cuts))
         node.paras = max(1, (ni - i) + (1 if noff and ni != i else 0)) if ni != i else 1
         node.alone = 0 if tail or ni == i else 1
         nodes.append(node)
