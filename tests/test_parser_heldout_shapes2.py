@@ -1,9 +1,9 @@
 """Shapes of issue 11's second round (held-out misses, depth and runs): a title's ——subtitle with no
 salutation after it, measures with figures that are no lead run, a long ——lead inside a dashed run, a
-dashed run after one-paragraph items, short parallel leads under an item.
+dashed run after one-paragraph items, short parallel leads under an item, a numbered run between two lead runs.
 
 Short synthetic speeches in the shapes of ../shared/structure-conventions.md; the real texts these
-shapes come from are gold excerpts in tests/fixtures/real (g14, g15, g16, x35)."""
+shapes come from are gold excerpts in tests/fixtures/real (g14–g17, x35)."""
 
 from __future__ import annotations
 
@@ -79,3 +79,12 @@ def test_a_speech_item_s_short_statements_are_its_argument():
              "理论的生命力在于创新。" + BODY, "理论思维的起点决定着理论创新的结果。" + BODY,
              "第三，体现系统性、专业性。" + BODY]
     assert [m for _, m, _ in _parse(paras).headings()] == ["一、", "第一，", "第二，", "第三，"]
+
+
+def test_numbered_headings_between_two_lead_runs_are_their_siblings():
+    results = [f"五年来，{w}。" + BODY for w in ("经济实力跃上新台阶", "经济结构出现重大变革", "人民生活持续改善")]
+    others = [f"过去五年，{w}。" + BODY for w in ("港澳台工作取得新进展", "中国特色大国外交全面推进")]
+    paras = ["政府工作报告", "各位代表：", BODY, "一、过去五年工作回顾", BODY, *results, BODY,
+             "（一）坚持稳中求进工作总基调。" + BODY, "（二）坚持创新引领发展。" + BODY, "各位代表！", *others, BODY]
+    assert [(d, m) for d, m, _ in _parse(paras).headings()] == [
+        (1, "一、"), (2, ""), (2, ""), (2, ""), (2, "（一）"), (2, "（二）"), (2, ""), (2, "")]

@@ -6,8 +6,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from drafter.markers import (ANNOUNCES, DIRECTIVE_OPENING, FIGURE, HEAD_END, ITEM_RANK, LEAD_DASHES, PART_RANK,
-                             STANDALONE_LEAD_MAX_CHARS, STATEMENT, marker_family, marker_number, marker_rank)
+from drafter.markers import (
+    ANNOUNCES,
+    DIRECTIVE_OPENING,
+    FIGURE,
+    HEAD_END,
+    ITEM_RANK,
+    LEAD_DASHES,
+    PART_RANK,
+    STANDALONE_LEAD_MAX_CHARS,
+    STATEMENT,
+    marker_family,
+    marker_number,
+    marker_rank,
+)
 from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
@@ -52,7 +64,7 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
     # sections, 一是 items standing as paragraphs may carry （1）（2）, and the reverse.
     starts = []
     if heads:
-        first = (-1, 0) if heads[0][1] == 0 or _numbered_run_over_leads(heads, leads) else (heads[0][0], 0)
+        first = (-1, 0) if heads[0][1] == 0 or _numbered_run_over_leads(paras, heads, leads) else (heads[0][0], 0)
         starts.append((first, 0, "numbered"))
     if leads:
         starts.append(((leads[0][0], 0), 1, "leads"))
@@ -71,6 +83,15 @@ def _build(paras: list[_Para], depth: int, top: bool = False) -> tuple[list[_Par
                 # (or a run of three or more leads of their own before the first heading: ——经济发展再上新台阶。
                 # ×8 before a work report's （一）（二）… are their siblings too)
                 # numbered headings over leads: the leads before the first heading are its siblings
+                address = _address_after(paras, heads, leads) if starts[0][0] == (-1, 0) else None
+                if address is not None:
+                    # leads, then （一）…, then 各位代表！ and leads again: three siblings (the leads before are
+                    # the ones found over the whole container, not a group of the part before the headings)
+                    body, before = _split_at(paras[:heads[0][0]], [(i, off, m, NESTS["leads"]) for i, off, m in leads
+                                                                   if i < heads[0][0]], depth, recurse=True)
+                    rest_body, nodes = _split_numbered(paras[heads[0][0]:address], _heads_from(heads, heads[0][0]), depth)
+                    after_body, after = _build(paras[address:], depth, top)
+                    return body + rest_body + after_body, before + nodes + after
                 body, before = _build(paras[:heads[0][0]], depth, top)
                 rest_body, nodes = _split_numbered(paras[heads[0][0]:], _heads_from(heads, heads[0][0]), depth)
                 return body + rest_body, before + nodes
@@ -137,7 +158,7 @@ def _heads_from(heads: list, offset: int) -> list:
     return [(i - offset, *rest) for i, *rest in heads]
 
 
-def _numbered_run_over_leads(heads: list, leads: list) -> bool:
+def _numbered_run_over_leads(paras: list[_Para], heads: list, leads: list) -> bool:
     """Numbered headings counted straight through from 1 (（一）（二）（三）), with lead sentences both
     before the first and between them, are the outer structure: the leads before the first are the
     container's text and the others sit inside the headings (a work report's 一、 with its （一）…
@@ -148,11 +169,22 @@ def _numbered_run_over_leads(heads: list, leads: list) -> bool:
     numbers = [marker_number(h[2]) for h in heads]
     if numbers != list(range(1, len(heads) + 1)):
         return False
-    if heads[0][1] <= 1 and leads[-1][0] < heads[0][0]:
+    if heads[0][1] <= 1 and (leads[-1][0] < heads[0][0] or _address_after(paras, heads, leads) is not None):
         # all the leads before （一）（二）…: a 一、's ——results run, then its （一）… sections: a （一） ranks
-        # above a lead sentence and is never inside one, so they are siblings
+        # above a lead sentence and is never inside one, so they are siblings (and so are leads after the
+        # last heading after a line of address: 五年来，…… ×6 / （一）…（九） / 各位代表！ / 过去五年，…… ×3)
         return True
     return len(heads) >= 2 and any(heads[0][0] < i < heads[-1][0] for i, *_ in leads)
+
+
+def _address_after(paras: list[_Para], heads: list, leads: list) -> int | None:
+    """Where a line of address (各位代表！) after the last numbered heading is, when leads come after it, two or
+    more leads come before the first heading and none between the headings (None if not so)."""
+    before = [c for c in leads if c[0] < heads[0][0]]
+    after = [c for c in leads if c[0] > heads[-1][0]]
+    if len(before) < 2 or not after or len(before) + len(after) < len(leads):
+        return None
+    return next((j for j in range(heads[-1][0] + 1, after[0][0]) if _BARE_ADDRESS_LINE.match(paras[j].text)), None)
 
 
 def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
