@@ -138,3 +138,21 @@ def test_the_governments_voice_is_one_definition():
     for line in ("政府工作还存在不少不足。", "从国内看，经济恢复基础尚不牢固。", "要推动全党坚定理想信念。"):
         assert roles.government_voice(line), line
     assert not roles.government_voice("有的同志服务观念不强、办事效率不高。")
+
+
+def test_laws_and_regulations_the_state_council_issues_are_the_countrys_voice(tmp_path):
+    """Panel readers cut, in a 区 deputy head's 研讨发言 on 就业, 出台实施保障农民工工资支付条例,
+    我们已经制定了深化收入分配制度改革若干意见… and 地方和企业要落实相关资金与措施… (lines of the State
+    Council reports): no district issues a 条例 or speaks to 地方和企业. Carrying out a regulation,
+    or making a policy of one's own, stays anyone's line."""
+    for text in ("出台实施保障农民工工资支付条例。", "我们已经制定了深化收入分配制度改革若干意见，要抓紧研究制定具体政策。",
+                 "地方和企业要落实相关资金与措施，确保分流职工就业有出路、生活有保障。",
+                 "制定划转部分国有资本充实社保基金办法。", "出台公平竞争审查行政法规。"):
+        assert roles.line_level(text) == "国家", text
+    for text in ("认真贯彻落实保障农民工工资支付条例。", "制定政策要遵循规律、广聚共识、于法有据。",
+                 "要根治拖欠农民工工资问题。"):
+        assert roles.line_level(text) is None, text
+    line = "出台实施保障农民工工资支付条例。"
+    district = Speech(_outline(tmp_path, type="研讨发言", speaker="区委常委、副区长 李华", theme="就业",
+                               title="在区委常委会专题学习会上的发言", vars={"地名": "新城区"}))
+    assert not any("工资支付条例" in u.text for u in BankView([_phrase(1, line)], district).units)
