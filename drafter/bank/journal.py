@@ -76,31 +76,34 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def _write_file(path: Path, data: bytes, mode: int | None = None) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644 if mode is None else mode)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    _write_chunks(path, (data,), 0o644 if mode is None else mode)
 
 
 def _write_pieces(path: Path, pieces: Iterable[str], mode: int) -> str:
     """Write the text ``pieces`` make up, one piece in memory at a time; its sha256 (hex)."""
     digest = hashlib.sha256()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    try:
+
+    def encoded() -> Iterator[bytes]:
         for piece in pieces:
             data = piece.encode("utf-8")
             digest.update(data)
+            yield data
+
+    _write_chunks(path, encoded(), mode)
+    return digest.hexdigest()
+
+
+def _write_chunks(path: Path, chunks: Iterable[bytes], mode: int) -> None:
+    """Write ``chunks`` to ``path`` (created or truncated) and fsync it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    try:
+        for data in chunks:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view):]
         os.fsync(fd)
     finally:
         os.close(fd)
-    return digest.hexdigest()
 
 
 def _same_bytes(one: Path, other: Path) -> bool:
