@@ -88,3 +88,20 @@ def test_numbered_headings_between_two_lead_runs_are_their_siblings():
              "（一）坚持稳中求进工作总基调。" + BODY, "（二）坚持创新引领发展。" + BODY, "各位代表！", *others, BODY]
     assert [(d, m) for d, m, _ in _parse(paras).headings()] == [
         (1, "一、"), (2, ""), (2, ""), (2, ""), (2, "（一）"), (2, "（二）"), (2, ""), (2, "")]
+
+
+def test_items_after_a_dashed_run_of_one_paragraph_each_are_its_siblings():
+    # a report's review: ——results one paragraph each, a paragraph of text, then 一是…三是 (the year's
+    # work): the items follow the run, they are not inside its last lead (issue 11, depth by containment)
+    dashes = ["——经济保持恢复发展。" + BODY, "——创新能力进一步增强。" + BODY, "——人民生活水平稳步提高。" + BODY]
+    items = ["一是保持宏观政策连续性针对性。" + BODY, "二是优化和落实助企纾困政策。" + BODY,
+             "三是深化改革扩大开放。" + BODY]
+    speech = _parse(["政府工作报告", "各位代表：", BODY, "一、过去一年工作回顾", BODY, *dashes,
+                     "回顾过去一年，成绩得来殊为不易。" + BODY, *items, "二、今年工作总体要求", BODY])
+    depths = {(m, h): d for d, m, h in speech.headings()}
+    assert depths[("", "——经济保持恢复发展")] == 2
+    assert depths[("一是", "保持宏观政策连续性针对性")] == 2, speech.headings()
+    # the same items right after the last lead's paragraph, no text between, are that lead's points
+    speech = _parse(["政府工作报告", "各位代表：", BODY, "一、过去一年工作回顾", BODY, *dashes, *items])
+    depths = {(m, h): d for d, m, h in speech.headings()}
+    assert depths[("一是", "保持宏观政策连续性针对性")] == 3, speech.headings()

@@ -197,7 +197,10 @@ def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
     gap = paras[leads[-1][0] + 1:items[0][0]]
     # (items that are heading lines of their own, 第一、大力提高经济效益，积极扩大财源, never sit in a lead's text)
     alone = _standalone_item(paras[items[0][0]].text, items[0][1], items[0][2])
-    if not (alone or len(gap) >= _GAP_PARAS or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)) \
+    # leads one paragraph each (——经济保持恢复发展。…… ×7 in seven paragraphs) have their last lead's text in its
+    # own paragraph too: one paragraph of text after it ends the run (as in _later_runs)
+    one_each = len(leads) >= 2 and all(b[0] - a[0] == 1 for a, b in zip(leads, leads[1:]))
+    if not (alone or len(gap) >= (1 if one_each else _GAP_PARAS) or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)) \
             or any(_numbered_para(p) for p in gap):
         return []  # (items after a （一） inside the last lead's text are that heading's: 今后五年的主要任务 / （一）… / 第一、…)
     return [(i, off, marker, "numbered") for i, off, marker, _ in items]
