@@ -205,8 +205,20 @@ def test_committed_bank_is_up_to_date(tmp_path):
     mine([CORPUS, PUBLIC], out, jobs=1)
     fresh = bank_files(out)
     packaged = {k: v for k, v in bank_files(PACKAGED).items() if k not in PROVENANCE}
-    assert fresh == packaged, ("drafter/data/phrasebank is stale: mine `corpus corpus-public` into a new "
-                               "folder and copy it over (see docs/bank-format.md)")
+    # which files differ, and each one's first differing line: comparing the two dicts whole makes
+    # pytest diff megabytes of YAML (quadratic; a stale bank then looked like a hang for many minutes)
+    stale = sorted(k for k in fresh.keys() | packaged.keys() if fresh.get(k) != packaged.get(k))
+    first = {k: _first_difference(fresh.get(k), packaged.get(k)) for k in stale}
+    assert not stale, ("drafter/data/phrasebank is stale: mine `corpus corpus-public` into a new folder and "
+                       f"copy it over (see docs/bank-format.md); files that differ (fresh vs shipped): {first}")
+
+
+def _first_difference(fresh, packaged) -> str:
+    if fresh is None or packaged is None:
+        return "only in the " + ("shipped" if fresh is None else "fresh") + " bank"
+    a, b = fresh.splitlines(), packaged.splitlines()
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return f"line {n + 1}: {a[n] if n < len(a) else '<end>'!r} vs {b[n] if n < len(b) else '<end>'!r}"
 
 
 def test_shipped_public_texts_carry_their_provenance():
