@@ -137,11 +137,21 @@ def test_the_pdf_holds_every_character_of_the_document(drafts):
 
 def test_full_pages_hold_22_lines(drafts):
     lay = load_layout(None)
-    for name, (_, pages) in drafts.items():
+    for name, (speech, pages) in drafts.items():
         counts = [len(page) for page in pages]
-        # a full page holds 22 lines (a two-page draft may have none: its first page can end
-        # early where a heading moves on with its text)
-        assert max(counts) == lay.lines_per_page or len(counts) <= 2, (name, counts)
+        # a full page holds 22 lines; a draft may have none where every page but the last ends early
+        # because a heading moved on with its text (the next page opens with that heading) or, one
+        # line early, because widow control moved a paragraph's line on (the next page opens inside
+        # that paragraph, not indented)
+        heads = [squeeze(b.text)[:10] for b in blocks(speech) if b.role == "heading" and b.text]
+
+        def moved_on(k: int, c: int) -> bool:
+            nxt = pages[k + 1]
+            return any(squeeze("".join(nxt[:2])).startswith(h) for h in heads) or (
+                c == lay.lines_per_page - 1 and bool(nxt) and not nxt[0].startswith(" "))
+
+        moved = all(moved_on(k, c) for k, c in enumerate(counts[:-1]) if c < lay.lines_per_page)
+        assert max(counts) == lay.lines_per_page or len(counts) <= 2 or moved, (name, counts)
         # a page ends early only where a heading moves on with the first lines of its text
         # (keep-with-next plus widow/orphan control: at most two lines)
         assert all(c >= lay.lines_per_page - 2 for c in counts[:-1]), (name, counts)
