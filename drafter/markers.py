@@ -394,6 +394,12 @@ NOT_RESULT_CLAUSE = re.compile(r"^(?:对(?![外话])|但|而|为|在|从|把|并
 FIGURE = re.compile(r"(?<![A-Za-z0-9０-９.．])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![0-9０-９.．年月日])")
 #: a sentence that announces what follows (要把握好以下几点。/ 主要做了如下工作。) introduces items, heads nothing
 ANNOUNCES = re.compile(r"以下|如下|下列|几点|几个方面|几项")
+#: a line that sums up the whole part before announcing a run (回顾“十一五”时期的政府工作，我们进一步加深了以下几个方面的
+#: 认识和体会：): the run after it is the part's, not the last numbered heading's (see parser/build.py _run_after_last)
+SUMS_UP = re.compile(r"回顾|总结|归结|体会|经验|启示|教训")
+#: a count of the part's tasks announced before their run (……必须完成以下十项任务：): more of them than the numbered
+#: headings before make the run the part's list, not the last heading's (see parser/build.py _run_after_last)
+TASKS_COUNTED = re.compile(rf"({_CN}{{1,3}})(?:项|个)(?:主要|重点|基本)?任务")
 #: a copula makes a short sentence a statement (加强水利建设是一项迫切任务。/ 2008年是极不平凡的一年。), not a
 #: directive or result heading its text (特别是 / 就是 / 而是 / 或是 are not one)
 COPULA = re.compile(r"(?<!特别)(?<!或)(?<!而)(?<!就)(?<!还)(?<!总)(?<!实事求)是(?!否)")

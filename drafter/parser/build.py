@@ -24,7 +24,7 @@ from drafter.model import Section
 from drafter.parser.inner import _inner_lead_cuts
 from drafter.parser.items import _item_matches
 from drafter.parser.leads import _directive_run, _framed, _lead_cuts, _lead_sentence
-from drafter.parser.numbered import _numbered_heads, _numbered_para
+from drafter.parser.numbered import _numbered_heads, _numbered_para, _run_after_last
 from drafter.parser.parts import _part_cuts
 from drafter.parser.state import _Node, _Para, _split_heading
 
@@ -341,9 +341,21 @@ def _split_numbered(paras: list[_Para], heads: list[tuple[int, int, str, str]], 
         end = heads[k + 1][0] if k + 1 < len(heads) else len(paras)
         heading, punct, tail = _split_heading(rest) if marker else (rest.rstrip("。；："), "", "")
         content = ([_Para(paras[i].idx, tail)] if tail else []) + paras[i + 1:end]
+        after: list[_Node] = []
+        if k + 1 == len(heads) and k and marker:
+            cut = _run_after_last(content, len(heads))
+            if cut is not None:
+                # the part's own run after its last numbered heading: siblings of the numbered run
+                run_body, after = _build(content[cut:], depth)
+                if run_body or len(after) < 2:
+                    after = []
+                else:
+                    content = content[:cut]
+                    end = i + 1 + cut - (1 if tail else 0)
         node = _make_node(marker, heading, punct, paras[i].idx, content, depth)
         node.paras, node.alone = end - i, 0 if tail else 1
         nodes.append(node)
+        nodes.extend(after)
     return body, nodes
 
 

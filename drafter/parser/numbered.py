@@ -1,9 +1,11 @@
 """Numbered headings at the start of a paragraph: 一、 → （一） → 1. → （1） (drafter/markers.py), and a
-.docx heading style without a written number as a heading of its level. Returns cut candidates."""
+.docx heading style without a written number as a heading of its level. Returns cut candidates, and where a
+part's own run starts after its last numbered heading (_run_after_last)."""
 
 from __future__ import annotations
 
-from drafter.markers import marker_number, numbered_at
+from drafter.markers import LEAD_DASHES, SUMS_UP, TASKS_COUNTED, chinese_to_int, marker_number, numbered_at
+from drafter.parser.items import _item_matches
 from drafter.parser.state import _UNSET, _Para
 
 
@@ -54,9 +56,21 @@ def _document_rank(heads: list[tuple[int, int, str, str]]) -> int:
     own = [h for h in heads if h[1] == first]
     higher = [h for h in heads if h[1] < first]
     if len(own) >= 2 and [marker_number(h[2]) for h in own] == list(range(1, len(own) + 1)) \
-            and (own[-1][0] > higher[-1][0] or _counted_inside(own, higher)):
+            and (own[-1][0] > higher[-1][0] or _counted_inside(own, higher) or _list_inside(own, higher)):
         return first
     return rank
+
+
+def _list_inside(own: list, higher: list) -> bool:
+    """Whether the higher-ranked headings are one list inside one of ``own``, counted from 1 and each but the
+    last ending in ； (1985's （二）关于经济体制改革 with 一、……； 二、……； 三、……； 四、……。): a list of that
+    heading's points, not the document's parts (depth by containment: （一） outermost)."""
+    bounds = [h[0] for h in own] + [float("inf")]
+    holders = [(a, b) for a, b in zip(bounds, bounds[1:]) if any(a < h[0] < b for h in higher)]
+    if len(higher) < 2 or len(holders) != 1 or any(h[0] < own[0][0] for h in higher):
+        return False
+    return [marker_number(h[2]) for h in higher] == list(range(1, len(higher) + 1)) \
+        and all(h[3].endswith("；") for h in higher[:-1]) and all(h[0] - g[0] == 1 for g, h in zip(higher, higher[1:]))
 
 
 def _counted_inside(own: list, higher: list) -> bool:
@@ -99,3 +113,30 @@ def _outer_run(heads: list[tuple[int, int, str, str]]) -> list[tuple[int, int, s
         levels.append(len(stack) - 1)
     # a heading is outer unless it sits in a run the outer count came back out of
     return [h for h, lv in zip(heads, levels) if lv == 0 or not all(d in closed for d in range(1, lv + 1))]
+
+
+def _run_after_last(content: list[_Para], heads: int) -> int | None:
+    """Where a run of the whole part starts in the text of its last numbered heading (None if none): a line
+    after the heading's own text, ending in ：, that either sums the part up (回顾“十一五”时期的
+    政府工作，我们进一步加深了以下几个方面的认识和体会：) or counts the part's tasks, more of them than the ``heads``
+    numbered headings (……以下十项任务：), then items from 一 or a ——run opening the next paragraph (一是必须坚持
+    科学发展。…… / 第一、…… / ——必须坚持……。): the part's lessons or tasks, not the heading's points (depth by
+    containment: the heading does not hold them; siblings of （一）…（五））."""
+    for j in range(1, len(content) - 2):
+        text = content[j].text
+        if not (text.endswith("：") and (SUMS_UP.search(text) or TASKS_COUNTED.search(text))):
+            continue
+        if any(_numbered_para(p) for p in content[j + 1:]):
+            return None
+        nxt = content[j + 1]
+        items = _item_matches(content[j + 1:])
+        run = 0
+        if items and items[0][:2] == (0, 0):
+            while run < len(items) and items[run][3] == run + 1:
+                run += 1
+        elif nxt.text.startswith(LEAD_DASHES):
+            run = next((k for k, p in enumerate(content[j + 1:]) if not p.text.startswith(LEAD_DASHES)), len(content) - j - 1)
+        counted = TASKS_COUNTED.search(text)
+        if run >= 2 and (SUMS_UP.search(text) or (counted and chinese_to_int(counted.group(1)) == run > heads)):
+            return j + 1
+    return None
