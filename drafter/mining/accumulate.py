@@ -220,7 +220,11 @@ class Accumulator:
             items = sorted(fold_near(entries).items())
         # every text folded in one pass (fold_all), for its id and as the phrase's cached key
         keys = fold_all([text for (_, text), _ in items])
-        for ((category, text), (count, sources, tags, examples)), key in zip(items, keys):
+        keys.reverse()
+        items.reverse()     # popped from the end: each entry let go as its phrase is made, not held beside them all
+        while items:
+            (category, text), (count, sources, tags, examples) = items.pop()
+            key = keys.pop()
             extra = {"examples": list(examples)} if examples else {}
             phrase = Phrase(id=id_of_key(category, key), text=text, category=category,
                             tags=sorted(tags), slots=slots_in(text) if "{" in text else [], count=count,

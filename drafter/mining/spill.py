@@ -22,7 +22,10 @@ passes that hold only what the bank keeps:
    :class:`~drafter.mining.neardup.NearIndex` holds only the representatives, and each folded
    entry is added to its one.
 
-The paragraph table (one signature per paragraph that gave a phrase) stays in memory. The runs
+The paragraph table (one signature per paragraph that gave a phrase) stays in memory while
+collecting; the fold reads it once (paragraph groups and their sizes) and lets it go before the
+passes, and lets the set-phrase candidates go once pass 2 has taken them: like the runs, an
+accumulator's tables are used up by its fold (only ``result`` and ``types`` are read after). The runs
 live in a temporary folder beside the bank (:func:`spilling`), removed when mining ends, also on
 an error or Ctrl-C; the bank is written only after, by the journalled save, so a kill leaves it
 as it was (and at most a ``.drafter-spill-*`` folder beside it).
@@ -180,6 +183,9 @@ def fold(acc: Any) -> list[tuple]:
     size: dict[int, int] = {}
     for h, (seen, _sig) in acc.paras.items():
         size[groups[h]] = size.get(groups[h], 0) + seen
+    # the paragraph table is read no further (groups and sizes say all the passes ask), so it is
+    # let go before they run, as the runs are: ~100 MB at 200 MB of corpus, the passes' to reuse
+    acc.paras = {}
     # pass 1: merged entries to one file; the copy fold's candidates and readings; set phrases held
     set_folds = dict(zip(fold_all(list(acc.sets)), acc.sets)) if acc.sets else {}
     taken: set[str] = set()
@@ -240,6 +246,7 @@ def fold(acc: Any) -> list[tuple]:
     moved.clear()
     for category_text, entry in acc.set_phrases(taken, groups).items():
         buffer.append((-entry[0], category_text, entry))
+    acc.sets, acc.where = {}, {}        # the set-phrase candidates are taken: nothing reads them again
     buffer.sort(key=_by_count)
     # pass 3: near duplicates, in the order near_groups takes them, only representatives held
     index = NearIndex()
