@@ -199,8 +199,7 @@ def _runs_after_leads(paras: list[_Para], leads: list, items: list) -> list:
     alone = _standalone_item(paras[items[0][0]].text, items[0][1], items[0][2])
     # leads one paragraph each (——经济保持恢复发展。…… ×7 in seven paragraphs) have their last lead's text in its
     # own paragraph too: one paragraph of text after it ends the run (as in _later_runs)
-    one_each = len(leads) >= 2 and all(b[0] - a[0] == 1 for a, b in zip(leads, leads[1:]))
-    if not (alone or len(gap) >= (1 if one_each else _GAP_PARAS) or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)) \
+    if not (alone or len(gap) >= (1 if _one_paragraph_each(leads) else _GAP_PARAS) or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap)) \
             or any(_numbered_para(p) for p in gap):
         return []  # (items after a （一） inside the last lead's text are that heading's: 今后五年的主要任务 / （一）… / 第一、…)
     return [(i, off, marker, "numbered") for i, off, marker, _ in items]
@@ -239,7 +238,7 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
         run, first = ordered[first:k + 1], k + 1
         # a run whose every item is one paragraph (第一，必须坚持……。…… ×6 in six paragraphs) has its last item's
         # text in its own paragraph too: one paragraph of text after it ends the run
-        gap_paras = 1 if len(run) >= 2 and all(b[0] - a[0] == 1 for a, b in zip(run, run[1:])) else _GAP_PARAS
+        gap_paras = 1 if _one_paragraph_each(run) else _GAP_PARAS
         end = nxt[0] if nxt is not None else len(paras)
         # (what follows a numbered heading after the run is that heading's: （一）… and its leads)
         end = next((j for j in range(here + 1, end) if _numbered_para(paras[j])), end)
@@ -269,6 +268,11 @@ def _later_runs(paras: list[_Para], cuts: list, top: bool) -> list:
         if len(gap) >= gap_paras or any(_BARE_ADDRESS_LINE.match(p.text) for p in gap):
             found.extend((here + 1 + i, off, m, NESTS["leads"]) for i, off, m in leads)
     return found
+
+
+def _one_paragraph_each(run: list) -> bool:
+    """Whether a run of two or more cuts opens consecutive paragraphs (each member one paragraph long)."""
+    return len(run) >= 2 and all(b[0] - a[0] == 1 for a, b in zip(run, run[1:]))
 
 
 def _addressed_leads(region: list[_Para]) -> list[int]:
