@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from drafter.bank.locate import announce, resolve_output_bank
-from drafter.errors import DrafterError, UsageError
+from drafter.errors import UsageError
 from drafter.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -43,15 +43,9 @@ def mine(
     """Mine skeletons and phrases into a bank; re-mining merges and keeps hand edits."""
     from drafter.mining import mine as run  # noqa: PLC0415 - `drafter --help` imports every command module: +950 ms CPU were these at the top (measured)
     from drafter.mining.run import cpu_jobs  # noqa: PLC0415 - `drafter --help` imports every command module: +950 ms CPU were these at the top (measured)
-    from drafter.readers import iter_sources  # noqa: PLC0415 - loaded by drafter.mining above: costs nothing more
 
     if jobs < 0:
         raise UsageError(_("--jobs must be 0 (one per CPU) or more"))
-    for path in corpus:        # a symlink loop or a broken link given by name: say which, not "no such file"
-        if not path.exists():
-            missing = next(iter(iter_sources([path])))
-            if isinstance(missing, DrafterError):
-                raise missing
 
     choice = resolve_output_bank(out)
     out = choice.path

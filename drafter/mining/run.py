@@ -161,7 +161,8 @@ def corpus_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], l
     for arg in paths:
         arg = Path(arg)
         if not arg.exists():
-            raise ReadError(_("no such file or directory"), path=str(arg))
+            # (iter_sources names what is there instead: a symlink loop, a broken link, nothing)
+            raise next(e for e in iter_sources([arg]) if isinstance(e, ReadError))
         for item in iter_sources([arg]):
             if isinstance(item, ReadError):
                 errors.append(str(item))
