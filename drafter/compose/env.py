@@ -145,7 +145,7 @@ def _check_width(name: str, args, kwargs, cap: int) -> None:
         text, old, new = args[:3]
         count = args[3] if len(args) > 3 and isinstance(args[3], int) and args[3] >= 0 else None
         times = text.count(old) if old else len(text) + 1
-        size = len(text) + min(times, times if count is None else count) * (len(new) - len(old))
+        size = len(text) + (times if count is None else min(times, count)) * (len(new) - len(old))
         if size > cap:
             raise BudgetError(_("replace() making {size} characters is more than {cap}").format(size=size, cap=cap))
     if name in ("format", "format_map"):

@@ -31,10 +31,11 @@ def _unset(name: str) -> RuleResult:
 
 def page_size(ctx: Context) -> RuleResult:
     want = (ctx.layout.width_mm, ctx.layout.height_mm)
-    if not _sections(ctx):
+    sections = _sections(ctx)
+    if not sections:
         return _unset("page size")
     found = []
-    for sect in _sections(ctx):
+    for sect in sections:
         pg = sect.find(qn("w:pgSz"))
         w = _mm(pg.get(qn("w:w"), 12240)) if pg is not None else 215.9  # Word's default is Letter
         h = _mm(pg.get(qn("w:h"), 15840)) if pg is not None else 279.4
@@ -53,9 +54,10 @@ def margins(ctx: Context) -> RuleResult:
     want = {"top": lay.margin_top_mm, "bottom": lay.margin_bottom_mm,
             "left": lay.margin_left_mm, "right": lay.margin_right_mm}
     shown, ok = [], True
-    if not _sections(ctx):
+    sections = _sections(ctx)
+    if not sections:
         return _unset("margins")
-    for sect in _sections(ctx):
+    for sect in sections:
         mar = sect.find(qn("w:pgMar"))
         for side, mm in want.items():
             value = mar.get(qn(f"w:{side}")) if mar is not None else None
@@ -79,9 +81,10 @@ def grid(ctx: Context) -> RuleResult:
     body = [q for q in ctx.paras if q.role == "body"]
     if not body:
         return RuleResult("grid", True, M_("no body paragraphs to check"))
-    if not _sections(ctx):
+    sections = _sections(ctx)
+    if not sections:
         return _unset("grid")
-    sect = _sections(ctx)[-1]
+    sect = sections[-1]
     pg, mar = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
     if pg is None or mar is None:
         return RuleResult("grid", False, M_("no page size or margins in the document"))
