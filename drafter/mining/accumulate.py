@@ -83,9 +83,6 @@ def _merge_where(where: dict, key, theirs: dict | None) -> None:
 SET = "\0set"
 
 
-_union_sources = union_sources
-
-
 class Accumulator:
     """The bank being built: merged phrase entries and per-type structure counts.
 
@@ -165,7 +162,7 @@ class Accumulator:
             return
         count, sources, tags, sentences, files = theirs
         entry[0] += count
-        entry[1] = _union_sources(entry[1], sources)
+        entry[1] = union_sources(entry[1], sources)
         entry[2].update(tags)
         entry[3] = smallest(entry[3], sentences)
         entry[4] = smallest(entry[4], files)
@@ -183,7 +180,7 @@ class Accumulator:
                 self.entries[key] = [count, sources, tags, examples]
                 continue
             entry[0] += count
-            entry[1] = _union_sources(entry[1], sources)
+            entry[1] = union_sources(entry[1], sources)
             entry[2].update(tags)
             if examples and (len(entry[3]) < MAX_EXAMPLES or examples[0] < entry[3][-1]):
                 entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
@@ -295,7 +292,7 @@ def _folded(entries: dict, keys: list, into: Mapping[int, int | None]) -> dict:
         if entry is entries[keys[j]]:  # copied before it changes: the accumulator stays as it was
             entry = out[keys[j]] = [entry[0], list(entry[1]), set(entry[2]), list(entry[3])]
         entry[0] += count
-        entry[1] = _union_sources(entry[1], sources)
+        entry[1] = union_sources(entry[1], sources)
         entry[2].update(tags)
         if examples:
             entry[3] = sorted(set(entry[3]).union(examples))[:MAX_EXAMPLES]
