@@ -9,9 +9,11 @@ built, never the corpus.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -254,6 +256,29 @@ def collect(paths: Iterable[str | Path], *, jobs: int = 1,
     return acc
 
 
+#: the collector's first threshold while mining (Python's default is 700): a mine allocates
+#: tens of millions of objects (pieces, clause lists, bank entries) that form no cycles, and
+#: with the default an eighth of a run's CPU went on collections finding nothing in
+#: the growing bank (measured: 5.3 MB of public text, 3.84 → 3.25 s CPU). Cycles are still
+#: collected, less often; the CLI sets the same for every command (drafter/__init__.py).
+MINE_GC_THRESHOLD = 50_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often for the run (never more often than the caller had it)."""
+    before = gc.get_threshold()
+    if before[0] == 0 or before[0] >= MINE_GC_THRESHOLD:   # off, or rare enough already
+        yield
+        return
+    gc.set_threshold(MINE_GC_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        if gc.get_threshold()[0] == MINE_GC_THRESHOLD:      # unless someone set their own since
+            gc.set_threshold(*before)
+
+
 def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: int = 1,
          on_progress: Callable[[int, int], None] | None = None) -> MineResult:
     """Mine ``paths`` (files and directories) and merge the result into the bank at ``out_dir``.
@@ -261,8 +286,12 @@ def mine(paths: Iterable[str | Path], out_dir: str | Path = "phrasebank", jobs: 
     ``on_progress(done, total)`` is told how many files are mined, first with ``done`` 0: the
     library draws nothing, the CLI and the web page draw their own progress bars from it.
     """
+    with _fewer_collections():
+        return _mine(Path(out_dir), paths, jobs, on_progress)
 
-    out_dir = Path(out_dir)
+
+def _mine(out_dir: Path, paths: Iterable[str | Path], jobs: int,
+          on_progress: Callable[[int, int], None] | None) -> MineResult:
     aliases, themes = bank_tables(out_dir)
     with spilling(out_dir) as spill:    # removed before the bank is written, however this ends
         acc = collect(paths, jobs=jobs, aliases=aliases, themes=themes, on_progress=on_progress, spill=spill)
