@@ -80,8 +80,9 @@ def _fold_order(p: Phrase) -> tuple:
 def fold_mined(phrases: list[Phrase], consume: bool = False) -> dict[str, Phrase]:
     """Mined phrases by id: the same text twice is one entry (counts added, sources united).
 
-    With ``consume`` the list is emptied and each phrase let go once its folded copy is made,
-    so the mined phrases are not held twice (a mine's are its whole bank)."""
+    With ``consume`` the list is emptied and each phrase is made the folded entry itself (its
+    id, sources and origin set in place), so the mined phrases are neither copied nor held twice
+    (a mine's are its whole bank); without it they are left as they were."""
     out: dict[str, Phrase] = {}
     keys: dict[str, str] = {}
     ordered = sorted(phrases, key=_fold_order)
@@ -99,10 +100,23 @@ def fold_mined(phrases: list[Phrase], consume: bool = False) -> dict[str, Phrase
                                sources=sorted(set(old.sources) | set(p.sources)))
             continue
         key = keys[pid] = p.key
+        sources = sorted(set(p.sources)) if len(p.sources) > 1 else list(p.sources)
+        if consume:
+            # the caller let go of its phrases: each becomes the folded entry itself (a mine's
+            # are its whole bank, made just before; copying every one cost a copy of the bank)
+            p.id, p.sources, p.origin = pid, sources, "mined"
+            if type(p.tags) is not list:
+                p.tags = list(p.tags)
+            if type(p.slots) is not list:
+                p.slots = list(p.slots)
+            if type(p.extra) is not dict:
+                p.extra = dict(p.extra)
+            out[pid] = p
+            continue
         # what dataclasses.replace gives, built directly (one per mined phrase), the folded
         # text carried over in Phrase.key's cache
         q = out[pid] = Phrase(pid, p.text, p.category, list(p.tags), list(p.slots), p.count,
-                              sorted(set(p.sources)), "mined", dict(p.extra))
+                              sources, "mined", dict(p.extra))
         q.__dict__["_key"] = (p.text, key)
     return out
 
