@@ -61,6 +61,30 @@ def test_folding_is_a_star_not_a_chain():
     assert fold([("论述", a), ("论述", b), ("论述", c)], [5, 2, 1]) == {b: a}
 
 
+def test_items_in_key_order_fold_as_in_any_other_order():
+    """near_groups takes items already in key order by count alone (accumulate.fold_near sorts
+    them): the same folds as from the same items shuffled, ties of count decided by the text."""
+    import random
+
+    texts = [LONG, LONG.replace("民", "名"), "要" + LONG, LONG[1:], LONG + "。", "要" + LONG[:-1],
+             SHORT, "真抓实效", "干一行、爱一行", "干一行、钻一行"]
+    items = sorted([(c, t) for c in ("论述", "金句") for t in texts])
+    # near duplicates seen alike (ties: the first text represents them) and a commoner one
+    counts = {item: SHORT_RATIO if item[1] == SHORT else 1 for item in items}
+
+    def folds(order):
+        into = near_groups(order, [counts[i] for i in order])
+        return {order[i]: order[j] for i, j in into.items()}
+
+    expected = folds(items)
+    rng = random.Random(5)
+    for _ in range(20):
+        shuffled = items[:]
+        rng.shuffle(shuffled)
+        assert folds(shuffled) == expected
+    assert len(expected) >= 4  # the items do fold (ties of count among them included)
+
+
 def test_short_phrases_fold_only_into_a_far_commoner_one():
     other = "真抓实效"
     assert fold([("金句", SHORT), ("金句", other)], [3, 1]) == {}

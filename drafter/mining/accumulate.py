@@ -274,9 +274,11 @@ def fold_copies(entries: dict, where: dict, paras: dict, groups: dict[int, int])
 
 def fold_near(entries: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
     """The entries with near duplicates (:mod:`drafter.mining.neardup`) folded into the phrase
-    that represents them: counts added, sources, tags and examples united (capped as in a merge)."""
-    keys = list(entries)
-    return _folded(entries, keys, near_groups(keys, [entries[k][0] for k in keys]))
+    that represents them: counts added, sources, tags and examples united (capped as in a merge);
+    in key order."""
+    keys = sorted(entries)  # in key order: near_groups sorts them by count alone, and so does the result
+    into = near_groups(keys, [entries[k][0] for k in keys])
+    return _folded(entries, keys, into) if into else {k: entries[k] for k in keys}
 
 
 def _folded(entries: dict, keys: list, into: Mapping[int, int | None]) -> dict:

@@ -88,7 +88,13 @@ def near_groups(items: list[tuple[str, str]], counts: list[int]) -> dict[int, in
     by count, then by text; each folds into the first representative taken before it that is
     a near duplicate of it, or represents itself (and is left out of the answer).
     """
-    order = [i for _, _, i in sorted(zip([-c for c in counts], items, range(len(items))))]
+    if all(a < b for a, b in zip(items, items[1:])):
+        # already in item order (accumulate.fold_near sorts them): a stable sort by count alone
+        # gives the same order without comparing the texts again
+        minus = [-c for c in counts]
+        order = sorted(range(len(items)), key=minus.__getitem__)
+    else:
+        order = [i for _, _, i in sorted(zip([-c for c in counts], items, range(len(items))))]
     index = NearIndex()
     into: dict[int, int] = {}
     for i in order:
