@@ -248,24 +248,31 @@ def copy_accidents(keys: list[tuple[str, str]], counts: list[int], where: dict, 
     size: dict[int, int] = {}
     for h, (seen, _sig) in paras.items():
         size[groups[h]] = size.get(groups[h], 0) + seen
-    spread: list[dict[int, int] | None] = []
+    # only groups of SHORT_RATIO copies or more fold anything: a phrase seen in no such group
+    # neither folds nor is a reading that another folds into (most phrases: skipped at once)
+    big = {g for g, n in size.items() if n >= SHORT_RATIO}
+    spread: list[tuple[int, dict[int, int]]] = []
     readings: dict[int, list[tuple[int, int]]] = {}
     for i, key in enumerate(keys):
         seen_in = where.get(key)
         if not seen_in:
-            spread.append(None)
+            continue
+        for h in seen_in:
+            if groups.get(h, h) in big:
+                break
+        else:
             continue
         by_group: dict[int, int] = {}
         for h, times in seen_in.items():
             g = groups.get(h, h)
             by_group[g] = by_group.get(g, 0) + times
-        spread.append(by_group)
+        spread.append((i, by_group))
         for g, times in by_group.items():
-            readings.setdefault(g, []).append((i, times))
+            if g in big:
+                readings.setdefault(g, []).append((i, times))
     into: dict[int, int | None] = {}
-    for i, seen_groups in enumerate(spread):
-        if seen_groups is None or not all(size.get(g, 0) >= SHORT_RATIO and SHORT_RATIO * t <= size[g]
-                                          for g, t in seen_groups.items()):
+    for i, seen_groups in spread:
+        if not all(g in big and SHORT_RATIO * t <= size[g] for g, t in seen_groups.items()):
             continue
         sk = skeleton(keys[i][1])
         best = None
