@@ -223,9 +223,11 @@ class Accumulator:
             (category, text), (count, sources, tags, examples) = items.pop()
             key = keys.pop()
             extra = {"examples": list(examples)} if examples else {}
-            phrase = Phrase(id=id_of_key(category, key), text=text, category=category,
-                            tags=sorted(tags), slots=slots_in(text) if "{" in text else [], count=count,
-                            sources=list(map(source, sources)), origin="mined", extra=extra)
+            # (positional: id, text, category, tags, slots, count, sources, origin, extra — keywords
+            # cost a fifth more, once per phrase of the bank)
+            phrase = Phrase(id_of_key(category, key), text, category, sorted(tags),
+                            slots_in(text) if "{" in text else [], count, list(map(source, sources)),
+                            "mined", extra)
             phrase.__dict__["_key"] = (text, key)   # what Phrase.key would compute again
             out.append(phrase)
         return out
