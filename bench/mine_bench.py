@@ -1,6 +1,6 @@
 """Mining throughput and memory on text that does not repeat, beside an anchor from the same run.
 
-    python bench/mine_bench.py [--mb 10] [--jobs 1 2] [--repeat 3] [--public DIR]
+    python bench/mine_bench.py [--mb 10] [--jobs 1 2] [--repeat 3] [--public DIR] [--against DIR]
 
 The corpus is ``bench/corpus.py:build_public_corpus``: the public corpus (../shared/corpus-public,
 5.6 MB of reports and speeches), then rounds of distinct content of the same shape, so the bank
@@ -15,6 +15,10 @@ CPU time is ``os.times()`` of the run and of its workers (what the work costs, w
 wall clock is what ``--jobs`` changes. Printed as well: whether every ``--jobs`` wrote the same bank,
 byte for byte, and peak RSS for the full corpus and for a fifth of it beside the number of phrases
 each bank holds (memory follows the bank, not the corpus).
+``--against DIR`` mines the same corpus with another checkout of drafter too (``git worktree add
+/tmp/old main``; its ``drafter`` package imported in the child), alternating with the others, so
+before and after come from one run under the same load: its line is printed beside, and its bank
+must be the same bytes as well.
 Target (issue 15): >= 3 MB per CPU second; --jobs 2 faster by wall clock than --jobs 1.
 """
 
@@ -50,8 +54,12 @@ def _rss() -> tuple[float, float]:
             resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
-def child_mine(corpus: str, out: str, jobs: int) -> None:
-    """One measured mining run (in its own process); prints a JSON line."""
+def child_mine(corpus: str, out: str, jobs: int, checkout: str | None = None) -> None:
+    """One measured mining run (in its own process, of ``checkout``'s drafter if given); prints a JSON line."""
+    if checkout:
+        sys.path.insert(0, checkout)
+        for name in [m for m in sys.modules if m == "drafter" or m.startswith("drafter.")]:
+            del sys.modules[name]
     from drafter.mining import mine
 
     wall, before = time.perf_counter(), os.times()
@@ -105,14 +113,18 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="job counts to run (default 1 2)")
     parser.add_argument("--repeat", type=int, default=3, help="alternating runs of each (default 3)")
     parser.add_argument("--public", type=Path, default=PUBLIC, help="the public corpus directory")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="another drafter checkout to mine the same corpus with, alternately (before/after)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         if args.child[0] == "anchor":
             child_anchor(args.child[1])
         else:
-            child_mine(args.child[1], args.child[2], int(args.child[3]))
+            child_mine(args.child[1], args.child[2], int(args.child[3]), *args.child[4:5])
         return
+    if args.against is not None and not (args.against / "drafter" / "mining").is_dir():
+        parser.error(f"--against {args.against}: no drafter checkout there")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         small, large = tmp / "small", tmp / "large"
@@ -124,9 +136,15 @@ def main() -> None:
               f"repeat (from {args.public}); medians of {args.repeat} alternating runs", flush=True)
         anchors: list[dict] = []
         mined: dict[int, list[dict]] = {j: [] for j in args.jobs}
+        against: list[dict] = []
         banks: list[Path] = []
         for n in range(args.repeat):
             anchors.append(_run("--child", "anchor", str(large)))
+            if args.against is not None:
+                out = tmp / f"bank-against-{n}"
+                against.append(_run("--child", "mine", str(large), str(out), str(args.jobs[0]),
+                                    str(args.against.resolve())))
+                banks.append(out)
             for jobs in args.jobs:
                 out = tmp / f"bank-{jobs}-{n}"
                 mined[jobs].append(_run("--child", "mine", str(large), str(out), str(jobs)))
@@ -150,7 +168,12 @@ def main() -> None:
             if jobs > 1:
                 line += f", largest worker {_median(runs, 'rss_workers'):.0f} MiB"
             print(line, flush=True)
-        print(f"same bank from every run and --jobs: {_same_banks(banks)}")
+        if against:
+            mb, cpu, wall = _median(against, "mb"), _median(against, "cpu"), _median(against, "wall")
+            print(f"against {args.against} (--jobs {args.jobs[0]}): {cpu:.2f} s CPU = {mb / cpu:.2f} MB per CPU "
+                  f"second (anchor/drafter x{a_speed / (mb / cpu):.1f}); {wall:.2f} s wall; this checkout takes "
+                  f"x{_median(mined[args.jobs[0]], 'cpu') / cpu:.2f} its CPU; peak RSS {_median(against, 'rss'):.0f} MiB")
+        print(f"same bank from every run and --jobs{' and the other checkout' if against else ''}: {_same_banks(banks)}")
         fifth = _run("--child", "mine", str(small), str(tmp / "bank-small"), str(args.jobs[0]))
         full = mined[args.jobs[0]]
         print(f"memory: 1/5 corpus ({fifth['mb']:.1f} MB) {fifth['rss']:.0f} MiB for {fifth['phrases']} phrases; "
