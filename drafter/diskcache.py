@@ -6,12 +6,14 @@ input. The file is named by the key's CRC-32 and holds the whole key, which ``lo
 so two keys never share a value. Values are plain data (str, bytes, numbers, tuples, lists,
 dicts, code objects) stored with ``marshal``, the format of Python's own .pyc files: built in,
 nothing to import, fast to read. marshal does not check what it reads, and a code object with
-one byte changed can crash the interpreter when run, so the value is marshalled on its own and
-kept beside its CRC-32 (which catches every change of up to four bytes in a row, and costs a
-quarter of a cryptographic digest on the draft's path); it is unmarshalled only when the CRC
-matches. Writes are atomic (temp file, then rename); a missing, damaged or foreign file reads
-as None, and a cache folder that cannot be written only costs the time of making the value
-again. At most ``keep`` files stay per kind (the newest).
+one byte changed can crash the interpreter when run, so a file is the format, the key (its
+length, then its UTF-8), the CRC-32 of the marshalled value (which catches every change of up to
+four bytes in a row, and costs a quarter of a cryptographic digest on the draft's path), then
+the value: nothing is unmarshalled before the key and the CRC match, and the value is read
+straight from the bytes of the file (not copied first). Writes are atomic (temp file, then
+rename); a missing, damaged or foreign file reads as None, and a cache folder that cannot be
+written only costs the time of making the value again. At most ``keep`` files stay per kind
+(the newest).
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
-#: first item of every file: a file of another format (or another program) is not read
-FORMAT = "drafter-diskcache-3"
+#: first bytes of every file: a file of another format (or another program) is not read
+FORMAT = b"drafter-diskcache-4\n"
 
 
 def folder(kind: str) -> Path | None:
@@ -46,14 +48,17 @@ def load(kind: str, key: str):
     if path is None:
         return None
     try:
-        stored = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        data = path.read_bytes()
+    except OSError:
         return None
-    if not (isinstance(stored, tuple) and len(stored) == 4 and stored[0] == FORMAT and stored[1] == key
-            and isinstance(stored[3], bytes) and zlib.crc32(stored[3]) == stored[2]):
+    head = _head(key)
+    if not data.startswith(head) or len(data) < len(head) + 4:
+        return None
+    payload = memoryview(data)[len(head) + 4:]  # not copied: a prepared bank is megabytes
+    if zlib.crc32(payload) != int.from_bytes(data[len(head):len(head) + 4], "little"):
         return None
     try:
-        return marshal.loads(stored[3])
+        return marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
 
@@ -67,7 +72,7 @@ def store(kind: str, key: str, value, keep: int = 16) -> bool:
         payload = marshal.dumps(value)
     except ValueError:  # not plain data
         return False
-    data = marshal.dumps((FORMAT, key, zlib.crc32(payload), payload))
+    data = _head(key) + zlib.crc32(payload).to_bytes(4, "little") + payload
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,6 +91,12 @@ def store(kind: str, key: str, value, keep: int = 16) -> bool:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _head(key: str) -> bytes:
+    """What a file for ``key`` starts with: the format, the key's length and the key."""
+    encoded = key.encode("utf-8")
+    return FORMAT + len(encoded).to_bytes(4, "little") + encoded
 
 
 def _prune(where: Path, keep: int) -> None:

@@ -137,9 +137,9 @@ def test_a_byte_changed_on_disk_is_not_trusted(bank, home):
     data[at] ^= 0x01
     path.write_bytes(bytes(data))
     # unchecked, the file reads as a bank whose line says something else
-    stored = marshal.loads(bytes(data))
-    assert stored[1] == key
-    assert text[:-1] + "〃" in {line[1] for line in marshal.loads(stored[3])[3][0]}
+    head = diskcache._head(key)  # the format and the key, then the CRC-32 of the value, then the value
+    assert data.startswith(head)
+    assert text[:-1] + "〃" in {line[1] for line in marshal.loads(bytes(data[len(head) + 4:]))[3][0]}
     assert diskcache.load(prepared.KIND, key) is None
     assert prepared.load(key) is None
 
@@ -232,16 +232,39 @@ def _same(a, b) -> None:
 def test_kept_lines_read_back_as_prepared_and_share_their_words(bank, home):
     made = draftmod.prepared_lines(draftmod.open_bank(bank)[0])  # prepares and keeps
     lines, index = prepared.load(prepared.bank_key(bank))[3]
-    _same(made[0], lines)
+    assert all(type(line[-1]) is bytes for line in lines)  # what a line is about: read when asked for
+    _same(made[0], [(*line[:-1], marshal.loads(line[-1])) for line in lines])
     _same(made[1], index)
     one: dict[str, int] = {}
     for line in lines:
-        for w in line[4] | line[5]:
-            assert one.setdefault(w, id(w)) == id(w)  # one object per word, however many lines hold it
-    assert len(one) < sum(len(line[4]) + len(line[5]) for line in lines)
+        for w in (line[2], line[3], *line[4]):
+            assert one.setdefault(w, id(w)) == id(w)  # one object per role, category, tag, however many lines hold it
+    for w in index[0]:
+        assert one.setdefault(w, id(w)) == id(w)
+
+
+def test_a_kept_unit_reads_what_it_is_about_when_asked(bank, home):
+    from drafter.compose.units import StoredUnit, Unit, unit_of
+
+    def unit(line):
+        uid, text, role, category, tags, slots, _level, _ties, newest, _where, about = line
+        return unit_of(uid, text, role, category, tags, slots, newest, about)
+
+    made = draftmod.prepared_lines(draftmod.open_bank(bank)[0])[0]
+    kept = prepared.load(prepared.bank_key(bank))[3][0]
+    plain = ("id", "text", "role", "category", "tags", "slots", "newest", "chars", "phrase")
+    for fresh, stored in zip(made, kept, strict=True):
+        a, b = unit(fresh), unit(stored)
+        assert type(a) is Unit and type(b) is StoredUnit
+        assert "words" not in vars(b)  # not read until asked for
+        assert [getattr(b, name) for name in plain] == [getattr(a, name) for name in plain]
+        assert (b.words, b.compounds, b.sources, b.fields) == (a.words, a.compounds, a.sources, a.fields)
+        assert type(b.fields) is dict and type(b.sources) is list and "words" in vars(b)
+    with pytest.raises(AttributeError):
+        b.nothing  # noqa: B018 - an attribute no unit has is still an AttributeError
 
 
 def test_sharing_keeps_a_line_of_another_layout_as_it_is():
     odd = ("x", 1.0, [True], {"a": -0.0})
-    out, _index = prepared._shared(([odd], ({}, {})))
+    out, _index = prepared._stored(([odd], ({}, {})))
     _same([odd], out)

@@ -1,5 +1,8 @@
 """Fields of work (drafter/sectors.py) and how drafting uses them to keep lines on their section."""
 
+import re
+from pathlib import Path
+
 from drafter import roles, sectors
 from drafter.bank import Phrase
 from drafter.compose import relevance
@@ -7,12 +10,29 @@ from drafter.compose.admission import BankView, Speech
 from drafter.compose.outline import load_outline
 from drafter.compose.relevance import About
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def test_fields_count_distinct_words_of_each_field():
     f = sectors.fields("加快建设国家战略人才力量，培养造就更多战略科学家、一流科技领军人才、青年科技人才、卓越工程师。")
     assert f["人才"] >= 2 and f["科技创新"] >= 1 and f["群团青年妇女"] == 1
     assert sectors.fields("要数字化，再数字化。")["数字信息"] == 1
     assert not sectors.fields("要坚持问题导向，真正把工作落到实处。")
+
+
+def test_words_are_found_as_one_expression_of_them_all_finds_them():
+    """sectors.py reads a text through a first-character table: at each place the longest word,
+    then on after it — what the expression of every word, longest first, finds (as it did)."""
+    field_of = sectors._table()[1]
+    every = re.compile("|".join(re.escape(w) for w in sorted(field_of, key=len, reverse=True)))
+    texts = [*sorted((ROOT / "corpus").glob("*.txt")), *sorted((ROOT / "corpus-public").rglob("*.txt"))]
+    lines = [line for path in texts for line in path.read_text(encoding="utf-8").splitlines()]
+    lines += ["", "安全", "安全生产安全", "消防安全生产责任制", "党的建设党的建设"]
+    assert len(lines) > 1000
+    for line in lines:
+        expected = {m.group(0) for m in every.finditer(line)}
+        assert list(sectors._found(line)) == list(expected), line  # the same words, met in the same order
+        assert sectors.terms(line) == frozenset(w for w in expected if field_of[w])
 
 
 def test_neighbouring_fields_serve_each_other():

@@ -20,7 +20,7 @@ from drafter import roles, sectors
 from drafter.compose import relevance
 from drafter.compose.analysis import Analysis, AnalysisCache
 from drafter.compose.relevance import About, held
-from drafter.compose.units import LineIndex, Prepared, Unit, _positions, index_lines, prepare
+from drafter.compose.units import LineIndex, Prepared, Unit, _positions, index_lines, prepare, unit_of
 from drafter.words import content_words
 
 
@@ -133,8 +133,7 @@ class BankView:
         oldest = speech.year - STALE_YEARS
         fits: dict[tuple, bool] = {}  # (level, ties) → speech.fits: a bank holds a few hundred pairs
         wanted = speech.vars
-        for i, (uid, text, role, category, words, comps, tags, slots, sources, fields, level, ties,
-                newest, where) in enumerate(prepared):
+        for i, (uid, text, role, category, tags, slots, level, ties, newest, where, about) in enumerate(prepared):
             ok = fits.get((level, ties))
             if ok is None:
                 ok = fits[(level, ties)] = speech.fits(level, ties)
@@ -149,8 +148,7 @@ class BankView:
             seen.add(text)
             if where == "skip":
                 continue
-            unit = Unit(id=uid, text=text, role=role, category=category, words=words, compounds=comps,
-                        tags=tags, slots=slots, sources=list(sources), fields=dict(fields), newest=newest)
+            unit = unit_of(uid, text, role, category, tags, slots, newest, about)
             if where:
                 self.placed[where].append(unit)
             else:

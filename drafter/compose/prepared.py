@@ -13,8 +13,9 @@ bank's files and on the code that reads them, so it is kept in the user's cache 
 * the value is what a draft reads of the bank: its skeletons, the source years, how many
   phrases it holds (a bank past pool.BIG_BANK is still drawn through its index), the
   prepared lines and where each word is in them (``units.index_lines``) (plain data: strings,
-  numbers, tuples, frozensets; each word stored once, ``_shared``); diskcache checks the CRC-32 of the whole value before reading
-  it, so a file damaged on disk is a miss, not a wrong draft;
+  numbers, tuples, bytes; what each line is about marshalled on its own and read only for the
+  units a draft asks about, ``_stored``); diskcache checks the CRC-32 of the whole value before
+  reading it, so a file damaged on disk is a miss, not a wrong draft;
 * it is stored only when the bank's stamps are the same after the lines were prepared as
   before (a save meanwhile: not kept), and only for a bank read whole (a big bank is drawn
   through its index per draft, compose/pool.py).
@@ -27,6 +28,7 @@ holds must be made by code in ``code_fingerprint`` (drafter's modules and data f
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import sys
 from functools import lru_cache
@@ -38,7 +40,7 @@ from drafter.bank.journal import reading
 
 KIND = "drafting"
 #: bumped when the stored layout changes (also covered by the code fingerprint)
-FORMAT = "prepared-3"
+FORMAT = "prepared-4"
 #: how many prepared banks are kept (the newest)
 KEEP = 8
 
@@ -105,30 +107,28 @@ def store(key: str | None, directory: Path, skeletons: dict, years: dict, count:
     if the bank is still as ``key`` says (else False)."""
     if key is None or bank_key(directory) != key:
         return False
-    return diskcache.store(KIND, key, (skeletons, years, count, _shared(lines)), keep=KEEP)
+    return diskcache.store(KIND, key, (skeletons, years, count, _stored(lines)), keep=KEEP)
 
 
-def _shared(lines: tuple) -> tuple:
-    """``(prepared lines, their index)`` with every word, role, category, level, tie, tag,
-    slot, source file and field name one object however many lines hold it: marshal writes an
-    object met again as a reference, so reading makes each word once (and hashes it once)
-    instead of once per line holding it. The shipped bank's lines: 6.5 → 4.3 MB, read in
-    31 ms instead of 57 (measured). Equal values only, so what a draft reads is the same; a
+def _stored(lines: tuple) -> tuple:
+    """``(prepared lines, their index)`` as kept on disk. What a line is about (its words,
+    compounds, sources and fields, the last item) is marshalled on its own: reading the bank
+    makes one bytes object of it, and only the few hundred units a draft asks about read it
+    (``units.StoredUnit``) — the shipped bank read in ~15 ms instead of ~55 (measured). Every
+    role, category, level, tie, tag, slot and word of the index is one object however many
+    lines hold it: marshal writes an object met again as a reference, so reading makes each
+    once instead of once per line. Equal values only, so what a draft reads is the same; a
     line of another layout is kept as it is."""
     one: dict[str, str] = {}
     s = one.setdefault
     out = []
     for line in lines[0]:
         try:
-            (uid, text, role, category, words, comps, tags, slots, sources, fields, level, ties,
-             newest, where) = line
-            line = (uid, text, s(role, role), s(category, category), frozenset([s(w, w) for w in words]),
-                    frozenset([s(w, w) for w in comps]), tuple([s(t, t) for t in tags]),
-                    tuple([s(t, t) for t in slots]),
-                    [{s(k, k): s(v, v) if type(v) is str else v for k, v in d.items()} if type(d) is dict else d
-                     for d in sources],
-                    tuple([(s(f, f), n) for f, n in fields]), level if level is None else s(level, level),
-                    tuple([(s(k, k), s(t, t)) for k, t in ties]), newest, where if where is None else s(where, where))
+            uid, text, role, category, tags, slots, level, ties, newest, where, about = line
+            line = (uid, text, s(role, role), s(category, category), tuple([s(t, t) for t in tags]),
+                    tuple([s(t, t) for t in slots]), level if level is None else s(level, level),
+                    tuple([(s(k, k), s(t, t)) for k, t in ties]), newest, where if where is None else s(where, where),
+                    about if type(about) is bytes else marshal.dumps(about))
         except (TypeError, ValueError):  # not of the layout units.prepare makes: as it is
             pass
         out.append(line)

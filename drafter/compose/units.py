@@ -19,6 +19,7 @@ short or too long are not units of any draft.
 
 from __future__ import annotations
 
+import marshal
 import re
 from array import array
 from dataclasses import dataclass, field
@@ -68,6 +69,42 @@ class Unit:
         return self.id.split("~", 1)[0]
 
 
+#: what a prepared line holds of the words and sources of a unit (see ``Prepared``)
+_ABOUT = ("words", "compounds", "sources", "fields")
+
+
+class StoredUnit(Unit):
+    """A unit of a prepared bank read back from disk (compose/prepared.py), whose words,
+    compounds, sources and fields stay in their marshalled bytes until first asked for: a
+    draft asks for them of a few hundred of its thousands of units (521 of 6,243 for
+    examples/研讨发言.yaml, measured), and making them all was most of reading the bank.
+    Once read they are plain attributes, and the unit equals the ``Unit`` of the same line."""
+
+    def __init__(self, id: str, text: str, role: str, category: str, tags: tuple[str, ...],
+                 slots: tuple[str, ...], newest: int | None, about: bytes):
+        self.id, self.text, self.role, self.category = id, text, role, category
+        self.tags, self.slots, self.newest = tags, slots, newest
+        self._about = about
+
+    def __getattr__(self, name: str):  # only called for an attribute not set yet
+        if name not in _ABOUT:
+            raise AttributeError(name)
+        words, compounds, sources, fields = marshal.loads(self._about)
+        self.words, self.compounds, self.sources, self.fields = words, compounds, sources, dict(fields)
+        return getattr(self, name)
+
+
+def unit_of(uid: str, text: str, role: str, category: str, tags: tuple[str, ...], slots: tuple[str, ...],
+            newest: int | None, about) -> Unit:
+    """The unit of a prepared line: ``about`` is its (words, compounds, sources, fields), or
+    those marshalled (a line read back from disk, ``StoredUnit``)."""
+    if type(about) is bytes:
+        return StoredUnit(uid, text, role, category, tags, slots, newest, about)
+    words, compounds, sources, fields = about
+    return Unit(id=uid, text=text, role=role, category=category, words=words, compounds=compounds,
+                tags=tags, slots=slots, sources=list(sources), fields=dict(fields), newest=newest)
+
+
 def as_sentence(text: str, category: str) -> str:
     """The line printed as one sentence, or '' when it cannot stand as one (a fragment)."""
     text = "".join(text.splitlines()).strip()
@@ -88,10 +125,12 @@ def as_sentence(text: str, category: str) -> str:
 
 
 #: what a draft keeps of a bank line before it knows the occasion (see ``prepare``): the line's
-#: id, printed text, role, category, words, compounds, tags, slots, sources, fields of work
-#: (as pairs), the level it speaks as, its ties, the newest year of its sources (None when a
-#: source is undated or it has none) and where a placed line goes (PLACED, or None). Plain
-#: data only, so a prepared bank can be kept on disk (compose/prepared.py).
+#: id, printed text, role, category, tags, slots, the level it speaks as, its ties, the newest
+#: year of its sources (None when a source is undated or it has none), where a placed line goes
+#: (PLACED, or None), and last what it is about: (words, compounds, sources, fields of work as
+#: pairs), which admission never reads (kept on disk marshalled, read when a unit is asked for
+#: them: ``StoredUnit``). Plain data only, so a prepared bank can be kept on disk
+#: (compose/prepared.py).
 Prepared = tuple
 
 
@@ -143,11 +182,10 @@ def _prepared(p, cache: AnalysisCache, source_years: dict[str, int], text: str |
     fields = len(a.fields)
     if key is not None:  # a measure holding its line's series speaks as the line does
         fields = max(fields, len(cache.get(as_sentence(p.text, p.category) or p.text, p.category).fields))
-    return (key or p.id, text, a.role, p.category, a.words, a.compounds, tuple(p.tags), slots,
-            list(p.sources), a.fields,
+    return (key or p.id, text, a.role, p.category, tuple(p.tags), slots,
             roles.source_level(text, a.level, fields, [_file(s) for s in p.sources]),
-            a.ties, _newest(p.sources, source_years),
-            PLACED.get(p.category))
+            a.ties, _newest(p.sources, source_years), PLACED.get(p.category),
+            (a.words, a.compounds, list(p.sources), a.fields))
 
 
 def _file(src) -> str:
@@ -181,7 +219,7 @@ def index_lines(lines: list[Prepared]) -> LineIndex:
     by_word: dict[str, array] = {}
     by_compound: dict[str, array] = {}
     for i, line in enumerate(lines):
-        words, comps = line[4], line[5]
+        words, comps = line[-1][0], line[-1][1]
         for w in words:
             got = by_word.get(w)
             if got is None:
