@@ -156,3 +156,18 @@ def test_laws_and_regulations_the_state_council_issues_are_the_countrys_voice(tm
     district = Speech(_outline(tmp_path, type="研讨发言", speaker="区委常委、副区长 李华", theme="就业",
                                title="在区委常委会专题学习会上的发言", vars={"地名": "新城区"}))
     assert not any("工资支付条例" in u.text for u in BankView([_phrase(1, line)], district).units)
+
+
+def test_a_situation_said_by_an_old_source_is_as_dated_as_its_tasks(tmp_path):
+    """论述 travel across the years, but not one that says how things stand now (当前…, 近些年…):
+    the panel cut 近些年是我国农业发展最快…的时期 (2013) from a 2026 speech."""
+    now = "近些年是我国农业发展最快、农村面貌变化最大、农民得到实惠最多的时期。"
+    always = "解决好农业农村农民问题是全党工作重中之重。"
+    old_now, old_always = _phrase(1, now, "论述"), _phrase(2, always, "论述")
+    for p in (old_now, old_always):
+        p.sources = [{"file": "gwr/2013.txt", "para": 1}]
+    view = BankView([old_now, old_always], Speech(_outline(tmp_path)), source_years={"gwr/2013.txt": 2013})
+    texts = {u.text for u in view.units}
+    assert always in texts and now not in texts
+    fresh = BankView([old_now], Speech(_outline(tmp_path)), source_years={"gwr/2013.txt": 2024})
+    assert [u.text for u in fresh.units] == [now]

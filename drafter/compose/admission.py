@@ -142,7 +142,7 @@ class BankView:
                 continue  # another speaker's voice, another place, year or meeting
             if slots and any(s not in wanted for s in slots):
                 continue  # a line whose slot nothing fills never prints 〔待补充〕 in a new speech
-            if newest is not None and newest < oldest and role not in TIMELESS:
+            if newest is not None and newest < oldest and (role not in TIMELESS or NOW.match(text)):
                 continue  # a task or a claim of another time: its 提法 have moved on
             if text in seen:
                 continue
@@ -228,6 +228,9 @@ class BankView:
 #: STALE_YEARS before the speech are not used (their tasks and 提法 have moved on)
 TIMELESS = ("引语", "金句", "论述", "要求", "表态", "查摆")
 STALE_YEARS = 8
+#: … unless the line says how things stand now (当前，农业农村发展进入一个新阶段… of 2016; 近些年是
+#: 我国农业发展最快…的时期 of 2013): a situation of its source's day, as dated as a task
+NOW = re.compile(r"(?:当前|目前|现在|眼下|近年来|近些年|近几年|这些年|今年|去年|过去一年|从国内看|从国际看)")
 #: the relevance of a line of those roles whose sources are all older than that counts this much:
 #: of the printed lines with a dated source in the 28 bench drafts, 74 of 613 came from 2013–2017
 #: reports, with tasks of their day (全面实施临时救助制度, 社会养老服务体系, 城市病)
