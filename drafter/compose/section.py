@@ -264,6 +264,8 @@ class SectionWriter:
         self.place_words = about.words | about.theme
         #: when set, a line must hold one of these (the theme's compound, for the opening)
         self.require: frozenset[str] = frozenset()
+        #: the subjects this body has defined (文化 of 文化是民族的血脉): one definition each
+        self.defined: list[str] = []
 
     def candidates(self, wanted: tuple[str, ...]) -> list[Unit]:
         """Units of the slot's roles above the floor, unused, ranked by relevance, this place's
@@ -360,6 +362,9 @@ class SectionWriter:
                 continue  # the opening on 乡村振兴 does not open on 民族振兴
             if self._repeats_topic(u):
                 continue  # 八项规定 and 四风 again in the next sentence, 城乡一体化 a third time
+            defines = defined_subject(text) if u.role in DEFINING_ROLES else ""
+            if defines and any(same_subject(defines, d) for d in self.defined):
+                continue  # 文化是民族的血脉 after 文化是民族的精神命脉: a second definition of one subject
             st.take(u, text, self.key, f"{self.slot_key}#{n}")
             st.place(f"{self.slot_key}#{n}", u, text, self.heading, self.key, wanted)
             for c in self._keys(u):
@@ -367,6 +372,8 @@ class SectionWriter:
             self.last_compounds = self._topics(u)
             for c in self.last_compounds:
                 self.topic_uses[c] = self.topic_uses.get(c, 0) + 1
+            if defines:
+                self.defined.append(defines)
             self._add(text)
             return text
         return ""
@@ -442,6 +449,30 @@ def series_items(text: str) -> frozenset[str]:
         if "、" in clause:
             out.update(i for i in clause.split("、") if len(i) >= 2)
     return frozenset(out)
+
+
+#: the roles whose lines may define their subject (X是Y), and what a definition's subject may not start with
+DEFINING_ROLES = ("论述", "引语", "金句")
+_NOT_SUBJECT = ("这", "那", "此", "它", "其", "但", "而", "只有", "如果", "正是", "总书记", "习近平")
+_QUOTE_LEAD = re.compile(r"^[^，。“”]{0,16}(?:指出|强调|说|讲)[：:，,]?“?")
+_DEFINES = re.compile(r"^([^，。；：、“”]{2,12}?)(?:就|正|乃|也|才|都)?是(?!否)")
+_DEFINES_APART = re.compile(r"^([^，。；：、“”]{2,16})，(?:这)?(?:就|正|乃|也|都)?是")
+
+
+def defined_subject(sentence: str) -> str:
+    """The subject ``sentence`` defines (文化 of 文化是民族的血脉，是人民的精神家园; 建设生态文明 of
+    建设生态文明，是关系人民福祉…的长远大计; inside a quotation too), or ''."""
+    text = _QUOTE_LEAD.sub("", sentence, count=1)
+    for pattern in (_DEFINES, _DEFINES_APART):
+        m = pattern.match(text)
+        if m and not m.group(1).startswith(_NOT_SUBJECT):
+            return m.group(1)
+    return ""
+
+
+def same_subject(a: str, b: str) -> bool:
+    """One subject, said with or without its qualifier (良好生态环境, 生态环境)."""
+    return a == b or a.endswith(b) or b.endswith(a)
 
 
 def restates(sentence: str, heading: str) -> bool:
