@@ -171,3 +171,23 @@ def test_a_situation_said_by_an_old_source_is_as_dated_as_its_tasks(tmp_path):
     assert always in texts and now not in texts
     fresh = BankView([old_now], Speech(_outline(tmp_path)), source_years={"gwr/2013.txt": 2024})
     assert [u.text for u in fresh.units] == [now]
+
+
+def test_a_line_sharing_one_short_word_and_naming_other_work_is_incidental(tmp_path):
+    """Under 建设和美乡村 the panel cut 加强乡村教师定向培养… (教育: 乡村 only qualifies it) and
+    kept the lines on the countryside itself; the field check alone let both in (one word each)."""
+    from drafter.compose import relevance  # noqa: PLC0415 - kept beside the test it serves
+    texts = ["加强乡村教师定向培养、在职培训与待遇保障。", "保护传统村落和乡村风貌。",
+             "健全自治、法治、德治相结合的乡村治理体系。", "加强城乡社区服务体系建设。"]
+    outline = _outline(tmp_path, title="在全镇和美乡村建设推进会上的讲话", speaker="青石镇党委书记 赵立",
+                       theme="和美乡村", vars={"地名": "青石镇"}, sections=["抓治理，让乡村更加和美宜居"])
+    # lines on other work, so the bank's word counts are those of a bank (乡村 in few of its lines)
+    others = [f"{verb}{thing}。" for verb in ("加强", "推进", "完善")
+              for thing in ("制造业发展", "安全生产监管", "医药卫生改革", "数字政府建设", "社会保障体系", "生态环境保护",
+                            "作风建设", "教育强国建设", "科技创新体制", "营商环境优化", "基层党组织建设", "法治政府建设")]
+    view = BankView([_phrase(i, t) for i, t in enumerate(texts + others, 1)], Speech(outline))
+    about = relevance.About.of("抓治理，让乡村更加和美宜居", "和美乡村", heading="抓治理，让乡村更加和美宜居")
+    by_text = {u.text: u for u in view.units}
+    assert relevance.judge(view, by_text[texts[0]], about)[1] == "incidental"
+    assert relevance.judge(view, by_text[texts[1]], about)[1] == "usable"
+    assert relevance.judge(view, by_text[texts[2]], about)[1] == "usable"

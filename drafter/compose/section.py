@@ -15,13 +15,15 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from drafter import sectors
 from drafter.compose import plan as planmod
 from drafter.compose.admission import BankView
-from drafter.compose.relevance import About
+from drafter.compose.relevance import About, distinct
 from drafter.compose.select import Ledger
 from drafter.compose.units import Unit
 from drafter.markers import INNER_LEAD_MAX_CHARS, LEAD_MAX_CHARS, NOT_LEAD
 from drafter.roles import government_voice
+from drafter.words import content_words
 
 #: paragraphs are cut near this many characters (real speeches: 150–400)
 PARAGRAPH_CHARS = 300
@@ -108,7 +110,10 @@ class Shortfall:
     heading: str
     wanted: int
     written: int
+    #: what to add material on: the heading's terms, the rarest in the bank first (what it lacks)
     words: list[str]
+    #: the roles of the plan's slots that found no relevant line (论述, 举措 …), in plan order
+    roles: list[str] = field(default_factory=list)
 
 
 class DraftState:
@@ -266,6 +271,8 @@ class SectionWriter:
         self.require: frozenset[str] = frozenset()
         #: the subjects this body has defined (文化 of 文化是民族的血脉): one definition each
         self.defined: list[str] = []
+        #: the roles of slots no relevant line filled (for the shortfall warning)
+        self.unfilled: list[str] = []
 
     def candidates(self, wanted: tuple[str, ...]) -> list[Unit]:
         """Units of the slot's roles above the floor, unused, ranked by relevance, this place's
@@ -306,6 +313,8 @@ class SectionWriter:
                 break
             n += 1
             text = self._pinned(n, wanted) or self._fill(wanted, n)
+            if not text and wanted[0] not in self.unfilled:
+                self.unfilled.append(wanted[0])
             if not text and n >= len(slots):
                 # the repeating slot found nothing more of its roles: any body move that is
                 # still relevant here, then stop
@@ -317,8 +326,19 @@ class SectionWriter:
         asked = min(self.budget, self.share) if self.share else self.budget
         if self.used < asked * SHORT_SHARE and self.kind != "intro":
             self.state.shortfalls.append(Shortfall(self.key, self.heading, asked, self.used,
-                                                   sorted(self.about.words)))
+                                                   self.missing_terms(), list(self.unfilled)))
         return self.paragraphs()
+
+    def missing_terms(self) -> list[str]:
+        """The terms of the heading to add material on: its content words and terms of fields of
+        work (阵地建设), none inside another (形态 of 意识形态), the ones fewest lines of the bank
+        hold first (what it lacks); the place's other words (the heading above, the points) after."""
+        idf = self.state.view.idf
+        said = self.heading.split(" ", 1)[0]
+        own = distinct(content_words(said) | sectors.terms(said))
+        rest = distinct(self.about.words) - own
+        rank = sorted(own, key=lambda w: (-idf(w), w)) + sorted(rest, key=lambda w: (-idf(w), w))
+        return [w for i, w in enumerate(rank) if not any(w in v for v in rank[:i])]
 
     def _pinned(self, n: int, wanted: tuple[str, ...] = ()) -> str:
         """A sentence the writer chose for this slot (outline ``pins``): a phrase id or own text."""
