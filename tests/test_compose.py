@@ -286,7 +286,7 @@ def test_a_place_the_bank_has_nothing_on_gets_a_note_not_a_connector(tmp_path):
 
 
 def test_a_series_said_once_is_not_said_again():
-    from drafter.compose.section import series_items
+    from drafter.compose.sentences import series_items
     a = series_items("坚持精准治污、科学治污、依法治污，持续深入打好蓝天、碧水、净土保卫战。")
     b = series_items("坚持精准治污、科学治污、依法治污，深入推进污染防治攻坚。")
     assert {"科学治污", "依法治污"} <= a & b

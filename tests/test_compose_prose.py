@@ -8,8 +8,8 @@ import pytest
 from drafter.bank import load_bank
 from drafter.compose import draft
 from drafter.compose.length import NOTE
-from drafter.compose.section import defined_subject, same_subject
 from drafter.compose.select import Ledger
+from drafter.compose.sentences import defined_subject, same_subject
 from drafter.compose.shape import local, shape
 
 ROOT = Path(__file__).resolve().parent.parent

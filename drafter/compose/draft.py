@@ -24,8 +24,8 @@ from drafter.compose.analysis import AnalysisCache
 from drafter.compose.assemble import to_speech
 from drafter.compose.helpers import Borrowed, Composer, missing_marker, placed_categories
 from drafter.compose.outline import LENGTH_RANGE, Outline, load_outline
-from drafter.compose.section import DraftState
 from drafter.compose.select import BankWords, candidates
+from drafter.compose.state import DraftState
 from drafter.compose.units import index_lines, prepare
 from drafter.errors import BankError, TemplateError
 from drafter.i18n import N_, _
@@ -46,9 +46,9 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     target: int = 0
     template: str = ""
-    #: places the bank had too little relevant material for (see section.Shortfall)
+    #: places the bank had too little relevant material for (see state.Shortfall)
     shortfalls: list = field(default_factory=list)
-    #: every body sentence and the slot it fills (see section.Placement), in order
+    #: every body sentence and the slot it fills (see state.Placement), in order
     placements: list = field(default_factory=list)
     #: the drafting state, for choosing alternatives (compose/choose.py); not part of the result
     state: DraftState | None = field(default=None, repr=False, compare=False)
