@@ -191,3 +191,14 @@ def test_a_line_sharing_one_short_word_and_naming_other_work_is_incidental(tmp_p
     assert relevance.judge(view, by_text[texts[0]], about)[1] == "incidental"
     assert relevance.judge(view, by_text[texts[1]], about)[1] == "usable"
     assert relevance.judge(view, by_text[texts[2]], about)[1] == "usable"
+
+
+def test_a_bureau_head_takes_stock_of_his_unit_not_as_a_government(tmp_path):
+    """政府职能转变还不到位 and 有的部门服务观念不强 are the State Council's review of itself and
+    its departments: a 市大数据局局长 cut them from his 研讨发言 (the panel); a 区长 may say them."""
+    lines = [_phrase(1, "政府职能转变还不到位。", "查摆"), _phrase(2, "有的部门服务观念不强、办事效率不高。", "查摆"),
+             _phrase(3, "理论学习还不够深入，学用结合还有差距。", "查摆")]
+    bureau = BankView(lines, Speech(_outline(tmp_path, speaker="市大数据局局长 钱锋", vars={})))
+    assert [u.text for u in bureau.units] == [lines[2].text]
+    district = BankView(lines, Speech(_outline(tmp_path, speaker="西城区区长 王明", vars={})))
+    assert len(district.units) == 3

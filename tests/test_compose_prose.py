@@ -46,6 +46,8 @@ pytestmark = pytest.mark.skipif(not (PACKAGED_BANK / "phrases").is_dir(), reason
     # … but 把 the verb (把握, 把好关) and a 把 with its destination are whole
     ("严把政治关、能力关、素质关", "verb"),
     ("要把人民放在心上", "directive"),
+    # cut by mining from its first half, on the word that joined them: gwr, a 排比
+    ("要以及建立在这些制度基础上的经济体制、政治体制、文化体制、社会体制等各项具体制度。", "fragment"),
     ("要把学习成果转化为推动工作的实际行动", "directive"),
     ("扩大跨省异地就医直接结算范围，把基层医院和外出农民工等全部纳入。", "sentence"),
     ("要健全容错纠错机制，激励干部敢于担当、积极作为。", "sentence"),

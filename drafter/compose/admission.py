@@ -142,6 +142,9 @@ class BankView:
                 continue  # another speaker's voice, another place, year or meeting
             if slots and any(s not in wanted for s in slots):
                 continue  # a line whose slot nothing fills never prints 〔待补充〕 in a new speech
+            if role in SELF_ROLES and speech.level in OFFICE_LEVELS and (roles.government_voice(text)
+                                                                         or OVERSEER.search(text)):
+                continue  # 政府职能转变还不到位 is a government's review of itself, not a bureau head's
             if newest is not None and newest < oldest and (role not in TIMELESS or NOW.match(text)):
                 continue  # a task or a claim of another time: its 提法 have moved on
             if text in seen:
@@ -224,6 +227,13 @@ class BankView:
         return value
 
 
+#: a speaker of these levels (a bureau, an office, a branch) takes stock of and pledges for his
+#: unit and himself, never as a government does (roles.government_voice: 政府要先从自身找原因,
+#: 有的部门服务观念不强 — a government reviewing its departments)
+OFFICE_LEVELS = ("单位", "支部")
+#: … nor as one who oversees departments and places (有的部门…, 一些地方…)
+OVERSEER = re.compile(r"有的部门|一些部门|个别部门|有的地方|一些地方|个别地方")
+SELF_ROLES = ("查摆", "表态")
 #: lines of these roles travel across the years; others from sources all older than
 #: STALE_YEARS before the speech are not used (their tasks and 提法 have moved on)
 TIMELESS = ("引语", "金句", "论述", "要求", "表态", "查摆")

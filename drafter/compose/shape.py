@@ -27,6 +27,9 @@ END_MARKS = "。！？!?"
 #: a phrase starting like this cannot stand alone and no frame repairs it
 FRAGMENT_STARTS = ("是", "就是", "才能", "而", "就必须", "也是", "既是", "并", "面对", "只要", "需要",
                    "离不开", "更大力度", "真正做到在", "这一切", "从而", "进而", "因此", "所以", "其中")
+#: … and one opening, after its 要, on the word that joined it to what came before (要以及建立在
+#: 这些制度基础上的…: mining cut it from its first half)
+_JOINED_ON = re.compile(r"^(?:要|必须|还要|更要)?(?:以及|及其|并且|而且|或者|乃至|同时也)")
 #: a phrase starting like this has its own subject or is a directive: a sentence once it has 。
 SUBJECT_STARTS = ("我们", "各级", "广大", "全体", "全党", "党员", "领导干部", "习近平", "总书记", "党的",
                   "党中央", "这", "我", "当前", "今年", "近年来", "新时代", "实践")
@@ -61,7 +64,7 @@ def shape(text: str, category: str = "") -> str:
     text = text.strip()
     if not text:
         return "fragment"
-    if text.startswith(FRAGMENT_STARTS) or dangling(text):
+    if text.startswith(FRAGMENT_STARTS) or _JOINED_ON.match(text) or dangling(text):
         return "fragment"
     if text[-1] in END_MARKS or text.endswith(("。”", "！”", "？”")):
         return "sentence"
