@@ -127,7 +127,7 @@ class SectionWriter:
             if not text and n >= len(slots):
                 # the repeating slot found nothing more of its roles: any body move that is
                 # still relevant here, then stop
-                text = self._fill(planmod.ANY, n) if planmod.repeats(self.kind) else ""
+                text = self._fill(planmod.ANY, n) if planmod.tops_up(self.kind) else ""
                 if not text:
                     break
         # short of its share of the outline (the share, not a budget the length correction grew
@@ -141,11 +141,13 @@ class SectionWriter:
     def missing_terms(self) -> list[str]:
         """The terms of the heading to add material on: its content words and terms of fields of
         work (阵地建设), none inside another (形态 of 意识形态), the ones fewest lines of the bank
-        hold first (what it lacks); the place's other words (the heading above, the points) after."""
+        hold first (what it lacks); the place's other words (the heading above, the points, the
+        theme) after. The words of the part's move (查找…差距不足, 下一步的努力方向) name no
+        subject to mine speeches on, and are left out."""
         idf = self.state.view.idf
         said = self.heading.split(" ", 1)[0]
-        own = distinct(content_words(said) | sectors.terms(said))
-        rest = distinct(self.about.words) - own
+        own = {w for w in distinct(content_words(said) | sectors.terms(said)) if not planmod.move_word(w)}
+        rest = {w for w in distinct(self.about.words | self.about.theme) - own if not planmod.move_word(w)}
         rank = sorted(own, key=lambda w: (-idf(w), w)) + sorted(rest, key=lambda w: (-idf(w), w))
         return [w for i, w in enumerate(rank) if not any(w in v for v in rank[:i])]
 
