@@ -156,3 +156,49 @@ def test_laws_and_regulations_the_state_council_issues_are_the_countrys_voice(tm
     district = Speech(_outline(tmp_path, type="研讨发言", speaker="区委常委、副区长 李华", theme="就业",
                                title="在区委常委会专题学习会上的发言", vars={"地名": "新城区"}))
     assert not any("工资支付条例" in u.text for u in BankView([_phrase(1, line)], district).units)
+
+
+def test_a_situation_said_by_an_old_source_is_as_dated_as_its_tasks(tmp_path):
+    """论述 travel across the years, but not one that says how things stand now (当前…, 近些年…):
+    the panel cut 近些年是我国农业发展最快…的时期 (2013) from a 2026 speech."""
+    now = "近些年是我国农业发展最快、农村面貌变化最大、农民得到实惠最多的时期。"
+    always = "解决好农业农村农民问题是全党工作重中之重。"
+    old_now, old_always = _phrase(1, now, "论述"), _phrase(2, always, "论述")
+    for p in (old_now, old_always):
+        p.sources = [{"file": "gwr/2013.txt", "para": 1}]
+    view = BankView([old_now, old_always], Speech(_outline(tmp_path)), source_years={"gwr/2013.txt": 2013})
+    texts = {u.text for u in view.units}
+    assert always in texts and now not in texts
+    fresh = BankView([old_now], Speech(_outline(tmp_path)), source_years={"gwr/2013.txt": 2024})
+    assert [u.text for u in fresh.units] == [now]
+
+
+def test_a_line_sharing_one_short_word_and_naming_other_work_is_incidental(tmp_path):
+    """Under 建设和美乡村 the panel cut 加强乡村教师定向培养… (教育: 乡村 only qualifies it) and
+    kept the lines on the countryside itself; the field check alone let both in (one word each)."""
+    from drafter.compose import relevance  # noqa: PLC0415 - kept beside the test it serves
+    texts = ["加强乡村教师定向培养、在职培训与待遇保障。", "保护传统村落和乡村风貌。",
+             "健全自治、法治、德治相结合的乡村治理体系。", "加强城乡社区服务体系建设。"]
+    outline = _outline(tmp_path, title="在全镇和美乡村建设推进会上的讲话", speaker="青石镇党委书记 赵立",
+                       theme="和美乡村", vars={"地名": "青石镇"}, sections=["抓治理，让乡村更加和美宜居"])
+    # lines on other work, so the bank's word counts are those of a bank (乡村 in few of its lines)
+    others = [f"{verb}{thing}。" for verb in ("加强", "推进", "完善")
+              for thing in ("制造业发展", "安全生产监管", "医药卫生改革", "数字政府建设", "社会保障体系", "生态环境保护",
+                            "作风建设", "教育强国建设", "科技创新体制", "营商环境优化", "基层党组织建设", "法治政府建设")]
+    view = BankView([_phrase(i, t) for i, t in enumerate(texts + others, 1)], Speech(outline))
+    about = relevance.About.of("抓治理，让乡村更加和美宜居", "和美乡村", heading="抓治理，让乡村更加和美宜居")
+    by_text = {u.text: u for u in view.units}
+    assert relevance.judge(view, by_text[texts[0]], about)[1] == "incidental"
+    assert relevance.judge(view, by_text[texts[1]], about)[1] == "usable"
+    assert relevance.judge(view, by_text[texts[2]], about)[1] == "usable"
+
+
+def test_a_bureau_head_takes_stock_of_his_unit_not_as_a_government(tmp_path):
+    """政府职能转变还不到位 and 有的部门服务观念不强 are the State Council's review of itself and
+    its departments: a 市大数据局局长 cut them from his 研讨发言 (the panel); a 区长 may say them."""
+    lines = [_phrase(1, "政府职能转变还不到位。", "查摆"), _phrase(2, "有的部门服务观念不强、办事效率不高。", "查摆"),
+             _phrase(3, "理论学习还不够深入，学用结合还有差距。", "查摆")]
+    bureau = BankView(lines, Speech(_outline(tmp_path, speaker="市大数据局局长 钱锋", vars={})))
+    assert [u.text for u in bureau.units] == [lines[2].text]
+    district = BankView(lines, Speech(_outline(tmp_path, speaker="西城区区长 王明", vars={})))
+    assert len(district.units) == 3

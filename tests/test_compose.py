@@ -286,8 +286,20 @@ def test_a_place_the_bank_has_nothing_on_gets_a_note_not_a_connector(tmp_path):
 
 
 def test_a_series_said_once_is_not_said_again():
-    from drafter.compose.section import series_items
+    from drafter.compose.sentences import series_items
     a = series_items("坚持精准治污、科学治污、依法治污，持续深入打好蓝天、碧水、净土保卫战。")
     b = series_items("坚持精准治污、科学治污、依法治污，深入推进污染防治攻坚。")
     assert {"科学治污", "依法治污"} <= a & b
     assert not series_items("要坚持问题导向，把工作落到实处。")
+
+
+@pytest.mark.skipif(not (PACKAGED_BANK / "phrases").is_dir(), reason="mined bank not shipped yet")
+def test_a_shortfall_says_what_its_section_lacks():
+    """The warning names the heading's own terms, the rarest in the bank first, none inside
+    another (意识形态, not 形态), and the kinds of lines no slot found (论述, 要求 …)."""
+    d = draft(ROOT / "bench" / "outlines" / "04-意识形态.yaml", seed=0)
+    gap = next(g for g in d.shortfalls if g.heading == "落实意识形态工作责任制")
+    assert gap.words[:2] == ["意识形态", "责任制"] or gap.words[:2] == ["责任制", "意识形态"]
+    assert "形态" not in gap.words and gap.roles
+    warning = next(w for w in d.warnings if gap.heading in w)
+    assert "意识形态" in warning and gap.roles[0] in warning

@@ -1,4 +1,4 @@
-"""When a line says again what a printed line said (section.DraftState.echoes).
+"""When a line says again what a printed line said (state.DraftState.echoes).
 
 Lines from the 2019–2024 government work reports (corpus-public/gwr), as the shipped bank
 holds them, under the point 提升防灾减灾救灾能力 of a speech on 安全生产 (bench/panel4/s4).
@@ -6,7 +6,7 @@ holds them, under the point 提升防灾减灾救灾能力 of a speech on 安全
 
 from types import SimpleNamespace
 
-from drafter.compose.section import DraftState
+from drafter.compose.state import DraftState
 from drafter.compose.units import Unit
 from drafter.words import compounds, content_words
 

@@ -147,3 +147,18 @@ def test_the_lead_in_varies_with_the_seed_and_counts_true(speech_type):
         assert len(re.findall(r"会议安排|今天，我们召开|研讨会", opening)) <= 1, opening
         lead_ins.add(re.split(r"。(?=[^。]+。$)", opening)[-1])
     assert len(lead_ins) >= 3, lead_ins
+
+
+def test_a_part_that_takes_stock_is_not_topped_up_with_measures():
+    """Under 对照要求，查找养老服务工作的差距不足 the draft printed one shortfall and then seven
+    养老 measures (发展普惠托育…, 深化养老保险制度改革): a reader cut them all. A part that takes stock
+    takes one line of what to do at most; where the bank has no more shortfalls, the note asks
+    for the unit's own."""
+    outline = {"type": "研讨发言", "title": "在区委理论学习中心组养老服务体系建设专题研讨会上的发言",
+               "speaker": "区民政局局长 周敏", "theme": "养老服务", "length": 2500,
+               "sections": [{"heading": "完善居家社区养老服务"}, {"heading": "对照要求，查找养老服务工作的差距不足"}]}
+    for seed in (0, 1):
+        d = draft(outline, bank=PACKAGED_BANK, seed=seed)
+        stock = [b for b in d.sources if b.place == "sections[2]"]
+        assert len([b for b in stock if b.role in ("要求", "举措")]) <= 1, [(b.role, b.text) for b in stock]
+        assert any(b.place == "sections[1]" and b.role in ("要求", "举措") for b in d.sources)

@@ -9,6 +9,7 @@ from drafter.bank import load_bank
 from drafter.compose import draft
 from drafter.compose.length import NOTE
 from drafter.compose.select import Ledger
+from drafter.compose.sentences import defined_subject, same_subject
 from drafter.compose.shape import local, shape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +39,18 @@ pytestmark = pytest.mark.skipif(not (PACKAGED_BANK / "phrases").is_dir(), reason
     ("构建新发展格局要在形态上成型、功能上成熟、运行上成势", "sentence"),
     ("能力是基础，实干是关键，作风是保障", "sentence"),
     ("高质量发展是全面建设社会主义现代化国家的首要任务。", "sentence"),
+    # 把 and its object, and nothing done to it (a reader cut these in the panel): gwr 2016, mined 排比
+    ("把基层医院和外出农民工、外来就业创业人员等全部纳入。", "fragment"),
+    ("要把惠民生、暖民心、顺民意", "fragment"),
+    ("把惠民生、暖民心、顺民意", "fragment"),
+    # … but 把 the verb (把握, 把好关) and a 把 with its destination are whole
+    ("严把政治关、能力关、素质关", "verb"),
+    ("要把人民放在心上", "directive"),
+    # cut by mining from its first half, on the word that joined them: gwr, a 排比
+    ("要以及建立在这些制度基础上的经济体制、政治体制、文化体制、社会体制等各项具体制度。", "fragment"),
+    ("要把学习成果转化为推动工作的实际行动", "directive"),
+    ("扩大跨省异地就医直接结算范围，把基层医院和外出农民工等全部纳入。", "sentence"),
+    ("要健全容错纠错机制，激励干部敢于担当、积极作为。", "sentence"),
 ])
 def test_shape_of_bank_phrases(text, expected):
     assert shape(text, "排比") == expected
@@ -88,6 +101,28 @@ def test_fragments_are_never_used(drafts):
     for name, d in drafts:
         for b in d.sources:
             assert shape(bank[b.phrase].text, b.category) != "fragment", (name, b.text)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("文化是民族的血脉，是人民的精神家园。", "文化"),
+    ("建设生态文明，是关系人民福祉、关乎民族未来的长远大计。", "建设生态文明"),
+    ("绿水青山就是金山银山。", "绿水青山"),
+    ("习近平总书记指出，教育公平是社会公平的重要基础。", "教育公平"),
+    ("这是我国经济持续发展的时期。", ""),
+    ("要坚持以人民为中心。", ""),
+])
+def test_the_subject_a_line_defines(text, subject):
+    assert defined_subject(text) == subject
+
+
+def test_a_body_defines_each_subject_once(drafts):
+    """Two 文化是… in one body read as two openings of one paragraph (the panel cut the second)."""
+    for name, d in drafts:
+        for _, section in d.speech.walk():
+            subjects = [defined_subject(s) for p in section.body for s in SENTENCE.findall(NOTE.sub("", p))]
+            subjects = [x for x in subjects if x]
+            for i, a in enumerate(subjects):
+                assert not [b for b in subjects[i + 1:] if same_subject(a, b)], (name, section.heading, subjects)
 
 
 def test_heading_quoted_at_most_twice_per_body(drafts):

@@ -161,6 +161,20 @@ def test_clihelp_parts_import_only_those_before_them():
     assert not wrong, "\n".join(wrong)
 
 
+#: the steps of writing one body (drafter/compose/), lowest first: a step imports no later one —
+#: what a sentence says, how a body is printed, what the bodies of a draft share, the writer
+BODY_STEPS = ["drafter.compose.sentences", "drafter.compose.paragraphs", "drafter.compose.state",
+              "drafter.compose.section"]
+
+
+def test_the_steps_of_writing_a_body_import_no_later_step():
+    imported = graph(runtime_only=False)
+    wrong = [f"{m} imports {t}" for i, m in enumerate(BODY_STEPS) for t in imported[m] if t in BODY_STEPS[i + 1:]]
+    assert not wrong, "\n".join(wrong)
+    # what a sentence says and how a body is printed are plain text: no bank, no draft
+    assert not [t for m in BODY_STEPS[:2] for t in imported[m] if t.startswith("drafter.compose.")]
+
+
 def test_clihelp_layout_is_plain_text():
     """``drafter lint`` lays its report out with it: no framework behind a width."""
     tree = ast.parse((PACKAGE / "clihelp" / "layout.py").read_text(encoding="utf-8"))

@@ -36,6 +36,26 @@ def test_role_of_a_line(text, category, role):
     ("全镇干部要下沉一线。", "乡镇"),
     ("我们支部要带头。", "支部"),
     ("要坚持学思用贯通。", None),
+    # the levers only the State Council holds, as its reports word them (the panel cut these
+    # from county and bureau speeches): prices, residence, taxes, macro policy, central funds
+    ("突出做好稳增长、稳就业、稳物价工作。", "国家"),
+    ("保持物价总水平基本稳定。", "国家"),
+    ("推动放开在就业地参加社会保险的户籍限制。", "国家"),
+    ("宏观政策要继续为市场主体纾困。", "国家"),
+    ("扩大环境保护、节能节水等企业所得税优惠目录范围。", "国家"),
+    ("建立企业职工基本养老保险基金中央调剂制度。", "国家"),
+    ("出台法治政府建设实施纲要。", "国家"),
+    ("各级领导干部特别是高级干部必须自觉遵守廉政准则。", "国家"),
+    ("全党都要关注青年、关心青年、关爱青年。", "国家"),
+    ("支持经济大省勇挑大梁。", "省"),
+    ("制定实施教育强国建设三年行动计划。", "国家"),
+    ("制定实施优化营商环境、市场主体登记管理、促进个体工商户发展、保障中小企业款项支付等条例。", "国家"),
+    ("从国内看，当前我国社会主要矛盾已经转化为人民日益增长的美好生活需要。", "国家"),
+    ("微观政策要持续激发市场主体活力，结构政策要着力畅通国民经济循环。", "国家"),
+    ("制定实施方案，抓好落实。", None),
+    ("严格落实中央八项规定精神，持续纠治“四风”，有力推进金融单位、国有企业等巡视整改工作。", "国家"),
+    ("提高资源利用率。", None),
+    ("要把人民放在心上。", None),
 ])
 def test_line_level(text, level):
     assert roles.line_level(text) == level
@@ -104,6 +124,15 @@ def test_tie_allowed():
     ("必须毫不动摇坚持以经济建设为中心，推动科学发展。", 2026, False),
     ("必须坚持不懈依靠改革推动科学发展。", 2015, True),
     ("继续推进国有企业优化重组和央企股份制改革。", 2026, False),
+    # the poverty campaign's and the pandemic economy's 提法, cut by the panel from 2026 speeches
+    ("优先支持贫困劳动力稳岗就业。", 2026, False),
+    ("优先支持贫困劳动力稳岗就业。", 2019, True),
+    ("就业是最大的民生，保市场主体也是为稳就业保民生。", 2026, False),
+    ("就业是最大的民生，保市场主体也是为稳就业保民生。", 2021, True),
+    ("坚持常态化防控和局部应急处置有机结合。", 2026, False),
+    ("要加大对社会养老服务体系建设的支持力度。", 2026, False),
+    ("全面建成小康社会的重点难点仍然在农村。", 2026, False),
+    ("有效保护人民群众生命安全和身体健康。", 2026, False),
 ])
 def test_dated_campaigns_of_the_reports(text, year, current):
     tie = next(t for t in roles.ties(text) if t.kind == "campaign")
@@ -135,3 +164,9 @@ def test_the_reports_measure_verbs_start_measures():
     for text in ("出台促进就业的政策措施", "扶持畜牧业稳定发展", "畅通群众诉求表达渠道", "严守耕地保护红线"):
         assert roles.MEASURE_START.match(text), text
         assert roles.role(text + "。", "举措") == "举措"
+
+
+def test_charity_and_the_follow_up_to_relocation_are_no_poverty_campaign():
+    assert not [t for t in roles.ties("弘扬扶贫济困的传统美德。") if t.kind == "campaign"]
+    assert not [t for t in roles.ties("做好易地扶贫搬迁后续扶持。") if t.kind == "campaign"]
+    assert not [t for t in roles.ties("巩固拓展脱贫攻坚成果。") if t.kind == "campaign"]

@@ -24,8 +24,8 @@ from drafter.compose.analysis import AnalysisCache
 from drafter.compose.assemble import to_speech
 from drafter.compose.helpers import Borrowed, Composer, missing_marker, placed_categories
 from drafter.compose.outline import LENGTH_RANGE, Outline, load_outline
-from drafter.compose.section import DraftState
 from drafter.compose.select import BankWords, candidates
+from drafter.compose.state import DraftState
 from drafter.compose.units import index_lines, prepare
 from drafter.errors import BankError, TemplateError
 from drafter.i18n import N_, _
@@ -46,9 +46,9 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     target: int = 0
     template: str = ""
-    #: places the bank had too little relevant material for (see section.Shortfall)
+    #: places the bank had too little relevant material for (see state.Shortfall)
     shortfalls: list = field(default_factory=list)
-    #: every body sentence and the slot it fills (see section.Placement), in order
+    #: every body sentence and the slot it fills (see state.Placement), in order
     placements: list = field(default_factory=list)
     #: the drafting state, for choosing alternatives (compose/choose.py); not part of the result
     state: DraftState | None = field(default=None, repr=False, compare=False)
@@ -200,6 +200,10 @@ def escaped_outline(outline: Outline) -> Outline:
                    sections=[node(s) for s in outline.sections])
 
 
+#: a shortfall warning names this many terms of its heading to add material on
+SHORTFALL_TERMS = 4
+
+
 def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int) -> list[str]:
     out = []
     if composer.missing:
@@ -208,10 +212,16 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
             marker=missing_marker("…"), names=names))
     actual = lengthmod.drafted_length(speech)
     for gap in composer.shortfalls:
-        topic = "、".join(gap.words[:4]) or gap.heading
-        out.append(_("“{heading}”: the bank has relevant material for {written} of {wanted} characters; "
-                     "add phrases or mine speeches on {topic} for a fuller draft").format(
-            heading=gap.heading, written=gap.written, wanted=gap.wanted, topic=topic))
+        topic = "、".join(gap.words[:SHORTFALL_TERMS]) or gap.heading
+        if gap.roles:
+            out.append(_("“{heading}”: the bank has relevant material for {written} of {wanted} characters "
+                         "and no line of {roles} on it; add phrases or mine speeches on {topic} for a "
+                         "fuller draft").format(heading=gap.heading, written=gap.written, wanted=gap.wanted,
+                                                roles="、".join(gap.roles), topic=topic))
+        else:
+            out.append(_("“{heading}”: the bank has relevant material for {written} of {wanted} characters; "
+                         "add phrases or mine speeches on {topic} for a fuller draft").format(
+                heading=gap.heading, written=gap.written, wanted=gap.wanted, topic=topic))
     if composer.notes:
         out.append(_("the bank has nothing or too little on {places}: the draft holds a note to you there "
                      "({marker}) saying what to write, to replace with your own text").format(

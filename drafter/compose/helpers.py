@@ -7,7 +7,7 @@
 ``opening()`` / ``closing(formula=True)``  the opening and closing, composed or verbatim
 ``frame(kind, node)``   one unused connecting sentence of a kind from ``_frames.yaml``
 
-The Composer holds what one rendering shares (drafter/compose/section.py: ``DraftState``);
+The Composer holds what one rendering shares (drafter/compose/state.py: ``DraftState``);
 each ``body`` call makes a fresh ``SectionWriter``. Phrases and outline text reach the output
 only as values: the helpers return plain strings, nothing they hold is compiled as template code.
 """
@@ -22,8 +22,10 @@ from drafter.compose import occasion as occ
 from drafter.compose import plan as planmod
 from drafter.compose.admission import BankView
 from drafter.compose.outline import Node, Outline
+from drafter.compose.paragraphs import lead_like, lead_safe
 from drafter.compose.relevance import About
-from drafter.compose.section import Borrowed, DraftState, SectionWriter, lead_like, lead_safe
+from drafter.compose.section import SectionWriter
+from drafter.compose.state import Borrowed, DraftState
 from drafter.errors import OutlineError
 from drafter.i18n import _
 from drafter.markers import NUMBERED_FAMILIES, make_marker

@@ -33,6 +33,15 @@ _MEANING_HEADING = re.compile(r"意义|重要性|必要性|紧迫性|极端重�
 #: a part on where things stand (当前安全生产形势): figures, problems, a judgement
 _SITUATION_HEADING = re.compile(r"形势|态势|现状|面临的|挑战")
 
+#: words of a heading that say which move its part makes, not what it is about
+_MOVE_WORDS = re.compile(r"查找|查摆|找准|对照|要求|努力|方向|深刻|认识|把握|重大|意义|形势|面临|当前")
+
+
+def move_word(word: str) -> bool:
+    """Does ``word`` of a heading name the part's move (差距, 下一步, 意义) rather than its subject?"""
+    return any(p.search(word) for p in (_SHORTFALL_HEADING, _PLEDGE_HEADING, _MOVE_WORDS))
+
+
 #: characters a plan slot fills on average (the length of a bank sentence)
 SLOT_CHARS = 60
 
@@ -60,7 +69,10 @@ def plan(kind: str, speech_type: str) -> list[tuple[str, ...]]:
     if kind == "intro":
         return [WHY, QUOTE] if argues else [WHY]
     if kind == "stock":
-        return [WHY, STOCK, STOCK, STOCK, DO]
+        # one line of what is to be done at most, then shortfalls again: the part takes stock,
+        # it is not a list of measures (the panel cut 发展普惠托育…, 深化养老保险制度改革 piled
+        # under 查找差距不足 once its few shortfalls were said)
+        return [WHY, STOCK, STOCK, STOCK, DO, STOCK]
     if kind == "review":
         return [STOCK, STOCK, PLEDGE, PLEDGE, DO]
     if kind == "pledge":
@@ -79,6 +91,13 @@ def plan(kind: str, speech_type: str) -> list[tuple[str, ...]]:
 def repeats(kind: str) -> bool:
     """Does the last slot repeat to fill the length? (An introduction stays short.)"""
     return kind != "intro"
+
+
+def tops_up(kind: str) -> bool:
+    """When the repeating slot finds nothing more, may the body take any other move still
+    relevant to it? Not a part that takes stock: it is short where the bank has no shortfalls
+    of its subject, and the writer's note asks for the unit's own."""
+    return repeats(kind) and kind != "stock"
 
 
 #: the most sentences a body of a kind takes, however long its share: the genre's range (a point

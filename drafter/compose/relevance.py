@@ -207,6 +207,26 @@ def _score(view, unit, about: About, shared: frozenset[str], theme: frozenset[st
     return s
 
 
+#: a single word a line shares with its place names the place's subject on its own when it is
+#: this long (高标准农田, 社会保障); a shorter one (乡村, 法治, 生态) may be the line's modifier only
+INCIDENTAL_CHARS = 4
+
+
+def _incidental(unit, about: About, shared: frozenset[str], allowed: frozenset[str]) -> bool:
+    """Does ``unit`` share one short word only with its place (no compound of its heading), and
+    name a field of work the place does not? Then that word qualifies the line's own subject:
+    乡村 of 加强乡村教师定向培养 (教育), 法治 of 加强知识产权法治保障 (科技), 生态 of 持续优化基础
+    教育生态, 基础设施 of 加快重大科技基础设施体系化布局 — the panel cut such lines as off-topic.
+    The field check (``sectors.off_field``) lets them through: they name as many words of the
+    place's field as of their own."""
+    if unit.compounds & about.strong:
+        return False
+    one = distinct(shared)
+    if len(one) != 1 or len(next(iter(one))) >= INCIDENTAL_CHARS:
+        return False
+    return any(f not in allowed for f in unit.fields)
+
+
 def judge(view, unit, about: About) -> tuple[float | None, str]:
     """(score, "usable") when ``unit`` is above the floor for the place, else (None, the check
     that keeps it out). Above the floor: the unit shares with the place itself a content word
@@ -240,6 +260,8 @@ def judge(view, unit, about: About) -> tuple[float | None, str]:
     value = _score(view, unit, about, shared, theme)
     if value < FLOOR:
         return None, "floor"
+    if _incidental(unit, about, shared, about.fields or speech.fields):
+        return None, "incidental"  # 乡村 of 加强乡村教师培养 under 和美乡村: a line on 教育
     if unit.compounds & about.strong:
         return value, "usable"
     if unit.role == "举措":

@@ -2,33 +2,27 @@
 
 A ``SectionWriter`` is made fresh for each body (a section, a point, the opening's middle),
 so nothing of one body's state leaks into the next; what the whole draft shares (units used,
-sentences said, lines borrowed, the seeded chance) lives in ``DraftState``.
+sentences said, lines borrowed, the seeded chance) lives in ``DraftState`` (compose/state.py).
 
-Steps: plan (drafter/compose/plan.py) → candidates (units of the slot's roles above the
-relevance floor, this place's own first) → fill slot by slot until the length is reached →
-print as paragraphs of the genre's size, none opening like a lead sentence.
+Steps: plan (compose/plan.py) → candidates (units of the slot's roles above the relevance
+floor, this place's own first) → fill slot by slot until the length is reached, each line
+checked as a sentence of this body (compose/sentences.py: not a heading again, not a second
+definition of one subject) → print as paragraphs of the genre's size (compose/paragraphs.py).
 """
 
 from __future__ import annotations
 
-import random
-import re
-from dataclasses import dataclass, field
-
+from drafter import sectors
 from drafter.compose import plan as planmod
-from drafter.compose.admission import BankView
-from drafter.compose.relevance import About
-from drafter.compose.select import Ledger
+from drafter.compose.paragraphs import paragraphs
+from drafter.compose.relevance import About, distinct
+from drafter.compose.sentences import DEFINING_ROLES, defined_subject, restates, same_subject, short_head
+from drafter.compose.state import DraftState, Shortfall
 from drafter.compose.units import Unit
-from drafter.markers import INNER_LEAD_MAX_CHARS, LEAD_MAX_CHARS, NOT_LEAD
-from drafter.roles import government_voice
+from drafter.words import content_words
 
-#: paragraphs are cut near this many characters (real speeches: 150–400)
-PARAGRAPH_CHARS = 300
 #: how far the seed may move a unit's score (±): units this close trade places from seed to seed
 SEED_SWAY = 0.7
-#: a place keeps this many times the sentences it can print of the units that fit it best
-RESERVE = 3
 #: a place written to less than this share of what it wanted is short of material (a warning)
 SHORT_SHARE = 0.8
 #: a body stops when less than this many characters of its share are left
@@ -40,14 +34,6 @@ KEY_PHRASE_USES = 3
 TOPIC_USES = 2
 #: a word in at most this many lines of the bank is rare: a topic of its own
 TOPIC_DF = 40
-#: a line sharing this share of its words with one already printed says nothing new
-ECHO_SHARE = 0.6
-#: a line with this many words besides its place's is an echo only when those words were said:
-#: under 提升防灾减灾救灾能力, 强化安全生产监管和防灾减灾救灾 and 着力夯实安全生产和防灾减灾救灾基层基础
-#: share the place's words, and say two things
-ECHO_REST = 3
-#: a clause this short (深化“放管服”改革。) said again with another verb is an echo of a short printed line
-SHORT_ECHO = 16
 #: a part that takes stock or pledges may use the genre's shortfalls and commitments that share
 #: no word with it (BankView.general), ranked after the ones that do by this much
 GENERAL_KINDS = {"stock": ("查摆", "表态"), "pledge": ("查摆", "表态"),
@@ -60,178 +46,6 @@ GENERAL_SCORE = 1.0
 #: 不强、办事效率不高; 要带头挑最重的担子、啃最硬的骨头) still serve a part that takes stock or pledges,
 #: ranked after every other candidate
 GENRE_SCORE = 0.5
-
-
-@dataclass
-class Borrowed:
-    """One line taken from the bank: what was printed and where it came from (溯源)."""
-
-    phrase: str
-    category: str
-    text: str
-    place: str
-    sources: list[dict] = field(default_factory=list)
-    role: str = ""
-    key: str = ""
-
-    def to_dict(self) -> dict:
-        return {"phrase": self.phrase, "category": self.category, "role": self.role,
-                "place": self.place, "slot": self.key, "text": self.text, "sources": self.sources}
-
-
-@dataclass
-class Placement:
-    """One body sentence of a draft and the slot it fills: what the page lets a writer change.
-
-    ``key`` names the slot the same way from seed to seed (``2.1#3``: section 2, point 1, third
-    sentence; ``opening#1``); ``wanted`` are the roles the slot's plan asks for."""
-
-    key: str
-    role: str
-    text: str
-    phrase_id: str | None
-    source: dict | None
-    section: str
-    place: str = ""
-    wanted: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict:
-        return {"slot": self.key, "role": self.role, "text": self.text, "phrase": self.phrase_id,
-                "source": self.source, "section": self.section}
-
-
-@dataclass
-class Shortfall:
-    """A place the bank had too little relevant material for."""
-
-    key: str
-    heading: str
-    wanted: int
-    written: int
-    words: list[str]
-
-
-class DraftState:
-    """What every body of one draft shares: the bank view, what was used, the chance."""
-
-    def __init__(self, view: BankView, seed: int, fill, pins: dict | None = None):
-        self.view = view
-        self.rng = random.Random(seed)
-        self.ledger = Ledger()
-        self.borrowed: list[Borrowed] = []
-        self.fill = fill
-        self.shortfalls: list[Shortfall] = []
-        self.pins = pins or {}
-        #: unit id → the place key it is most relevant to (a place takes its own units first)
-        self.home: dict[str, str] = {}
-        #: seeded chance per unit: the tie-breaker among near-equally relevant units
-        self.chance: dict[str, float] = {}
-        self.by_id = {u.id: u for u in view.units}
-        #: content words of every unit printed so far, indexed by word (see echoes)
-        self._printed: list[frozenset[str]] = []
-        #: the text of each printed line, by the same index as _printed
-        self._texts: list[str] = []
-        self._by_word: dict[str, list[int]] = {}
-        #: the series (A、B、C) of every line printed so far, as sets of items
-        self._series: list[frozenset[str]] = []
-        self.pending: set[str] = set()
-        #: bank phrases printed (a phrase, or one of its measures: never two of one line)
-        self.phrases_used: set[str] = set()
-        self.placements: list[Placement] = []
-        #: place key (outline key path) → what it is about, for alternatives
-        self.abouts: dict = {}
-        #: words this speaker does not say (occasion.unsaid: 分管 unless a deputy)
-        self.unsaid: tuple[str, ...] = ()
-        #: every heading of the outline: a body never says one again as its sentence
-        self.headings: tuple[str, ...] = ()
-        self._genre: dict[tuple[str, ...], list[Unit]] = {}
-
-    def genre(self, roles: tuple[str, ...]) -> list[Unit]:
-        """Units of ``roles`` that speak of no field of work, nor as the government (see GENRE_SCORE),
-        in bank order."""
-        if roles not in self._genre:
-            self._genre[roles] = [u for u in self.view.units if u.role in roles and not u.fields
-                                  and not government_voice(u.text)
-                                  and not u.text.startswith("这")]  # 这些问题…: points back to nothing
-        return self._genre[roles]
-
-    def echoes(self, unit: Unit, place: frozenset[str] = frozenset()) -> bool:
-        """True when most of ``unit``'s words were said by one line already printed (the same
-        series in other words, or a sentence that is part of a printed one). ``place`` are the
-        words of the place it would print at (its heading's, the theme's): every line there holds
-        them, so a line saying enough besides is compared by its other words only. Looks only at
-        the printed lines that share a word with it, so the cost grows with the draft, not its square."""
-        items = series_items(unit.text)
-        if len(items) >= SERIES_ECHO and any(len(items & said) >= SERIES_ECHO for said in self._series):
-            return True  # 坚持精准治污、科学治污、依法治污 said again in another line
-        ws = unit.words
-        shared: dict[int, int] = {}
-        for w in ws:
-            for i in self._by_word.get(w, ()):
-                shared[i] = shared.get(i, 0) + 1
-        core = unit.text.rstrip("。！？；")
-        for i in shared:
-            said = self._texts[i].rstrip("。！？；")
-            if (len(core) >= 6 and core in said) or (len(said) >= 6 and said in core):
-                return True  # 持续推进“放管服”改革 and a printed sentence that holds it
-        if len(core) <= SHORT_ECHO and len(ws) >= 2 and any(
-                n >= len(ws) - 1 and len(self._texts[i]) <= 2 * SHORT_ECHO for i, n in shared.items()):
-            return True  # 深化“放管服”改革 after 深入推进“放管服”改革: a clause that differs by its verb only
-        if len(ws) < 3:
-            return False
-        rest = ws - place
-        if len(rest) < ECHO_REST:  # it says little beyond its place: all its words count
-            return any(n >= ECHO_SHARE * min(len(ws), len(self._printed[i])) for i, n in shared.items())
-        for i in shared:
-            theirs = self._printed[i] - place
-            n = len(rest & theirs)
-            if n >= 2 and n >= ECHO_SHARE * min(len(rest), len(theirs)):
-                return True
-        return False
-
-    def settle_homes(self, abouts: dict[str, About], room: dict[str, int] | None = None) -> None:
-        """Each unit's home: the place it is most relevant to. A place keeps for itself only as
-        many of its units as it can print (``room``: its most sentences, RESERVE times over, for
-        the ones its writer passes over); the rest are free for any place they are relevant to,
-        so a place whose lines all fit a later one better is not left empty."""
-        best: dict[str, float] = {}
-        for key, about in abouts.items():
-            for s, u in self.view.scored(about):
-                if s > best.get(u.id, 0.0):
-                    best[u.id] = s
-                    self.home[u.id] = key
-        if room is not None:
-            kept: dict[str, list[str]] = {}
-            for uid, key in self.home.items():
-                kept.setdefault(key, []).append(uid)
-            for key, uids in kept.items():
-                uids.sort(key=lambda i: (-best[i], i))
-                for uid in uids[room.get(key, 0) * RESERVE:]:
-                    del self.home[uid]
-        self.chance = {u.id: self.rng.random() for u in self.view.units}
-        self.pending = set(abouts)
-
-    def place(self, key: str, unit: Unit | None, text: str, section: str, place: str,
-              wanted: tuple[str, ...]) -> None:
-        source = dict(unit.sources[0]) if unit is not None and unit.sources else None
-        self.placements.append(Placement(key, unit.role if unit else "手写", text,
-                                         unit.id if unit else None, source, section, place, wanted))
-
-    def printed(self, unit: Unit) -> str:
-        return self.fill(unit.text, list(unit.slots), f"phrase {unit.id}")
-
-    def take(self, unit: Unit, text: str, place: str, key: str) -> None:
-        self.ledger.take(text, unit.id)
-        self.phrases_used.add(unit.phrase)
-        items = series_items(text)
-        if len(items) >= SERIES_ECHO:
-            self._series.append(items)
-        i = len(self._printed)
-        self._printed.append(unit.words)
-        self._texts.append(text)
-        for w in unit.words:
-            self._by_word.setdefault(w, []).append(i)
-        self.borrowed.append(Borrowed(unit.phrase, unit.category, text, place, unit.sources, unit.role, key))
 
 
 class SectionWriter:
@@ -264,6 +78,10 @@ class SectionWriter:
         self.place_words = about.words | about.theme
         #: when set, a line must hold one of these (the theme's compound, for the opening)
         self.require: frozenset[str] = frozenset()
+        #: the subjects this body has defined (文化 of 文化是民族的血脉): one definition each
+        self.defined: list[str] = []
+        #: the roles of slots no relevant line filled (for the shortfall warning)
+        self.unfilled: list[str] = []
 
     def candidates(self, wanted: tuple[str, ...]) -> list[Unit]:
         """Units of the slot's roles above the floor, unused, ranked by relevance, this place's
@@ -304,10 +122,12 @@ class SectionWriter:
                 break
             n += 1
             text = self._pinned(n, wanted) or self._fill(wanted, n)
+            if not text and wanted[0] not in self.unfilled:
+                self.unfilled.append(wanted[0])
             if not text and n >= len(slots):
                 # the repeating slot found nothing more of its roles: any body move that is
                 # still relevant here, then stop
-                text = self._fill(planmod.ANY, n) if planmod.repeats(self.kind) else ""
+                text = self._fill(planmod.ANY, n) if planmod.tops_up(self.kind) else ""
                 if not text:
                     break
         # short of its share of the outline (the share, not a budget the length correction grew
@@ -315,8 +135,21 @@ class SectionWriter:
         asked = min(self.budget, self.share) if self.share else self.budget
         if self.used < asked * SHORT_SHARE and self.kind != "intro":
             self.state.shortfalls.append(Shortfall(self.key, self.heading, asked, self.used,
-                                                   sorted(self.about.words)))
+                                                   self.missing_terms(), list(self.unfilled)))
         return self.paragraphs()
+
+    def missing_terms(self) -> list[str]:
+        """The terms of the heading to add material on: its content words and terms of fields of
+        work (阵地建设), none inside another (形态 of 意识形态), the ones fewest lines of the bank
+        hold first (what it lacks); the place's other words (the heading above, the points, the
+        theme) after. The words of the part's move (查找…差距不足, 下一步的努力方向) name no
+        subject to mine speeches on, and are left out."""
+        idf = self.state.view.idf
+        said = self.heading.split(" ", 1)[0]
+        own = {w for w in distinct(content_words(said) | sectors.terms(said)) if not planmod.move_word(w)}
+        rest = {w for w in distinct(self.about.words | self.about.theme) - own if not planmod.move_word(w)}
+        rank = sorted(own, key=lambda w: (-idf(w), w)) + sorted(rest, key=lambda w: (-idf(w), w))
+        return [w for i, w in enumerate(rank) if not any(w in v for v in rank[:i])]
 
     def _pinned(self, n: int, wanted: tuple[str, ...] = ()) -> str:
         """A sentence the writer chose for this slot (outline ``pins``): a phrase id or own text."""
@@ -360,6 +193,9 @@ class SectionWriter:
                 continue  # the opening on 乡村振兴 does not open on 民族振兴
             if self._repeats_topic(u):
                 continue  # 八项规定 and 四风 again in the next sentence, 城乡一体化 a third time
+            defines = defined_subject(text) if u.role in DEFINING_ROLES else ""
+            if defines and any(same_subject(defines, d) for d in self.defined):
+                continue  # 文化是民族的血脉 after 文化是民族的精神命脉: a second definition of one subject
             st.take(u, text, self.key, f"{self.slot_key}#{n}")
             st.place(f"{self.slot_key}#{n}", u, text, self.heading, self.key, wanted)
             for c in self._keys(u):
@@ -367,6 +203,8 @@ class SectionWriter:
             self.last_compounds = self._topics(u)
             for c in self.last_compounds:
                 self.topic_uses[c] = self.topic_uses.get(c, 0) + 1
+            if defines:
+                self.defined.append(defines)
             self._add(text)
             return text
         return ""
@@ -400,75 +238,5 @@ class SectionWriter:
         self.used += len(text)
 
     def paragraphs(self) -> list[str]:
-        """Sentences in paragraphs of about PARAGRAPH_CHARS; a paragraph after the first does
-        not open on a sentence that reads like a lead sentence (it would parse as a heading)."""
-        out: list[list[str]] = []
-        current: list[str] = []
-        size = 0
-        for s in self.sentences:
-            if current and size + len(s) > PARAGRAPH_CHARS:
-                out.append(current)
-                current, size = [], 0
-            current.append(s)
-            size += len(s)
-        if current:
-            if out and size < 60:
-                out[-1].extend(current)  # a last scrap joins the paragraph before it
-            else:
-                out.append(current)
-        paragraphs: list[list[str]] = []
-        for i, p in enumerate(out):
-            p = lead_safe(p)  # the first too: under a 一、 line it starts a paragraph of its own
-            if i and lead_like(p[0]) and sum(map(len, paragraphs[-1] + p)) <= MAX_PARAGRAPH:
-                paragraphs[-1].extend(p)  # every sentence could open like a lead: keep it joined
-            else:
-                paragraphs.append(p)
-        return ["".join(p) for p in paragraphs]
-
-
-#: no paragraph is longer than this
-MAX_PARAGRAPH = 600
-#: a line repeating this many items of a series (A、B、C) already printed says it again
-SERIES_ECHO = 2
-_CLAUSE = re.compile(r"[^，。；：！？“”‘’（）]+")
-
-
-def series_items(text: str) -> frozenset[str]:
-    """The items of the series (A、B、C) in ``text``: 科学治污 and 依法治污 of
-    坚持精准治污、科学治污、依法治污 (the first item keeps its verb; items under two
-    characters are left out)."""
-    out: set[str] = set()
-    for clause in _CLAUSE.findall(text):
-        if "、" in clause:
-            out.update(i for i in clause.split("、") if len(i) >= 2)
-    return frozenset(out)
-
-
-def restates(sentence: str, heading: str) -> bool:
-    """Is ``sentence`` no more than a clause of ``heading`` (with 要/必须 before it)?"""
-    core = re.sub(r"^(?:要|必须|我们要|始终)", "", sentence.rstrip("。！？"))
-    return len(core) >= 4 and any(core in part or part in core and len(core) - len(part) <= 2
-                                  for part in re.split("[，；]", heading) if len(part) >= 4)
-
-
-def short_head(sentence: str) -> str:
-    """The two characters that would make ``sentence`` one of a run of inner lead sentences, or ''."""
-    if len(sentence) <= INNER_LEAD_MAX_CHARS + 1 and "，" not in sentence and sentence.endswith("。"):
-        return sentence[:2]
-    return ""
-
-
-def lead_like(sentence: str) -> bool:
-    """Could a paragraph opening on ``sentence`` be read back as a lead sentence (a heading)?
-    The shape is the parser's own (drafter/markers.py)."""
-    core = sentence.rstrip("。！？")
-    return (len(core) <= LEAD_MAX_CHARS and not core.startswith(("“", "‘", "《"))
-            and not NOT_LEAD.search(core))
-
-
-def lead_safe(sentences: list[str]) -> list[str]:
-    """The sentences reordered so the paragraph does not open like a lead sentence."""
-    for i, s in enumerate(sentences):
-        if not lead_like(s):
-            return [s] + sentences[:i] + sentences[i + 1:]
-    return sentences
+        """This body's sentences, printed (compose/paragraphs.py)."""
+        return paragraphs(self.sentences)

@@ -11,8 +11,8 @@ sentence. Each phrase gets one shape, judged from how it starts and ends:
 ``verb``       a predicate without subject (坚持读原著、学原文、悟原理): only inside a frame (要……。)
 ``clause``     a 让/把/使 clause (让主题教育深入人心、打动人心、激励人心): only inside a frame (要……。)
 ``saying``     a short couplet that is a saying (空谈误国、实干兴邦): quoted (正所谓，“……”。)
-``fragment``   needs words the bank does not have (是……的发展; 才能……; 面对……; 增长的稳定性、…):
-               never used
+``fragment``   needs words the bank does not have (是……的发展; 才能……; 面对……; 增长的稳定性、…;
+               要把惠民生、暖民心、顺民意; 把…全部纳入。): never used
 
 ``local(text)`` tells which phrases are tied to one place or moment (八桂, “一号改革工程”,
 figures, 2023年): they read oddly in someone else's speech, so bodies leave them out.
@@ -27,6 +27,9 @@ END_MARKS = "。！？!?"
 #: a phrase starting like this cannot stand alone and no frame repairs it
 FRAGMENT_STARTS = ("是", "就是", "才能", "而", "就必须", "也是", "既是", "并", "面对", "只要", "需要",
                    "离不开", "更大力度", "真正做到在", "这一切", "从而", "进而", "因此", "所以", "其中")
+#: … and one opening, after its 要, on the word that joined it to what came before (要以及建立在
+#: 这些制度基础上的…: mining cut it from its first half)
+_JOINED_ON = re.compile(r"^(?:要|必须|还要|更要)?(?:以及|及其|并且|而且|或者|乃至|同时也)")
 #: a phrase starting like this has its own subject or is a directive: a sentence once it has 。
 SUBJECT_STARTS = ("我们", "各级", "广大", "全体", "全党", "党员", "领导干部", "习近平", "总书记", "党的",
                   "党中央", "这", "我", "当前", "今年", "近年来", "新时代", "实践")
@@ -61,7 +64,7 @@ def shape(text: str, category: str = "") -> str:
     text = text.strip()
     if not text:
         return "fragment"
-    if text.startswith(FRAGMENT_STARTS):
+    if text.startswith(FRAGMENT_STARTS) or _JOINED_ON.match(text) or dangling(text):
         return "fragment"
     if text[-1] in END_MARKS or text.endswith(("。”", "！”", "？”")):
         return "sentence"
@@ -122,6 +125,26 @@ def _headless_stage(text: str) -> bool:
     first = last.split("、")[0]
     ends = [m.end() for m in _HEADED_VERB.finditer(first)]
     return bool(ends) and len(first) - ends[-1] >= 2 and not last.endswith(_HEAD_NOUNS)
+
+
+#: 把 as the marker of a disposed object (把X纳入…), not the verb 把 (把握, 把好关, 把方向, 严把)
+_BA = r"(?<!严)把(?!握|好|牢|脉|关|准|控|守|方向|舵|住|稳|持|手)"
+#: verbs that take the object of 把 somewhere (纳入…, 放在…, 转化为…): with nothing after them
+#: the line stops before its destination (把基层医院…全部纳入。); 担当作为 is a noun, not 作为…
+_BA_DESTINATION = re.compile(
+    _BA + r"[^，；：]*?(?<!担当)(?<!积极)(?<!有所)(?<!敢于)(?<!善于)(?<![有不乱慢善敢])"
+    r"(?:纳入|融入|融入到|列入|列为|放在|摆在|转化为|落实到|落到|贯穿|贯穿到|体现到|作为|当作|当成|变为|变成|建成)$")
+#: 把 and a series of short items and no verb after them: 要把惠民生、暖民心、顺民意 (cut before
+#: its verb, 作为…的出发点): the object of 把 with nothing done to it
+_BA_SERIES = re.compile(_BA + r"(?:[^，；：、]{1,5}、)+[^，；：、]{1,5}$")
+
+
+def dangling(text: str) -> bool:
+    """A line that stops inside a 把 construction: its last clause is 把 and a series with no
+    verb, or its one clause ends on the verb that should take the object somewhere (纳入, 放在)."""
+    clauses = re.split("[，；：]", text.strip().rstrip("。！？!?”"))
+    last = clauses[-1]
+    return bool(_BA_SERIES.search(last)) or (len(clauses) == 1 and bool(_BA_DESTINATION.search(last)))
 
 
 def _has_predicate(text: str) -> bool:

@@ -199,7 +199,7 @@ def _newest(sources, source_years: dict[str, int]) -> int | None:
     """The year of a line's newest source, or None when one is undated (or it has none)."""
     years = []
     for src in sources or ():
-        name = src.get("file", "") if isinstance(src, dict) else str(src)
+        name = _file(src)
         year = source_years.get(name) or roles.source_year(name)
         if year is None:
             return None
