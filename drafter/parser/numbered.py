@@ -4,7 +4,15 @@ part's own run starts after its last numbered heading (_run_after_last)."""
 
 from __future__ import annotations
 
-from drafter.markers import LEAD_DASHES, PROBLEMS_SEEN, SUMS_UP, TASKS_COUNTED, chinese_to_int, marker_number, numbered_at
+from drafter.markers import (
+    LEAD_DASHES,
+    PROBLEMS_SEEN,
+    SUMS_UP,
+    TASKS_COUNTED,
+    chinese_to_int,
+    marker_number,
+    numbered_at,
+)
 from drafter.parser.items import _item_matches
 from drafter.parser.state import _UNSET, _Para
 
@@ -134,11 +142,12 @@ def _run_after_last(content: list[_Para], heads: int, points: bool = False) -> i
                 return j
     for j in range(0, len(content) - 2):
         text = content[j].text
-        if j == 0 and not ((counted0 := TASKS_COUNTED.search(text)) and chinese_to_int(counted0.group(1)) > heads):
+        counted = TASKS_COUNTED.search(text)
+        count = (chinese_to_int(counted.group(1)) or 0) if counted else 0
+        if j == 0 and not count > heads:
             continue
         problems = PROBLEMS_SEEN.search(text)
-        if not (problems or (text.endswith("：") and SUMS_UP.search(text)) or (
-                text.endswith(("：", "。")) and TASKS_COUNTED.search(text))):
+        if not (problems or (text.endswith("：") and SUMS_UP.search(text)) or (text.endswith(("：", "。")) and counted)):
             continue
         if any(_numbered_para(p) for p in content[j + 1:]):
             return None
@@ -150,9 +159,7 @@ def _run_after_last(content: list[_Para], heads: int, points: bool = False) -> i
                 run += 1
         elif nxt.text.startswith(LEAD_DASHES):
             run = next((k for k, p in enumerate(content[j + 1:]) if not p.text.startswith(LEAD_DASHES)), len(content) - j - 1)
-        counted = TASKS_COUNTED.search(text)
         # (a counted run may be cut short in an excerpt: more announced than the headings is enough)
-        if run >= 2 and (problems or SUMS_UP.search(text) or (counted and chinese_to_int(counted.group(1)) >= run
-                                                                and chinese_to_int(counted.group(1)) > heads)):
+        if run >= 2 and (problems or SUMS_UP.search(text) or count >= run > 0 and count > heads):
             return j + 1
     return None
