@@ -59,3 +59,13 @@ def test_items_after_a_list_of_points_inside_a_lower_section_are_its_own():
                                                  zip("一二三", ("坚持稳步前进", "加强管理", "加强全局观念"))]]
     assert [(d, m) for d, m, _ in _parse(paras).headings()] == [
         (1, "（一）"), (1, "（二）"), (2, "一、"), (2, "二、"), (2, "三、"), (2, "四、"), (2, "第一、"), (2, "第二、"), (2, "第三、")]
+
+
+def test_a_title_ending_in_an_address_word_before_its_subtitle_is_the_title():
+    # (held-out x36: 做党和人民满意的好老师 reads as an address without its colon; its ——subtitle says it is a title)
+    speech = parse_text("\n".join(["做党和人民满意的好老师", "——同北京师范大学师生代表座谈时的讲话", "（2014年9月9日）",
+                                   "习近平", "各位老师，同学们：", BODY, BODY]))
+    assert speech.title == "做党和人民满意的好老师——同北京师范大学师生代表座谈时的讲话"
+    assert speech.salutation == "各位老师，同学们："
+    # a bare address line still is the salutation
+    assert parse_text("\n".join(["在座谈会上的讲话", "各位老师", BODY, BODY])).salutation is not None
