@@ -399,7 +399,11 @@ ANNOUNCES = re.compile(r"以下|如下|下列|几点|几个方面|几项")
 SUMS_UP = re.compile(r"回顾|总结|归结|体会|经验|启示|教训")
 #: a count of the part's tasks announced before their run (……必须完成以下十项任务：): more of them than the numbered
 #: headings before make the run the part's list, not the last heading's (see parser/build.py _run_after_last)
-TASKS_COUNTED = re.compile(rf"({_CN}{{1,3}})(?:项|个)(?:主要|重点|基本)?任务")
+TASKS_COUNTED = re.compile(rf"({_CN}{{1,3}})(?:项|个)(?:主要|重点|基本)?(?:任务|工作)")
+#: the review's acknowledgment of its problems, closing a part's last numbered heading (我们也清醒地看到，……仍然
+#: 存在不少矛盾和问题，……。, a paragraph of that one sentence): the items opening the next paragraphs are the part's
+#: problems, not the heading's points
+PROBLEMS_SEEN = re.compile(r"^[^，。：]{0,8}(?:看到|认识到)，[^。：]*(?:矛盾|问题|不足|困难|差距)[^。：]*[。：]$")
 #: a copula makes a short sentence a statement (加强水利建设是一项迫切任务。/ 2008年是极不平凡的一年。), not a
 #: directive or result heading its text (特别是 / 就是 / 而是 / 或是 are not one)
 COPULA = re.compile(r"(?<!特别)(?<!或)(?<!而)(?<!就)(?<!还)(?<!总)(?<!实事求)是(?!否)")

@@ -344,10 +344,15 @@ def _split_numbered(paras: list[_Para], heads: list[tuple[int, int, str, str]], 
     for k, (i, _, marker, rest) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(paras)
         heading, punct, tail = _split_heading(rest) if marker else (rest.rstrip("。；："), "", "")
-        content = ([_Para(paras[i].idx, tail)] if tail else []) + paras[i + 1:end]
+        # (the heading's own paragraph goes on with its text, never a lead parallel to the paragraphs after it:
+        # （二）……。全面建成小康社会最艰巨……在农村。…… then 推动巩固拓展……有效衔接。……)
+        content = ([_Para(paras[i].idx, tail, lead_sentence=None)] if tail else []) + paras[i + 1:end]
         after: list[_Node] = []
         if k + 1 == len(heads) and k and marker:
-            cut = _run_after_last(content, len(heads))
+            # 一、…四、 one paragraph each inside a section of lower rank (1985: （二） holds a plan's 一、…四、) are a
+            # list of points: an item run opening paragraphs later in the last one's text is the section's
+            points = depth > 1 and heads[0][1] == 0 and all(b[0] - a[0] == 1 for a, b in zip(heads, heads[1:]))
+            cut = _run_after_last(content, len(heads), points=points)
             if cut is not None:
                 # the part's own run after its last numbered heading: siblings of the numbered run
                 run_body, after = _build(content[cut:], depth)

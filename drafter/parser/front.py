@@ -91,7 +91,7 @@ def _strip_front_matter(paras: list[_Para], front: list[_Para]) -> list[_Para]:
     out: list[_Para] = []
     dropped = headline = False
     for k, p in enumerate(paras):
-        if k >= _FRONT_LINES or SALUTATION.match(p.text):
+        if k >= _FRONT_LINES or _addresses(paras, k):
             out.extend(paras[k:])
             break
         text = p.text
@@ -142,14 +142,14 @@ _PAGE_HEADLINE = re.compile(r"[（(]全文[）)]$")
 
 def _looks_like_title(paras: list[_Para], start: int) -> bool:
     """Whether a title line comes at ``start``, after more front matter if any."""
-    for p in paras[start:start + 4]:
+    for k, p in enumerate(paras[start:start + 4], start):
         text = p.text
         m = _DATELINE.match(text)
         if m:
             text = text[m.end():]
         if not text or _FRONT_META.match(text) or (m and text.endswith(("。", "：", ":"))):
             continue
-        return len(text) <= 80 and not text.endswith(("。", "！", "？", "；")) and not SALUTATION.match(text) \
+        return len(text) <= 80 and not text.endswith(("。", "！", "？", "；")) and not _addresses(paras, k) \
             and not text.startswith(("——", "--")) \
             and not DATE_LINE.match(_compact(text)) and not TIME_PLACE_LINE.match(_compact(text)) \
             and not _BARE_NAME.match(text)  # 习近平 after the page headline is the speaker, not a title (and a
@@ -157,10 +157,20 @@ def _looks_like_title(paras: list[_Para], start: int) -> bool:
     return False
 
 
+def _addresses(paras: list[_Para], k: int) -> bool:
+    """Whether line ``k`` is a salutation: an address with no closing mark followed by a ——subtitle is a title
+    (做党和人民满意的好老师 / ——同北京师范大学师生代表座谈时的讲话)."""
+    text = paras[k].text
+    if not SALUTATION.match(text):
+        return False
+    return text.endswith(("：", ":", "！", "!", "，", ",")) or k + 1 >= len(paras) \
+        or not paras[k + 1].text.startswith(("——", "--"))
+
+
 def _salutation_at(paras: list[_Para]) -> int | None:
     """Where the salutation is: among the first lines, before any paragraph of prose."""
     for i, p in enumerate(paras[:_FRONT_LINES + 4]):
-        if SALUTATION.match(p.text):
+        if _addresses(paras, i):
             return i
         if i >= 8 and (len(p.text) > 60 or p.text.endswith(("。", "！", "？"))):
             return None

@@ -4,7 +4,15 @@ part's own run starts after its last numbered heading (_run_after_last)."""
 
 from __future__ import annotations
 
-from drafter.markers import LEAD_DASHES, SUMS_UP, TASKS_COUNTED, chinese_to_int, marker_number, numbered_at
+from drafter.markers import (
+    LEAD_DASHES,
+    PROBLEMS_SEEN,
+    SUMS_UP,
+    TASKS_COUNTED,
+    chinese_to_int,
+    marker_number,
+    numbered_at,
+)
 from drafter.parser.items import _item_matches
 from drafter.parser.state import _UNSET, _Para
 
@@ -115,16 +123,31 @@ def _outer_run(heads: list[tuple[int, int, str, str]]) -> list[tuple[int, int, s
     return [h for h, lv in zip(heads, levels) if lv == 0 or not all(d in closed for d in range(1, lv + 1))]
 
 
-def _run_after_last(content: list[_Para], heads: int) -> int | None:
+def _run_after_last(content: list[_Para], heads: int, points: bool = False) -> int | None:
     """Where a run of the whole part starts in the text of its last numbered heading (None if none): a line
-    after the heading's own text, ending in ：, that either sums the part up (回顾“十一五”时期的
+    after the heading's own text, ending in ： (a count or problems also in 。), that either sums the part up (回顾“十一五”时期的
     政府工作，我们进一步加深了以下几个方面的认识和体会：) or counts the part's tasks, more of them than the ``heads``
     numbered headings (……以下十项任务：), then items from 一 or a ——run opening the next paragraph (一是必须坚持
     科学发展。…… / 第一、…… / ——必须坚持……。): the part's lessons or tasks, not the heading's points (depth by
-    containment: the heading does not hold them; siblings of （一）…（五））."""
-    for j in range(1, len(content) - 2):
+    containment: the heading does not hold them; siblings of （一）…（五））. The first line of the heading's text
+    counts only when it counts more tasks than there are headings (（五）……。 then ……着重抓好以下的十项工作：).
+    After the last of ``points`` (a list of one-paragraph points) any run of items opening paragraphs counts."""
+    if points:
+        # (the last of a list of one-paragraph points: any run of items from 一 opening paragraphs after it)
+        for j in range(1, len(content) - 1):
+            if any(_numbered_para(p) for p in content[j:]):
+                return None
+            items = _item_matches(content[j:])
+            if items and items[0][:2] == (0, 0) and len(items) >= 2 and items[1][3] == 2 and items[1][1] == 0:
+                return j
+    for j in range(0, len(content) - 2):
         text = content[j].text
-        if not (text.endswith("：") and (SUMS_UP.search(text) or TASKS_COUNTED.search(text))):
+        counted = TASKS_COUNTED.search(text)
+        count = (chinese_to_int(counted.group(1)) or 0) if counted else 0
+        if j == 0 and not count > heads:
+            continue
+        problems = PROBLEMS_SEEN.search(text)
+        if not (problems or (text.endswith("：") and SUMS_UP.search(text)) or (text.endswith(("：", "。")) and counted)):
             continue
         if any(_numbered_para(p) for p in content[j + 1:]):
             return None
@@ -136,7 +159,7 @@ def _run_after_last(content: list[_Para], heads: int) -> int | None:
                 run += 1
         elif nxt.text.startswith(LEAD_DASHES):
             run = next((k for k, p in enumerate(content[j + 1:]) if not p.text.startswith(LEAD_DASHES)), len(content) - j - 1)
-        counted = TASKS_COUNTED.search(text)
-        if run >= 2 and (SUMS_UP.search(text) or (counted and chinese_to_int(counted.group(1)) == run > heads)):
+        # (a counted run may be cut short in an excerpt: more announced than the headings is enough)
+        if run >= 2 and (problems or SUMS_UP.search(text) or count >= run > 0 and count > heads):
             return j + 1
     return None
