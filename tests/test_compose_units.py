@@ -10,7 +10,7 @@ CPC = "cpc/cpc_congress_reports_013_坚定不移沿着中国特色社会主义�
 def _newest(sources, years):
     p = Phrase(id="论述-0001", text="要推动义务教育优质均衡发展，办好人民满意的教育。", category="要求", sources=sources)
     (line,) = prepare([p], AnalysisCache(None), years)
-    return line[12]
+    return line[8]  # the newest year, after id, text, role, category, tags, slots, level, ties (units.Prepared)
 
 
 def test_a_bank_source_takes_its_year_from_the_sources_table():
