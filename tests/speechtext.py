@@ -37,3 +37,16 @@ def tree_texts(speech: Speech) -> list[str]:
     for _, s in speech.walk():
         texts += [s.marker, s.heading] + s.body
     return texts
+
+
+#: a body paragraph for synthetic reports (tests of report structure)
+REPORT_BODY = "这方面的工作做了很多，取得了明显成效，也积累了宝贵经验，需要继续坚持、不断完善、久久为功。"
+
+
+def report_paragraphs(review: str, announce: str, after_last: list[str]) -> list[str]:
+    """A short work report: a review part (heading ``review``, the line ``announce``, three （N） tasks,
+    then ``after_last``) and a second part — the frame the report-shape tests fill in."""
+    b = REPORT_BODY
+    return ["政府工作报告", "各位代表：", b, f"一、{review}", b, announce,
+            "（一）加强和改善宏观调控。" + b, b, "（二）大力推进改革开放。" + b, b,
+            "（三）切实保障和改善民生。" + b, b, *after_last, "二、今年主要任务", b]

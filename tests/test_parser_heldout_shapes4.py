@@ -8,8 +8,9 @@ Short synthetic reports in the shapes of ../shared/structure-conventions.md."""
 from __future__ import annotations
 
 from drafter.parser import parse_text
+from tests.speechtext import REPORT_BODY, report_paragraphs
 
-BODY = "这方面的工作做了很多，取得了明显成效，也积累了宝贵经验，需要继续坚持、不断完善、久久为功。"
+BODY = REPORT_BODY
 
 
 def _parse(paras: list[str]):
@@ -17,9 +18,7 @@ def _parse(paras: list[str]):
 
 
 def _report(after_last: list[str]) -> list[str]:
-    return ["政府工作报告", "各位代表：", BODY, "一、过去一年工作回顾", BODY, "一年来的主要工作是：",
-            "（一）加强和改善宏观调控。" + BODY, BODY, "（二）大力推进改革开放。" + BODY, BODY,
-            "（三）切实保障和改善民生。" + BODY, BODY, *after_last, "二、今年主要任务", BODY]
+    return report_paragraphs("过去一年工作回顾", "一年来的主要工作是：", after_last)
 
 
 def test_problems_seen_after_the_last_numbered_heading_are_its_siblings():
