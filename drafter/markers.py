@@ -378,6 +378,9 @@ DIRECTIVE_OPENING = re.compile(
     r"严格|严肃|坚决|依法|提高|扩大|巩固|规范|整顿|落实|狠抓|扎实|培育|构建|发挥|提升|转变|防止|及时|坚定不移|"
     r"注重|优化|增强|改善|调整|确保|逐步|不断|广泛|稳定|着眼|大幅度|毫不动摇|毫不松懈|持续|发展|改革|突出|打好|"
     r"激发|有效|稳妥|更好|办好|用好|管好|引导)")
+#: a point that reads as a directive, so 一要/二要 may number it: a directive opening, or a frame that
+#: says what to do with something (把新发展理念转化为实际行动, 以高质量党建引领…, 在…上下功夫, 让…, 从严…)
+DIRECTIVE_POINT = re.compile(DIRECTIVE_OPENING.pattern + r"|^(?:把|以|在|让|使|用|向|从严)")
 #: a directive lead is at most this long (its closing 。 not counted), with at most two commas
 DIRECTIVE_LEAD_MAX_CHARS = 30
 #: a result heading its paragraph in a run of them (国民经济持续快速增长，通货膨胀得到有效抑制。) is at most this long

@@ -303,3 +303,17 @@ def test_a_shortfall_says_what_its_section_lacks():
     assert "形态" not in gap.words and gap.roles
     warning = next(w for w in d.warnings if gap.heading in w)
     assert "意识形态" in warning and gap.roles[0] in warning
+
+
+@pytest.mark.parametrize("kind", ["辅导报告", "党课"])
+def test_points_that_are_not_directives_are_numbered_yi_shi_not_yi_yao(kind):
+    """一要 says "one must": a run of faults to avoid (急功近利搞短期行为) or of questions (为谁创造政绩)
+    numbered 一要/二要 says their opposite (the reading panel of 2026-12-03 cut 一要急功近利搞短期行为);
+    such a run is numbered 一是/二是, and a run of directives keeps 一要."""
+    o = outline(type=kind, numbering="lead")
+    o["sections"] = [{"heading": "警惕政绩观偏差的种种表现", "points": ["急功近利搞短期行为", "脱离实际搞形象工程"]},
+                     {"heading": "以正确政绩观引领干事创业", "points": ["坚持从实际出发谋划工作", "坚持为民造福"]}]
+    d = draft(o, bank=FIXTURE_BANK, seed=3)
+    markers = [(m, h) for _, m, h in d.speech.headings() if m]
+    assert markers == [("一是", "急功近利搞短期行为"), ("二是", "脱离实际搞形象工程"),
+                       ("一要", "坚持从实际出发谋划工作"), ("二要", "坚持为民造福")]

@@ -28,7 +28,7 @@ from drafter.compose.section import SectionWriter
 from drafter.compose.state import Borrowed, DraftState
 from drafter.errors import OutlineError
 from drafter.i18n import _
-from drafter.markers import NUMBERED_FAMILIES, make_marker
+from drafter.markers import DIRECTIVE_POINT, NUMBERED_FAMILIES, make_marker
 
 __all__ = ["Borrowed", "Composer", "missing_marker", "placed_categories", "walk_nodes", "places",
            "slot_path"]
@@ -108,6 +108,16 @@ class Composer:
     def number(self, family: str, n: int) -> str:
         """The n-th marker of ``family`` (一、 （一） 1. （1） 一是 一要), or '' for lead style."""
         return make_marker(family, int(n)) if family else ""
+
+    @staticmethod
+    def item_family(family: str, nodes) -> str:
+        """The marker family a run of points is printed with: 一要 says "one must …", so it numbers
+        only a run whose every point reads as a directive (坚持为民造福, 健全…); points that are
+        questions, findings or faults to avoid (为谁创造政绩, 急功近利搞短期行为) are numbered 一是, or
+        一要 would turn them into their opposite."""
+        if family != "一要":
+            return family
+        return family if all(DIRECTIVE_POINT.match(str(n.heading)) for n in nodes) else "一是"
 
     def fill(self, text: str, slots: list[str] | None = None, where: str = "template") -> str:
         """Slots written {名} take their value from ``vars``; a slot with no value is marked."""
