@@ -194,3 +194,12 @@ def test_example_drafts_parse_back_to_their_headings(tmp_path, drafts):
     for i, (name, d) in enumerate(drafts):
         back = parse_file(write(d.speech, tmp_path / f"{name}-{i}.txt"))
         assert back.headings() == d.speech.headings(), name
+
+
+def test_a_series_of_de_items_cut_before_its_last_de_is_a_fragment():
+    """Mining cut 党的领导是全面的、系统的、整体的，… at the last 的: the reading panel of 2026-12-03 marked
+    the printed 党的领导是全面的、系统的、整体。 broken. A whole series stays a sentence."""
+    assert shape("党的领导是全面的、系统的、整体", "排比") == "fragment"
+    assert shape("用普遍联系的、全面系统的、发展变化", "排比") == "fragment"
+    assert shape("党的领导是全面的、系统的、整体的，必须全面、系统、整体加以落实。", "论述") == "sentence"
+    assert shape("坚持人民的、历史的、发展的观点。", "论述") == "sentence"

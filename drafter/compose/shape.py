@@ -139,12 +139,19 @@ _BA_DESTINATION = re.compile(
 _BA_SERIES = re.compile(_BA + r"(?:[^，；：、]{1,5}、)+[^，；：、]{1,5}$")
 
 
+#: a series of 的 items whose last item has lost its 的 (党的领导是全面的、系统的、整体: mining cut the
+#: line at the last 的, so the series stops in the middle of its last word)
+_CUT_DE_SERIES = re.compile(r"的、(?:[^，；：、]{1,6}的、)+[^，；：、的]{1,6}$")
+
+
 def dangling(text: str) -> bool:
     """A line that stops inside a 把 construction: its last clause is 把 and a series with no
-    verb, or its one clause ends on the verb that should take the object somewhere (纳入, 放在)."""
+    verb, or its one clause ends on the verb that should take the object somewhere (纳入, 放在);
+    or a series of 的 items stops before its last 的."""
     clauses = re.split("[，；：]", text.strip().rstrip("。！？!?”"))
     last = clauses[-1]
-    return bool(_BA_SERIES.search(last)) or (len(clauses) == 1 and bool(_BA_DESTINATION.search(last)))
+    return (bool(_BA_SERIES.search(last)) or bool(_CUT_DE_SERIES.search(last))
+            or (len(clauses) == 1 and bool(_BA_DESTINATION.search(last))))
 
 
 def _has_predicate(text: str) -> bool:
