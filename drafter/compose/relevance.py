@@ -212,15 +212,14 @@ def _score(view, unit, about: About, shared: frozenset[str], theme: frozenset[st
 INCIDENTAL_CHARS = 4
 
 
-def _incidental(unit, about: About, shared: frozenset[str], allowed: frozenset[str]) -> bool:
-    """Does ``unit`` share one short word only with its place (no compound of its heading), and
-    name a field of work the place does not? Then that word qualifies the line's own subject:
+def _incidental(unit, shared: frozenset[str], allowed: frozenset[str]) -> bool:
+    """Does ``unit``, sharing no compound of its heading (``judge`` asks that first), share one
+    short word only with its place, and name a field of work the place does not? Then that word
+    qualifies the line's own subject:
     乡村 of 加强乡村教师定向培养 (教育), 法治 of 加强知识产权法治保障 (科技), 生态 of 持续优化基础
     教育生态, 基础设施 of 加快重大科技基础设施体系化布局 — the panel cut such lines as off-topic.
     The field check (``sectors.off_field``) lets them through: they name as many words of the
     place's field as of their own."""
-    if unit.compounds & about.strong:
-        return False
     one = distinct(shared)
     if len(one) != 1 or len(next(iter(one))) >= INCIDENTAL_CHARS:
         return False
@@ -260,10 +259,10 @@ def judge(view, unit, about: About) -> tuple[float | None, str]:
     value = _score(view, unit, about, shared, theme)
     if value < FLOOR:
         return None, "floor"
-    if _incidental(unit, about, shared, about.fields or speech.fields):
-        return None, "incidental"  # 乡村 of 加强乡村教师培养 under 和美乡村: a line on 教育
     if unit.compounds & about.strong:
         return value, "usable"
+    if _incidental(unit, shared, about.fields or speech.fields):
+        return None, "incidental"  # 乡村 of 加强乡村教师培养 under 和美乡村: a line on 教育
     if unit.role == "举措":
         # a measure is a plan of action: it must be about this place, not near its theme
         return (value, "usable") if len(distinct(shared)) >= 2 or _of_field(shared, about, speech.fields) else (None, "shape")
