@@ -213,16 +213,13 @@ def _warnings(outline: Outline, composer: Composer, speech: Speech, target: int)
             marker=missing_marker("…"), names=names))
     actual = lengthmod.drafted_length(speech)
     for gap in composer.shortfalls:
-        topic = "、".join(gap.words[:SHORTFALL_TERMS]) or gap.heading
-        if gap.roles:
-            out.append(_("“{heading}”: the bank has relevant material for {written} of {wanted} characters "
-                         "and no line of {roles} on it; add phrases or mine speeches on {topic} for a "
-                         "fuller draft").format(heading=gap.heading, written=gap.written, wanted=gap.wanted,
-                                                roles="、".join(gap.roles), topic=topic))
-        else:
-            out.append(_("“{heading}”: the bank has relevant material for {written} of {wanted} characters; "
-                         "add phrases or mine speeches on {topic} for a fuller draft").format(
-                heading=gap.heading, written=gap.written, wanted=gap.wanted, topic=topic))
+        message = (_("“{heading}”: the bank has relevant material for {written} of {wanted} characters "
+                     "and no line of {roles} on it; add phrases or mine speeches on {topic} for a "
+                     "fuller draft") if gap.roles else
+                   _("“{heading}”: the bank has relevant material for {written} of {wanted} characters; "
+                     "add phrases or mine speeches on {topic} for a fuller draft"))
+        out.append(message.format(heading=gap.heading, written=gap.written, wanted=gap.wanted,
+                                  roles="、".join(gap.roles), topic="、".join(gap.words[:SHORTFALL_TERMS]) or gap.heading))
     if composer.notes:
         out.append(_("the bank has nothing or too little on {places}: the draft holds a note to you there "
                      "({marker}) saying what to write, to replace with your own text").format(
