@@ -132,11 +132,11 @@ def _run_after_last(content: list[_Para], heads: int, points: bool = False) -> i
     containment: the heading does not hold them; siblings of （一）…（五））. The first line of the heading's text
     counts only when it counts more tasks than there are headings (（五）……。 then ……着重抓好以下的十项工作：).
     After the last of ``points`` (a list of one-paragraph points) any run of items opening paragraphs counts."""
-    if points:
+    if points and len(content) > 2:
         # (the last of a list of one-paragraph points: any run of items from 一 opening paragraphs after it)
+        if any(_numbered_para(p) for p in content[1:]):
+            return None
         for j in range(1, len(content) - 1):
-            if any(_numbered_para(p) for p in content[j:]):
-                return None
             items = _item_matches(content[j:])
             if items and items[0][:2] == (0, 0) and len(items) >= 2 and items[1][3] == 2 and items[1][1] == 0:
                 return j
