@@ -202,3 +202,72 @@ def test_a_bureau_head_takes_stock_of_his_unit_not_as_a_government(tmp_path):
     assert [u.text for u in bureau.units] == [lines[2].text]
     district = BankView(lines, Speech(_outline(tmp_path, speaker="西城区区长 王明", vars={})))
     assert len(district.units) == 3
+
+
+def _about_point(heading, above, theme, title, siblings=()):
+    from drafter.compose import occasion, relevance  # noqa: PLC0415 - kept beside the tests they serve
+    return relevance.About.of(" ".join([heading, above]), theme, heading=heading, above=above,
+                              siblings=siblings, context=occasion.subject_of_title(title) or "")
+
+
+#: lines of a dozen fields of work (drafter/data/sectors.yaml), so that 深化 and 改革 spread over them
+_REFORMS = ("医药卫生", "农村土地", "生态环境", "教育", "科技体制", "司法体制", "文化体制", "安全生产", "就业",
+            "网络安全", "城市管理", "人才发展", "平安建设", "国防")
+
+
+def test_the_speechs_own_subject_does_not_stand_for_a_point_on_other_work(tmp_path):
+    """Under 持续加强国有企业党风廉政建设 in a speech on 国资国企改革, the panel cut every line on
+    国有企业 alone (完善中国特色国有企业现代公司治理): 国有企业 is what the whole speech is about;
+    the point's own subject is 党风廉政. Judged before by shared words, both lines were usable."""
+    from drafter.compose import relevance  # noqa: PLC0415 - kept beside the test it serves
+    title = "深化国资国企改革 推动市属国有企业高质量发展——在全市国资系统党委理论学习中心组专题学习会上的辅导报告"
+    texts = ["完善中国特色国有企业现代公司治理。", "深入推进国有企业党风廉政建设和反腐败斗争。"]
+    others = [f"深化{r}改革。" for r in _REFORMS] + [f"加强{r}监管。" for r in _REFORMS]
+    outline = _outline(tmp_path, title=title, speaker="临川市国资委党委书记 孙志强", theme="国资国企改革",
+                       vars={"地名": "临川市"}, sections=["坚持党建引领国企改革发展"])
+    view = BankView([_phrase(i, t) for i, t in enumerate(texts + others, 1)], Speech(outline))
+    about = _about_point("持续加强国有企业党风廉政建设", "坚持党建引领国企改革发展", "国资国企改革", title,
+                         siblings=("推动党建工作与生产经营深度融合",))
+    by_text = {u.text: u for u in view.units}
+    assert relevance.judge(view, by_text[texts[0]], about)[1] == "own words"
+    assert relevance.judge(view, by_text[texts[1]], about)[1] == "usable"
+
+
+def test_a_word_said_of_every_kind_of_work_does_not_make_a_line_about_a_point(tmp_path):
+    """Under 深化三项制度改革 the panel cut 深化通关便利化改革, 全面深化事业单位改革 …: 深化 and 改革
+    are said of every reform in the bank (their lines spread over a dozen fields of work); 三项 is
+    the point's own word."""
+    from drafter.compose import relevance  # noqa: PLC0415 - kept beside the test it serves
+    title = "在全市国资系统理论学习中心组专题学习会上的辅导报告"
+    texts = ["深化通关便利化改革。", "深化三项制度改革，推动管理人员能上能下。"]
+    others = [f"深化{r}改革。" for r in _REFORMS] + [f"{verb}{r}{what}。" for r in _REFORMS
+                                                   for verb, what in (("优化", "布局"), ("加强", "建设"), ("完善", "体系"),
+                                                                      ("健全", "机制"), ("提升", "水平"))]
+    outline = _outline(tmp_path, title=title, speaker="临川市国资委党委书记 孙志强", theme="国资国企改革",
+                       vars={"地名": "临川市"}, sections=["完善中国特色现代企业制度"])
+    view = BankView([_phrase(i, t) for i, t in enumerate(texts + others, 1)], Speech(outline))
+    about = _about_point("深化三项制度改革", "完善中国特色现代企业制度", "国资国企改革", title,
+                         siblings=("把党的领导融入公司治理各环节",))
+    by_text = {u.text: u for u in view.units}
+    assert view.generic("深化") and not view.generic("三项")
+    assert relevance.judge(view, by_text[texts[0]], about)[1] == "subject"
+    assert relevance.judge(view, by_text[texts[1]], about)[1] == "usable"
+
+
+def test_a_place_that_is_the_speechs_subject_is_served_by_lines_on_it(tmp_path):
+    """深刻把握以人民为中心的发展思想 in a speech titled on it: the place names nothing beyond the
+    speech's subject, so a line saying that subject in two words serves it, one word does not."""
+    from drafter.compose import occasion, relevance  # noqa: PLC0415 - kept beside the test it serves
+    title = "在市委理论学习中心组“践行以人民为中心的发展思想”专题研讨会上的发言"
+    texts = ["要坚持以人民为中心的发展思想。", "人民群众是历史的创造者。"]
+    texts += [f"推进{r}改革。" for r in _REFORMS]
+    outline = _outline(tmp_path, title=title, speaker="市民政局局长 何静", theme="保障和改善民生",
+                       vars={"地名": "临川市"}, sections=["深刻把握以人民为中心的发展思想"])
+    view = BankView([_phrase(i, t) for i, t in enumerate(texts, 1)], Speech(outline))
+    about = relevance.About.of("深刻把握以人民为中心的发展思想", "保障和改善民生",
+                               heading="深刻把握以人民为中心的发展思想",
+                               context=occasion.subject_of_title(title) or "")
+    by_text = {u.text: u for u in view.units}
+    assert not about.subject
+    assert relevance.judge(view, by_text[texts[0]], about)[1] == "usable"
+    assert relevance.judge(view, by_text[texts[1]], about)[1] != "usable"

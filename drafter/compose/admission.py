@@ -163,6 +163,7 @@ class BankView:
         #: word or compound → the units holding it, so a place looks only at units it shares a word with
         self._by_word: dict[str, list[Unit]] = {}
         self._scored: dict[About, list[tuple[float, Unit]]] = {}
+        self._generic: dict[str, bool] = {}
 
     def _holding(self, word: str) -> list[Unit]:
         """The units holding ``word`` among their words or compounds, in the view's order."""
@@ -171,6 +172,22 @@ class BankView:
             at = self._at
             spots = sorted(_positions(self._index[0].get(word)) + _positions(self._index[1].get(word)))
             got = self._by_word[word] = [u for i in spots if (u := at[i]) is not None]
+        return got
+
+    def generic(self, word: str) -> bool:
+        """Is ``word`` said of every kind of work (深化, 优化, 人民, 协同, 基层)? The lines holding
+        it spread over many fields of work (entropy of their fields, relevance.GENERIC_SPREAD);
+        a word held by few lines is taken at its word."""
+        got = self._generic.get(word)
+        if got is None:
+            counts: dict[str, int] = {}
+            for u in self._holding(word):
+                for f in u.fields:
+                    counts[f] = counts.get(f, 0) + 1
+            total = sum(counts.values())
+            got = total >= relevance.GENERIC_MIN and -sum(
+                c / total * math.log2(c / total) for c in counts.values()) >= relevance.GENERIC_SPREAD
+            self._generic[word] = got
         return got
 
     def idf(self, word: str) -> float:

@@ -101,7 +101,8 @@ class Composer:
                         + ([parent.heading] if parent is not None else []))
         siblings = tuple(subject(p) for p in parent.points if p is not node) if parent is not None else ()
         return About.of(text, self.outline.theme or "", heading=subject(node),
-                        above=parent.heading if parent is not None else "", siblings=siblings)
+                        above=parent.heading if parent is not None else "", siblings=siblings,
+                        context=occ.subject_of_title(self.outline.title) or "")
 
     # -- the helpers templates call -------------------------------------------------
 

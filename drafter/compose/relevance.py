@@ -74,6 +74,10 @@ SPECIFIC_MIN = 3
 RARE_SHARE = 0.2
 #: a line holding this many of a point's own words speaks of it, whatever else it lists
 OWN_ENOUGH = 2
+#: a word whose lines' fields of work spread this much (entropy, bits) is said of any work
+GENERIC_SPREAD = 3.0
+#: … judged only for a word held with this many field marks
+GENERIC_MIN = 8
 #: the lowest relevance a line may have to be used in a place
 FLOOR = 2.0
 #: at least this share of a line's content words must be the place's or the theme's
@@ -106,10 +110,19 @@ class About:
     #: (振兴 of 乡村振兴, 安全 of 消防安全) speaks of the place only in a line holding the
     #: compound — 民族振兴 is not 乡村振兴
     bound: frozenset[tuple[str, str]] = frozenset()
+    #: what the place itself names beyond its speech's subject (the title's and the theme's
+    #: words) and the heading above it: 党风, 廉政 of 持续加强国有企业党风廉政建设 in a speech on
+    #: 国资国企改革; None when the speech names no subject to tell them from
+    subject: frozenset[str] | None = None
+    #: the speech's subject: the words of its theme and of its title less the meeting
+    context: frozenset[str] = frozenset()
+    #: the fields of work ``subject`` names that the speech's subject does not (纪检廉政 of
+    #: 党风廉政 in a speech on 国企): then a line must speak of the place's own words
+    elsewhere: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, text: str, theme: str = "", *, heading: str = "", above: str = "",
-           siblings: tuple[str, ...] = ()) -> "About":
+           siblings: tuple[str, ...] = (), context: str = "") -> "About":
         """``text`` is everything the place is about; ``heading`` its own heading, ``above``
         the heading of the section a point is in and ``siblings`` the other points' headings
         (with the words their subjects imply, sectors.implied)."""
@@ -118,8 +131,10 @@ class About:
         said = heading.split(" ", 1)[0] if heading else ""
         own: frozenset[str] = frozenset()
         rivals: frozenset[str] = frozenset()
+        around = content_words(theme) | content_words(context)
+        subject = content_words(text) - around - content_words(above) if around else None
         if heading and above:
-            base = content_words(above) | content_words(theme)
+            base = content_words(above) | around
             theirs = [content_words(s) - base for s in siblings]
             others = frozenset().union(*theirs) if theirs else frozenset()
             own = content_words(heading) - base - others
@@ -127,7 +142,16 @@ class About:
         return cls(content_words(text), compounds(text), content_words(theme), strong_compounds(text),
                    sectors.names(text + " " + theme), named, own, rivals,
                    _joint(said, " ".join([above, theme])) if said else (frozenset(), frozenset()),
-                   _bound(text) | _bound(theme))
+                   _bound(text) | _bound(theme), subject, around,
+                   _elsewhere(subject, text, " ".join([theme, context, above])))
+
+
+def _elsewhere(subject: frozenset[str] | None, text: str, context: str) -> frozenset[str]:
+    """The fields of work ``text`` (a place) names that ``context`` (the speech's subject and
+    the heading above) does not."""
+    if not subject:
+        return frozenset()
+    return sectors.names(text) - sectors.names(context)
 
 
 def _joint(heading: str, context: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -226,6 +250,32 @@ def _incidental(unit, shared: frozenset[str], allowed: frozenset[str]) -> bool:
     return any(f not in allowed for f in unit.fields)
 
 
+def _topical(view, words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if not view.generic(w))
+
+
+def _on_subject(view, unit, about: About) -> bool:
+    """Does ``unit`` speak of its place or of the speech's subject? Of the place's own words
+    when they name a field of work the speech's subject does not: under 持续加强国有企业党风廉政建设
+    in a speech on 国资国企改革 a line on 国有企业 alone is not about 党风廉政; under 完善人才引进政策
+    in one on 人才工作 a line on 人才 is. A word said of every kind of work (深化, 优化, 人民,
+    协同: view.generic) does not make a line about a place that names more (深化 and 改革 under
+    深化三项制度改革), unless the place names nothing else (加强党的全面领导), or only the
+    speech's subject, said in two such words."""
+    assert about.subject is not None
+    mine = held(unit.words, about.subject)
+    if _topical(view, mine) or unit.compounds & about.strong - about.context:
+        return True  # a compound of the heading (人才发展环境) names the place whatever its parts
+    if about.elsewhere:
+        return False
+    theirs = unit.words & about.context  # 干部 of a speech on 干部队伍 too (not narrowed as ``held`` does)
+    if _topical(view, theirs):
+        return True
+    if not about.subject:  # the place is the speech's subject (深刻把握以人民为中心的发展思想 of a title on it)
+        return len(distinct(theirs)) >= 2
+    return bool(mine) and not _topical(view, about.subject)
+
+
 def judge(view, unit, about: About) -> tuple[float | None, str]:
     """(score, "usable") when ``unit`` is above the floor for the place, else (None, the check
     that keeps it out). Above the floor: the unit shares with the place itself a content word
@@ -244,6 +294,8 @@ def judge(view, unit, about: About) -> tuple[float | None, str]:
         mine = held(unit.words, about.own)
         if not mine or len(mine) < min(len(unit.words & about.rivals) + 1, OWN_ENOUGH):
             return None, "own words"  # under 蓝天保卫战 a line on 大气, not one on 水 or on all three
+    if about.subject is not None and not _on_subject(view, unit, about):
+        return None, "subject"  # 国有企业 under 党风廉政建设 in a speech on 国企: the speech's word, not the point's
     inside, outside = about.joint
     if outside and not (inside & set(unit.fields) and outside & set(unit.fields)):
         return None, "joint fields"  # under 纠治医药领域不正之风 a line on both, not on 集采 alone
