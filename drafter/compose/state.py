@@ -11,6 +11,7 @@ the bank had too little relevant material for, and what to add).
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass, field
 
@@ -85,6 +86,20 @@ class Shortfall:
     roles: list[str] = field(default_factory=list)
 
 
+class Chance(dict):
+    """unit id → a number in [0, 1) drawn from the seed and the id alone, made when first asked:
+    a unit's chance does not depend on which other lines the bank holds or the speech admits, so
+    a line added to the bank (or one more left out) does not reshuffle a draft's every choice."""
+
+    def __init__(self, seed: int):
+        super().__init__()
+        self._salt = str(seed).encode() + b":"
+
+    def __missing__(self, uid: str) -> float:
+        value = self[uid] = int.from_bytes(hashlib.blake2b(self._salt + uid.encode(), digest_size=8).digest(), "big") / 2 ** 64
+        return value
+
+
 class DraftState:
     """What every body of one draft shares: the bank view, what was used, the chance."""
 
@@ -99,7 +114,7 @@ class DraftState:
         #: unit id → the place key it is most relevant to (a place takes its own units first)
         self.home: dict[str, str] = {}
         #: seeded chance per unit: the tie-breaker among near-equally relevant units
-        self.chance: dict[str, float] = {}
+        self.chance = Chance(seed)
         self.by_id = {u.id: u for u in view.units}
         #: content words of every unit printed so far, indexed by word (see echoes)
         self._printed: list[frozenset[str]] = []
@@ -182,7 +197,6 @@ class DraftState:
                 uids.sort(key=lambda i: (-best[i], i))
                 for uid in uids[room.get(key, 0) * RESERVE:]:
                     del self.home[uid]
-        self.chance = {u.id: self.rng.random() for u in self.view.units}
         self.pending = set(abouts)
 
     def place(self, key: str, unit: Unit | None, text: str, section: str, place: str,
